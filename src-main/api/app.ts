@@ -1,0 +1,23 @@
+/**
+ * Builds the whole service side for one vault folder: the session and the dispatch over it.
+ * Electron's main process, the CLI and the e2e host all start here, so they cannot drift apart.
+ */
+import type { Channel } from '../contract';
+import { createVaultSession, type VaultSessionOptions } from '../services/vault-session';
+import { createDispatch } from './dispatch';
+import { createHandlers } from './handlers';
+
+/** Polling the status is not a sign that someone is at the keyboard. */
+const NOT_ACTIVITY: ReadonlySet<Channel> = new Set(['vault.status']);
+
+export function createPeerpath(options: VaultSessionOptions) {
+  const session = createVaultSession(options);
+  const dispatch = createDispatch(createHandlers(session), {
+    beforeEach: (channel) => {
+      if (!NOT_ACTIVITY.has(channel)) session.activity();
+    },
+  });
+  return { session, dispatch };
+}
+
+export type Peerpath = ReturnType<typeof createPeerpath>;

@@ -1,0 +1,66 @@
+/**
+ * The one dispatch function behind every shell: Electron's IPC, the e2e test host and the tests.
+ * It validates the channel and the input against the contract, runs the handler, validates the
+ * result, and answers with the error envelope. Nothing from the input is echoed back in an error.
+ */
+import type { z } from 'zod';
+import { AppError, CHANNELS, type Channel, contract, isChannel, type OutputOf, type ParsedInputOf, type Result } from '../contract';
+import { damaged, isDamageError } from '../vault/database';
+
+export type Handlers = {
+  [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> | OutputOf<C>;
+};
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+export interface DispatchOptions {
+  /** Called before each handler runs, with the channel name (e.g. to push back the auto-lock). */
+  beforeEach?: (channel: Channel) => void;
+  /** Where an unexpected error is reported: its name and stack only, never its message. */
+  reportInternal?: (channel: Channel, error: unknown) => void;
+}
+
+function describeInvalid(error: z.ZodError): string {
+  const fields = error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  return `Some of what was sent is not valid. ${fields.slice(0, 5).join('; ')}`;
+}
+
+function defaultReport(channel: Channel, error: unknown): void {
+  const stack = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 6).join('\n') : '';
+  const name = error instanceof Error ? error.name : typeof error;
+  console.error(`[peerpath] internal error in ${channel}: ${name}\n${stack}`);
+}
+
+export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+  const missing = CHANNELS.filter((channel) => typeof handlers[channel] !== 'function');
+  const extra = Object.keys(handlers).filter((name) => !isChannel(name));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(`createDispatch: handlers do not match the contract (missing: ${missing.join(', ')}; unknown: ${extra.join(', ')})`);
+  }
+  const report = options.reportInternal ?? defaultReport;
+
+  return async function dispatch(channel, input) {
+    if (!isChannel(channel)) {
+      return { ok: false, error: { code: 'unknown_channel', message: 'Peerpath does not know that request.' } };
+    }
+    const spec = contract[channel];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid_input', message: describeInvalid(parsed.error) } };
+    }
+    try {
+      options.beforeEach?.(channel);
+      const handler = handlers[channel] as (value: unknown) => unknown;
+      const output = await handler(parsed.data);
+      return { ok: true, value: spec.output.parse(output) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toBody() };
+      if (isDamageError(error)) return { ok: false, error: damaged(error).toBody() };
+      report(channel, error);
+      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Peerpath; the action did not complete.' } };
+    }
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * The one typed contract between the renderer and the services: every channel, its zod input schema
+ * and its result schema. Main registers handlers from it, preload forwards `invoke`, the renderer
+ * derives its client from it (type-only), the e2e host and the tests use it as is.
+ * May import: zod only. Nothing Node- or DOM-specific (tsconfig.contract.json has neither).
+ */
+import type { z } from 'zod';
+import { settings } from './settings';
+import { vault } from './vault';
+
+export const contract = { ...vault, ...settings } as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}
+
+export * from './errors';
+export * from './settings';
+export * from './vault';

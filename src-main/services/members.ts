@@ -1,0 +1,42 @@
+/** Team members who hold key slots: their names and roles, kept inside the encrypted database. */
+import { and, eq, isNull } from 'drizzle-orm';
+import { vaultMembers } from '../../db/schema';
+import { type Member, StaffRole } from '../contract';
+import type { VaultDb } from './vault-db';
+
+type MemberRow = typeof vaultMembers.$inferSelect;
+
+function toMember(row: MemberRow): Member {
+  return { slotId: row.slotId, name: row.name, role: StaffRole.parse(row.role), addedAt: row.addedAt };
+}
+
+export function listMembers(db: VaultDb, activeSlotIds: readonly string[]): Member[] {
+  return db
+    .select()
+    .from(vaultMembers)
+    .where(isNull(vaultMembers.removedAt))
+    .all()
+    .filter((row) => activeSlotIds.includes(row.slotId))
+    .map(toMember)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function findMember(db: VaultDb, slotId: string): Member | null {
+  const row = db.select().from(vaultMembers).where(eq(vaultMembers.slotId, slotId)).get();
+  return row ? toMember(row) : null;
+}
+
+export function insertMember(db: VaultDb, member: Member): void {
+  const result = db
+    .insert(vaultMembers)
+    .values({ ...member, removedAt: null })
+    .run();
+  if (result.changes !== 1) throw new Error('insertMember: the member was not written');
+}
+
+export function markMemberRemoved(db: VaultDb, slotId: string, at: Date): void {
+  db.update(vaultMembers)
+    .set({ removedAt: at.toISOString() })
+    .where(and(eq(vaultMembers.slotId, slotId), isNull(vaultMembers.removedAt)))
+    .run();
+}

@@ -1,0 +1,10 @@
+/** The typed drizzle handle every service receives; rows stay inside services. */
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from '../../db/schema';
+import type { SqliteDatabase } from '../vault/database';
+
+export function vaultDb(connection: SqliteDatabase) {
+  return drizzle({ client: connection, schema });
+}
+
+export type VaultDb = ReturnType<typeof vaultDb>;

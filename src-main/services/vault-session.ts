@@ -1,0 +1,305 @@
+/**
+ * The app's one open vault: locked or unlocked, by whom, and for how long without activity.
+ * Composes the vault layer with members, settings and the audit trail. Both shells (Electron and
+ * the CLI) and the e2e host hold one of these; nothing here imports Electron.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError, type Member, type PassphraseAssessment, type Settings, type StaffRole, type VaultStatus } from '../contract';
+import { backupVault } from '../vault/backup';
+import type { SqliteDatabase } from '../vault/database';
+import type { KdfCost } from '../vault/kdf';
+import { unwrapDataKey } from '../vault/keyslots';
+import { assessPassphrase } from '../vault/passphrase-policy';
+import { createEmptyPrivateFile, ensurePrivateDir } from '../vault/secure-file';
+import {
+  addPassphraseSlot,
+  closeVault,
+  createVault,
+  type OpenVault,
+  passphraseSlotIds,
+  removeSlot,
+  replaceRecoveryKey,
+  rewrapSlot,
+  unlockVault,
+  vaultExists,
+} from '../vault/vault';
+import { recordAudit } from './audit';
+import { findMember, insertMember, listMembers, markMemberRemoved } from './members';
+import { DEFAULT_SETTINGS, readFlag, readSettings, updateSettings, writeFlag } from './settings';
+import { NO_FAILURES, recordFailure, retryAfterMs, type ThrottleState } from './unlock-throttle';
+import { type VaultDb, vaultDb } from './vault-db';
+
+/** The demo vault holds only generated, synthetic records, so its passphrase can be printed on screen. */
+export const DEMO_PASSPHRASE = 'try peerpath with demo data';
+
+export interface VaultSessionOptions {
+  dir: string;
+  /** Where "try with demo data" keeps its vault; never the real vault's folder. */
+  demoDir?: string;
+  kdfCost?: KdfCost;
+  now?: () => number;
+  /** Seeds the demo vault; later issues add students, plans and mentors here. */
+  seedDemo?: (db: VaultDb, vault: OpenVault) => void;
+  onLock?: (reason: LockReason) => void;
+}
+
+export type LockReason = 'user' | 'idle' | 'system';
+
+interface Unlocked {
+  vault: OpenVault;
+  db: VaultDb;
+  member: Member | null;
+  viaRecoveryKey: boolean;
+  isDemo: boolean;
+  settings: Settings;
+}
+
+export type VaultSession = ReturnType<typeof createVaultSession>;
+
+export function createVaultSession(options: VaultSessionOptions) {
+  const now = options.now ?? Date.now;
+  let open: Unlocked | null = null;
+  let throttle: ThrottleState = NO_FAILURES;
+  let idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function status(): VaultStatus {
+    const state = open ? 'unlocked' : vaultExists(options.dir) ? 'locked' : 'absent';
+    return {
+      state,
+      member: open?.member ?? null,
+      viaRecoveryKey: open?.viaRecoveryKey ?? false,
+      isDemo: open?.isDemo ?? false,
+      autoLockMinutes: open?.settings.autoLockMinutes ?? DEFAULT_SETTINGS.autoLockMinutes,
+      retryAfterMs: retryAfterMs(throttle, now()),
+    };
+  }
+
+  function requireOpen(): Unlocked {
+    if (!open) throw new AppError('locked', 'The vault is locked. Unlock it to continue.');
+    return open;
+  }
+
+  function armIdleTimer(): void {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    if (!open) return;
+    idleTimer = setTimeout(() => lock('idle'), open.settings.autoLockMinutes * 60_000);
+    idleTimer.unref?.();
+  }
+
+  function audit(action: string, subject?: string, detail?: Record<string, string | number | boolean | null>): void {
+    const current = requireOpen();
+    recordAudit(
+      current.db,
+      { actorSlotId: current.viaRecoveryKey ? null : current.vault.slot.id, action, subject, detail },
+      new Date(now()),
+    );
+  }
+
+  function becomeOpen(vault: OpenVault, viaRecoveryKey: boolean, isDemo: boolean): VaultStatus {
+    const db = vaultDb(vault.db);
+    open = {
+      vault,
+      db,
+      member: viaRecoveryKey ? null : findMember(db, vault.slot.id),
+      viaRecoveryKey,
+      isDemo,
+      settings: readSettings(db),
+    };
+    throttle = NO_FAILURES;
+    audit(
+      viaRecoveryKey ? 'vault.unlocked_with_recovery_key' : 'vault.unlocked',
+      undefined,
+      vault.migrated.length ? { migrations: vault.migrated.length } : undefined,
+    );
+    armIdleTimer();
+    return status();
+  }
+
+  async function unlockWith(secret: string, kind: 'passphrase' | 'recovery'): Promise<VaultStatus> {
+    if (open) lock('user');
+    const wait = retryAfterMs(throttle, now());
+    if (wait > 0) {
+      throw new AppError('rate_limited', `Too many wrong attempts. Try again in ${Math.ceil(wait / 1000)} seconds.`, {
+        retryAfterMs: wait,
+      });
+    }
+    try {
+      const vault = await unlockVault({ dir: options.dir, secret, kind, beforeMigrate: preMigrationBackup(options.dir) });
+      return becomeOpen(vault, kind === 'recovery', false);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'wrong_secret') throttle = recordFailure(throttle, now());
+      throw error;
+    }
+  }
+
+  function requireAcceptable(passphrase: string, context: string[]): void {
+    const assessment = assessPassphrase(passphrase, context);
+    if (!assessment.acceptable) throw new AppError('weak_passphrase', assessment.problems.join(' '));
+  }
+
+  function lock(reason: LockReason = 'user'): VaultStatus {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    if (open) {
+      const closing = open;
+      open = null;
+      closeVault(closing.vault);
+      options.onLock?.(reason);
+    }
+    return status();
+  }
+
+  return {
+    status,
+    lock,
+
+    assessPassphrase(passphrase: string, context: string[] = []): PassphraseAssessment {
+      return assessPassphrase(passphrase, context);
+    },
+
+    async create(input: { memberName: string; memberRole: StaffRole; passphrase: string }): Promise<{ recoveryKey: string }> {
+      requireAcceptable(input.passphrase, [input.memberName]);
+      if (open) lock('user');
+      const { vault, recoveryKey } = await createVault({ dir: options.dir, passphrase: input.passphrase, kdfCost: options.kdfCost });
+      const db = vaultDb(vault.db);
+      insertMember(db, { slotId: vault.slot.id, name: input.memberName, role: input.memberRole, addedAt: new Date(now()).toISOString() });
+      becomeOpen(vault, false, false);
+      audit('vault.created');
+      return { recoveryKey };
+    },
+
+    async createDemo(): Promise<{ passphrase: string }> {
+      if (!options.demoDir) throw new AppError('forbidden', 'Demo data is not available here.');
+      if (open) lock('user');
+      rmSync(options.demoDir, { recursive: true, force: true });
+      const { vault } = await createVault({ dir: options.demoDir, passphrase: DEMO_PASSPHRASE, kdfCost: options.kdfCost });
+      const db = vaultDb(vault.db);
+      insertMember(db, { slotId: vault.slot.id, name: 'Demo Case Manager', role: 'case_manager', addedAt: new Date(now()).toISOString() });
+      writeFlag(db, 'isDemo', true);
+      options.seedDemo?.(db, vault);
+      becomeOpen(vault, false, readFlag(db, 'isDemo'));
+      return { passphrase: DEMO_PASSPHRASE };
+    },
+
+    unlock: (passphrase: string) => unlockWith(passphrase, 'passphrase'),
+    unlockWithRecoveryKey: (recoveryKey: string) => unlockWith(recoveryKey, 'recovery'),
+
+    async changePassphrase(input: { currentPassphrase: string; newPassphrase: string }): Promise<void> {
+      const current = requireOpen();
+      if (current.viaRecoveryKey) throw new AppError('forbidden', 'Set a new passphrase for a team member first.');
+      if (!(await opensOwnSlot(current.vault, input.currentPassphrase))) {
+        throw new AppError('wrong_secret', 'Your current passphrase is not right; nothing was changed.');
+      }
+      requireAcceptable(input.newPassphrase, [current.member?.name ?? '']);
+      await rewrapSlot(current.vault, current.vault.slot.id, input.newPassphrase, options.kdfCost);
+      audit('vault.passphrase_changed', current.vault.slot.id);
+    },
+
+    async setPassphraseAfterRecovery(input: { slotId: string; newPassphrase: string }): Promise<VaultStatus> {
+      const current = requireOpen();
+      if (!current.viaRecoveryKey) throw new AppError('forbidden', 'Use "change passphrase" for your own passphrase.');
+      const member = findMember(current.db, input.slotId);
+      if (!member || !passphraseSlotIds(current.vault).includes(input.slotId)) {
+        throw new AppError('not_found', 'That team member no longer has access to this vault.');
+      }
+      requireAcceptable(input.newPassphrase, [member.name]);
+      const slot = await rewrapSlot(current.vault, input.slotId, input.newPassphrase, options.kdfCost);
+      audit('vault.passphrase_reset_with_recovery_key', input.slotId);
+      // From here on the session acts as the member whose passphrase was reset.
+      current.vault.slot = slot;
+      current.member = member;
+      current.viaRecoveryKey = false;
+      return status();
+    },
+
+    members(): Member[] {
+      const current = requireOpen();
+      return listMembers(current.db, passphraseSlotIds(current.vault));
+    },
+
+    async addMember(input: { name: string; role: StaffRole; passphrase: string }): Promise<Member> {
+      const current = requireOpen();
+      requireAcceptable(input.passphrase, [input.name]);
+      const slot = await addPassphraseSlot(current.vault, input.passphrase, options.kdfCost);
+      const member: Member = { slotId: slot.id, name: input.name, role: input.role, addedAt: new Date(now()).toISOString() };
+      try {
+        insertMember(current.db, member);
+      } catch (error) {
+        removeSlot(current.vault, slot.id);
+        throw error;
+      }
+      audit('vault.member_added', slot.id, { role: input.role });
+      return member;
+    },
+
+    removeMember(slotId: string): void {
+      const current = requireOpen();
+      removeSlot(current.vault, slotId);
+      markMemberRemoved(current.db, slotId, new Date(now()));
+      audit('vault.member_removed', slotId);
+    },
+
+    async newRecoveryKey(): Promise<{ recoveryKey: string }> {
+      const current = requireOpen();
+      const recoveryKey = await replaceRecoveryKey(current.vault, options.kdfCost);
+      audit('vault.recovery_key_replaced');
+      return { recoveryKey };
+    },
+
+    /** Any sign of a person at the keyboard pushes the auto-lock back. */
+    activity(): void {
+      if (open) armIdleTimer();
+    },
+
+    getSettings(): Settings {
+      return requireOpen().settings;
+    },
+
+    updateSettings(patch: Partial<Settings>): Settings {
+      const current = requireOpen();
+      current.settings = updateSettings(current.db, patch);
+      audit('settings.updated', undefined, { keys: Object.keys(patch).join(',') });
+      armIdleTimer();
+      return current.settings;
+    },
+
+    backup(file: string): { bytes: number } {
+      const current = requireOpen();
+      const result = backupVault(current.vault, file, new Date(now()));
+      audit('vault.backup_written', undefined, { bytes: result.bytes });
+      return result;
+    },
+
+    /** For services added by later issues: the typed database of the unlocked vault. */
+    db(): VaultDb {
+      return requireOpen().db;
+    },
+
+    actorSlotId(): string | null {
+      const current = requireOpen();
+      return current.viaRecoveryKey ? null : current.vault.slot.id;
+    },
+  };
+}
+
+/** Checks a passphrase against the session's own slot without touching anything. */
+async function opensOwnSlot(vault: OpenVault, passphrase: string): Promise<boolean> {
+  const key = await unwrapDataKey(vault.vaultId, vault.slot, passphrase);
+  const ok = key?.equals(vault.dataKey) ?? false;
+  key?.fill(0);
+  return ok;
+}
+
+/** Before migrations change an existing vault, keep an encrypted copy of it as it was. */
+function preMigrationBackup(dir: string) {
+  return (db: SqliteDatabase, fromVersion: number): void => {
+    const folder = join(dir, 'backups');
+    ensurePrivateDir(folder);
+    const file = join(folder, `before-schema-${fromVersion + 1}-${Date.now()}.db`);
+    if (existsSync(file)) return;
+    createEmptyPrivateFile(file);
+    db.prepare('VACUUM INTO ?').run(file);
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Opens the vault's SQLite file with the raw data key (SQLCipher v4 page format through
+ * SQLite3MultipleCiphers) and sets the pragmas every connection needs. Any sign of a wrong key,
+ * a foreign file or damage becomes one clear `vault_damaged` error.
+ */
+import Database from 'better-sqlite3';
+import { AppError, DAMAGED_MESSAGE } from '../contract';
+
+export type SqliteDatabase = Database.Database;
+
+/** SQLite result codes that mean the bytes on disk are not a healthy vault. */
+const DAMAGE_CODES = /^SQLITE_(CORRUPT|NOTADB|IOERR_SHORT_READ|CANTOPEN)/;
+
+export function isDamageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && DAMAGE_CODES.test(code);
+}
+
+export function damaged(cause?: unknown): AppError {
+  return new AppError('vault_damaged', DAMAGED_MESSAGE, { cause });
+}
+
+/** Applies the cipher settings and key; the key string is hex only, never interpolated from input. */
+export function applyKey(db: SqliteDatabase, dataKey: Buffer, schema = 'main'): void {
+  if (dataKey.length !== 32) throw new Error('applyKey: the data key must be 32 bytes');
+  db.pragma(`${schema}.cipher = 'sqlcipher'`);
+  db.pragma(`${schema}.legacy = 4`);
+  db.pragma(`${schema}.key = "x'${dataKey.toString('hex')}'"`);
+}
+
+export interface OpenOptions {
+  /** Run `PRAGMA quick_check` and refuse the vault if it is not ok. */
+  verify?: boolean;
+}
+
+export function openEncryptedDatabase(file: string, dataKey: Buffer, options: OpenOptions = {}): SqliteDatabase {
+  let db: SqliteDatabase;
+  try {
+    db = new Database(file, { fileMustExist: true });
+  } catch (error) {
+    throw damaged(error);
+  }
+  try {
+    applyKey(db, dataKey);
+    // Reading the schema is the first access that decrypts a page: a wrong key or damaged header fails here.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma('busy_timeout = 5000');
+    if (options.verify) {
+      const rows = db.pragma('quick_check') as { quick_check: string }[];
+      if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') throw damaged();
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof AppError) throw error;
+    if (isDamageError(error)) throw damaged(error);
+    throw error;
+  }
+}
+
+export function integrityCheck(db: SqliteDatabase): boolean {
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.length === 1 && rows[0]?.integrity_check === 'ok';
+  } catch (error) {
+    if (isDamageError(error)) return false;
+    throw error;
+  }
+}
+
+export function closeDatabase(db: SqliteDatabase): void {
+  if (!db.open) return;
+  try {
+    db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+}
