@@ -7,10 +7,11 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, type Member, type PassphraseAssessment, type Settings, type StaffRole, type VaultStatus } from '../contract';
 import { backupVault } from '../vault/backup';
-import type { SqliteDatabase } from '../vault/database';
+import { integrityCheck, type SqliteDatabase } from '../vault/database';
 import type { KdfCost } from '../vault/kdf';
 import { unwrapDataKey } from '../vault/keyslots';
 import { assessPassphrase } from '../vault/passphrase-policy';
+import { schemaVersionOf } from '../vault/migrations';
 import { createEmptyPrivateFile, ensurePrivateDir } from '../vault/secure-file';
 import {
   addPassphraseSlot,
@@ -134,8 +135,8 @@ export function createVaultSession(options: VaultSessionOptions) {
     }
   }
 
-  function requireAcceptable(passphrase: string, context: string[]): void {
-    const assessment = assessPassphrase(passphrase, context);
+  async function requireAcceptable(passphrase: string, context: string[]): Promise<void> {
+    const assessment = await assessPassphrase(passphrase, context);
     if (!assessment.acceptable) throw new AppError('weak_passphrase', assessment.problems.join(' '));
   }
 
@@ -155,12 +156,12 @@ export function createVaultSession(options: VaultSessionOptions) {
     status,
     lock,
 
-    assessPassphrase(passphrase: string, context: string[] = []): PassphraseAssessment {
+    assessPassphrase(passphrase: string, context: string[] = []): Promise<PassphraseAssessment> {
       return assessPassphrase(passphrase, context);
     },
 
     async create(input: { memberName: string; memberRole: StaffRole; passphrase: string }): Promise<{ recoveryKey: string }> {
-      requireAcceptable(input.passphrase, [input.memberName]);
+      await requireAcceptable(input.passphrase, [input.memberName]);
       if (open) lock('user');
       const { vault, recoveryKey } = await createVault({ dir: options.dir, passphrase: input.passphrase, kdfCost: options.kdfCost });
       const db = vaultDb(vault.db);
@@ -192,7 +193,7 @@ export function createVaultSession(options: VaultSessionOptions) {
       if (!(await opensOwnSlot(current.vault, input.currentPassphrase))) {
         throw new AppError('wrong_secret', 'Your current passphrase is not right; nothing was changed.');
       }
-      requireAcceptable(input.newPassphrase, [current.member?.name ?? '']);
+      await requireAcceptable(input.newPassphrase, [current.member?.name ?? '']);
       await rewrapSlot(current.vault, current.vault.slot.id, input.newPassphrase, options.kdfCost);
       audit('vault.passphrase_changed', current.vault.slot.id);
     },
@@ -204,7 +205,7 @@ export function createVaultSession(options: VaultSessionOptions) {
       if (!member || !passphraseSlotIds(current.vault).includes(input.slotId)) {
         throw new AppError('not_found', 'That team member no longer has access to this vault.');
       }
-      requireAcceptable(input.newPassphrase, [member.name]);
+      await requireAcceptable(input.newPassphrase, [member.name]);
       const slot = await rewrapSlot(current.vault, input.slotId, input.newPassphrase, options.kdfCost);
       audit('vault.passphrase_reset_with_recovery_key', input.slotId);
       // From here on the session acts as the member whose passphrase was reset.
@@ -221,7 +222,7 @@ export function createVaultSession(options: VaultSessionOptions) {
 
     async addMember(input: { name: string; role: StaffRole; passphrase: string }): Promise<Member> {
       const current = requireOpen();
-      requireAcceptable(input.passphrase, [input.name]);
+      await requireAcceptable(input.passphrase, [input.name]);
       const slot = await addPassphraseSlot(current.vault, input.passphrase, options.kdfCost);
       const member: Member = { slotId: slot.id, name: input.name, role: input.role, addedAt: new Date(now()).toISOString() };
       try {
@@ -270,6 +271,16 @@ export function createVaultSession(options: VaultSessionOptions) {
       const result = backupVault(current.vault, file, new Date(now()));
       audit('vault.backup_written', undefined, { bytes: result.bytes });
       return result;
+    },
+
+    /** A full `integrity_check` (reads every page), for `peerpath vault check`. */
+    check(): { schemaVersion: number; integrityOk: boolean; members: number } {
+      const current = requireOpen();
+      return {
+        schemaVersion: schemaVersionOf(current.vault.db),
+        integrityOk: integrityCheck(current.vault.db),
+        members: listMembers(current.db, passphraseSlotIds(current.vault)).length,
+      };
     },
 
     /** For services added by later issues: the typed database of the unlocked vault. */

@@ -2,18 +2,29 @@
  * Passphrase rules for a vault of children's records: at least 12 characters, not one of the
  * commonly used passwords, and a plain-language strength hint (zxcvbn's estimate).
  */
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type { PassphraseAssessment } from '../contract';
 
 export const MIN_PASSPHRASE_LENGTH = 12;
 
-const zxcvbn = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...english.dictionary },
-  graphs: common.adjacencyGraphs,
-  translations: english.translations,
-});
+let estimator: Promise<ZxcvbnFactory> | null = null;
+
+/** Loaded on first use: the dictionaries take a second to unpack and most commands never need them. */
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...english.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: english.translations,
+    });
+  })();
+  return estimator;
+}
 
 const HINTS = [
   'Very easy to guess. Try four or five unrelated words.',
@@ -24,13 +35,13 @@ const HINTS = [
 ] as const;
 
 /** `context` holds words a guesser would try first, like the member's own name. */
-export function assessPassphrase(passphrase: string, context: readonly string[] = []): PassphraseAssessment {
+export async function assessPassphrase(passphrase: string, context: readonly string[] = []): Promise<PassphraseAssessment> {
   const problems: string[] = [];
   const length = [...passphrase].length;
   if (length < MIN_PASSPHRASE_LENGTH) {
     problems.push(`Use at least ${MIN_PASSPHRASE_LENGTH} characters (this has ${length}).`);
   }
-  const result = zxcvbn.check(passphrase, [...context]);
+  const result = (await zxcvbn()).check(passphrase, [...context]);
   const isCommon = result.sequence.some(
     (match) => match.pattern === 'dictionary' && match.dictionaryName === 'passwords' && match.token.length >= length - 2,
   );
