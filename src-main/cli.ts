@@ -82,7 +82,8 @@ function parse(argv: string[]): { invocation: Invocation | null; options: z.infe
   const [group, command, ...positionals] = parsed.positionals;
   if (group !== 'vault') throw new UsageError(group ? `unknown command "${group}"` : 'no command given');
   const invocation = Invocation.safeParse({ command, positionals, name: options.data.name, role: options.data.role });
-  if (!invocation.success) throw new UsageError(command ? `wrong arguments for "vault ${command}": ${describe(invocation.error)}` : 'no vault command given');
+  if (!invocation.success)
+    throw new UsageError(command ? `wrong arguments for "vault ${command}": ${describe(invocation.error)}` : 'no vault command given');
   return { invocation: invocation.data, options: options.data };
 }
 
@@ -90,7 +91,12 @@ function describe(error: z.ZodError): string {
   return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
-async function secret(io: Io, variable: 'PEERPATH_PASSPHRASE' | 'PEERPATH_NEW_PASSPHRASE', question: string, confirm = false): Promise<string> {
+async function secret(
+  io: Io,
+  variable: 'PEERPATH_PASSPHRASE' | 'PEERPATH_NEW_PASSPHRASE',
+  question: string,
+  confirm = false,
+): Promise<string> {
   const fromEnv = io.env[variable];
   if (fromEnv) return fromEnv;
   try {
@@ -158,7 +164,13 @@ async function run(invocation: Invocation, dir: string, recovery: boolean, io: I
       case 'restore': {
         const [file, target] = invocation.positionals;
         const given = await secret(io, 'PEERPATH_PASSPHRASE', recovery ? 'Recovery key: ' : 'Passphrase: ');
-        const restored = await restoreBackup({ file, dir: target, secret: given, kind: recovery ? 'recovery' : 'passphrase', liveDir: dir });
+        const restored = await restoreBackup({
+          file,
+          dir: target,
+          secret: given,
+          kind: recovery ? 'recovery' : 'passphrase',
+          liveDir: dir,
+        });
         closeVault(restored);
         io.out(`Restored into ${target}; integrity ok.`);
         return;
@@ -188,7 +200,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       io.err(`peerpath: ${error.message}`);
       return 1;
     }
-    io.err(`peerpath: something went wrong (${error instanceof Error ? error.name : 'unknown error'}); nothing more is shown to keep records private.`);
+    io.err(
+      `peerpath: something went wrong (${error instanceof Error ? error.name : 'unknown error'}); nothing more is shown to keep records private.`,
+    );
     return 1;
   }
 }

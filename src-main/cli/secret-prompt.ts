@@ -6,7 +6,11 @@ import { createInterface } from 'node:readline';
 
 export class NoTerminalError extends Error {}
 
-export async function promptSecret(question: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): Promise<string> {
+export async function promptSecret(
+  question: string,
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
   if (!input.isTTY) throw new NoTerminalError(question);
   const rl = createInterface({ input, output, terminal: true });
   // Swallow the echo of what is typed; the question itself is written before muting.

@@ -10,8 +10,8 @@ import { backupVault } from '../vault/backup';
 import { integrityCheck, type SqliteDatabase } from '../vault/database';
 import type { KdfCost } from '../vault/kdf';
 import { unwrapDataKey } from '../vault/keyslots';
-import { assessPassphrase } from '../vault/passphrase-policy';
 import { schemaVersionOf } from '../vault/migrations';
+import { assessPassphrase } from '../vault/passphrase-policy';
 import { createEmptyPrivateFile, ensurePrivateDir } from '../vault/secure-file';
 import {
   addPassphraseSlot,

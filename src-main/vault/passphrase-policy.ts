@@ -41,12 +41,17 @@ export async function assessPassphrase(passphrase: string, context: readonly str
   if (length < MIN_PASSPHRASE_LENGTH) {
     problems.push(`Use at least ${MIN_PASSPHRASE_LENGTH} characters (this has ${length}).`);
   }
-  const result = (await zxcvbn()).check(passphrase, [...context]);
-  const isCommon = result.sequence.some(
-    (match) => match.pattern === 'dictionary' && match.dictionaryName === 'passwords' && match.token.length >= length - 2,
-  );
-  if (isCommon || result.score <= 1) {
-    problems.push('This is one of the passwords people use most. Choose something else.');
+  // A name is guessed whole, word by word and run together ("blairondine").
+  const guesses = context.flatMap((text) => [text, ...text.split(/\s+/), text.replace(/\s+/g, '')]).filter((word) => word.length > 1);
+  const result = (await zxcvbn()).check(passphrase, guesses);
+  const dictionaryMatches = result.sequence.filter((match) => match.pattern === 'dictionary');
+  if (dictionaryMatches.some((match) => match.dictionaryName.startsWith('passwords') && match.token.length * 2 >= length)) {
+    // "password1234" is a common password with a number on the end: just as guessable.
+    problems.push('This is one of the passwords people use most, or close to one. Choose something else.');
+  } else if (result.score <= 1 && dictionaryMatches.some((match) => match.dictionaryName === 'userInputs')) {
+    problems.push('Do not build it from your own name.');
+  } else if (result.score <= 1) {
+    problems.push('Too easy to guess. Use four or five unrelated words.');
   }
   const score = Math.max(0, Math.min(4, result.score)) as 0 | 1 | 2 | 3 | 4;
   return { acceptable: problems.length === 0, score, problems, hint: HINTS[score] };
