@@ -3,16 +3,14 @@
  * Composes the vault layer with members, settings and the audit trail. Both shells (Electron and
  * the CLI) and the e2e host hold one of these; nothing here imports Electron.
  */
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { AppError, type Member, type PassphraseAssessment, type Settings, type StaffRole, type VaultStatus } from '../contract';
 import { backupVault } from '../vault/backup';
-import { integrityCheck, type SqliteDatabase } from '../vault/database';
+import { integrityCheck } from '../vault/database';
 import type { KdfCost } from '../vault/kdf';
 import { unwrapDataKey } from '../vault/keyslots';
 import { schemaVersionOf } from '../vault/migrations';
 import { assessPassphrase } from '../vault/passphrase-policy';
-import { createEmptyPrivateFile, ensurePrivateDir } from '../vault/secure-file';
 import {
   addPassphraseSlot,
   closeVault,
@@ -127,7 +125,7 @@ export function createVaultSession(options: VaultSessionOptions) {
       });
     }
     try {
-      const vault = await unlockVault({ dir: options.dir, secret, kind, beforeMigrate: preMigrationBackup(options.dir) });
+      const vault = await unlockVault({ dir: options.dir, secret, kind });
       return becomeOpen(vault, kind === 'recovery', false);
     } catch (error) {
       if (error instanceof AppError && error.code === 'wrong_secret') throttle = recordFailure(throttle, now());
@@ -301,16 +299,4 @@ async function opensOwnSlot(vault: OpenVault, passphrase: string): Promise<boole
   const ok = key?.equals(vault.dataKey) ?? false;
   key?.fill(0);
   return ok;
-}
-
-/** Before migrations change an existing vault, keep an encrypted copy of it as it was. */
-function preMigrationBackup(dir: string) {
-  return (db: SqliteDatabase, fromVersion: number): void => {
-    const folder = join(dir, 'backups');
-    ensurePrivateDir(folder);
-    const file = join(folder, `before-schema-${fromVersion + 1}-${Date.now()}.db`);
-    if (existsSync(file)) return;
-    createEmptyPrivateFile(file);
-    db.prepare('VACUUM INTO ?').run(file);
-  };
 }

@@ -20,6 +20,7 @@ import {
   writeKeySlotFile,
 } from './keyslots';
 import { assertNotFromTheFuture, migrate, SCHEMA_VERSION, schemaVersionOf } from './migrations';
+import { copyBeforeMigrating } from './pre-migration-copy';
 import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key';
 import { createEmptyPrivateFile, ensurePrivateDir } from './secure-file';
 
@@ -93,8 +94,6 @@ export interface UnlockInput {
   dir: string;
   secret: string;
   kind: SlotKind;
-  /** Runs before migrations that would change an existing vault (a pre-migration backup). */
-  beforeMigrate?: (db: SqliteDatabase, fromVersion: number) => void;
 }
 
 /** Opens the vault, or throws `wrong_secret` having touched nothing. */
@@ -118,7 +117,7 @@ export async function unlockVault(input: UnlockInput): Promise<OpenVault> {
     db = openEncryptedDatabase(paths.database, opened.dataKey, { verify: true });
     const version = schemaVersionOf(db);
     assertNotFromTheFuture(version);
-    if (version > 0 && version < SCHEMA_VERSION) input.beforeMigrate?.(db, version);
+    if (version > 0 && version < SCHEMA_VERSION) copyBeforeMigrating(db, paths.dir, version);
     const migrated = migrate(db).map((migration) => migration.tag);
     return { paths, vaultId: slotFile.vaultId, db, dataKey: opened.dataKey, slot: opened.slot, migrated };
   } catch (error) {
