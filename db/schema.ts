@@ -3,7 +3,8 @@
  * db/migrations/ (`npm run db:generate`); the app applies them at unlock on the keyed connection.
  * May import: drizzle-orm only. Column meanings are commented here, once.
  */
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A team member who holds a key slot. The slot file knows only the id; the name lives here, encrypted. */
 export const vaultMembers = sqliteTable('vault_members', {
@@ -37,4 +38,297 @@ export const auditEvents = sqliteTable('audit_events', {
   action: text('action').notNull(),
   subject: text('subject'),
   detail: text('detail'),
+  /** The kind of record changed (student, plan, goal …) and its id. */
+  entity: text('entity'),
+  entityId: text('entity_id'),
+  /** JSON array of the field names changed — names only, never values. */
+  fields: text('fields'),
+  /** SHA-256 (hex) over the previous event's hash and this event's content: editing or deleting any event breaks the chain. */
+  hash: text('hash'),
 });
+
+// ── People ────────────────────────────────────────────────────────────────────────────────────
+
+/** School staff: case managers, teachers, paraprofessionals, counselors, administrators. */
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** One of STAFF_ROLES in the contract. */
+  role: text('role').notNull(),
+  email: text('email'),
+  /** Local staff id from the student information system, if any. */
+  localId: text('local_id').unique(),
+  /** The key slot this staff member unlocks the vault with; the acting user of every change. */
+  slotId: text('slot_id').unique(),
+  archivedAt: text('archived_at'),
+  createdAt: text('created_at').notNull(),
+});
+
+/** A student with an IEP or a 504 plan. PII kept to what the team needs. */
+export const students = sqliteTable(
+  'students',
+  {
+    id: text('id').primaryKey(),
+    /** The school's student number; unique among live students. */
+    localId: text('local_id').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    preferredName: text('preferred_name'),
+    /** -1 pre-K, 0 kindergarten, 1–12, 13 post-secondary transition. */
+    grade: integer('grade').notNull(),
+    school: text('school').notNull(),
+    /** ISO date, optional. */
+    dateOfBirth: text('date_of_birth'),
+    caseManagerId: text('case_manager_id').references(() => staff.id),
+    /** active | archived | deidentified */
+    status: text('status').notNull().default('active'),
+    archivedAt: text('archived_at'),
+    /** Set when the team marks the records as no longer needed (IDEA 300.624): a purge candidate. */
+    noLongerNeededAt: text('no_longer_needed_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [
+    index('students_name_idx').on(table.lastName, table.firstName),
+    index('students_case_manager_idx').on(table.caseManagerId),
+    // De-identified rows keep no local id worth protecting, so only live rows must be unique.
+    uniqueIndex('students_local_id_live_idx').on(table.localId).where(sql`status != 'deidentified'`),
+  ],
+);
+
+/** A parent or guardian of a student; their preferred language picks the parent report's language. */
+export const guardians = sqliteTable(
+  'guardians',
+  {
+    id: text('id').primaryKey(),
+    studentId: text('student_id')
+      .notNull()
+      .references(() => students.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    relationship: text('relationship').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    /** BCP 47 tag, e.g. "en", "es". */
+    preferredLanguage: text('preferred_language').notNull().default('en'),
+  },
+  (table) => [index('guardians_student_idx').on(table.studentId)],
+);
+
+// ── Plans, goals, accommodations ─────────────────────────────────────────────────────────────
+
+/** An IEP or 504 plan. Amendments add a new version; the old row is kept, read-only. */
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: text('id').primaryKey(),
+    studentId: text('student_id')
+      .notNull()
+      .references(() => students.id, { onDelete: 'cascade' }),
+    /** iep | 504 */
+    type: text('type').notNull(),
+    /** 1 for the original plan, +1 per amendment. */
+    version: integer('version').notNull().default(1),
+    /** The version this one amends. */
+    amendsId: text('amends_id'),
+    /** ISO dates. */
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    annualReviewDue: text('annual_review_due').notNull(),
+    reevaluationDue: text('reevaluation_due'),
+    caseManagerId: text('case_manager_id').references(() => staff.id),
+    /** draft | active | superseded | ended */
+    status: text('status').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [index('plans_student_idx').on(table.studentId)],
+);
+
+/** The IEP team: staff members on a plan (parents are the guardians). */
+export const planTeam = sqliteTable(
+  'plan_team',
+  {
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+  },
+  (table) => [primaryKey({ columns: [table.planId, table.staffId] })],
+);
+
+/** A measurable annual goal of a plan. */
+export const goals = sqliteTable(
+  'goals',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    /** reading | writing | math | social_emotional | behavior | communication | organization | independence */
+    area: text('area').notNull(),
+    statement: text('statement').notNull(),
+    /** percent | frequency | duration | rubric | trials | intervals */
+    measurement: text('measurement').notNull(),
+    baseline: real('baseline').notNull(),
+    target: real('target').notNull(),
+    /** For rubric: the top level (e.g. 4); for trials: N of "correct of N". */
+    scaleMax: real('scale_max'),
+    /** e.g. "80% in 4 of 5 consecutive probes" */
+    criterion: text('criterion').notNull(),
+    /** e.g. "weekly" */
+    measuredEvery: text('measured_every').notNull(),
+    /** JSON array of {label, endsOn} reporting periods. */
+    reportingPeriods: text('reporting_periods').notNull().default('[]'),
+    /** ISO date by which the target should be met; inside the plan. */
+    endDate: text('end_date').notNull(),
+    /** JSON array of short-term objective texts. */
+    objectives: text('objectives').notNull().default('[]'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [index('goals_plan_idx').on(table.planId)],
+);
+
+/** A peer-support accommodation of a plan. */
+export const accommodations = sqliteTable(
+  'accommodations',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    /** peer_tutor | peer_buddy | peer_note_taker | peer_facilitator | circle_of_friends | cooperative_group | leadership_rotation */
+    role: text('role').notNull(),
+    /** The class, e.g. "Math 7". */
+    settingClass: text('setting_class').notNull(),
+    /** JSON array of {day, period} slots when it happens. */
+    slots: text('slots').notNull(),
+    /** Sessions per week planned. */
+    sessionsPerWeek: integer('sessions_per_week').notNull(),
+    minutesPerSession: integer('minutes_per_session').notNull(),
+    /** How many mentors the accommodation needs at once. */
+    mentorsNeeded: integer('mentors_needed').notNull().default(1),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    notes: text('notes'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [index('accommodations_plan_idx').on(table.planId)],
+);
+
+/** Which goals an accommodation serves (many-to-many). */
+export const accommodationGoals = sqliteTable(
+  'accommodation_goals',
+  {
+    accommodationId: text('accommodation_id')
+      .notNull()
+      .references(() => accommodations.id, { onDelete: 'cascade' }),
+    goalId: text('goal_id')
+      .notNull()
+      .references(() => goals.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.accommodationId, table.goalId] }), index('accommodation_goals_goal_idx').on(table.goalId)],
+);
+
+// ── Peer mentors ─────────────────────────────────────────────────────────────────────────────
+
+/** A student who volunteers as a peer mentor; their record is just as private. */
+export const mentors = sqliteTable(
+  'mentors',
+  {
+    id: text('id').primaryKey(),
+    localId: text('local_id').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    preferredName: text('preferred_name'),
+    grade: integer('grade').notNull(),
+    school: text('school').notNull(),
+    /** ISO dates; consent is current when given and not withdrawn. */
+    consentGivenOn: text('consent_given_on'),
+    consentWithdrawnOn: text('consent_withdrawn_on'),
+    guardianConsentGivenOn: text('guardian_consent_given_on'),
+    guardianConsentWithdrawnOn: text('guardian_consent_withdrawn_on'),
+    /** How many peers at once. */
+    loadCap: integer('load_cap').notNull().default(1),
+    /** JSON array of interest words. */
+    interests: text('interests').notNull().default('[]'),
+    /** JSON array of {day, period} slots the mentor is free. */
+    availability: text('availability').notNull().default('[]'),
+    /** The student record of the mentor if they are also a supported student (a mentor cannot mentor themself). */
+    studentId: text('student_id').references(() => students.id, { onDelete: 'set null' }),
+    archivedAt: text('archived_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [index('mentors_name_idx').on(table.lastName, table.firstName), uniqueIndex('mentors_local_id_idx').on(table.localId)],
+);
+
+/** A completed training module of a mentor, with its expiry. */
+export const mentorTraining = sqliteTable(
+  'mentor_training',
+  {
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => mentors.id, { onDelete: 'cascade' }),
+    /** confidentiality | sensitivity | instructional_techniques | fostering_independence | getting_an_adult */
+    module: text('module').notNull(),
+    completedOn: text('completed_on').notNull(),
+    expiresOn: text('expires_on'),
+  },
+  (table) => [primaryKey({ columns: [table.mentorId, table.module] })],
+);
+
+/** A stretch of time a mentor is off (exams, burnout, their own challenges). */
+export const mentorTimeOff = sqliteTable(
+  'mentor_time_off',
+  {
+    id: text('id').primaryKey(),
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => mentors.id, { onDelete: 'cascade' }),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+  },
+  (table) => [index('mentor_time_off_mentor_idx').on(table.mentorId)],
+);
+
+/** Recognition: service hours, awards, letters. */
+export const mentorRecognition = sqliteTable(
+  'mentor_recognition',
+  {
+    id: text('id').primaryKey(),
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => mentors.id, { onDelete: 'cascade' }),
+    /** service_hours | award | letter */
+    kind: text('kind').notNull(),
+    date: text('date').notNull(),
+    hours: real('hours'),
+    description: text('description').notNull(),
+  },
+  (table) => [index('mentor_recognition_mentor_idx').on(table.mentorId)],
+);
+
+/** A mentor assigned to an accommodation for a stretch of time. */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: text('id').primaryKey(),
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => mentors.id, { onDelete: 'cascade' }),
+    accommodationId: text('accommodation_id')
+      .notNull()
+      .references(() => accommodations.id, { onDelete: 'cascade' }),
+    startDate: text('start_date').notNull(),
+    /** Null while the assignment runs. */
+    endDate: text('end_date'),
+    /** Why it ended: finished | consent_withdrawn | reassigned | other */
+    endReason: text('end_reason'),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [index('assignments_mentor_idx').on(table.mentorId), index('assignments_accommodation_idx').on(table.accommodationId)],
+);

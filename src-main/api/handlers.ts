@@ -1,33 +1,15 @@
-/** Maps every contract channel to its service call. Adding a feature adds one line here. */
+/**
+ * Maps every contract channel to its service call, one group per domain (api/handlers/*.ts).
+ * Adding a feature adds one contract entry, one service function and one line in its group.
+ */
 import type { VaultSession } from '../services/vault-session';
 import type { Handlers } from './dispatch';
+import { staffHandlers } from './handlers/staff';
+import { vaultHandlers } from './handlers/vault';
 
 export function createHandlers(session: VaultSession): Handlers {
   return {
-    'vault.status': () => session.status(),
-    'vault.assessPassphrase': ({ passphrase, context }) => session.assessPassphrase(passphrase, context),
-    'vault.create': (input) => session.create(input),
-    'vault.createDemo': () => session.createDemo(),
-    'vault.unlock': ({ passphrase }) => session.unlock(passphrase),
-    'vault.unlockWithRecoveryKey': ({ recoveryKey }) => session.unlockWithRecoveryKey(recoveryKey),
-    'vault.lock': () => session.lock('user'),
-    'vault.changePassphrase': async (input) => {
-      await session.changePassphrase(input);
-      return {};
-    },
-    'vault.setPassphraseAfterRecovery': (input) => session.setPassphraseAfterRecovery(input),
-    'vault.members': () => session.members(),
-    'vault.addMember': (input) => session.addMember(input),
-    'vault.removeMember': ({ slotId }) => {
-      session.removeMember(slotId);
-      return {};
-    },
-    'vault.newRecoveryKey': () => session.newRecoveryKey(),
-    'vault.activity': () => {
-      session.activity();
-      return {};
-    },
-    'settings.get': () => session.getSettings(),
-    'settings.update': (patch) => session.updateSettings(patch),
+    ...vaultHandlers(session),
+    ...staffHandlers(session),
   };
 }

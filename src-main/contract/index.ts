@@ -6,9 +6,10 @@
  */
 import type { z } from 'zod';
 import { settings } from './settings';
+import { staff } from './staff';
 import { vault } from './vault';
 
-export const contract = { ...vault, ...settings } as const;
+export const contract = { ...vault, ...settings, ...staff } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -22,6 +23,8 @@ export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
 }
 
+export * from './common';
 export * from './errors';
 export * from './settings';
+export * from './staff';
 export * from './vault';

@@ -1,31 +1,130 @@
 /**
- * The audit trail: who did what and when. Events carry ids, kinds and counts, never student content.
+ * The audit trail: who did what, when, to which record, and which fields — names of fields only,
+ * never the values of student data. Events form a hash chain (each hash covers the previous hash
+ * and the event), and the head is kept in settings, so editing, deleting or truncating shows.
  */
-import { desc } from 'drizzle-orm';
-import { auditEvents } from '../../db/schema';
-import type { VaultDb } from './vault-db';
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, gt, isNull, lt, type SQL } from 'drizzle-orm';
+import { auditEvents, settings } from '../../db/schema';
+import type { AuditVerdict } from '../contract';
+import type { Queryable, VaultDb } from './vault-db';
 
 export interface AuditEntry {
   actorSlotId: string | null;
   action: string;
   subject?: string;
   detail?: Record<string, string | number | boolean | null>;
+  entity?: string;
+  entityId?: string;
+  fields?: readonly string[];
 }
 
-export function recordAudit(db: VaultDb, entry: AuditEntry, at: Date = new Date()): void {
-  const result = db
-    .insert(auditEvents)
-    .values({
+type AuditRow = typeof auditEvents.$inferSelect;
+const HEAD_KEY = 'auditHead';
+const GENESIS = '0'.repeat(64);
+
+function eventHash(previous: string, row: Omit<AuditRow, 'hash'>): string {
+  const content = [row.id, row.at, row.actorSlotId, row.action, row.subject, row.detail, row.entity, row.entityId, row.fields];
+  return createHash('sha256').update(previous).update('\n').update(JSON.stringify(content)).digest('hex');
+}
+
+function readHead(db: Queryable): { id: number; hash: string } {
+  const row = db.select().from(settings).where(eq(settings.key, HEAD_KEY)).get();
+  return row ? (JSON.parse(row.value) as { id: number; hash: string }) : { id: 0, hash: GENESIS };
+}
+
+function writeHead(db: Queryable, head: { id: number; hash: string }): void {
+  const value = JSON.stringify(head);
+  db.insert(settings).values({ key: HEAD_KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+}
+
+/** Appends one event to the chain; call inside the transaction that made the change. */
+export function recordAudit(db: Queryable, entry: AuditEntry, at: Date = new Date()): void {
+  db.transaction((tx) => {
+    const head = readHead(tx);
+    const values = {
       at: at.toISOString(),
       actorSlotId: entry.actorSlotId,
       action: entry.action,
       subject: entry.subject ?? null,
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    })
-    .run();
-  if (result.changes !== 1) throw new Error('recordAudit: the event was not written');
+      entity: entry.entity ?? null,
+      entityId: entry.entityId ?? null,
+      fields: entry.fields ? JSON.stringify([...entry.fields]) : null,
+    };
+    const inserted = tx.insert(auditEvents).values(values).returning({ id: auditEvents.id }).get();
+    const hash = eventHash(head.hash, { id: inserted.id, ...values });
+    tx.update(auditEvents).set({ hash }).where(eq(auditEvents.id, inserted.id)).run();
+    writeHead(tx, { id: inserted.id, hash });
+  });
 }
 
-export function recentAudit(db: VaultDb, limit = 100) {
-  return db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(limit).all();
+/** Chains events written before the chain existed (a vault from schema 1), oldest first. */
+export function sealUnchainedEvents(db: VaultDb): number {
+  const unsealed = db.select().from(auditEvents).where(isNull(auditEvents.hash)).orderBy(asc(auditEvents.id)).all();
+  if (unsealed.length === 0) return 0;
+  db.transaction((tx) => {
+    let head = readHead(tx);
+    for (const row of unsealed) {
+      if (row.id <= head.id) continue;
+      const hash = eventHash(head.hash, row);
+      tx.update(auditEvents).set({ hash }).where(eq(auditEvents.id, row.id)).run();
+      head = { id: row.id, hash };
+    }
+    writeHead(tx, head);
+  });
+  return unsealed.length;
+}
+
+export function verifyAuditChain(db: VaultDb): AuditVerdict {
+  let previous = GENESIS;
+  let checked = 0;
+  let lastId = 0;
+  const pageSize = 5000;
+  for (;;) {
+    const page = db.select().from(auditEvents).where(gt(auditEvents.id, lastId)).orderBy(asc(auditEvents.id)).limit(pageSize).all();
+    for (const row of page) {
+      const expected = eventHash(previous, row);
+      if (row.hash !== expected) {
+        return {
+          ok: false,
+          checked,
+          firstBrokenId: row.id,
+          message: `The audit trail was changed: event ${row.id} (or one just before it) was edited or deleted.`,
+        };
+      }
+      previous = expected;
+      lastId = row.id;
+      checked += 1;
+    }
+    if (page.length < pageSize) break;
+  }
+  const head = readHead(db);
+  if (head.id !== lastId || head.hash !== previous) {
+    return { ok: false, checked, firstBrokenId: lastId || null, message: 'The audit trail was changed: its newest events were deleted.' };
+  }
+  return { ok: true, checked, firstBrokenId: null, message: `The audit trail is intact (${checked} events).` };
+}
+
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  limit: number;
+  beforeId?: number;
+}
+
+export function listAudit(db: VaultDb, filter: AuditFilter): AuditRow[] {
+  const conditions: SQL[] = [];
+  if (filter.entity) conditions.push(eq(auditEvents.entity, filter.entity));
+  if (filter.entityId) conditions.push(eq(auditEvents.entityId, filter.entityId));
+  if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
+  if (filter.beforeId !== undefined) conditions.push(lt(auditEvents.id, filter.beforeId));
+  return db
+    .select()
+    .from(auditEvents)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditEvents.id))
+    .limit(filter.limit)
+    .all();
 }

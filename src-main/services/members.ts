@@ -2,7 +2,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { vaultMembers } from '../../db/schema';
 import { type Member, StaffRole } from '../contract';
-import type { VaultDb } from './vault-db';
+import type { Queryable, VaultDb } from './vault-db';
 
 type MemberRow = typeof vaultMembers.$inferSelect;
 
@@ -26,7 +26,7 @@ export function findMember(db: VaultDb, slotId: string): Member | null {
   return row ? toMember(row) : null;
 }
 
-export function insertMember(db: VaultDb, member: Member): void {
+export function insertMember(db: Queryable, member: Member): void {
   const result = db
     .insert(vaultMembers)
     .values({ ...member, removedAt: null })
@@ -34,7 +34,7 @@ export function insertMember(db: VaultDb, member: Member): void {
   if (result.changes !== 1) throw new Error('insertMember: the member was not written');
 }
 
-export function markMemberRemoved(db: VaultDb, slotId: string, at: Date): void {
+export function markMemberRemoved(db: Queryable, slotId: string, at: Date): void {
   db.update(vaultMembers)
     .set({ removedAt: at.toISOString() })
     .where(and(eq(vaultMembers.slotId, slotId), isNull(vaultMembers.removedAt)))

@@ -8,3 +8,8 @@ export function vaultDb(connection: SqliteDatabase) {
 }
 
 export type VaultDb = ReturnType<typeof vaultDb>;
+
+/** The handle inside `db.transaction(tx => …)`; nested calls become savepoints. */
+export type VaultTx = Parameters<Parameters<VaultDb['transaction']>[0]>[0];
+/** Either one: functions that only query take this, so they run inside or outside a transaction. */
+export type Queryable = VaultDb | VaultTx;

@@ -23,9 +23,11 @@ import {
   unlockVault,
   vaultExists,
 } from '../vault/vault';
-import { recordAudit } from './audit';
+import { recordAudit, sealUnchainedEvents } from './audit';
+import type { ServiceContext } from './context';
 import { findMember, insertMember, listMembers, markMemberRemoved } from './members';
 import { DEFAULT_SETTINGS, readFlag, readSettings, updateSettings, writeFlag } from './settings';
+import { insertStaffForSlot, staffIdForSlot, unlinkSlot } from './staff';
 import { NO_FAILURES, recordFailure, retryAfterMs, type ThrottleState } from './unlock-throttle';
 import { type VaultDb, vaultDb } from './vault-db';
 
@@ -107,6 +109,7 @@ export function createVaultSession(options: VaultSessionOptions) {
       settings: readSettings(db),
     };
     throttle = NO_FAILURES;
+    sealUnchainedEvents(db);
     audit(
       viaRecoveryKey ? 'vault.unlocked_with_recovery_key' : 'vault.unlocked',
       undefined,
@@ -163,7 +166,7 @@ export function createVaultSession(options: VaultSessionOptions) {
       if (open) lock('user');
       const { vault, recoveryKey } = await createVault({ dir: options.dir, passphrase: input.passphrase, kdfCost: options.kdfCost });
       const db = vaultDb(vault.db);
-      insertMember(db, { slotId: vault.slot.id, name: input.memberName, role: input.memberRole, addedAt: new Date(now()).toISOString() });
+      addTeamMember(db, { slotId: vault.slot.id, name: input.memberName, role: input.memberRole, addedAt: new Date(now()).toISOString() });
       becomeOpen(vault, false, false);
       audit('vault.created');
       return { recoveryKey };
@@ -175,7 +178,7 @@ export function createVaultSession(options: VaultSessionOptions) {
       rmSync(options.demoDir, { recursive: true, force: true });
       const { vault } = await createVault({ dir: options.demoDir, passphrase: DEMO_PASSPHRASE, kdfCost: options.kdfCost });
       const db = vaultDb(vault.db);
-      insertMember(db, { slotId: vault.slot.id, name: 'Demo Case Manager', role: 'case_manager', addedAt: new Date(now()).toISOString() });
+      addTeamMember(db, { slotId: vault.slot.id, name: 'Demo Case Manager', role: 'case_manager', addedAt: new Date(now()).toISOString() });
       writeFlag(db, 'isDemo', true);
       options.seedDemo?.(db, vault);
       becomeOpen(vault, false, readFlag(db, 'isDemo'));
@@ -224,7 +227,7 @@ export function createVaultSession(options: VaultSessionOptions) {
       const slot = await addPassphraseSlot(current.vault, input.passphrase, options.kdfCost);
       const member: Member = { slotId: slot.id, name: input.name, role: input.role, addedAt: new Date(now()).toISOString() };
       try {
-        insertMember(current.db, member);
+        addTeamMember(current.db, member);
       } catch (error) {
         removeSlot(current.vault, slot.id);
         throw error;
@@ -236,7 +239,10 @@ export function createVaultSession(options: VaultSessionOptions) {
     removeMember(slotId: string): void {
       const current = requireOpen();
       removeSlot(current.vault, slotId);
-      markMemberRemoved(current.db, slotId, new Date(now()));
+      current.db.transaction((tx) => {
+        markMemberRemoved(tx, slotId, new Date(now()));
+        unlinkSlot(tx, slotId);
+      });
       audit('vault.member_removed', slotId);
     },
 
@@ -281,16 +287,26 @@ export function createVaultSession(options: VaultSessionOptions) {
       };
     },
 
-    /** For services added by later issues: the typed database of the unlocked vault. */
+    /** For tests and tools that read the unlocked vault directly. */
     db(): VaultDb {
       return requireOpen().db;
     },
 
-    actorSlotId(): string | null {
+    /** What every domain service receives: the database, the acting user and the clock. */
+    context(): ServiceContext {
       const current = requireOpen();
-      return current.viaRecoveryKey ? null : current.vault.slot.id;
+      const slotId = current.viaRecoveryKey ? null : current.vault.slot.id;
+      return { db: current.db, actor: { slotId, staffId: staffIdForSlot(current.db, slotId) }, now: () => new Date(now()) };
     },
   };
+}
+
+/** A key slot's holder: a member row (names the slot) and a staff record (authors changes). */
+function addTeamMember(db: VaultDb, member: Member): void {
+  db.transaction((tx) => {
+    insertMember(tx, member);
+    insertStaffForSlot(tx, { slotId: member.slotId, name: member.name, role: member.role, at: new Date(member.addedAt) });
+  });
 }
 
 /** Checks a passphrase against the session's own slot without touching anything. */

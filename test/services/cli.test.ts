@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src-main/vault/migrations';
 import { PASSPHRASE, tempDir } from '../fixtures/vault';
 
 const BIN = join(import.meta.dirname, '../../bin/peerpath.mjs');
@@ -33,7 +34,7 @@ describe('peerpath CLI', () => {
 
     expect(peerpath(['vault', 'check', '--vault', vault], { PEERPATH_PASSPHRASE: PASSPHRASE })).toEqual({
       code: 0,
-      out: 'ok: schema 1, integrity ok, 1 team member(s) with access\n',
+      out: `ok: schema ${SCHEMA_VERSION}, integrity ok, 1 team member(s) with access\n`,
       err: '',
     });
     expect(

@@ -34,6 +34,35 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
     ).run();
     expect(db.prepare('SELECT name, removed_at FROM vault_members').all()).toEqual([{ name: 'Avery Quill', removed_at: null }]);
   },
+  '0001_program': (db) => {
+    const insertMember = db.prepare('INSERT INTO vault_members (slot_id, name, role, added_at, removed_at) VALUES (?, ?, ?, ?, ?)');
+    insertMember.run('slot-0001', 'Avery Quill', 'case_manager', '2026-09-01T12:00:00.000Z', null);
+    insertMember.run('slot-0002', 'Former Member', 'counselor', '2026-09-02T12:00:00.000Z', '2026-10-01T12:00:00.000Z');
+    db.prepare(
+      "INSERT INTO audit_events (at, actor_slot_id, action) VALUES ('2026-09-01T12:00:00.000Z', 'slot-0001', 'vault.created')",
+    ).run();
+    migrate(db, 2);
+    // Members who hold a slot become staff who author changes; removed members do not.
+    expect(db.prepare('SELECT name, role, slot_id FROM staff').all()).toEqual([
+      { name: 'Avery Quill', role: 'case_manager', slot_id: 'slot-0001' },
+    ]);
+    expect(db.prepare('SELECT action, hash, entity FROM audit_events').all()).toEqual([
+      { action: 'vault.created', hash: null, entity: null },
+    ]);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'students',
+        'guardians',
+        'plans',
+        'plan_team',
+        'goals',
+        'accommodations',
+        'accommodation_goals',
+        'mentors',
+        'assignments',
+      ]),
+    );
+  },
 };
 
 describe('migrations', () => {

@@ -1,0 +1,110 @@
+/** Peer mentors: consent, training, availability, load, time off, recognition, and their assignments. */
+import { z } from 'zod';
+import { Grade, Id, IsoDate, PersonName, ShortText, Slot } from './common';
+
+export const TRAINING_MODULES = [
+  'confidentiality',
+  'sensitivity',
+  'instructional_techniques',
+  'fostering_independence',
+  'getting_an_adult',
+] as const;
+export const TrainingModule = z.enum(TRAINING_MODULES);
+export type TrainingModule = z.infer<typeof TrainingModule>;
+
+export const TrainingRecord = z.object({ module: TrainingModule, completedOn: IsoDate, expiresOn: IsoDate.optional() });
+export type TrainingRecord = z.infer<typeof TrainingRecord>;
+
+export const TimeOff = z.object({ id: Id.optional(), startDate: IsoDate, endDate: IsoDate });
+export const Recognition = z.object({
+  id: Id.optional(),
+  kind: z.enum(['service_hours', 'award', 'letter']),
+  date: IsoDate,
+  hours: z.number().min(0).max(1000).optional(),
+  description: ShortText.min(1),
+});
+
+export const MentorInput = z.object({
+  localId: z.string().trim().min(1, 'Enter the student number.').max(40),
+  firstName: PersonName,
+  lastName: PersonName,
+  preferredName: ShortText.optional(),
+  grade: Grade,
+  school: ShortText.min(1, 'Enter the school.'),
+  consentGivenOn: IsoDate.optional(),
+  guardianConsentGivenOn: IsoDate.optional(),
+  loadCap: z.number().int().min(1).max(6).default(1),
+  interests: z.array(ShortText.min(1)).max(20).default([]),
+  availability: z.array(Slot).max(60).default([]),
+  training: z.array(TrainingRecord).max(20).default([]),
+  studentId: Id.optional(),
+});
+export type MentorInput = z.infer<typeof MentorInput>;
+
+export const Mentor = MentorInput.omit({ consentGivenOn: true, guardianConsentGivenOn: true, preferredName: true, studentId: true }).extend(
+  {
+    id: Id,
+    preferredName: z.string().nullable(),
+    consentGivenOn: z.string().nullable(),
+    consentWithdrawnOn: z.string().nullable(),
+    guardianConsentGivenOn: z.string().nullable(),
+    guardianConsentWithdrawnOn: z.string().nullable(),
+    studentId: z.string().nullable(),
+    timeOff: z.array(TimeOff.extend({ id: Id })),
+    recognition: z.array(Recognition.extend({ id: Id })),
+    archived: z.boolean(),
+    /** Current assignments. */
+    activeAssignments: z.number().int(),
+  },
+);
+export type Mentor = z.infer<typeof Mentor>;
+
+export const Assignment = z.object({
+  id: Id,
+  mentorId: Id,
+  accommodationId: Id,
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  endReason: z.string().nullable(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+/** Why a mentor cannot take an accommodation, in plain words. */
+export const Refusal = z.object({
+  rule: z.enum(['consent', 'guardian_consent', 'training', 'load_cap', 'time_off', 'schedule', 'self', 'archived', 'already_assigned']),
+  message: z.string(),
+});
+export type Refusal = z.infer<typeof Refusal>;
+
+const ById = z.object({ id: Id }).strict();
+
+export const mentors = {
+  'mentors.list': {
+    input: z.object({ query: z.string().trim().max(200).optional(), includeArchived: z.boolean().default(false) }).strict(),
+    output: z.array(Mentor),
+  },
+  'mentors.get': { input: ById, output: Mentor },
+  'mentors.create': { input: MentorInput.strict(), output: Mentor },
+  'mentors.update': { input: z.object({ id: Id, changes: MentorInput.partial().strict() }).strict(), output: Mentor },
+  'mentors.archive': { input: ById, output: Mentor },
+  /** Withdrawing either consent ends every active assignment that day. */
+  'mentors.withdrawConsent': {
+    input: z.object({ id: Id, who: z.enum(['mentor', 'guardian']), on: IsoDate }).strict(),
+    output: z.object({ mentor: Mentor, endedAssignments: z.number().int() }),
+  },
+  'mentors.addTimeOff': { input: z.object({ id: Id, timeOff: TimeOff.omit({ id: true }) }).strict(), output: Mentor },
+  'mentors.addRecognition': { input: z.object({ id: Id, recognition: Recognition.omit({ id: true }) }).strict(), output: Mentor },
+  'assignments.listForAccommodation': { input: z.object({ accommodationId: Id }).strict(), output: z.array(Assignment) },
+  'assignments.listForMentor': { input: z.object({ mentorId: Id }).strict(), output: z.array(Assignment) },
+  /** Would this mentor be allowed? Every reason they would not, in plain words. */
+  'assignments.check': {
+    input: z.object({ mentorId: Id, accommodationId: Id, startDate: IsoDate }).strict(),
+    output: z.object({ allowed: z.boolean(), refusals: z.array(Refusal) }),
+  },
+  /** Refused (code `conflict`, the reasons in the message) when any rule is broken. */
+  'assignments.create': { input: z.object({ mentorId: Id, accommodationId: Id, startDate: IsoDate }).strict(), output: Assignment },
+  'assignments.end': {
+    input: z.object({ id: Id, endDate: IsoDate, reason: z.enum(['finished', 'reassigned', 'other']) }).strict(),
+    output: Assignment,
+  },
+} as const;

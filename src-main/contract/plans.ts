@@ -1,0 +1,161 @@
+/** Plans (IEP or 504), their measurable goals, and the peer-support accommodations that serve them. */
+import { z } from 'zod';
+import { Id, IsoDate, LongText, ShortText, Slot } from './common';
+
+export const PlanType = z.enum(['iep', '504']);
+export type PlanType = z.infer<typeof PlanType>;
+export const PlanStatus = z.enum(['draft', 'active', 'superseded', 'ended']);
+export type PlanStatus = z.infer<typeof PlanStatus>;
+
+export const GOAL_AREAS = [
+  'reading',
+  'writing',
+  'math',
+  'social_emotional',
+  'behavior',
+  'communication',
+  'organization',
+  'independence',
+] as const;
+export const GoalArea = z.enum(GOAL_AREAS);
+export const MEASUREMENTS = ['percent', 'frequency', 'duration', 'rubric', 'trials', 'intervals'] as const;
+export const Measurement = z.enum(MEASUREMENTS);
+export type Measurement = z.infer<typeof Measurement>;
+
+export const PEER_ROLES = [
+  'peer_tutor',
+  'peer_buddy',
+  'peer_note_taker',
+  'peer_facilitator',
+  'circle_of_friends',
+  'cooperative_group',
+  'leadership_rotation',
+] as const;
+export const PeerRole = z.enum(PEER_ROLES);
+export type PeerRole = z.infer<typeof PeerRole>;
+
+export const PlanInput = z.object({
+  studentId: Id,
+  type: PlanType,
+  startDate: IsoDate,
+  endDate: IsoDate,
+  annualReviewDue: IsoDate,
+  reevaluationDue: IsoDate.optional(),
+  caseManagerId: Id.optional(),
+  teamStaffIds: z.array(Id).max(30).default([]),
+  status: z.enum(['draft', 'active']).default('draft'),
+});
+export type PlanInput = z.infer<typeof PlanInput>;
+
+export const DueWarning = z.object({
+  kind: z.enum(['annual_review', 'reevaluation']),
+  due: z.string(),
+  /** overdue, or due within 30 days */
+  severity: z.enum(['due_soon', 'overdue']),
+  message: z.string(),
+});
+
+export const Plan = z.object({
+  id: Id,
+  studentId: Id,
+  type: PlanType,
+  version: z.number().int(),
+  amendsId: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  annualReviewDue: z.string(),
+  reevaluationDue: z.string().nullable(),
+  caseManagerId: z.string().nullable(),
+  teamStaffIds: z.array(z.string()),
+  status: PlanStatus,
+  /** Superseded and ended versions are kept read-only. */
+  readOnly: z.boolean(),
+  warnings: z.array(DueWarning),
+});
+export type Plan = z.infer<typeof Plan>;
+
+export const ReportingPeriod = z.object({ label: ShortText.min(1), endsOn: IsoDate });
+
+export const GoalInput = z.object({
+  planId: Id,
+  area: GoalArea,
+  statement: LongText.min(10, 'Write the goal as a full measurable statement.'),
+  measurement: Measurement,
+  baseline: z.number().finite(),
+  target: z.number().finite(),
+  /** Rubric: the top level (e.g. 4). Trials: N in "correct of N". */
+  scaleMax: z.number().positive().finite().optional(),
+  criterion: ShortText.min(1, 'Say when the goal counts as met, e.g. "80% in 4 of 5 probes".'),
+  measuredEvery: ShortText.min(1),
+  reportingPeriods: z.array(ReportingPeriod).max(12).default([]),
+  endDate: IsoDate,
+  objectives: z.array(LongText.min(1)).max(10).default([]),
+});
+export type GoalInput = z.infer<typeof GoalInput>;
+
+export const Goal = GoalInput.extend({
+  id: Id,
+  scaleMax: z.number().nullable(),
+  servedBy: z.array(Id),
+});
+export type Goal = z.infer<typeof Goal>;
+
+export const AccommodationInput = z.object({
+  planId: Id,
+  role: PeerRole,
+  settingClass: ShortText.min(1, 'Name the class, e.g. "Math 7".'),
+  slots: z.array(Slot).min(1, 'Choose at least one day and period.').max(60),
+  sessionsPerWeek: z.number().int().min(1).max(30),
+  minutesPerSession: z.number().int().min(5).max(240),
+  mentorsNeeded: z.number().int().min(1).max(10).default(1),
+  startDate: IsoDate,
+  endDate: IsoDate,
+  notes: LongText.optional(),
+  goalIds: z.array(Id).max(30).default([]),
+});
+export type AccommodationInput = z.infer<typeof AccommodationInput>;
+
+export const Accommodation = AccommodationInput.omit({ goalIds: true }).extend({
+  id: Id,
+  notes: z.string().nullable(),
+  serves: z.array(Id),
+});
+export type Accommodation = z.infer<typeof Accommodation>;
+
+export const PlanDetail = z.object({
+  plan: Plan,
+  goals: z.array(Goal),
+  accommodations: z.array(Accommodation),
+  /** Goals no accommodation serves, and accommodations serving no goal. */
+  gaps: z.object({ goalsWithoutSupport: z.array(Id), accommodationsWithoutGoal: z.array(Id) }),
+  versions: z.array(z.object({ id: Id, version: z.number().int(), status: PlanStatus })),
+});
+export type PlanDetail = z.infer<typeof PlanDetail>;
+
+const ById = z.object({ id: Id }).strict();
+const Ok = z.object({});
+
+export const plans = {
+  'plans.listForStudent': { input: z.object({ studentId: Id }).strict(), output: z.array(Plan) },
+  'plans.get': { input: ById, output: PlanDetail },
+  'plans.create': { input: PlanInput.strict(), output: Plan },
+  'plans.update': {
+    input: z.object({ id: Id, changes: PlanInput.omit({ studentId: true, status: true }).partial().strict() }).strict(),
+    output: Plan,
+  },
+  'plans.activate': { input: ById, output: Plan },
+  'plans.end': { input: ById, output: Plan },
+  /** Copies the plan with its goals and accommodations into a new draft version; the old one stays as it was. */
+  'plans.amend': { input: ById, output: PlanDetail },
+  'goals.create': { input: GoalInput.strict(), output: Goal },
+  'goals.update': { input: z.object({ id: Id, changes: GoalInput.omit({ planId: true }).partial().strict() }).strict(), output: Goal },
+  'goals.delete': { input: ById, output: Ok },
+  'goals.setServedBy': { input: z.object({ id: Id, accommodationIds: z.array(Id).max(30) }).strict(), output: Goal },
+  'accommodations.create': { input: AccommodationInput.strict(), output: Accommodation },
+  'accommodations.update': {
+    input: z.object({ id: Id, changes: AccommodationInput.omit({ planId: true, goalIds: true }).partial().strict() }).strict(),
+    output: Accommodation,
+  },
+  'accommodations.delete': { input: ById, output: Ok },
+  'accommodations.setServes': { input: z.object({ id: Id, goalIds: z.array(Id).max(30) }).strict(), output: Accommodation },
+} as const;

@@ -1,0 +1,60 @@
+/** Staff records and the audit trail of who changed what. */
+import { z } from 'zod';
+import { Id, PersonName, ShortText } from './common';
+import { StaffRole } from './vault';
+
+export const StaffInput = z.object({
+  name: PersonName,
+  role: StaffRole,
+  email: z.string().trim().email().max(200).optional(),
+  localId: ShortText.optional(),
+});
+export const StaffMember = StaffInput.extend({
+  id: Id,
+  email: z.string().nullable(),
+  localId: z.string().nullable(),
+  /** Holds a key slot: can unlock the vault. */
+  hasVaultAccess: z.boolean(),
+  archived: z.boolean(),
+});
+export type StaffMember = z.infer<typeof StaffMember>;
+
+export const AuditEvent = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string().nullable(),
+  entityId: z.string().nullable(),
+  fields: z.array(z.string()),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditVerdict = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  /** The first event whose hash does not follow from the one before (edited, or one before it deleted). */
+  firstBrokenId: z.number().int().nullable(),
+  message: z.string(),
+});
+export type AuditVerdict = z.infer<typeof AuditVerdict>;
+
+export const staff = {
+  'staff.list': { input: z.object({ includeArchived: z.boolean().default(false) }).strict(), output: z.array(StaffMember) },
+  'staff.create': { input: StaffInput.strict(), output: StaffMember },
+  'staff.update': { input: z.object({ id: Id, changes: StaffInput.partial().strict() }).strict(), output: StaffMember },
+  'staff.archive': { input: z.object({ id: Id }).strict(), output: StaffMember },
+  'audit.list': {
+    input: z
+      .object({
+        entity: z.string().max(40).optional(),
+        entityId: Id.optional(),
+        action: z.string().max(80).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        beforeId: z.number().int().optional(),
+      })
+      .strict(),
+    output: z.array(AuditEvent),
+  },
+  'audit.verify': { input: z.object({}).strict(), output: AuditVerdict },
+} as const;
