@@ -7,7 +7,11 @@ import { join } from 'node:path';
 
 export const PRODUCT_NAME = 'Peerpath';
 
-export function userDataFolder(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+export function userDataFolder(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home = homedir(),
+): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), PRODUCT_NAME);

@@ -23,7 +23,7 @@ describe('peerpath CLI', () => {
       throw new Error('Build first: `npm run build` (npm test does it).');
   });
 
-  it('runs the vault lifecycle: init, check, add-member, change-passphrase, recovery-key, backup, restore', { timeout: 60_000 }, () => {
+  it('runs the vault lifecycle: init, check, add-member, change-passphrase, recovery-key, backup, restore', { timeout: 180_000 }, () => {
     const root = tempDir();
     const vault = join(root, 'vault');
     const init = peerpath(['vault', 'init', '--name', 'Avery Quill', '--role', 'case_manager', '--vault', vault], {

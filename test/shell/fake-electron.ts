@@ -1,0 +1,145 @@
+/**
+ * A stand-in for the parts of `electron` the shell uses. It records what the shell asked for and
+ * lets a test play Electron's side: emit app and powerMonitor events, invoke an IPC channel from a
+ * given frame, fire a navigation. Behaviour copied from Electron is noted where it matters.
+ * (Types are spelled out because tsc emits declarations for test helpers too.)
+ */
+import { EventEmitter } from 'node:events';
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
+import { type Mock, vi } from 'vitest';
+
+export interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+}
+
+export const OUR_FRAME: FakeFrame = { url: 'app://peerpath/index.html#/students', parent: null };
+
+type WindowOpenHandler = (details: { url: string }) => { action: string };
+
+export class FakeWebContents extends EventEmitter {
+  readonly setWindowOpenHandler: Mock<(handler: WindowOpenHandler) => void> = vi.fn();
+
+  /** Emits a navigation event the way Electron 45 does; true when a listener blocked it. */
+  navigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
+    let prevented = false;
+    this.emit(event, {
+      url,
+      preventDefault: () => {
+        prevented = true;
+      },
+    });
+    return prevented;
+  }
+
+  /** What the page would get from window.open(url). */
+  openWindow(url: string): string | undefined {
+    return this.setWindowOpenHandler.mock.lastCall?.[0]({ url }).action;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  readonly loadURL: Mock<(url: string) => Promise<void>> = vi.fn(async () => {});
+  readonly isMinimized: Mock<() => boolean> = vi.fn(() => false);
+  readonly restore: Mock<() => void> = vi.fn();
+  readonly show: Mock<() => void> = vi.fn();
+  readonly focus: Mock<() => void> = vi.fn();
+
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+  }
+}
+
+export interface FakeOptions {
+  isPackaged?: boolean;
+  /** false: another copy already holds the single-instance lock. */
+  gotLock?: boolean;
+  /** Chromium command-line switches, as app.commandLine.getSwitchValue returns them. */
+  switches?: Record<string, string>;
+  /** Makes every window's loadURL fail with this error. */
+  loadError?: Error;
+}
+
+export class FakeApp extends EventEmitter {
+  readonly isPackaged: boolean;
+  readonly commandLine: { getSwitchValue: Mock<(name: string) => string> };
+  readonly paths = new Map<string, string>();
+  readonly setPath: Mock<(name: string, path: string) => void> = vi.fn((name, path) => void this.paths.set(name, path));
+  readonly getPath: Mock<(name: string) => string> = vi.fn((name) => this.paths.get(name) ?? `/default/${name}`);
+  readonly requestSingleInstanceLock: Mock<() => boolean>;
+  readonly enableSandbox: Mock<() => void> = vi.fn();
+  readonly whenReady: Mock<() => Promise<void>> = vi.fn(() => Promise.resolve());
+  readonly quit: Mock<() => void> = vi.fn();
+  readonly exit: Mock<(code: number) => void> = vi.fn();
+
+  constructor(options: FakeOptions) {
+    super();
+    this.isPackaged = options.isPackaged ?? false;
+    this.commandLine = { getSwitchValue: vi.fn((name) => options.switches?.[name] ?? '') };
+    this.requestSingleInstanceLock = vi.fn(() => options.gotLock ?? true);
+  }
+}
+
+type InvokeListener = (event: { senderFrame: FakeFrame | null }, input: unknown) => unknown;
+
+export class FakeIpcMain {
+  private readonly handlers = new Map<string, InvokeListener>();
+
+  readonly handle: Mock<(channel: string, listener: InvokeListener) => void> = vi.fn((channel, listener) => {
+    // As Electron does: one handler per channel.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  });
+
+  /** What the renderer would receive from ipcRenderer.invoke(channel, input) sent by `frame`. */
+  async invoke(channel: string, frame: FakeFrame | null, input: unknown): Promise<unknown> {
+    const listener = this.handlers.get(channel);
+    if (!listener) throw new Error(`No handler registered for '${channel}'`);
+    return listener({ senderFrame: frame }, input);
+  }
+}
+
+export interface FakeElectron {
+  app: FakeApp;
+  ipcMain: FakeIpcMain;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => FakeBrowserWindow;
+  /** Every window the shell created, in order. */
+  windows: FakeBrowserWindow[];
+  powerMonitor: EventEmitter;
+  protocol: { registerSchemesAsPrivileged: Mock<(schemes: unknown[]) => void>; handle: Mock<(scheme: string, handler: unknown) => void> };
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: Mock<(handler: unknown) => void>;
+      setPermissionCheckHandler: Mock<(handler: unknown) => void>;
+    };
+  };
+  Menu: {
+    buildFromTemplate: Mock<(template: MenuItemConstructorOptions[]) => unknown>;
+    setApplicationMenu: Mock<(menu: unknown) => void>;
+  };
+}
+
+export function createFakeElectron(options: FakeOptions = {}): FakeElectron {
+  const app = new FakeApp(options);
+  const windows: FakeBrowserWindow[] = [];
+  class BrowserWindow extends FakeBrowserWindow {
+    constructor(windowOptions: BrowserWindowConstructorOptions) {
+      super(windowOptions);
+      if (options.loadError) this.loadURL.mockRejectedValue(options.loadError);
+      windows.push(this);
+      // Electron announces every new WebContents on the app before the page loads.
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+  }
+  return {
+    app,
+    ipcMain: new FakeIpcMain(),
+    BrowserWindow,
+    windows,
+    powerMonitor: new EventEmitter(),
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+    Menu: { buildFromTemplate: vi.fn((template) => ({ template })), setApplicationMenu: vi.fn() },
+  };
+}
