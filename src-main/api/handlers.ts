@@ -4,12 +4,18 @@
  */
 import type { VaultSession } from '../services/vault-session';
 import type { Handlers } from './dispatch';
+import { mentorHandlers } from './handlers/mentors';
+import { planHandlers } from './handlers/plans';
 import { staffHandlers } from './handlers/staff';
+import { studentHandlers } from './handlers/students';
 import { vaultHandlers } from './handlers/vault';
 
 export function createHandlers(session: VaultSession): Handlers {
   return {
     ...vaultHandlers(session),
     ...staffHandlers(session),
+    ...studentHandlers(session),
+    ...planHandlers(session),
+    ...mentorHandlers(session),
   };
 }

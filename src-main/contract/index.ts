@@ -5,11 +5,14 @@
  * May import: zod only. Nothing Node- or DOM-specific (tsconfig.contract.json has neither).
  */
 import type { z } from 'zod';
+import { mentors } from './mentors';
+import { plans } from './plans';
 import { settings } from './settings';
 import { staff } from './staff';
+import { students } from './students';
 import { vault } from './vault';
 
-export const contract = { ...vault, ...settings, ...staff } as const;
+export const contract = { ...vault, ...settings, ...staff, ...students, ...plans, ...mentors } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -25,6 +28,9 @@ export function isChannel(name: string): name is Channel {
 
 export * from './common';
 export * from './errors';
+export * from './mentors';
+export * from './plans';
 export * from './settings';
 export * from './staff';
+export * from './students';
 export * from './vault';

@@ -1,6 +1,7 @@
 /** Peer mentors: consent, training, availability, load, time off, recognition, and their assignments. */
 import { z } from 'zod';
 import { Grade, Id, IsoDate, PersonName, ShortText, Slot } from './common';
+import { PeerRole } from './plans';
 
 export const TRAINING_MODULES = [
   'confidentiality',
@@ -16,6 +17,7 @@ export const TrainingRecord = z.object({ module: TrainingModule, completedOn: Is
 export type TrainingRecord = z.infer<typeof TrainingRecord>;
 
 export const TimeOff = z.object({ id: Id.optional(), startDate: IsoDate, endDate: IsoDate });
+export type TimeOff = z.infer<typeof TimeOff>;
 export const Recognition = z.object({
   id: Id.optional(),
   kind: z.enum(['service_hours', 'award', 'letter']),
@@ -23,8 +25,10 @@ export const Recognition = z.object({
   hours: z.number().min(0).max(1000).optional(),
   description: ShortText.min(1),
 });
+export type Recognition = z.infer<typeof Recognition>;
 
-export const MentorInput = z.object({
+/** The fields a person edits, without defaults: `.partial()` of a schema with defaults would fill them in on every update. */
+const MentorFields = z.object({
   localId: z.string().trim().min(1, 'Enter the student number.').max(40),
   firstName: PersonName,
   lastName: PersonName,
@@ -33,13 +37,27 @@ export const MentorInput = z.object({
   school: ShortText.min(1, 'Enter the school.'),
   consentGivenOn: IsoDate.optional(),
   guardianConsentGivenOn: IsoDate.optional(),
-  loadCap: z.number().int().min(1).max(6).default(1),
-  interests: z.array(ShortText.min(1)).max(20).default([]),
-  availability: z.array(Slot).max(60).default([]),
-  training: z.array(TrainingRecord).max(20).default([]),
+  loadCap: z.number().int().min(1).max(6),
+  interests: z.array(ShortText.min(1)).max(20),
+  availability: z.array(Slot).max(60),
+  training: z.array(TrainingRecord).max(20),
   studentId: Id.optional(),
 });
+
+export const MentorInput = MentorFields.extend({
+  loadCap: MentorFields.shape.loadCap.default(1),
+  interests: MentorFields.shape.interests.default([]),
+  availability: MentorFields.shape.availability.default([]),
+  training: MentorFields.shape.training.default([]),
+});
 export type MentorInput = z.infer<typeof MentorInput>;
+
+/** Only what is sent changes; `null` clears the preferred name or the link to a student record. Lists replace the old list. */
+export const MentorChanges = MentorFields.partial().extend({
+  preferredName: ShortText.nullable().optional(),
+  studentId: Id.nullable().optional(),
+});
+export type MentorChanges = z.infer<typeof MentorChanges>;
 
 export const Mentor = MentorInput.omit({ consentGivenOn: true, guardianConsentGivenOn: true, preferredName: true, studentId: true }).extend(
   {
@@ -53,28 +71,55 @@ export const Mentor = MentorInput.omit({ consentGivenOn: true, guardianConsentGi
     timeOff: z.array(TimeOff.extend({ id: Id })),
     recognition: z.array(Recognition.extend({ id: Id })),
     archived: z.boolean(),
-    /** Current assignments. */
+    /** Assignments running today (not ended, or ending after today). */
     activeAssignments: z.number().int(),
   },
 );
 export type Mentor = z.infer<typeof Mentor>;
 
+export const END_REASONS = ['finished', 'consent_withdrawn', 'reassigned', 'other'] as const;
+export const EndReason = z.enum(END_REASONS);
+export type EndReason = z.infer<typeof EndReason>;
+
 export const Assignment = z.object({
   id: Id,
   mentorId: Id,
   accommodationId: Id,
+  /** The accommodation's role and class, so a mentor's list reads "Math 7 — peer tutor" without another call. */
+  role: PeerRole,
+  settingClass: z.string(),
   startDate: z.string(),
+  /** The day it ended: from that day on the mentor is free again. Null while it runs. */
   endDate: z.string().nullable(),
-  endReason: z.string().nullable(),
+  endReason: EndReason.nullable(),
+  /** Running today (not ended, or ending after today). */
+  active: z.boolean(),
 });
 export type Assignment = z.infer<typeof Assignment>;
 
+export const REFUSAL_RULES = [
+  'consent',
+  'guardian_consent',
+  'training',
+  'load_cap',
+  'time_off',
+  'schedule',
+  'self',
+  'archived',
+  'already_assigned',
+  /** The accommodation's plan is superseded or ended. */
+  'plan_closed',
+  /** The start date is outside the accommodation's start and end dates. */
+  'outside_dates',
+] as const;
+
 /** Why a mentor cannot take an accommodation, in plain words. */
 export const Refusal = z.object({
-  rule: z.enum(['consent', 'guardian_consent', 'training', 'load_cap', 'time_off', 'schedule', 'self', 'archived', 'already_assigned']),
+  rule: z.enum(REFUSAL_RULES),
   message: z.string(),
 });
 export type Refusal = z.infer<typeof Refusal>;
+export type RefusalRule = Refusal['rule'];
 
 const ById = z.object({ id: Id }).strict();
 
@@ -85,7 +130,8 @@ export const mentors = {
   },
   'mentors.get': { input: ById, output: Mentor },
   'mentors.create': { input: MentorInput.strict(), output: Mentor },
-  'mentors.update': { input: z.object({ id: Id, changes: MentorInput.partial().strict() }).strict(), output: Mentor },
+  'mentors.update': { input: z.object({ id: Id, changes: MentorChanges.strict() }).strict(), output: Mentor },
+  /** Refused while the mentor has running assignments: the team ends them first, so no accommodation loses its mentor unseen. */
   'mentors.archive': { input: ById, output: Mentor },
   /** Withdrawing either consent ends every active assignment that day. */
   'mentors.withdrawConsent': {

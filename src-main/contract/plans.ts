@@ -42,7 +42,7 @@ export const PlanInput = z.object({
   annualReviewDue: IsoDate,
   reevaluationDue: IsoDate.optional(),
   caseManagerId: Id.optional(),
-  teamStaffIds: z.array(Id).max(30).default([]),
+  teamStaffIds: z.array(Id).max(30).optional(),
   status: z.enum(['draft', 'active']).default('draft'),
 });
 export type PlanInput = z.infer<typeof PlanInput>;
@@ -87,14 +87,16 @@ export const GoalInput = z.object({
   scaleMax: z.number().positive().finite().optional(),
   criterion: ShortText.min(1, 'Say when the goal counts as met, e.g. "80% in 4 of 5 probes".'),
   measuredEvery: ShortText.min(1),
-  reportingPeriods: z.array(ReportingPeriod).max(12).default([]),
+  reportingPeriods: z.array(ReportingPeriod).max(12).optional(),
   endDate: IsoDate,
-  objectives: z.array(LongText.min(1)).max(10).default([]),
+  objectives: z.array(LongText.min(1)).max(10).optional(),
 });
 export type GoalInput = z.infer<typeof GoalInput>;
 
 export const Goal = GoalInput.extend({
   id: Id,
+  reportingPeriods: z.array(ReportingPeriod),
+  objectives: z.array(z.string()),
   scaleMax: z.number().nullable(),
   servedBy: z.array(Id),
 });
@@ -107,16 +109,17 @@ export const AccommodationInput = z.object({
   slots: z.array(Slot).min(1, 'Choose at least one day and period.').max(60),
   sessionsPerWeek: z.number().int().min(1).max(30),
   minutesPerSession: z.number().int().min(5).max(240),
-  mentorsNeeded: z.number().int().min(1).max(10).default(1),
+  mentorsNeeded: z.number().int().min(1).max(10).optional(),
   startDate: IsoDate,
   endDate: IsoDate,
   notes: LongText.optional(),
-  goalIds: z.array(Id).max(30).default([]),
+  goalIds: z.array(Id).max(30).optional(),
 });
 export type AccommodationInput = z.infer<typeof AccommodationInput>;
 
 export const Accommodation = AccommodationInput.omit({ goalIds: true }).extend({
   id: Id,
+  mentorsNeeded: z.number().int(),
   notes: z.string().nullable(),
   serves: z.array(Id),
 });

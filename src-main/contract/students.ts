@@ -23,7 +23,8 @@ export const StudentInput = z.object({
   school: ShortText.min(1, 'Enter the school.'),
   dateOfBirth: IsoDate.optional(),
   caseManagerId: Id.optional(),
-  guardians: z.array(GuardianInput).max(6).default([]),
+  /** Absent in an update: the guardians stay as they are. */
+  guardians: z.array(GuardianInput).max(6).optional(),
 });
 export type StudentInput = z.infer<typeof StudentInput>;
 

@@ -1,0 +1,91 @@
+/** Measurable goals of a plan, and which accommodations serve each one. */
+import { eq } from 'drizzle-orm';
+import { accommodationGoals, goals } from '../../../db/schema';
+import { AppError, type Goal, type GoalInput } from '../../contract';
+import { change, expectChanged, newId, type ServiceContext } from '../context';
+import type { VaultTx } from '../vault-db';
+import { assertPlanEditable, assertSamePlan, findGoalRow, findPlanRow, toGoal } from './plan-records';
+import { goalProblems } from './plan-rules';
+
+function assertGoalMakesSense(tx: VaultTx, planId: string, goal: Parameters<typeof goalProblems>[0]): void {
+  const plan = findPlanRow(tx, planId);
+  assertPlanEditable(plan);
+  const problems = goalProblems(goal, plan);
+  if (problems.length) throw new AppError('invalid_input', problems.join(' '));
+}
+
+export function createGoal(ctx: ServiceContext, input: GoalInput): Goal {
+  return change(ctx, (tx) => {
+    assertGoalMakesSense(tx, input.planId, input);
+    const id = newId();
+    const at = ctx.now().toISOString();
+    tx.insert(goals)
+      .values({
+        ...input,
+        id,
+        scaleMax: input.scaleMax ?? null,
+        reportingPeriods: JSON.stringify(input.reportingPeriods ?? []),
+        objectives: JSON.stringify(input.objectives ?? []),
+        createdAt: at,
+        updatedAt: at,
+      })
+      .run();
+    return {
+      result: toGoal(tx, findGoalRow(tx, id)),
+      record: { action: 'goal.created', entity: 'goal', entityId: id, fields: Object.keys(input) },
+    };
+  });
+}
+
+export function updateGoal(ctx: ServiceContext, input: { id: string; changes: Partial<Omit<GoalInput, 'planId'>> }): Goal {
+  return change(ctx, (tx) => {
+    const current = toGoal(tx, findGoalRow(tx, input.id));
+    const merged = { ...current, ...input.changes };
+    assertGoalMakesSense(tx, current.planId, merged);
+    const { reportingPeriods, objectives, ...fields } = input.changes;
+    tx.update(goals)
+      .set({
+        ...fields,
+        ...(reportingPeriods ? { reportingPeriods: JSON.stringify(reportingPeriods) } : {}),
+        ...(objectives ? { objectives: JSON.stringify(objectives) } : {}),
+        updatedAt: ctx.now().toISOString(),
+      })
+      .where(eq(goals.id, input.id))
+      .run();
+    return {
+      result: toGoal(tx, findGoalRow(tx, input.id)),
+      record: { action: 'goal.updated', entity: 'goal', entityId: input.id, fields: Object.keys(input.changes) },
+    };
+  });
+}
+
+export function deleteGoal(ctx: ServiceContext, id: string): Record<string, never> {
+  return change(ctx, (tx) => {
+    const goal = findGoalRow(tx, id);
+    assertPlanEditable(findPlanRow(tx, goal.planId));
+    expectChanged(tx.delete(goals).where(eq(goals.id, id)).run(), 1, 'deleteGoal');
+    return { result: {}, record: { action: 'goal.deleted', entity: 'goal', entityId: id } };
+  });
+}
+
+/** Sets the accommodations that serve a goal ("served by"), replacing the old set. */
+export function setGoalServedBy(ctx: ServiceContext, input: { id: string; accommodationIds: string[] }): Goal {
+  return change(ctx, (tx) => {
+    const goal = findGoalRow(tx, input.id);
+    assertPlanEditable(findPlanRow(tx, goal.planId));
+    assertSamePlan(tx, goal.planId, [], input.accommodationIds);
+    tx.delete(accommodationGoals).where(eq(accommodationGoals.goalId, input.id)).run();
+    for (const accommodationId of new Set(input.accommodationIds))
+      tx.insert(accommodationGoals).values({ accommodationId, goalId: input.id }).run();
+    return {
+      result: toGoal(tx, findGoalRow(tx, input.id)),
+      record: {
+        action: 'goal.links_set',
+        entity: 'goal',
+        entityId: input.id,
+        fields: ['servedBy'],
+        detail: { count: input.accommodationIds.length },
+      },
+    };
+  });
+}

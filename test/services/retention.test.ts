@@ -1,0 +1,91 @@
+import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { scrubNames } from '../../src-main/services/students/retention';
+import { applyKey } from '../../src-main/vault/database';
+import { unlockVault } from '../../src-main/vault/vault';
+import { accommodationInput, goalInput, planInput, studentInput } from '../fixtures/program-input';
+import { unlockedApp } from '../fixtures/unlocked-app';
+import { PASSPHRASE, tempDir } from '../fixtures/vault';
+
+const TRACES = ['Zebulon', 'Quixote', 'Marisol', 'S-100234'];
+
+/** Decrypts a copy of the whole database file, free pages included, and returns its bytes. */
+async function decryptedCopy(vaultDir: string): Promise<Buffer> {
+  const vault = await unlockVault({ dir: vaultDir, secret: PASSPHRASE, kind: 'passphrase' });
+  const key = Buffer.from(vault.dataKey);
+  vault.db.pragma('wal_checkpoint(TRUNCATE)');
+  vault.db.close();
+  vault.dataKey.fill(0);
+  const copy = join(tempDir(), 'copy.db');
+  copyFileSync(join(vaultDir, 'peerpath.db'), copy);
+  const db = new Database(copy);
+  applyKey(db, key);
+  db.pragma('journal_mode = DELETE');
+  // Rekeying to no key rewrites every page of the file in plain form.
+  db.pragma(`rekey = ''`);
+  db.close();
+  const bytes = readFileSync(copy);
+  expect(bytes.subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+  return bytes;
+}
+
+async function studentWithRecords() {
+  const app = await unlockedApp();
+  const student = await app.call('students.create', studentInput());
+  const plan = await app.call('plans.create', planInput(student.id));
+  const goal = await app.call('goals.create', goalInput(plan.id));
+  await app.call(
+    'accommodations.create',
+    accommodationInput(plan.id, { goalIds: [goal.id], notes: 'Zebulon prefers to sit near the window.' }),
+  );
+  await app.call('students.update', { id: student.id, changes: { preferredName: 'Zeb' } });
+  return { ...app, student, plan };
+}
+
+describe('purge', () => {
+  it('leaves no trace of the student anywhere in the database file, free pages included', async () => {
+    const { call, session, dir, student } = await studentWithRecords();
+    // A second student stays, so the file is not simply empty afterwards.
+    await call('students.create', studentInput({ localId: 'S-2', firstName: 'Philippa', lastName: 'Oyelaran', guardians: [] }));
+    session.lock('user');
+    const before = await decryptedCopy(dir);
+    for (const trace of TRACES) expect(before.includes(Buffer.from(trace))).toBe(true);
+
+    await session.unlock(PASSPHRASE);
+    await expect(call('students.purge', { id: student.id, confirmLocalId: 'wrong' })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await call('students.purge', { id: student.id, confirmLocalId: 'S-100234' })).toEqual({});
+    expect(statSync(join(dir, 'peerpath.db-wal')).size).toBe(0);
+    await expect(call('students.get', { id: student.id })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await call('students.list', {})).rows.map((row) => row.displayName)).toEqual(['Philippa Oyelaran']);
+    const events = await call('audit.list', { entityId: student.id });
+    expect(events[0]).toMatchObject({ action: 'student.purged', fields: [] });
+    session.lock('user');
+
+    const after = await decryptedCopy(dir);
+    for (const trace of TRACES) expect({ trace, found: after.includes(Buffer.from(trace)) }).toEqual({ trace, found: false });
+    expect(after.includes(Buffer.from('Philippa'))).toBe(true);
+  });
+});
+
+describe('de-identify', () => {
+  it('keeps the program data and removes identity, including names in free text', async () => {
+    const { call, session, dir, student, plan } = await studentWithRecords();
+    const result = await call('students.deidentify', { id: student.id, confirmLocalId: 'S-100234' });
+    expect(result).toMatchObject({ status: 'deidentified', firstName: 'Student', preferredName: null, dateOfBirth: null, guardians: [] });
+    const detail = await call('plans.get', { id: plan.id });
+    expect(detail.goals[0]?.statement).toBe('Given a set of two-step word problems, the student will solve them with 80% accuracy.');
+    expect(detail.accommodations[0]?.notes).toBe('the student prefers to sit near the window.');
+    await expect(call('students.update', { id: student.id, changes: { grade: 9 } })).rejects.toMatchObject({ code: 'forbidden' });
+    session.lock('user');
+    const bytes = await decryptedCopy(dir);
+    for (const trace of TRACES) expect({ trace, found: bytes.includes(Buffer.from(trace)) }).toEqual({ trace, found: false });
+  });
+
+  it('scrubs whole words only, any case, hyphenated parts too', () => {
+    expect(scrubNames('ZEBULON and zebulon; Zebulonian stays; Quixote-Marchetti too', ['Zebulon', 'Quixote-Marchetti'])).toBe(
+      'the student and the student; Zebulonian stays; the student too',
+    );
+  });
+});
