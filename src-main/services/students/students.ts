@@ -2,7 +2,7 @@
  * Students and their guardians: list with search and filters, detail, create, edit, archive and
  * restore, and the "no longer needed" flag that lists purge candidates (IDEA 300.624).
  */
-import { and, asc, count, desc, eq, isNotNull, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { guardians, plans, staff, students } from '../../../db/schema';
 import { AppError, type Student, type StudentInput, type StudentQuery, type StudentRow } from '../../contract';
 import { change, newId, notFound, type ServiceContext } from '../context';
