@@ -1,0 +1,66 @@
+/**
+ * The demo generator: options in, rows out, nothing else read (no clock, no Math.random, no vault).
+ * It runs as a list of steps that each add one family of records, reading what earlier steps made;
+ * a later kind of record (sessions, progress points, check-ins) is one more step at the end, with its
+ * own random stream, so the records of the existing steps stay the same for a given seed.
+ */
+import { AppError } from '../../contract/errors';
+import { makeAssignments, makeRecognition } from './assignments';
+import { addDays } from './calendar';
+import { makeMentors } from './mentors';
+import { DemoOptions, type DemoOptionsInput, type DemoOptionsValue, type DemoProgram, type DemoWorld, emptyProgram } from './model';
+import { makeStaff, makeStudents } from './people';
+import { makePlans } from './plans';
+import { Streams } from './prng';
+import { districtSchools } from './school';
+
+export type DemoStep = (world: DemoWorld) => void;
+
+/** In order: each step may read what the ones before it made. */
+export const DEMO_STEPS: readonly (readonly [string, DemoStep])[] = [
+  ['staff', makeStaff],
+  ['students', makeStudents],
+  ['plans', makePlans],
+  ['mentors', makeMentors],
+  ['assignments', makeAssignments],
+  ['recognition', makeRecognition],
+];
+
+/** Options as given, with defaults; a bad value is an `invalid_input` error naming the option. */
+export function resolveDemoOptions(input: DemoOptionsInput = {}): DemoOptionsValue {
+  const parsed = DemoOptions.safeParse(input);
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+      .join('; ');
+    throw new AppError('invalid_input', `Demo data options: ${detail}`);
+  }
+  return parsed.data;
+}
+
+/** Runs the steps; `extraSteps` (a kind of record still in the making, or a test) run after the standard ones. */
+export function buildDemoWorld(input: DemoOptionsInput = {}, extraSteps: readonly DemoStep[] = []): DemoWorld {
+  const options = resolveDemoOptions(input);
+  const streams = new Streams(options.seed);
+  const world: DemoWorld = {
+    options,
+    streams,
+    schools: typeof options.schools === 'number' ? districtSchools(streams.stream('schools'), options.schools) : options.schools,
+    startDate: options.startDate,
+    asOf: addDays(options.startDate, options.weeks * 7),
+    rows: emptyProgram(),
+    studentNumberOffset: 0,
+    staff: [],
+    students: [],
+    accommodations: [],
+    mentors: [],
+  };
+  for (const [, step] of DEMO_STEPS) step(world);
+  for (const step of extraSteps) step(world);
+  return world;
+}
+
+/** The rows of a synthetic school program, the same for the same options. */
+export function generateDemoProgram(input: DemoOptionsInput = {}): DemoProgram {
+  return buildDemoWorld(input).rows;
+}

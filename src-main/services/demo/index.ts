@@ -1,0 +1,71 @@
+/**
+ * Demo data: a synthetic school program (staff, students with IEP or 504 plans, goals, peer-support
+ * accommodations, trained mentors and their assignments), the same for the same seed. Used by
+ * "Try with demo data" (the session's `seedDemo`), `peerpath demo seed`, and the benchmarks.
+ */
+import { eq } from 'drizzle-orm';
+import { staff } from '../../../db/schema';
+import type { OpenVault } from '../../vault/vault';
+import type { ServiceContext } from '../context';
+import { staffIdForSlot } from '../staff';
+import type { VaultDb } from '../vault-db';
+import { generateDemoProgram, resolveDemoOptions } from './generate';
+import type { DemoCounts, DemoOptionsInput } from './model';
+import { writeDemoProgram } from './write';
+
+export { buildDemoWorld, DEMO_STEPS, type DemoStep, generateDemoProgram, resolveDemoOptions } from './generate';
+export type { DemoCounts, DemoOptionsInput, DemoOptionsValue, DemoProgram, DemoWorld } from './model';
+export { DEFAULT_SCHOOL, type SchoolSpec } from './school';
+export { DEMO_TABLES } from './write';
+
+export interface SeedMeta {
+  actorSlotId?: string | null;
+  /** When the seeding happened (the audit event's time); the generated records do not depend on it. */
+  at?: Date;
+}
+
+/** Generates and writes a demo program into an empty vault in one transaction; returns what it wrote. */
+export function seedDemoProgram(db: VaultDb, options: DemoOptionsInput = {}, meta: SeedMeta = {}): DemoCounts {
+  const resolved = resolveDemoOptions(options);
+  const program = generateDemoProgram(resolved);
+  return writeDemoProgram(db, program, { actorSlotId: meta.actorSlotId ?? null, at: meta.at ?? new Date() });
+}
+
+/** The staff record of a slot, if it is a case manager: they take one generated caseload, so their dashboard has students. */
+function caseManagerOf(db: VaultDb, slotId: string | null): string | undefined {
+  const id = staffIdForSlot(db, slotId);
+  if (!id) return undefined;
+  return db.select({ role: staff.role }).from(staff).where(eq(staff.id, id)).get()?.role === 'case_manager' ? id : undefined;
+}
+
+/**
+ * A `seedDemo` for the vault session ("Try with demo data"). Defaults: 40 students, 25 mentors,
+ * 12 weeks from 2026-09-01, seed 1. Pass `today` to place the 12 weeks just before that day instead,
+ * so the demo looks current whenever it is opened.
+ */
+export function createDemoSeeder(options: DemoOptionsInput & { today?: () => Date } = {}): (db: VaultDb, vault: OpenVault) => void {
+  const { today, ...rest } = options;
+  return (db, vault) => {
+    const startDate = today ? demoStartBefore(today(), rest.weeks ?? 12) : rest.startDate;
+    seedDemoProgram(db, { ...rest, startDate, caseManagerId: caseManagerOf(db, vault.slot.id) }, { actorSlotId: vault.slot.id });
+  };
+}
+
+/** The default demo: 40 students, 25 mentors, 12 weeks, seed 1, from 2026-09-01. */
+export const demoSeeder = createDemoSeeder();
+
+/** The Monday `weeks` weeks before `today` (UTC), as the start of a program that has run until today. */
+export function demoStartBefore(today: Date, weeks: number): string {
+  const day = Math.floor(today.getTime() / 86_400_000) - weeks * 7;
+  const monday = day - ((day + 3) % 7);
+  return new Date(monday * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * For `peerpath demo seed --students 40 --mentors 25 --weeks 12 --seed 1`: seeds the unlocked vault
+ * of `ctx` (refused unless it has no students or mentors yet), audited as the acting user.
+ */
+export function runDemoSeed(ctx: ServiceContext, options: DemoOptionsInput = {}): DemoCounts {
+  const caseManagerId = options.caseManagerId ?? caseManagerOf(ctx.db, ctx.actor.slotId);
+  return seedDemoProgram(ctx.db, { ...options, caseManagerId }, { actorSlotId: ctx.actor.slotId, at: ctx.now() });
+}

@@ -1,0 +1,70 @@
+/**
+ * The app once a member has unlocked it: header (who is signed in, Lock), section navigation and
+ * the current section. While locked it stays mounted but inert under the lock overlay.
+ */
+import { useEffect, useRef } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Member } from '../../../../src-main/contract';
+import { useApiMutation } from '../../api-client/react';
+import { SECTIONS, type Section, sectionHref, useSection } from '../../app/hash-route';
+import { useAcceptStatus } from '../../app/vault-status';
+import { SettingsPage } from '../settings/SettingsPage';
+import { PlaceholderPage } from './PlaceholderPage';
+
+export function AppFrame({ member, isDemo, locked }: { member: Member; isDemo: boolean; locked: boolean }) {
+  const { t } = useTranslation();
+  const section = useSection();
+  const mainRef = useRef<HTMLElement>(null);
+  const acceptStatus = useAcceptStatus();
+  const lock = useApiMutation('vault.lock', { onSuccess: acceptStatus });
+  useHeadingFocusOnSectionChange(section, mainRef);
+
+  return (
+    <div className="frame" inert={locked}>
+      {/* A button, not an href="#main": the hash router would read that as a section name. */}
+      <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
+        {t('frame.skipToMain')}
+      </button>
+      <header className="frame-header">
+        <p className="brand">{t('app.name')}</p>
+        {isDemo ? <p className="demo-badge">{t('demo.banner')}</p> : null}
+        <div className="frame-user">
+          <p>
+            {t('frame.signedInAs', { name: member.name })}
+            <span className="frame-role"> · {t(`roles.${member.role}`)}</span>
+          </p>
+          <Button className="button button--secondary" onPress={() => lock.mutate({})}>
+            {t('frame.lock')}
+          </Button>
+        </div>
+      </header>
+      <div className="frame-body">
+        <nav className="frame-nav" aria-label={t('frame.navLabel')}>
+          <ul>
+            {SECTIONS.map((name) => (
+              <li key={name}>
+                <a href={sectionHref(name)} aria-current={name === section ? 'page' : undefined}>
+                  {t(`nav.${name}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" ref={mainRef} tabIndex={-1} className="frame-main">
+          {section === 'settings' ? <SettingsPage member={member} /> : <PlaceholderPage section={section} />}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+/** After moving to another section, put focus on its heading so screen readers start there. */
+function useHeadingFocusOnSectionChange(section: Section, mainRef: React.RefObject<HTMLElement | null>): void {
+  const previous = useRef(section);
+  useEffect(() => {
+    if (previous.current === section) return;
+    previous.current = section;
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [section, mainRef]);
+}

@@ -1,0 +1,25 @@
+/** Settings: auto-lock, my passphrase, the team's access, and the recovery key. */
+import { useTranslation } from 'react-i18next';
+import type { Member } from '../../../../src-main/contract';
+import { AddMemberForm } from './AddMemberForm';
+import { AutoLockSection } from './AutoLockSection';
+import { ChangePassphraseSection } from './ChangePassphraseSection';
+import { RecoveryKeySection } from './RecoveryKeySection';
+import { TeamMembersSection } from './TeamMembersSection';
+
+export function SettingsPage({ member }: { member: Member }) {
+  const { t } = useTranslation();
+  return (
+    <div className="page stack">
+      <h1 tabIndex={-1} className="page-title">
+        {t('settings.title')}
+      </h1>
+      <AutoLockSection />
+      <ChangePassphraseSection member={member} />
+      <TeamMembersSection me={member}>
+        <AddMemberForm />
+      </TeamMembersSection>
+      <RecoveryKeySection />
+    </div>
+  );
+}
