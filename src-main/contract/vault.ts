@@ -80,4 +80,5 @@ export const vault = {
   'vault.removeMember': { input: z.object({ slotId: SlotId }).strict(), output: z.object({}) },
   'vault.newRecoveryKey': { input: Empty, output: RecoveryKeyResult },
   'vault.activity': { input: Empty, output: z.object({}) },
+  'vault.leaveDemo': { input: Empty, output: VaultStatus },
 } as const;

@@ -61,16 +61,18 @@ export type VaultSession = ReturnType<typeof createVaultSession>;
 export function createVaultSession(options: VaultSessionOptions) {
   const now = options.now ?? Date.now;
   let open: Unlocked | null = null;
+  /** The folder unlock opens: the real vault, or the demo vault while the demo is in use. */
+  let activeDir = options.dir;
   let throttle: ThrottleState = NO_FAILURES;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
 
   function status(): VaultStatus {
-    const state = open ? 'unlocked' : vaultExists(options.dir) ? 'locked' : 'absent';
+    const state = open ? 'unlocked' : vaultExists(activeDir) ? 'locked' : 'absent';
     return {
       state,
       member: open?.member ?? null,
       viaRecoveryKey: open?.viaRecoveryKey ?? false,
-      isDemo: open?.isDemo ?? false,
+      isDemo: open?.isDemo ?? activeDir === options.demoDir,
       autoLockMinutes: open?.settings.autoLockMinutes ?? DEFAULT_SETTINGS.autoLockMinutes,
       retryAfterMs: retryAfterMs(throttle, now()),
     };
@@ -98,14 +100,14 @@ export function createVaultSession(options: VaultSessionOptions) {
     );
   }
 
-  function becomeOpen(vault: OpenVault, viaRecoveryKey: boolean, isDemo: boolean): VaultStatus {
+  function becomeOpen(vault: OpenVault, viaRecoveryKey: boolean): VaultStatus {
     const db = vaultDb(vault.db);
     open = {
       vault,
       db,
       member: viaRecoveryKey ? null : findMember(db, vault.slot.id),
       viaRecoveryKey,
-      isDemo,
+      isDemo: readFlag(db, 'isDemo'),
       settings: readSettings(db),
     };
     throttle = NO_FAILURES;
@@ -128,8 +130,8 @@ export function createVaultSession(options: VaultSessionOptions) {
       });
     }
     try {
-      const vault = await unlockVault({ dir: options.dir, secret, kind });
-      return becomeOpen(vault, kind === 'recovery', false);
+      const vault = await unlockVault({ dir: activeDir, secret, kind });
+      return becomeOpen(vault, kind === 'recovery');
     } catch (error) {
       if (error instanceof AppError && error.code === 'wrong_secret') throttle = recordFailure(throttle, now());
       throw error;
@@ -164,10 +166,11 @@ export function createVaultSession(options: VaultSessionOptions) {
     async create(input: { memberName: string; memberRole: StaffRole; passphrase: string }): Promise<{ recoveryKey: string }> {
       await requireAcceptable(input.passphrase, [input.memberName]);
       if (open) lock('user');
+      activeDir = options.dir;
       const { vault, recoveryKey } = await createVault({ dir: options.dir, passphrase: input.passphrase, kdfCost: options.kdfCost });
       const db = vaultDb(vault.db);
       addTeamMember(db, { slotId: vault.slot.id, name: input.memberName, role: input.memberRole, addedAt: new Date(now()).toISOString() });
-      becomeOpen(vault, false, false);
+      becomeOpen(vault, false);
       audit('vault.created');
       return { recoveryKey };
     },
@@ -181,8 +184,16 @@ export function createVaultSession(options: VaultSessionOptions) {
       addTeamMember(db, { slotId: vault.slot.id, name: 'Demo Case Manager', role: 'case_manager', addedAt: new Date(now()).toISOString() });
       writeFlag(db, 'isDemo', true);
       options.seedDemo?.(db, vault);
-      becomeOpen(vault, false, readFlag(db, 'isDemo'));
+      activeDir = options.demoDir;
+      becomeOpen(vault, false);
       return { passphrase: DEMO_PASSPHRASE };
+    },
+
+    /** Back from the demo to the real vault (or to first run when there is none yet). */
+    leaveDemo(): VaultStatus {
+      lock('user');
+      activeDir = options.dir;
+      return status();
     },
 
     unlock: (passphrase: string) => unlockWith(passphrase, 'passphrase'),

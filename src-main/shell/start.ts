@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { app, type BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import { createPeerpath } from '../api/app';
 import { defaultVaultFolder, demoVaultFolder, userDataFolder } from '../data-folder';
+import { createDemoSeeder } from '../services/demo';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenSession, hardenWebContents } from './guards';
 import { registerContractHandlers } from './ipc';
@@ -62,7 +63,12 @@ export function startShell(options: ShellOptions): Promise<void> {
     .whenReady()
     .then(async () => {
       const userData = app.getPath('userData');
-      const { session: vault, dispatch } = createPeerpath({ dir: defaultVaultFolder(userData), demoDir: demoVaultFolder(userData) });
+      const { session: vault, dispatch } = createPeerpath({
+        dir: defaultVaultFolder(userData),
+        demoDir: demoVaultFolder(userData),
+        // The demo's weeks end today, so it looks current whenever someone tries it.
+        seedDemo: createDemoSeeder({ today: () => new Date() }),
+      });
       const lock = () => vault.lock('system');
       powerMonitor.on('lock-screen', lock);
       powerMonitor.on('suspend', lock);

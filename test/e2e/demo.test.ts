@@ -38,11 +38,20 @@ describe('demo data', () => {
     expect(real).toMatchObject({ ok: true, value: { state: 'unlocked', isDemo: true } });
   });
 
-  test('locking the demo returns to the first screen and says why', async () => {
-    // The service cannot reopen a locked demo vault yet (status reports the real vault as absent).
+  test('a locked demo reopens with its passphrase, and can be left for the first screen', async () => {
     await page.getByRole('banner').getByRole('button', { name: 'Lock' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Peerpath is locked' });
+    await dialog.waitFor();
+    expect(await textOf(dialog)).toContain('Its passphrase is: try peerpath with demo data');
+    await expectAccessible(page);
+    await dialog.getByLabel('Passphrase').fill('try peerpath with demo data');
+    await dialog.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await waitForText(page.getByRole('banner'), /Demo data: these are not real students\./);
+
+    await page.getByRole('banner').getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('dialog', { name: 'Peerpath is locked' }).getByRole('button', { name: 'Leave the demo' }).click();
     await page.getByRole('heading', { name: 'Welcome to Peerpath' }).waitFor();
-    expect(await textOf(page.getByRole('main'))).toMatch(/The demo vault was locked/);
+    expect(await host.peerpath.dispatch('vault.status', {})).toMatchObject({ ok: true, value: { state: 'absent', isDemo: false } });
     expect(app.problems).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createPeerpath, type Peerpath } from '../../src-main/api/app';
 import type { ContractErrorBody } from '../../src-main/contract';
+import { demoSeeder } from '../../src-main/services/demo';
 import { policyFromIndexHtml, securityHeaders } from '../../src-main/shell/csp';
 import type { KdfCost } from '../../src-main/vault/kdf';
 import { TEST_KDF } from '../fixtures/vault';
@@ -49,7 +50,12 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const headers = securityHeadersFor(rendererDir);
   const root = mkdtempSync(join(tmpdir(), 'peerpath-e2e-'));
-  const peerpath = createPeerpath({ dir: join(root, 'vault'), demoDir: join(root, 'demo'), kdfCost: options.kdfCost ?? TEST_KDF });
+  const peerpath = createPeerpath({
+    dir: join(root, 'vault'),
+    demoDir: join(root, 'demo'),
+    kdfCost: options.kdfCost ?? TEST_KDF,
+    seedDemo: demoSeeder,
+  });
   const token = randomBytes(32).toString('hex');
   const calls: string[] = [];
   let origin = '';

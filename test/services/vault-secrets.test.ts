@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPeerpath } from '../../src-main/api/app';
+import { demoSeeder } from '../../src-main/services/demo';
+import { DEMO_PASSPHRASE } from '../../src-main/services/vault-session';
 import { closeVault, rewrapSlot, unlockVault } from '../../src-main/vault/vault';
 import { hashFolder, OTHER_PASSPHRASE, PASSPHRASE, TEST_KDF, tempDir } from '../fixtures/vault';
 
@@ -210,5 +212,24 @@ describe('auto-lock', () => {
     await dispatch('vault.unlock', { passphrase: PASSPHRASE });
     expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: { autoLockMinutes: 25 } });
     expect(await dispatch('settings.update', { autoLockMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
+
+describe('the demo vault', () => {
+  it('opens as a separate vault, can be locked and reopened, and left for the real one', async () => {
+    const root = tempDir();
+    const { dispatch } = createPeerpath({ dir: join(root, 'vault'), demoDir: join(root, 'demo'), kdfCost: TEST_KDF, seedDemo: demoSeeder });
+    const demo = await dispatch('vault.createDemo', {});
+    expect(demo).toEqual({ ok: true, value: { passphrase: DEMO_PASSPHRASE } });
+    expect(await dispatch('vault.status', {})).toMatchObject({ ok: true, value: { state: 'unlocked', isDemo: true } });
+    expect(await dispatch('students.list', {})).toMatchObject({ ok: true, value: { total: 40 } });
+    await dispatch('vault.lock', {});
+    expect(await dispatch('vault.status', {})).toMatchObject({ ok: true, value: { state: 'locked', isDemo: true } });
+    expect(await dispatch('vault.unlock', { passphrase: DEMO_PASSPHRASE })).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked', isDemo: true },
+    });
+    expect(await dispatch('vault.leaveDemo', {})).toMatchObject({ ok: true, value: { state: 'absent', isDemo: false } });
+    expect(existsSync(join(root, 'vault'))).toBe(false);
   });
 });

@@ -75,7 +75,11 @@ describe('single instance', () => {
 describe('vault location', () => {
   it('opens userData/vault, with the demo in userData/demo-vault', async () => {
     const { createPeerpath } = await boot();
-    expect(createPeerpath).toHaveBeenCalledExactlyOnceWith({ dir: join(USER_DATA, 'vault'), demoDir: join(USER_DATA, 'demo-vault') });
+    expect(createPeerpath).toHaveBeenCalledExactlyOnceWith({
+      dir: join(USER_DATA, 'vault'),
+      demoDir: join(USER_DATA, 'demo-vault'),
+      seedDemo: expect.any(Function),
+    });
   });
 
   it('uses the CLI’s folder when no --user-data-dir is given', async () => {

@@ -26,6 +26,7 @@ export function vaultHandlers(session: VaultSession) {
       session.activity();
       return {};
     },
+    'vault.leaveDemo': () => session.leaveDemo(),
     'settings.get': () => session.getSettings(),
     'settings.update': (patch) => session.updateSettings(patch),
   } satisfies HandlerGroup<'vault.' | 'settings.'>;

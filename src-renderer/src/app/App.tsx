@@ -29,17 +29,14 @@ export function App() {
   const ready = status ? isReady(status) : false;
   const [owner, setOwner] = useState<Owner | null>(null);
   const [welcome, setWelcome] = useState<WelcomeNote | null>(null);
-  const [demoEnded, setDemoEnded] = useState(false);
   useActivityHeartbeat(ready);
 
   // Derived from the status while rendering (React's pattern for state that follows a prop).
   if (ready && status?.member && owner?.member.slotId !== status.member.slotId) {
     setOwner({ member: status.member, isDemo: status.isDemo });
-    setDemoEnded(false);
   }
   if (status?.state === 'absent' && owner) {
-    // A demo vault cannot be reopened once locked, so its frame has nothing to come back to.
-    setDemoEnded(owner.isDemo);
+    // Left the demo: its frame has nothing to come back to.
     setOwner(null);
   }
 
@@ -71,7 +68,7 @@ export function App() {
   if (status.state === 'absent') {
     return (
       <GatePage>
-        <FirstRun notice={demoEnded ? t('demo.ended') : null} onCreated={setWelcome} />
+        <FirstRun onCreated={setWelcome} />
       </GatePage>
     );
   }

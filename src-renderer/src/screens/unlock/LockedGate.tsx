@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../../../src-main/contract';
 import { GateCard } from '../../components/GatePage';
+import { DemoLockedNote } from './DemoLockedNote';
 import { RecoveryForm } from './RecoveryForm';
 import { ResetAfterRecovery } from './ResetAfterRecovery';
 import { UnlockForm } from './UnlockForm';
@@ -31,6 +32,7 @@ export function LockedGate({ status, preferredSlotId }: { status: VaultStatus; p
   return (
     <GateCard title={t('unlock.title')} intro={t('unlock.intro')}>
       <UnlockForm onUseRecoveryKey={() => setUseRecoveryKey(true)} />
+      {status.isDemo ? <DemoLockedNote /> : null}
     </GateCard>
   );
 }

@@ -10,7 +10,7 @@ import { GateCard } from '../../components/GatePage';
 import { CreateVaultForm } from './CreateVaultForm';
 import type { WelcomeNote } from './welcome-note';
 
-export function FirstRun({ notice, onCreated }: { notice: string | null; onCreated: (note: WelcomeNote) => void }) {
+export function FirstRun({ onCreated }: { onCreated: (note: WelcomeNote) => void }) {
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const refreshStatus = useRefreshStatus();
@@ -31,7 +31,6 @@ export function FirstRun({ notice, onCreated }: { notice: string | null; onCreat
   }
   return (
     <GateCard title={t('firstRun.title')} intro={t('firstRun.intro')}>
-      {notice ? <p className="notice">{notice}</p> : null}
       <div className="choices">
         <div className="choice">
           <h2 className="choice-title">{t('firstRun.createTitle')}</h2>
