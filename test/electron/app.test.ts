@@ -26,7 +26,7 @@ function installedElectron(): string | null {
 
 const electronBinary = installedElectron();
 const SKIP_REASON = 'Electron binary not installed (node_modules/electron/dist missing; run `node node_modules/electron/install.js`)';
-const FIRST_RUN_TITLE: string = JSON.parse(readFileSync(join(root, 'src-renderer/src/i18n/locales/en.json'), 'utf8')).firstRun.title;
+const FIRST_RUN_TITLE: string = JSON.parse(readFileSync(join(root, 'src-renderer/src/i18n/locales/en/app.json'), 'utf8')).firstRun.title;
 
 type Bridge = { peerpath: { invoke(channel: string, input: unknown): Promise<unknown> } };
 

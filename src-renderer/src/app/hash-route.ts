@@ -1,19 +1,34 @@
 /**
- * The app's sections, kept in the URL hash: it works the same under Electron's app:// protocol and
- * the test host's http://, and needs no history API or server fallback.
+ * Where the user is, kept in the URL hash as `#/section/param/…` (e.g. `#/students/<id>`): it works
+ * the same under Electron's app:// protocol and the test host's http://, and needs no history API.
  */
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
-export const SECTIONS = ['students', 'mentors', 'reports', 'settings'] as const;
+export const SECTIONS = ['students', 'mentors', 'reports', 'team', 'data', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export function sectionHref(section: Section): string {
-  return `#/${section}`;
+export interface Route {
+  section: Section;
+  /** The segments after the section, decoded: `#/students/abc/edit` → ['abc', 'edit']. */
+  params: string[];
 }
 
-function currentSection(): Section {
-  const name = window.location.hash.replace(/^#\/?/, '');
-  return SECTIONS.find((section) => section === name) ?? 'students';
+export function routeHref(section: Section, ...params: string[]): string {
+  return `#/${[section, ...params.map(encodeURIComponent)].join('/')}`;
+}
+
+/** Kept for links to a whole section. */
+export const sectionHref = (section: Section) => routeHref(section);
+
+export function navigate(section: Section, ...params: string[]): void {
+  window.location.hash = routeHref(section, ...params);
+}
+
+export function parseRoute(hash: string): Route {
+  const [name = '', ...rest] = hash.replace(/^#\/?/, '').split('/');
+  const section = SECTIONS.find((candidate) => candidate === name);
+  if (!section) return { section: 'students', params: [] };
+  return { section, params: rest.filter(Boolean).map((segment) => decodeURIComponent(segment)) };
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -21,6 +36,11 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return useMemo(() => parseRoute(hash), [hash]);
+}
+
 export function useSection(): Section {
-  return useSyncExternalStore(subscribe, currentSection);
+  return useRoute().section;
 }

@@ -1,16 +1,19 @@
 /**
- * UI strings. Every catalog in ./locales is bundled; adding a language is adding `xx.json` there.
- * The English catalog is the reference: its shape types every `t('…')` key (see i18next.d.ts).
+ * UI strings. Every catalog in ./locales is bundled; adding a language is adding a folder `xx/`
+ * there with the same files as `en/`. English is the reference: its shape types every `t('…')` key
+ * (see catalog.ts).
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type en from './locales/en.json';
 
-const catalogs = import.meta.glob<{ default: typeof en }>('./locales/*.json', { eager: true });
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
 
-const resources = Object.fromEntries(
-  Object.entries(catalogs).map(([path, catalog]) => [path.replace(/^.*\/|\.json$/g, ''), { translation: catalog.default }]),
-);
+const resources: Record<string, { translation: Record<string, unknown> }> = {};
+for (const [path, file] of Object.entries(files)) {
+  const language = path.split('/').at(-2) ?? 'en';
+  resources[language] ??= { translation: {} };
+  Object.assign(resources[language].translation, file.default);
+}
 
 export function setUpI18n(preferred: readonly string[] = navigator.languages): typeof i18next {
   // Catalogs are bundled, so initialisation is synchronous and the first paint is already translated.

@@ -7,14 +7,19 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
-import { SECTIONS, type Section, sectionHref, useSection } from '../../app/hash-route';
+import { type Route, SECTIONS, type Section, sectionHref, useRoute } from '../../app/hash-route';
 import { useAcceptStatus } from '../../app/vault-status';
+import { DataSection } from '../data/DataSection';
+import { MentorsSection } from '../mentors/MentorsSection';
 import { SettingsPage } from '../settings/SettingsPage';
+import { StudentsSection } from '../students/StudentsSection';
+import { TeamSection } from '../team/TeamSection';
 import { PlaceholderPage } from './PlaceholderPage';
 
 export function AppFrame({ member, isDemo, locked }: { member: Member; isDemo: boolean; locked: boolean }) {
   const { t } = useTranslation();
-  const section = useSection();
+  const route = useRoute();
+  const { section } = route;
   const mainRef = useRef<HTMLElement>(null);
   const acceptStatus = useAcceptStatus();
   const lock = useApiMutation('vault.lock', { onSuccess: acceptStatus });
@@ -52,11 +57,28 @@ export function AppFrame({ member, isDemo, locked }: { member: Member; isDemo: b
           </ul>
         </nav>
         <main id="main" ref={mainRef} tabIndex={-1} className="frame-main">
-          {section === 'settings' ? <SettingsPage member={member} /> : <PlaceholderPage section={section} />}
+          <SectionContent route={route} member={member} />
         </main>
       </div>
     </div>
   );
+}
+
+function SectionContent({ route, member }: { route: Route; member: Member }) {
+  switch (route.section) {
+    case 'students':
+      return <StudentsSection params={route.params} />;
+    case 'mentors':
+      return <MentorsSection params={route.params} />;
+    case 'team':
+      return <TeamSection params={route.params} />;
+    case 'data':
+      return <DataSection params={route.params} />;
+    case 'reports':
+      return <PlaceholderPage section="reports" />;
+    case 'settings':
+      return <SettingsPage member={member} />;
+  }
 }
 
 /** After moving to another section, put focus on its heading so screen readers start there. */

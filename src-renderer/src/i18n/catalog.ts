@@ -1,0 +1,11 @@
+/**
+ * The English catalog is split by area (app, students, mentors, data) so that each area's strings
+ * live beside each other; at run time the files of one language merge into one `translation`.
+ * Their top-level keys must not overlap. This type is the shape every `t('…')` key is checked against.
+ */
+import type app from './locales/en/app.json';
+import type data from './locales/en/data.json';
+import type mentors from './locales/en/mentors.json';
+import type students from './locales/en/students.json';
+
+export type Catalog = typeof app & typeof students & typeof mentors & typeof data;
