@@ -1,18 +1,20 @@
 /**
  * `peerpath` — the command line for IT staff and scripts, a second shell over the same services
- * (createPeerpath), never a second implementation. Exit codes: 0 success, 1 a one-line error,
- * 2 a usage error. Secrets come only from PEERPATH_PASSPHRASE / PEERPATH_NEW_PASSPHRASE or a prompt.
+ * (createPeerpath), never a second implementation. Exit codes: 0 success, 1 a refusal or failure
+ * (one line, or one line per bad row of a roster), 2 a usage error. Secrets come only from
+ * PEERPATH_PASSPHRASE / PEERPATH_NEW_PASSPHRASE or a prompt. Commands live in cli/*-commands.ts.
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createPeerpath, type Peerpath } from './api/app';
-import { NoTerminalError, promptSecret } from './cli/secret-prompt';
+import { CommandFailed, describe, type Io, UsageError } from './cli/common';
+import { DATA_COMMANDS, DataInvocation, runData } from './cli/data-commands';
+import { runVault, VaultInvocation } from './cli/vault-commands';
 import { AppError, MemberName, StaffRole } from './contract';
+import { RosterKind } from './contract/roster';
 import { defaultVaultFolder } from './data-folder';
-import { restoreBackup } from './vault/backup';
-import { closeVault } from './vault/vault';
 
 const USAGE = `Usage: peerpath vault <command> [--vault <dir>]
+       peerpath import|export|audit|demo <command> [--vault <dir>]
 
 Commands:
   vault init --name <name> --role <role>   create a vault; prints its recovery key
@@ -22,43 +24,53 @@ Commands:
   vault recovery-key                       make a new recovery key (the old one stops working)
   vault backup <file>                      write an encrypted one-file backup
   vault restore <file> <dir>               restore a backup into a new folder [--recovery-key]
+  import roster --kind <kind> <file.csv>   import students, mentors or staff from a CSV export of your student
+                                           information system; if any row is bad, nothing is imported and every
+                                           bad row is listed [--skip-duplicates]
+  import json <file>                       import a Peerpath JSON export into an empty vault
+  export json <file>                       write every record to a new JSON file (NOT encrypted; never overwrites)
+  audit verify                             check that no audit event was edited or deleted
+  audit list [--limit <n>]                 the newest audit events, newest first (default 50, at most 500)
+  demo seed [--students <n>] [--mentors <n>] [--weeks <n>] [--seed <n>]
+                                           create a vault of synthetic demo data (default: the app's demo vault,
+                                           replaced; with --vault, a new folder)
 
 Options:
-  --vault <dir>     the vault folder (default: ${defaultVaultFolder()})
-  --recovery-key    the secret given is the recovery key, not a passphrase
-  -h, --help        show this help
+  --vault <dir>       the vault folder (default: ${defaultVaultFolder()})
+  --recovery-key      the secret given is the recovery key, not a passphrase
+  --kind <kind>       what a roster holds: ${RosterKind.options.join(', ')}
+  --skip-duplicates   import a roster without the rows whose id Peerpath already has or the file repeats
+  -h, --help          show this help
 
 Roles: ${StaffRole.options.join(', ')}
 Secrets are read from PEERPATH_PASSPHRASE and PEERPATH_NEW_PASSPHRASE, or asked for in the terminal.`;
 
-class UsageError extends Error {}
+const WholeNumberText = z
+  .string()
+  .regex(/^\d{1,9}$/, 'Use a whole number.')
+  .transform((text) => Number.parseInt(text, 10));
 
 const Options = z.object({
   vault: z.string().min(1).optional(),
   name: MemberName.optional(),
   role: StaffRole.optional(),
   'recovery-key': z.boolean().optional(),
+  kind: z.string().optional(),
+  'skip-duplicates': z.boolean().optional(),
+  limit: WholeNumberText.optional(),
+  students: WholeNumberText.optional(),
+  mentors: WholeNumberText.optional(),
+  weeks: WholeNumberText.optional(),
+  seed: WholeNumberText.optional(),
   help: z.boolean().optional(),
 });
+type Options = z.infer<typeof Options>;
 
-const Invocation = z.discriminatedUnion('command', [
-  z.object({ command: z.literal('init'), name: MemberName, role: StaffRole, positionals: z.tuple([]) }),
-  z.object({ command: z.literal('check'), positionals: z.tuple([]) }),
-  z.object({ command: z.literal('change-passphrase'), positionals: z.tuple([]) }),
-  z.object({ command: z.literal('add-member'), name: MemberName, role: StaffRole, positionals: z.tuple([]) }),
-  z.object({ command: z.literal('recovery-key'), positionals: z.tuple([]) }),
-  z.object({ command: z.literal('backup'), positionals: z.tuple([z.string().min(1)]) }),
-  z.object({ command: z.literal('restore'), positionals: z.tuple([z.string().min(1), z.string().min(1)]) }),
-]);
-type Invocation = z.infer<typeof Invocation>;
+type Invocation = { group: 'vault'; vault: VaultInvocation } | { group: 'data'; data: DataInvocation };
 
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: NodeJS.ProcessEnv;
-}
+const DATA_GROUPS = new Set(['import', 'export', 'audit', 'demo']);
 
-function parse(argv: string[]): { invocation: Invocation | null; options: z.infer<typeof Options> } {
+function parse(argv: string[]): { invocation: Invocation | null; options: Options } {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -70,6 +82,13 @@ function parse(argv: string[]): { invocation: Invocation | null; options: z.infe
         name: { type: 'string' },
         role: { type: 'string' },
         'recovery-key': { type: 'boolean' },
+        kind: { type: 'string' },
+        'skip-duplicates': { type: 'boolean' },
+        limit: { type: 'string' },
+        students: { type: 'string' },
+        mentors: { type: 'string' },
+        weeks: { type: 'string' },
+        seed: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -80,105 +99,32 @@ function parse(argv: string[]): { invocation: Invocation | null; options: z.infe
   if (!options.success) throw new UsageError(describe(options.error));
   if (options.data.help) return { invocation: null, options: options.data };
   const [group, command, ...positionals] = parsed.positionals;
-  if (group !== 'vault') throw new UsageError(group ? `unknown command "${group}"` : 'no command given');
-  const invocation = Invocation.safeParse({ command, positionals, name: options.data.name, role: options.data.role });
-  if (!invocation.success)
-    throw new UsageError(command ? `wrong arguments for "vault ${command}": ${describe(invocation.error)}` : 'no vault command given');
-  return { invocation: invocation.data, options: options.data };
-}
-
-function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
-}
-
-async function secret(
-  io: Io,
-  variable: 'PEERPATH_PASSPHRASE' | 'PEERPATH_NEW_PASSPHRASE',
-  question: string,
-  confirm = false,
-): Promise<string> {
-  const fromEnv = io.env[variable];
-  if (fromEnv) return fromEnv;
-  try {
-    const first = await promptSecret(question);
-    if (confirm && (await promptSecret('Type it again: ')) !== first) throw new AppError('invalid_input', 'The two entries do not match.');
-    return first;
-  } catch (error) {
-    if (error instanceof NoTerminalError) throw new UsageError(`set ${variable} or run this in a terminal to be asked`);
-    throw error;
+  if (group === 'vault') {
+    const invocation = VaultInvocation.safeParse({ command, positionals, name: options.data.name, role: options.data.role });
+    if (!invocation.success)
+      throw new UsageError(command ? `wrong arguments for "vault ${command}": ${describe(invocation.error)}` : 'no vault command given');
+    return { invocation: { group: 'vault', vault: invocation.data }, options: options.data };
   }
-}
-
-/** Unlocks the session and returns the secret that did it. */
-async function unlocked(app: Peerpath, io: Io, recovery: boolean): Promise<string> {
-  const given = await secret(io, 'PEERPATH_PASSPHRASE', recovery ? 'Recovery key: ' : 'Passphrase: ');
-  if (recovery) await app.session.unlockWithRecoveryKey(given);
-  else await app.session.unlock(given);
-  return given;
-}
-
-async function run(invocation: Invocation, dir: string, recovery: boolean, io: Io): Promise<void> {
-  const app = createPeerpath({ dir });
-  try {
-    switch (invocation.command) {
-      case 'init': {
-        const passphrase = await secret(io, 'PEERPATH_PASSPHRASE', 'New passphrase: ', true);
-        const { recoveryKey } = await app.session.create({ memberName: invocation.name, memberRole: invocation.role, passphrase });
-        io.out(`Created the vault in ${dir}.`);
-        io.out(`Recovery key (print it and keep it somewhere safe; it is shown only now):\n\n    ${recoveryKey}\n`);
-        return;
-      }
-      case 'check': {
-        await unlocked(app, io, recovery);
-        const result = app.session.check();
-        if (!result.integrityOk) throw new AppError('vault_damaged', 'The vault failed its integrity check — restore from backup.');
-        io.out(`ok: schema ${result.schemaVersion}, integrity ok, ${result.members} team member(s) with access`);
-        return;
-      }
-      case 'change-passphrase': {
-        const currentPassphrase = await unlocked(app, io, false);
-        const newPassphrase = await secret(io, 'PEERPATH_NEW_PASSPHRASE', 'New passphrase: ', true);
-        await app.session.changePassphrase({ currentPassphrase, newPassphrase });
-        io.out('Passphrase changed.');
-        return;
-      }
-      case 'add-member': {
-        await unlocked(app, io, recovery);
-        const passphrase = await secret(io, 'PEERPATH_NEW_PASSPHRASE', `Passphrase for ${invocation.name}: `, true);
-        await app.session.addMember({ name: invocation.name, role: invocation.role, passphrase });
-        io.out(`Added ${invocation.name} (${invocation.role}).`);
-        return;
-      }
-      case 'recovery-key': {
-        await unlocked(app, io, recovery);
-        const { recoveryKey } = await app.session.newRecoveryKey();
-        io.out(`New recovery key (the old one no longer works):\n\n    ${recoveryKey}\n`);
-        return;
-      }
-      case 'backup': {
-        await unlocked(app, io, recovery);
-        const { bytes } = app.session.backup(invocation.positionals[0]);
-        io.out(`Backup written: ${invocation.positionals[0]} (${bytes} bytes, encrypted).`);
-        return;
-      }
-      case 'restore': {
-        const [file, target] = invocation.positionals;
-        const given = await secret(io, 'PEERPATH_PASSPHRASE', recovery ? 'Recovery key: ' : 'Passphrase: ');
-        const restored = await restoreBackup({
-          file,
-          dir: target,
-          secret: given,
-          kind: recovery ? 'recovery' : 'passphrase',
-          liveDir: dir,
-        });
-        closeVault(restored);
-        io.out(`Restored into ${target}; integrity ok.`);
-        return;
-      }
-    }
-  } finally {
-    app.session.lock('user');
+  if (group && DATA_GROUPS.has(group)) {
+    if (!command) throw new UsageError(`no ${group} command given`);
+    const name = `${group} ${command}`;
+    if (!DATA_COMMANDS.includes(name)) throw new UsageError(`unknown command "${name}"`);
+    const { kind, limit, students, mentors, weeks, seed } = options.data;
+    const invocation = DataInvocation.safeParse({
+      command: name,
+      positionals,
+      kind,
+      skipDuplicates: options.data['skip-duplicates'] ?? false,
+      limit,
+      students,
+      mentors,
+      weeks,
+      seed,
+    });
+    if (!invocation.success) throw new UsageError(`wrong arguments for "${name}": ${describe(invocation.error)}`);
+    return { invocation: { group: 'data', data: invocation.data }, options: options.data };
   }
+  throw new UsageError(group ? `unknown command "${group}"` : 'no command given');
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -189,12 +135,19 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       io.out(USAGE);
       return 0;
     }
-    await run(invocation, options.vault ?? defaultVaultFolder(), options['recovery-key'] ?? false, io);
+    const dir = options.vault ?? defaultVaultFolder();
+    const recovery = options['recovery-key'] ?? false;
+    if (invocation.group === 'vault') await runVault(invocation.vault, dir, recovery, io);
+    else await runData(invocation.data, options.vault, dir, recovery, io);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`peerpath: ${error.message}\n\n${USAGE}`);
       return 2;
+    }
+    if (error instanceof CommandFailed) {
+      for (const line of error.lines) io.err(line);
+      return 1;
     }
     if (error instanceof AppError) {
       io.err(`peerpath: ${error.message}`);

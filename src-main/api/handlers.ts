@@ -6,6 +6,7 @@ import type { VaultSession } from '../services/vault-session';
 import type { Handlers } from './dispatch';
 import { mentorHandlers } from './handlers/mentors';
 import { planHandlers } from './handlers/plans';
+import { rosterHandlers } from './handlers/roster';
 import { staffHandlers } from './handlers/staff';
 import { studentHandlers } from './handlers/students';
 import { vaultHandlers } from './handlers/vault';
@@ -17,5 +18,6 @@ export function createHandlers(session: VaultSession): Handlers {
     ...studentHandlers(session),
     ...planHandlers(session),
     ...mentorHandlers(session),
+    ...rosterHandlers(session),
   };
 }

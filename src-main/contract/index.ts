@@ -7,12 +7,13 @@
 import type { z } from 'zod';
 import { mentors } from './mentors';
 import { plans } from './plans';
+import { roster } from './roster';
 import { settings } from './settings';
 import { staff } from './staff';
 import { students } from './students';
 import { vault } from './vault';
 
-export const contract = { ...vault, ...settings, ...staff, ...students, ...plans, ...mentors } as const;
+export const contract = { ...vault, ...settings, ...staff, ...students, ...plans, ...mentors, ...roster } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -30,6 +31,7 @@ export * from './common';
 export * from './errors';
 export * from './mentors';
 export * from './plans';
+export * from './roster';
 export * from './settings';
 export * from './staff';
 export * from './students';

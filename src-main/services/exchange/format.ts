@@ -1,0 +1,224 @@
+/**
+ * The JSON export format, version 1 (documented field by field in docs/export-format.md).
+ * One array per table, camelCase fields as in db/schema.ts, JSON columns as real arrays, every
+ * nullable field present (null, never left out). Key slots and the audit trail belong to a vault
+ * and are not exported; so is `staff.slotId`. Schemas check shapes and values, never transform.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, Language, Slot } from '../../contract/common';
+import { TrainingModule } from '../../contract/mentors';
+import { GoalArea, Measurement, PeerRole, PlanStatus, PlanType } from '../../contract/plans';
+import { StudentStatus } from '../../contract/students';
+import { StaffRole } from '../../contract/vault';
+
+export const EXPORT_FORMAT = 'peerpath-export';
+export const EXPORT_VERSION = 1;
+
+const Text = z.string().max(4000);
+const Name = z.string().min(1).max(200);
+/** ISO-8601 instant as Peerpath writes them (2026-03-09T14:05:00.000Z), or a plain date. */
+const Stamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, 'Not an ISO date or time.');
+const Count = z.number().int().min(0).max(10_000);
+
+export const StaffRecord = z
+  .object({
+    id: Id,
+    name: Name,
+    role: StaffRole,
+    email: Text.nullable(),
+    localId: Text.nullable(),
+    archivedAt: Stamp.nullable(),
+    createdAt: Stamp,
+  })
+  .strict();
+
+export const StudentRecord = z
+  .object({
+    id: Id,
+    localId: Name,
+    firstName: Name,
+    lastName: Name,
+    preferredName: Text.nullable(),
+    grade: z.number().int().min(-1).max(13),
+    school: Text,
+    dateOfBirth: IsoDate.nullable(),
+    caseManagerId: Id.nullable(),
+    status: StudentStatus,
+    archivedAt: Stamp.nullable(),
+    noLongerNeededAt: Stamp.nullable(),
+    createdAt: Stamp,
+    updatedAt: Stamp,
+  })
+  .strict();
+
+export const GuardianRecord = z
+  .object({
+    id: Id,
+    studentId: Id,
+    name: Name,
+    relationship: Text,
+    phone: Text.nullable(),
+    email: Text.nullable(),
+    preferredLanguage: Language,
+  })
+  .strict();
+
+export const PlanRecord = z
+  .object({
+    id: Id,
+    studentId: Id,
+    type: PlanType,
+    version: z.number().int().min(1),
+    amendsId: Id.nullable(),
+    startDate: IsoDate,
+    endDate: IsoDate,
+    annualReviewDue: IsoDate,
+    reevaluationDue: IsoDate.nullable(),
+    caseManagerId: Id.nullable(),
+    status: PlanStatus,
+    createdAt: Stamp,
+    updatedAt: Stamp,
+  })
+  .strict();
+
+export const PlanTeamRecord = z.object({ planId: Id, staffId: Id }).strict();
+
+export const GoalRecord = z
+  .object({
+    id: Id,
+    planId: Id,
+    area: GoalArea,
+    statement: Text,
+    measurement: Measurement,
+    baseline: z.number().finite(),
+    target: z.number().finite(),
+    scaleMax: z.number().finite().nullable(),
+    criterion: Text,
+    measuredEvery: Text,
+    reportingPeriods: z.array(z.object({ label: Text, endsOn: IsoDate }).strict()).max(50),
+    endDate: IsoDate,
+    objectives: z.array(Text).max(50),
+    createdAt: Stamp,
+    updatedAt: Stamp,
+  })
+  .strict();
+
+export const AccommodationRecord = z
+  .object({
+    id: Id,
+    planId: Id,
+    role: PeerRole,
+    settingClass: Text,
+    slots: z.array(Slot.strict()).max(100),
+    sessionsPerWeek: Count,
+    minutesPerSession: Count,
+    mentorsNeeded: Count,
+    startDate: IsoDate,
+    endDate: IsoDate,
+    notes: Text.nullable(),
+    createdAt: Stamp,
+    updatedAt: Stamp,
+  })
+  .strict();
+
+export const AccommodationGoalRecord = z.object({ accommodationId: Id, goalId: Id }).strict();
+
+export const MentorRecord = z
+  .object({
+    id: Id,
+    localId: Name,
+    firstName: Name,
+    lastName: Name,
+    preferredName: Text.nullable(),
+    grade: z.number().int().min(-1).max(13),
+    school: Text,
+    consentGivenOn: IsoDate.nullable(),
+    consentWithdrawnOn: IsoDate.nullable(),
+    guardianConsentGivenOn: IsoDate.nullable(),
+    guardianConsentWithdrawnOn: IsoDate.nullable(),
+    loadCap: Count,
+    interests: z.array(Text).max(100),
+    availability: z.array(Slot.strict()).max(100),
+    studentId: Id.nullable(),
+    archivedAt: Stamp.nullable(),
+    createdAt: Stamp,
+    updatedAt: Stamp,
+  })
+  .strict();
+
+export const MentorTrainingRecord = z
+  .object({ mentorId: Id, module: TrainingModule, completedOn: IsoDate, expiresOn: IsoDate.nullable() })
+  .strict();
+
+export const MentorTimeOffRecord = z.object({ id: Id, mentorId: Id, startDate: IsoDate, endDate: IsoDate }).strict();
+
+export const MentorRecognitionRecord = z
+  .object({
+    id: Id,
+    mentorId: Id,
+    kind: z.enum(['service_hours', 'award', 'letter']),
+    date: IsoDate,
+    hours: z.number().finite().min(0).nullable(),
+    description: Text,
+  })
+  .strict();
+
+export const AssignmentRecord = z
+  .object({
+    id: Id,
+    mentorId: Id,
+    accommodationId: Id,
+    startDate: IsoDate,
+    endDate: IsoDate.nullable(),
+    endReason: z.enum(['finished', 'consent_withdrawn', 'reassigned', 'other']).nullable(),
+    createdAt: Stamp,
+  })
+  .strict();
+
+export const ExportFile = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: Stamp,
+    /** The vault schema (migration count) of the Peerpath that wrote the file. */
+    schemaVersion: z.number().int().min(1),
+    students: z.array(StudentRecord),
+    guardians: z.array(GuardianRecord),
+    plans: z.array(PlanRecord),
+    planTeam: z.array(PlanTeamRecord),
+    goals: z.array(GoalRecord),
+    accommodations: z.array(AccommodationRecord),
+    accommodationGoals: z.array(AccommodationGoalRecord),
+    mentors: z.array(MentorRecord),
+    mentorTraining: z.array(MentorTrainingRecord),
+    mentorTimeOff: z.array(MentorTimeOffRecord),
+    mentorRecognition: z.array(MentorRecognitionRecord),
+    assignments: z.array(AssignmentRecord),
+    staff: z.array(StaffRecord),
+  })
+  .strict();
+export type ExportFile = z.infer<typeof ExportFile>;
+
+/** The data arrays, in the order they are inserted (a row's references come before it). */
+export const EXPORT_TABLES = [
+  'staff',
+  'students',
+  'guardians',
+  'plans',
+  'planTeam',
+  'goals',
+  'accommodations',
+  'accommodationGoals',
+  'mentors',
+  'mentorTraining',
+  'mentorTimeOff',
+  'mentorRecognition',
+  'assignments',
+] as const satisfies readonly (keyof ExportFile)[];
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+export type ExportCounts = Record<ExportTable, number>;
+
+export function countsOf(data: Pick<ExportFile, ExportTable>): ExportCounts {
+  return Object.fromEntries(EXPORT_TABLES.map((table) => [table, data[table].length])) as ExportCounts;
+}

@@ -1,0 +1,80 @@
+/**
+ * Referential integrity of an export file: every id a row points to exists in the file, ids and
+ * keys are unique, and local ids are unique where the vault requires it. Pure; problems name the
+ * array, the index and the field, never a value.
+ */
+import type { ExportFile } from './format';
+
+export function integrityProblems(data: ExportFile): string[] {
+  const problems: string[] = [];
+
+  const idsOf = (
+    table:
+      | 'staff'
+      | 'students'
+      | 'plans'
+      | 'goals'
+      | 'accommodations'
+      | 'mentors'
+      | 'guardians'
+      | 'mentorTimeOff'
+      | 'mentorRecognition'
+      | 'assignments',
+  ) => {
+    const ids = new Set<string>();
+    data[table].forEach((row, index) => {
+      if (ids.has(row.id)) problems.push(`${table}[${index}].id repeats an earlier id.`);
+      ids.add(row.id);
+    });
+    return ids;
+  };
+  const staffIds = idsOf('staff');
+  const studentIds = idsOf('students');
+  const planIds = idsOf('plans');
+  const goalIds = idsOf('goals');
+  const accommodationIds = idsOf('accommodations');
+  const mentorIds = idsOf('mentors');
+  for (const table of ['guardians', 'mentorTimeOff', 'mentorRecognition', 'assignments'] as const) idsOf(table);
+
+  function refs<T>(table: string, rows: readonly T[], field: keyof T & string, target: Set<string>, targetName: string): void {
+    rows.forEach((row, index) => {
+      const value = row[field];
+      if (value !== null && !target.has(value as string))
+        problems.push(`${table}[${index}].${field} points to a ${targetName} that is not in the file.`);
+    });
+  }
+  refs('students', data.students, 'caseManagerId', staffIds, 'staff member');
+  refs('guardians', data.guardians, 'studentId', studentIds, 'student');
+  refs('plans', data.plans, 'studentId', studentIds, 'student');
+  refs('plans', data.plans, 'caseManagerId', staffIds, 'staff member');
+  refs('plans', data.plans, 'amendsId', planIds, 'plan');
+  refs('planTeam', data.planTeam, 'planId', planIds, 'plan');
+  refs('planTeam', data.planTeam, 'staffId', staffIds, 'staff member');
+  refs('goals', data.goals, 'planId', planIds, 'plan');
+  refs('accommodations', data.accommodations, 'planId', planIds, 'plan');
+  refs('accommodationGoals', data.accommodationGoals, 'accommodationId', accommodationIds, 'accommodation');
+  refs('accommodationGoals', data.accommodationGoals, 'goalId', goalIds, 'goal');
+  refs('mentors', data.mentors, 'studentId', studentIds, 'student');
+  refs('mentorTraining', data.mentorTraining, 'mentorId', mentorIds, 'mentor');
+  refs('mentorTimeOff', data.mentorTimeOff, 'mentorId', mentorIds, 'mentor');
+  refs('mentorRecognition', data.mentorRecognition, 'mentorId', mentorIds, 'mentor');
+  refs('assignments', data.assignments, 'mentorId', mentorIds, 'mentor');
+  refs('assignments', data.assignments, 'accommodationId', accommodationIds, 'accommodation');
+
+  function unique<T>(table: string, rows: readonly T[], key: (row: T) => string | null, what: string): void {
+    const seen = new Set<string>();
+    rows.forEach((row, index) => {
+      const value = key(row);
+      if (value === null) return;
+      if (seen.has(value)) problems.push(`${table}[${index}] repeats the ${what} of an earlier row.`);
+      seen.add(value);
+    });
+  }
+  unique('planTeam', data.planTeam, (r) => `${r.planId}\n${r.staffId}`, 'plan and staff member');
+  unique('accommodationGoals', data.accommodationGoals, (r) => `${r.accommodationId}\n${r.goalId}`, 'accommodation and goal');
+  unique('mentorTraining', data.mentorTraining, (r) => `${r.mentorId}\n${r.module}`, 'mentor and module');
+  unique('students', data.students, (r) => (r.status === 'deidentified' ? null : r.localId), 'student number (among live students)');
+  unique('mentors', data.mentors, (r) => r.localId, 'student number');
+  unique('staff', data.staff, (r) => r.localId, 'staff id');
+  return problems;
+}

@@ -1,0 +1,442 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import * as schema from '../../db/schema';
+import { AppError } from '../../src-main/contract';
+import { seedDemoProgram } from '../../src-main/services/demo';
+import { buildExport, exportToFile } from '../../src-main/services/exchange/export';
+import { readJsonFile } from '../../src-main/services/exchange/file';
+import { importExport } from '../../src-main/services/exchange/import';
+import { staffIdForSlot } from '../../src-main/services/staff';
+import type { VaultSession } from '../../src-main/services/vault-session';
+import { freshVault, snapshot } from '../fixtures/csv/helpers';
+import { tempDir } from '../fixtures/vault';
+
+const T = '2026-01-12T15:04:05.000Z';
+
+/** One of everything, with nulls and non-nulls, written straight to the tables. Synthetic names. */
+function seedProgram(session: VaultSession): void {
+  const db = session.db();
+  const me = session.context().actor.staffId;
+  db.transaction((tx) => {
+    tx.insert(schema.staff)
+      .values([
+        {
+          id: 'staff-gened-01',
+          name: 'Orla Vantongeren',
+          role: 'general_education_teacher',
+          email: 'orla@example.org',
+          localId: 'T-77',
+          createdAt: T,
+        },
+        { id: 'staff-para-0001', name: 'Idris Fenwick-Sato', role: 'paraprofessional', archivedAt: T, createdAt: T },
+      ])
+      .run();
+    tx.insert(schema.students)
+      .values([
+        {
+          id: 'student-0001',
+          localId: '100234',
+          firstName: 'José',
+          lastName: 'Núñez',
+          preferredName: 'Pepe',
+          grade: 8,
+          school: 'Lincoln Middle School, East Campus',
+          dateOfBirth: '2012-03-09',
+          caseManagerId: me,
+          status: 'active',
+          noLongerNeededAt: T,
+          createdAt: T,
+          updatedAt: T,
+        },
+        {
+          id: 'student-0002',
+          localId: 'deid-A1B2C3',
+          firstName: 'Student',
+          lastName: 'A1B2C3',
+          grade: 0,
+          school: 'Maple Elementary',
+          status: 'deidentified',
+          createdAt: T,
+          updatedAt: T,
+        },
+        {
+          id: 'student-0003',
+          localId: '100240',
+          firstName: 'Ama',
+          lastName: 'Boateng',
+          grade: 7,
+          school: 'Lincoln Middle School',
+          status: 'archived',
+          archivedAt: T,
+          createdAt: T,
+          updatedAt: T,
+        },
+      ])
+      .run();
+    tx.insert(schema.guardians)
+      .values([
+        {
+          id: 'guardian-001',
+          studentId: 'student-0001',
+          name: 'Rosa Núñez',
+          relationship: 'mother',
+          phone: '555-0100',
+          email: 'rosa@example.org',
+          preferredLanguage: 'es',
+        },
+        { id: 'guardian-002', studentId: 'student-0001', name: 'Luis Núñez', relationship: 'father', preferredLanguage: 'en' },
+      ])
+      .run();
+    tx.insert(schema.plans)
+      .values([
+        {
+          id: 'plan-0001',
+          studentId: 'student-0001',
+          type: 'iep',
+          version: 1,
+          startDate: '2025-09-01',
+          endDate: '2026-08-31',
+          annualReviewDue: '2026-08-31',
+          reevaluationDue: '2027-09-01',
+          caseManagerId: me,
+          status: 'superseded',
+          createdAt: T,
+          updatedAt: T,
+        },
+        {
+          id: 'plan-0002',
+          studentId: 'student-0001',
+          type: 'iep',
+          version: 2,
+          amendsId: 'plan-0001',
+          startDate: '2025-11-01',
+          endDate: '2026-08-31',
+          annualReviewDue: '2026-08-31',
+          status: 'active',
+          createdAt: T,
+          updatedAt: T,
+        },
+      ])
+      .run();
+    tx.insert(schema.planTeam)
+      .values([
+        { planId: 'plan-0002', staffId: 'staff-gened-01' },
+        { planId: 'plan-0002', staffId: me ?? '' },
+      ])
+      .run();
+    tx.insert(schema.goals)
+      .values([
+        {
+          id: 'goal-0001',
+          planId: 'plan-0002',
+          area: 'reading',
+          statement: 'Given a grade-level passage, José will answer comprehension questions with 80% accuracy.',
+          measurement: 'percent',
+          baseline: 45.5,
+          target: 80,
+          criterion: '80% in 4 of 5 consecutive probes',
+          measuredEvery: 'weekly',
+          reportingPeriods: JSON.stringify([{ label: 'Q1', endsOn: '2025-11-14' }]),
+          endDate: '2026-06-12',
+          objectives: JSON.stringify(['60% by January', '70% by March']),
+          createdAt: T,
+          updatedAt: T,
+        },
+        {
+          id: 'goal-0002',
+          planId: 'plan-0002',
+          area: 'social_emotional',
+          statement: 'During group work, the student will initiate 3 peer interactions per period.',
+          measurement: 'rubric',
+          baseline: 1,
+          target: 3,
+          scaleMax: 4,
+          criterion: 'level 3 in 3 of 4 probes',
+          measuredEvery: 'biweekly',
+          endDate: '2026-06-12',
+          createdAt: T,
+          updatedAt: T,
+        },
+      ])
+      .run();
+    tx.insert(schema.accommodations)
+      .values({
+        id: 'accom-0001',
+        planId: 'plan-0002',
+        role: 'peer_tutor',
+        settingClass: 'Math 7',
+        slots: JSON.stringify([
+          { day: 'mon', period: 3 },
+          { day: 'wed', period: 3 },
+        ]),
+        sessionsPerWeek: 2,
+        minutesPerSession: 20,
+        startDate: '2025-11-03',
+        endDate: '2026-06-12',
+        notes: 'Sit near the window.',
+        createdAt: T,
+        updatedAt: T,
+      })
+      .run();
+    tx.insert(schema.accommodationGoals)
+      .values([
+        { accommodationId: 'accom-0001', goalId: 'goal-0001' },
+        { accommodationId: 'accom-0001', goalId: 'goal-0002' },
+      ])
+      .run();
+    tx.insert(schema.mentors)
+      .values([
+        {
+          id: 'mentor-0001',
+          localId: '500101',
+          firstName: 'Marisol',
+          lastName: 'Quintero',
+          grade: 8,
+          school: 'Lincoln Middle School',
+          consentGivenOn: '2025-09-02',
+          guardianConsentGivenOn: '2025-09-03',
+          loadCap: 2,
+          interests: JSON.stringify(['soccer', 'drawing']),
+          availability: JSON.stringify([{ day: 'mon', period: 3 }]),
+          createdAt: T,
+          updatedAt: T,
+        },
+        {
+          id: 'mentor-0002',
+          localId: '100240',
+          firstName: 'Ama',
+          lastName: 'Boateng',
+          preferredName: 'Amy',
+          grade: 7,
+          school: 'Lincoln Middle School',
+          consentGivenOn: '2025-09-02',
+          consentWithdrawnOn: '2025-12-01',
+          studentId: 'student-0003',
+          archivedAt: T,
+          createdAt: T,
+          updatedAt: T,
+        },
+      ])
+      .run();
+    tx.insert(schema.mentorTraining)
+      .values([
+        { mentorId: 'mentor-0001', module: 'confidentiality', completedOn: '2025-09-10', expiresOn: '2026-09-10' },
+        { mentorId: 'mentor-0001', module: 'instructional_techniques', completedOn: '2025-09-12' },
+      ])
+      .run();
+    tx.insert(schema.mentorTimeOff)
+      .values({ id: 'timeoff-001', mentorId: 'mentor-0001', startDate: '2025-12-15', endDate: '2026-01-05' })
+      .run();
+    tx.insert(schema.mentorRecognition)
+      .values([
+        { id: 'recog-00001', mentorId: 'mentor-0001', kind: 'service_hours', date: '2025-12-12', hours: 2.5, description: 'Fall tutoring' },
+        {
+          id: 'recog-00002',
+          mentorId: 'mentor-0001',
+          kind: 'letter',
+          date: '2026-01-09',
+          description: 'Letter for the high school application',
+        },
+      ])
+      .run();
+    tx.insert(schema.assignments)
+      .values([
+        { id: 'assign-0001', mentorId: 'mentor-0001', accommodationId: 'accom-0001', startDate: '2025-11-03', createdAt: T },
+        {
+          id: 'assign-0002',
+          mentorId: 'mentor-0002',
+          accommodationId: 'accom-0001',
+          startDate: '2025-11-03',
+          endDate: '2025-12-01',
+          endReason: 'consent_withdrawn',
+          createdAt: T,
+        },
+      ])
+      .run();
+  });
+}
+
+function refusal(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+function withoutExportedAt(data: unknown): unknown {
+  const { exportedAt: _exportedAt, ...rest } = data as Record<string, unknown>;
+  return rest;
+}
+
+describe('JSON export and import', () => {
+  it('round-trips: export → new vault → import → export again gives the same data', async () => {
+    const source = await freshVault('Avery Quill');
+    seedProgram(source);
+    const root = tempDir();
+    const first = join(root, 'first.json');
+    const counts = exportToFile(source.context(), first);
+    expect(counts).toEqual({
+      staff: 3,
+      students: 3,
+      guardians: 2,
+      plans: 2,
+      planTeam: 2,
+      goals: 2,
+      accommodations: 1,
+      accommodationGoals: 2,
+      mentors: 2,
+      mentorTraining: 2,
+      mentorTimeOff: 1,
+      mentorRecognition: 2,
+      assignments: 2,
+    });
+    expect(statSync(first).mode & 0o777).toBe(0o600);
+    const exported = readJsonFile(first) as Record<string, unknown>;
+    expect(Object.keys(exported)).toEqual([
+      'format',
+      'version',
+      'exportedAt',
+      'schemaVersion',
+      'students',
+      'guardians',
+      'plans',
+      'planTeam',
+      'goals',
+      'accommodations',
+      'accommodationGoals',
+      'mentors',
+      'mentorTraining',
+      'mentorTimeOff',
+      'mentorRecognition',
+      'assignments',
+      'staff',
+    ]);
+    expect(JSON.stringify(exported)).not.toContain('slotId');
+
+    const target = await freshVault('Avery Quill');
+    const result = importExport(target.context(), exported);
+    expect(result).toEqual({ counts, linkedStaff: 1 });
+    const second = join(root, 'second.json');
+    exportToFile(target.context(), second);
+    expect(withoutExportedAt(readJsonFile(second))).toEqual(withoutExportedAt(exported));
+
+    // The team member of the new vault now holds the imported record of the same person.
+    const ctx = target.context();
+    expect(staffIdForSlot(ctx.db, ctx.actor.slotId)).toBe(source.context().actor.staffId);
+    expect(snapshot(target).audit.ok).toBe(true);
+  });
+
+  it('round-trips a generated school program (every table, every role and measurement)', async () => {
+    const source = await freshVault('Avery Quill');
+    seedDemoProgram(source.db(), { students: 30, mentors: 15, weeks: 6, seed: 3 });
+    const data = buildExport(source.db(), new Date());
+    expect(data.students.length).toBe(30);
+    expect(data.assignments.length).toBeGreaterThan(0);
+    const target = await freshVault('Avery Quill');
+    importExport(target.context(), data);
+    expect(withoutExportedAt(buildExport(target.db(), new Date()))).toEqual(withoutExportedAt(data));
+  });
+
+  it('records the export and the import in the audit trail with counts only', async () => {
+    const source = await freshVault();
+    seedProgram(source);
+    const file = join(tempDir(), 'export.json');
+    exportToFile(source.context(), file);
+    const target = await freshVault();
+    importExport(target.context(), readJsonFile(file));
+    const [exported] = source.db().select().from(schema.auditEvents).where(eq(schema.auditEvents.action, 'export.json')).all();
+    const [imported] = target.db().select().from(schema.auditEvents).where(eq(schema.auditEvents.action, 'import.json')).all();
+    expect(JSON.parse(exported?.detail ?? '{}')).toMatchObject({ students: 3, plans: 2, mentors: 2 });
+    expect(JSON.parse(imported?.detail ?? '{}')).toMatchObject({ students: 3, plans: 2, mentors: 2, linkedStaff: 1 });
+    for (const db of [source.db(), target.db()]) {
+      const trail = JSON.stringify(db.select().from(schema.auditEvents).all());
+      for (const secret of ['José', 'Núñez', '100234', file]) expect(trail).not.toContain(secret);
+    }
+  });
+
+  it('never overwrites a file, and leaves the vault and the file as they were', async () => {
+    const session = await freshVault();
+    const file = join(tempDir(), 'taken.json');
+    writeFileSync(file, 'keep me');
+    const before = snapshot(session);
+    expect(refusal(() => exportToFile(session.context(), file))).toMatchObject({
+      code: 'conflict',
+      message: 'That file already exists; Peerpath never overwrites a file. Choose a new name.',
+    });
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+    expect(snapshot(session)).toEqual(before);
+    expect(refusal(() => exportToFile(session.context(), join(tempDir(), 'no', 'such', 'folder.json'))).code).toBe('not_found');
+  });
+
+  it('imports only into an empty vault', async () => {
+    const source = await freshVault();
+    seedProgram(source);
+    const data = buildExport(source.db(), new Date());
+    const before = snapshot(source);
+    expect(refusal(() => importExport(source.context(), data))).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(
+        /^A JSON export can only be imported into an empty vault, and this one already has students and mentors and plans\./,
+      ),
+    });
+    expect(snapshot(source)).toEqual(before);
+  });
+
+  it('refuses files that are not a valid export, naming the place and never a value; the vault is unchanged', async () => {
+    const source = await freshVault();
+    seedProgram(source);
+    const good = buildExport(source.db(), new Date());
+    const target = await freshVault();
+    const before = snapshot(target);
+    const cases: [unknown, RegExp][] = [
+      [{ hello: 'world' }, /^That file is not a Peerpath export\.$/],
+      [[1, 2, 3], /^That file is not a Peerpath export\.$/],
+      [{ ...good, version: 2 }, /format version 2; this Peerpath reads version 1/],
+      [{ ...good, schemaVersion: 999 }, /made by a newer Peerpath \(schema 999/],
+      [
+        { ...good, plans: [{ ...good.plans[0], studentId: 'student-9999' }, good.plans[1]] },
+        /plans\[0\]\.studentId points to a student that is not in the file/,
+      ],
+      [
+        { ...good, accommodationGoals: [...good.accommodationGoals, { accommodationId: 'accom-0001', goalId: 'goal-gone' }] },
+        /accommodationGoals\[2\]\.goalId points to a goal/,
+      ],
+      [{ ...good, students: [...good.students, { ...good.students[0], id: 'student-0009' }] }, /students\[3\] repeats the student number/],
+      [{ ...good, students: [{ ...good.students[0], grade: 'eighth' }] }, /students\.0\.grade: /],
+      [{ ...good, mentors: [{ ...good.mentors[0], favouriteFood: 'Zebulon' }] }, /mentors\.0: Unrecognized key/],
+    ];
+    for (const [data, message] of cases) {
+      const error = refusal(() => importExport(target.context(), data));
+      expect({ code: error.code, message: error.message }).toEqual({ code: 'invalid_input', message: expect.stringMatching(message) });
+      for (const value of ['Zebulon', 'eighth', 'José']) expect(error.message).not.toContain(value);
+      expect(snapshot(target)).toEqual(before);
+    }
+    const notJson = join(tempDir(), 'notes.json');
+    writeFileSync(notJson, 'Student ID,First Name\n');
+    expect(refusal(() => readJsonFile(notJson))).toMatchObject({
+      code: 'invalid_input',
+      message: 'That file is not a Peerpath export: it is not valid JSON.',
+    });
+    expect(refusal(() => readJsonFile(join(tempDir(), 'missing.json')))).toMatchObject({ code: 'not_found' });
+  });
+
+  it('keeps the new vault’s own team member when nobody in the file has the same name and role', async () => {
+    const source = await freshVault('Avery Quill');
+    seedProgram(source);
+    const target = await freshVault('Blair Ondine');
+    expect(importExport(target.context(), buildExport(source.db(), new Date())).linkedStaff).toBe(0);
+    const names = target
+      .db()
+      .select({ name: schema.staff.name })
+      .from(schema.staff)
+      .all()
+      .map((s) => s.name)
+      .sort();
+    expect(names).toEqual(['Avery Quill', 'Blair Ondine', 'Idris Fenwick-Sato', 'Orla Vantongeren']);
+  });
+});
