@@ -108,4 +108,9 @@ export const roster = {
     input: RosterFile.extend({ skipDuplicates: z.boolean().default(false) }).strict(),
     output: RosterCommitResult,
   },
+  /**
+   * Everything in the vault in the documented export format (docs/export-format.md), as text the
+   * app saves where the user chooses. The file is NOT encrypted; the UI must say so first.
+   */
+  'exchange.exportJson': { input: z.object({}).strict(), output: z.object({ fileName: z.string(), json: z.string() }) },
 } as const;

@@ -11,6 +11,8 @@ import { importExport } from '../../src-main/services/exchange/import';
 import { staffIdForSlot } from '../../src-main/services/staff';
 import type { VaultSession } from '../../src-main/services/vault-session';
 import { freshVault, snapshot } from '../fixtures/csv/helpers';
+import { studentInput } from '../fixtures/program-input';
+import { unlockedApp } from '../fixtures/unlocked-app';
 import { tempDir } from '../fixtures/vault';
 
 const T = '2026-01-12T15:04:05.000Z';
@@ -438,5 +440,21 @@ describe('JSON export and import', () => {
       .map((s) => s.name)
       .sort();
     expect(names).toEqual(['Avery Quill', 'Blair Ondine', 'Idris Fenwick-Sato', 'Orla Vantongeren']);
+  });
+});
+
+describe('export for the app', () => {
+  it('returns the same document as the file export, and records it in the audit trail', async () => {
+    const app = await unlockedApp();
+    await app.call('students.create', studentInput());
+    const { fileName, json } = await app.call('exchange.exportJson', {});
+    expect(fileName).toBe('peerpath-export-2026-10-01.json');
+    const document = JSON.parse(json);
+    expect(document).toMatchObject({
+      format: 'peerpath-export',
+      version: 1,
+      students: [expect.objectContaining({ firstName: 'Zebulon' })],
+    });
+    expect((await app.call('audit.list', { action: 'export.json' }))[0]).toMatchObject({ action: 'export.json', fields: [] });
   });
 });

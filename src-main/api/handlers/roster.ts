@@ -1,3 +1,4 @@
+import { exportForDownload } from '../../services/exchange/export';
 import { commitRoster, previewRoster } from '../../services/roster/import';
 import type { VaultSession } from '../../services/vault-session';
 import type { HandlerGroup } from './group';
@@ -6,5 +7,6 @@ export function rosterHandlers(session: VaultSession) {
   return {
     'roster.preview': (input) => previewRoster(session.context(), input),
     'roster.commit': (input) => commitRoster(session.context(), input),
-  } satisfies HandlerGroup<'roster.'>;
+    'exchange.exportJson': () => exportForDownload(session.context()),
+  } satisfies HandlerGroup<'roster.' | 'exchange.'>;
 }
