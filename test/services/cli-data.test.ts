@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema';
 import { createVaultSession } from '../../src-main/services/vault-session';
-import { PASSPHRASE, tempDir } from '../fixtures/vault';
+import { PASSPHRASE, TEST_KDF, tempDir } from '../fixtures/vault';
 
 const BIN = join(import.meta.dirname, '../../bin/peerpath.mjs');
 const CSV = join(import.meta.dirname, '../fixtures/csv');
@@ -20,9 +20,15 @@ function peerpath(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-function newVault(name = 'Avery Quill'): string {
+/**
+ * A vault made in-process with cheap KDF parameters: the CLI unlocks with whatever a slot records,
+ * so each command below stays quick (`vault init` itself is covered by cli.test.ts).
+ */
+async function newVault(name = 'Avery Quill'): Promise<string> {
   const vault = join(tempDir(), 'vault');
-  expect(peerpath(['vault', 'init', '--name', name, '--role', 'case_manager', '--vault', vault], UNLOCK).code).toBe(0);
+  const session = createVaultSession({ dir: vault, kdfCost: TEST_KDF });
+  await session.create({ memberName: name, memberRole: 'case_manager', passphrase: PASSPHRASE });
+  session.lock('user');
   return vault;
 }
 
@@ -42,8 +48,10 @@ describe('peerpath import / export / audit', () => {
       throw new Error('Build first: `npm run build` (npm test does it).');
   });
 
-  it('imports a roster, refuses bad rows and duplicates with every row listed, and changes nothing then', { timeout: 180_000 }, () => {
-    const vault = newVault();
+  it('imports a roster, refuses bad rows and duplicates with every row listed, and changes nothing then', {
+    timeout: 180_000,
+  }, async () => {
+    const vault = await newVault();
     expect(peerpath(['import', 'roster', '--kind', 'students', join(CSV, 'powerschool-students.csv'), '--vault', vault], UNLOCK)).toEqual({
       code: 0,
       out: 'Imported 4 students.\nColumns not imported: SchoolID\n',
@@ -97,8 +105,10 @@ describe('peerpath import / export / audit', () => {
     });
   });
 
-  it('exports to a new user-only file with a warning, never overwrites, and imports only into an empty vault', { timeout: 180_000 }, () => {
-    const vault = newVault();
+  it('exports to a new user-only file with a warning, never overwrites, and imports only into an empty vault', {
+    timeout: 180_000,
+  }, async () => {
+    const vault = await newVault();
     expect(peerpath(['import', 'roster', '--kind', 'staff', join(CSV, 'staff.csv'), '--vault', vault], UNLOCK).code).toBe(0);
     expect(peerpath(['import', 'roster', '--kind', 'students', join(CSV, 'generic-students.csv'), '--vault', vault], UNLOCK).code).toBe(0);
     const file = join(tempDir(), 'peerpath-export.json');
@@ -121,7 +131,7 @@ describe('peerpath import / export / audit', () => {
       code: 1,
       err: 'peerpath: A JSON export can only be imported into an empty vault, and this one already has students. Create a new vault for the import.\n',
     });
-    const fresh = newVault();
+    const fresh = await newVault();
     expect(peerpath(['import', 'json', file, '--vault', fresh], UNLOCK)).toEqual({
       code: 0,
       out: 'Imported 3 students, 0 plans, 0 goals, 0 mentors and 4 staff records.\n1 team member(s) now use the imported staff record with their name and role.\n',
@@ -135,7 +145,7 @@ describe('peerpath import / export / audit', () => {
   });
 
   it('audit verify reports an edited event; audit list shows the newest first', { timeout: 120_000 }, async () => {
-    const vault = newVault();
+    const vault = await newVault();
     const ok = peerpath(['audit', 'verify', '--vault', vault], UNLOCK);
     expect(ok).toEqual({ code: 0, out: 'ok: 3 events, chain intact\n', err: '' });
     expect(auditActions(vault).slice(0, 2)).toEqual(['vault.unlocked', 'vault.unlocked']);
