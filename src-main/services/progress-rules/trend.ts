@@ -1,0 +1,61 @@
+/**
+ * Trend lines through progress points, x in days. Ordinary least squares is what most progress
+ * monitoring tools draw; Theil–Sen (the median of all pairwise slopes) is the robust option one
+ * odd probe cannot drag around, which matters with the few points a school term gives.
+ */
+export interface XY {
+  x: number;
+  y: number;
+}
+
+export interface Line {
+  slope: number;
+  intercept: number;
+}
+
+export type TrendMethod = 'ols' | 'theil_sen';
+
+export function valueAt(line: Line, x: number): number {
+  return line.intercept + line.slope * x;
+}
+
+/** Null with fewer than two distinct x values: no line is defined. */
+export function ordinaryLeastSquares(points: readonly XY[]): Line | null {
+  const n = points.length;
+  if (n < 2) return null;
+  const meanX = points.reduce((sum, p) => sum + p.x, 0) / n;
+  const meanY = points.reduce((sum, p) => sum + p.y, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (const p of points) {
+    sxx += (p.x - meanX) ** 2;
+    sxy += (p.x - meanX) * (p.y - meanY);
+  }
+  if (sxx === 0) return null;
+  const slope = sxy / sxx;
+  return { slope, intercept: meanY - slope * meanX };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+export function theilSen(points: readonly XY[]): Line | null {
+  const slopes: number[] = [];
+  for (let i = 0; i < points.length; i += 1) {
+    for (let j = i + 1; j < points.length; j += 1) {
+      const a = points[i];
+      const b = points[j];
+      if (a && b && a.x !== b.x) slopes.push((b.y - a.y) / (b.x - a.x));
+    }
+  }
+  if (slopes.length === 0) return null;
+  const slope = median(slopes);
+  return { slope, intercept: median(points.map((p) => p.y - slope * p.x)) };
+}
+
+export function trendLine(points: readonly XY[], method: TrendMethod): Line | null {
+  return method === 'ols' ? ordinaryLeastSquares(points) : theilSen(points);
+}

@@ -1,0 +1,230 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ahead, aimLine } from '../../src-main/services/progress-rules/aim';
+import { goalChart } from '../../src-main/services/progress-rules/chart-model';
+import { addDays, dayNumber } from '../../src-main/services/progress-rules/days';
+import { decisionFlags } from '../../src-main/services/progress-rules/decision-rules';
+import { suggestProgress } from '../../src-main/services/progress-rules/progress-suggestion';
+import { ordinaryLeastSquares, theilSen, valueAt } from '../../src-main/services/progress-rules/trend';
+
+const GOAL = { baseline: 40, target: 80, startDate: '2026-09-01', endDate: '2027-05-29' };
+const REDUCE = { baseline: 10, target: 2, startDate: '2026-09-01', endDate: '2027-05-29' };
+
+/** Points on the aim line, shifted by `offset`, every week from `from`. */
+function weekly(goal: typeof GOAL, from: string, count: number, offset: (i: number) => number) {
+  const aim = aimLine(goal);
+  return Array.from({ length: count }, (_, i) => {
+    const date = addDays(from, i * 7);
+    return { date, value: valueAt(aim, dayNumber(date)) + offset(i) };
+  });
+}
+
+describe('trend lines', () => {
+  it('fits known values', () => {
+    expect(
+      ordinaryLeastSquares([
+        { x: 0, y: 1 },
+        { x: 1, y: 3 },
+        { x: 2, y: 2 },
+        { x: 3, y: 5 },
+      ]),
+    ).toEqual({ slope: 1.1, intercept: expect.closeTo(1.1, 10) });
+    // Six of the ten pairwise slopes are 2: the median ignores the point at 100.
+    expect(
+      theilSen([
+        { x: 0, y: 0 },
+        { x: 1, y: 2 },
+        { x: 2, y: 4 },
+        { x: 3, y: 6 },
+        { x: 4, y: 100 },
+      ])?.slope,
+    ).toBe(2);
+  });
+
+  it('a perfect line is its own least-squares line, and its own Theil–Sen line', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        fc.double({ min: -500, max: 500, noNaN: true }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { minLength: 2, maxLength: 30 }),
+        (slope, intercept, xs) => {
+          const points = xs.map((x) => ({ x, y: intercept + slope * x }));
+          for (const line of [ordinaryLeastSquares(points), theilSen(points)]) {
+            expect(line?.slope).toBeCloseTo(slope, 6);
+            expect(line?.intercept).toBeCloseTo(intercept, 4);
+          }
+        },
+      ),
+    );
+  });
+
+  it('Theil–Sen ignores one wild outlier that drags least squares away', () => {
+    const points = Array.from({ length: 9 }, (_, x) => ({ x, y: 10 + 2 * x }));
+    points[8] = { x: 8, y: 95 };
+    expect(theilSen(points)?.slope).toBe(2);
+    expect(Math.abs((ordinaryLeastSquares(points)?.slope ?? 0) - 2)).toBeGreaterThan(0.1);
+  });
+
+  it('has no line with fewer than two distinct dates', () => {
+    expect(ordinaryLeastSquares([{ x: 1, y: 2 }])).toBeNull();
+    expect(
+      theilSen([
+        { x: 1, y: 2 },
+        { x: 1, y: 5 },
+      ]),
+    ).toBeNull();
+  });
+});
+
+describe('aim line', () => {
+  it('runs from the baseline at the start to the target at the end date', () => {
+    const aim = aimLine(GOAL);
+    expect(valueAt(aim, dayNumber(GOAL.startDate))).toBeCloseTo(40);
+    expect(valueAt(aim, dayNumber(GOAL.endDate))).toBeCloseTo(80);
+  });
+
+  it('knows that lower is better when the goal is to reduce something', () => {
+    expect(ahead(REDUCE, 3, 5)).toBeGreaterThan(0);
+    expect(ahead(GOAL, 3, 5)).toBeLessThan(0);
+  });
+});
+
+describe('decision rules', () => {
+  it('four points in a row behind the aim line: consider changing the support', () => {
+    const points = weekly(GOAL, '2026-09-14', 6, (i) => (i < 2 ? 2 : -3));
+    expect(decisionFlags(GOAL, points, '2026-10-20')).toEqual([
+      { rule: 'behind_aim', since: '2026-09-28', message: 'The last 4 points are behind the aim line: consider changing the support.' },
+    ]);
+  });
+
+  it('four points in a row ahead of the aim line: consider raising the goal', () => {
+    expect(
+      decisionFlags(
+        GOAL,
+        weekly(GOAL, '2026-09-14', 4, () => 5),
+        '2026-10-06',
+      ).map((flag) => flag.rule),
+    ).toEqual(['ahead_of_aim']);
+  });
+
+  it('for a goal to reduce something, higher points are behind', () => {
+    expect(
+      decisionFlags(
+        REDUCE,
+        weekly(REDUCE, '2026-09-14', 4, () => 2),
+        '2026-10-06',
+      ).map((flag) => flag.rule),
+    ).toEqual(['behind_aim']);
+  });
+
+  it('a mixed run, or fewer than four points, raises no aim flag', () => {
+    expect(
+      decisionFlags(
+        GOAL,
+        weekly(GOAL, '2026-09-14', 4, (i) => (i === 2 ? 1 : -1)),
+        '2026-10-06',
+      ),
+    ).toEqual([]);
+    expect(
+      decisionFlags(
+        GOAL,
+        weekly(GOAL, '2026-09-14', 3, () => -5),
+        '2026-09-30',
+      ),
+    ).toEqual([]);
+  });
+
+  it('no data in three weeks: the goal is not being measured', () => {
+    const points = weekly(GOAL, '2026-09-14', 2, () => 0);
+    expect(decisionFlags(GOAL, points, '2026-10-12')).toEqual([]);
+    expect(decisionFlags(GOAL, points, '2026-10-20')).toEqual([
+      { rule: 'no_recent_data', since: '2026-09-21', message: 'No progress data in the last 3 weeks: the goal is not being measured.' },
+    ]);
+    expect(decisionFlags(GOAL, [], '2026-09-15')).toEqual([]);
+    expect(decisionFlags(GOAL, [], '2026-10-15').map((flag) => flag.rule)).toEqual(['no_recent_data']);
+  });
+});
+
+describe('suggested progress for a reporting period', () => {
+  it('no data: not introduced', () => {
+    expect(suggestProgress(GOAL, [], '2026-11-06')).toMatchObject({ level: 'not_introduced', sufficient: null });
+  });
+
+  it('on the aim line: sufficient, with the projection in the explanation', () => {
+    const result = suggestProgress(
+      GOAL,
+      weekly(GOAL, '2026-09-14', 8, () => 0),
+      '2026-11-06',
+    );
+    expect(result.level).toBe('sufficient');
+    expect(result.facts.projected).toBeCloseTo(80, 0);
+    expect(result.explanation).toMatch(/^At the current trend the goal will be met by 2027-05-29/);
+  });
+
+  it('rising but too slowly: insufficient; flat: no progress; at target three times: mastered', () => {
+    const slow = weekly(GOAL, '2026-09-14', 8, (i) => -i * 0.8);
+    expect(suggestProgress(GOAL, slow, '2026-11-06')).toMatchObject({ level: 'insufficient', sufficient: false });
+    const flat = Array.from({ length: 6 }, (_, i) => ({ date: addDays('2026-09-14', i * 7), value: 40 }));
+    expect(suggestProgress(GOAL, flat, '2026-11-06')).toMatchObject({
+      level: 'no_progress',
+      explanation: 'The trend is flat or moving away from the target.',
+    });
+    const met = [...slow, ...Array.from({ length: 3 }, (_, i) => ({ date: addDays('2026-11-10', i * 7), value: 82 }))];
+    expect(suggestProgress(GOAL, met, '2026-12-01')).toMatchObject({ level: 'mastered', sufficient: true });
+  });
+
+  it('ignores points after the period ends', () => {
+    const points = [...weekly(GOAL, '2026-09-14', 3, () => 0), { date: '2026-12-01', value: 0 }];
+    expect(suggestProgress(GOAL, points, '2026-11-06').facts.points).toBe(3);
+  });
+
+  it('with one or two points, compares the latest with the aim line', () => {
+    expect(suggestProgress(GOAL, [{ date: '2026-10-01', value: 60 }], '2026-11-06')).toMatchObject({ level: 'sufficient' });
+    expect(suggestProgress(GOAL, [{ date: '2026-10-01', value: 41 }], '2026-11-06')).toMatchObject({ level: 'insufficient' });
+    expect(suggestProgress(GOAL, [{ date: '2026-10-01', value: 30 }], '2026-11-06')).toMatchObject({ level: 'no_progress' });
+  });
+});
+
+describe('the chart model', () => {
+  const box = { width: 640, height: 320, padding: { top: 10, right: 10, bottom: 30, left: 40 } };
+  const goal = { ...GOAL, measurement: 'percent' as const, scaleMax: null };
+
+  it('places the baseline, aim line, criterion, points and trend in the box', () => {
+    const chart = goalChart(
+      goal,
+      weekly(GOAL, '2026-09-14', 5, () => 0),
+      [{ date: '2026-09-08', label: 'Peer tutor started' }],
+      box,
+    );
+    expect(chart.plot).toEqual({ x: 40, y: 10, width: 590, height: 280 });
+    expect(chart.yDomain).toEqual([0, 100]);
+    expect(chart.baseline).toEqual({ x: 40, y: 178, value: 40 });
+    expect(chart.aim).toEqual({ x1: 40, y1: 178, x2: 630, y2: 66 });
+    expect(chart.criterion).toEqual({ y: 66, value: 80 });
+    expect(chart.points).toHaveLength(5);
+    for (const point of chart.points) {
+      expect(point.x).toBeGreaterThanOrEqual(40);
+      expect(point.x).toBeLessThanOrEqual(630);
+      expect(point.y).toBeGreaterThanOrEqual(10);
+      expect(point.y).toBeLessThanOrEqual(290);
+    }
+    expect(chart.trend?.perWeek).toBeCloseTo(40 / ((dayNumber(GOAL.endDate) - dayNumber(GOAL.startDate)) / 7), 1);
+    expect(chart.phases).toEqual([{ x: expect.any(Number), date: '2026-09-08', label: 'Peer tutor started' }]);
+    expect(chart.xTicks[0]?.label).toBe('2026-10');
+    expect(chart.table).toHaveLength(5);
+    expect(chart.summary).toMatchObject({ points: 5, latestDate: '2026-10-12' });
+  });
+
+  it('scales open-ended measures to a round number above the largest value', () => {
+    const counts = { ...goal, measurement: 'frequency' as const, baseline: 3, target: 12 };
+    expect(goalChart(counts, [{ date: '2026-10-01', value: 17 }], [], box).yDomain).toEqual([0, 20]);
+    const rubric = { ...goal, measurement: 'rubric' as const, scaleMax: 4, baseline: 1, target: 3 };
+    expect(goalChart(rubric, [], [], box).yDomain).toEqual([0, 4]);
+  });
+
+  it('draws no trend with a single point, and still gives a summary', () => {
+    const chart = goalChart(goal, [{ date: '2026-10-01', value: 50 }], [], box);
+    expect(chart.trend).toBeNull();
+    expect(chart.summary).toEqual({ points: 1, latest: 50, latestDate: '2026-10-01', perWeek: null, projected: null });
+  });
+});
