@@ -32,3 +32,13 @@ export const Page = z.object({
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),
 });
+
+/** What identifies a student at school, supported or mentor alike. */
+export const SchoolPersonFields = {
+  localId: z.string().trim().min(1, 'Enter the student number.').max(40),
+  firstName: PersonName,
+  lastName: PersonName,
+  preferredName: ShortText.optional(),
+  grade: Grade,
+  school: ShortText.min(1, 'Enter the school.'),
+};

@@ -1,6 +1,6 @@
 /** Peer mentors: consent, training, availability, load, time off, recognition, and their assignments. */
 import { z } from 'zod';
-import { Grade, Id, IsoDate, PersonName, ShortText, Slot } from './common';
+import { Id, IsoDate, SchoolPersonFields, ShortText, Slot } from './common';
 import { PeerRole } from './plans';
 
 export const TRAINING_MODULES = [
@@ -29,12 +29,7 @@ export type Recognition = z.infer<typeof Recognition>;
 
 /** The fields a person edits, without defaults: `.partial()` of a schema with defaults would fill them in on every update. */
 const MentorFields = z.object({
-  localId: z.string().trim().min(1, 'Enter the student number.').max(40),
-  firstName: PersonName,
-  lastName: PersonName,
-  preferredName: ShortText.optional(),
-  grade: Grade,
-  school: ShortText.min(1, 'Enter the school.'),
+  ...SchoolPersonFields,
   consentGivenOn: IsoDate.optional(),
   guardianConsentGivenOn: IsoDate.optional(),
   loadCap: z.number().int().min(1).max(6),

@@ -1,6 +1,6 @@
 /** Students with an IEP or 504 plan, and their parents or guardians. */
 import { z } from 'zod';
-import { Grade, Id, IsoDate, Language, PersonName, ShortText } from './common';
+import { Grade, Id, IsoDate, Language, PersonName, SchoolPersonFields, ShortText } from './common';
 
 export const StudentStatus = z.enum(['active', 'archived', 'deidentified']);
 
@@ -15,12 +15,7 @@ export const Guardian = GuardianInput.extend({ id: Id });
 export type Guardian = z.infer<typeof Guardian>;
 
 export const StudentInput = z.object({
-  localId: z.string().trim().min(1, 'Enter the student number.').max(40),
-  firstName: PersonName,
-  lastName: PersonName,
-  preferredName: ShortText.optional(),
-  grade: Grade,
-  school: ShortText.min(1, 'Enter the school.'),
+  ...SchoolPersonFields,
   dateOfBirth: IsoDate.optional(),
   caseManagerId: Id.optional(),
   /** Absent in an update: the guardians stay as they are. */

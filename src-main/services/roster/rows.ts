@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { MentorInput } from '../../contract/mentors';
-import type { RosterKind, RosterMapping, RosterRowError } from '../../contract/roster';
+import { ROSTER_FIELDS, type RosterKind, type RosterMapping, type RosterRowError } from '../../contract/roster';
 import { StaffInput } from '../../contract/staff';
 import { StudentInput } from '../../contract/students';
 import type { StaffRole } from '../../contract/vault';
@@ -79,18 +79,7 @@ function candidate(kind: RosterKind, values: Map<string, CellValue>): Record<str
     };
   }
   if (kind === 'mentors') {
-    return pick([
-      'localId',
-      'firstName',
-      'lastName',
-      'preferredName',
-      'grade',
-      'school',
-      'consentGivenOn',
-      'guardianConsentGivenOn',
-      'loadCap',
-      'interests',
-    ]);
+    return pick(ROSTER_FIELDS.mentors);
   }
   const joined = [text('firstName'), text('lastName')].filter(Boolean).join(' ');
   return { ...pick(['role', 'email', 'localId']), name: text('name') ?? (joined || undefined) };
