@@ -4,6 +4,7 @@ import { ahead, aimLine } from '../../src-main/services/progress-rules/aim';
 import { goalChart } from '../../src-main/services/progress-rules/chart-model';
 import { addDays, dayNumber } from '../../src-main/services/progress-rules/days';
 import { decisionFlags } from '../../src-main/services/progress-rules/decision-rules';
+import { mentorHealthFlags, oneSidedSupportFlags } from '../../src-main/services/progress-rules/program-health';
 import { suggestProgress } from '../../src-main/services/progress-rules/progress-suggestion';
 import { ordinaryLeastSquares, theilSen, valueAt } from '../../src-main/services/progress-rules/trend';
 
@@ -226,5 +227,88 @@ describe('the chart model', () => {
     const chart = goalChart(goal, [{ date: '2026-10-01', value: 50 }], [], box);
     expect(chart.trend).toBeNull();
     expect(chart.summary).toEqual({ points: 1, latest: 50, latestDate: '2026-10-01', perWeek: null, projected: null });
+  });
+});
+
+describe('program health', () => {
+  const pair = (
+    checkIns: { date: string; belonging: number; engagement: number }[],
+    held: string[],
+    observations: { date: string; initiated: number; observed: number }[] = [],
+  ) => ({
+    accommodationId: 'acc-000001',
+    checkIns: checkIns.map((c) => ({ ...c, mentorWorkload: null })),
+    heldSessions: held,
+    observations,
+  });
+
+  it('one-sided support: low belonging or engagement in 3 of the last 4 check-ins while sessions go on', () => {
+    const checkIns = [
+      { date: '2026-09-10', belonging: 4, engagement: 4 },
+      { date: '2026-09-17', belonging: 2, engagement: 3 },
+      { date: '2026-09-24', belonging: 3, engagement: 1 },
+      { date: '2026-10-01', belonging: 4, engagement: 4 },
+      { date: '2026-10-08', belonging: 1, engagement: 2 },
+    ];
+    expect(oneSidedSupportFlags(pair(checkIns, ['2026-10-06'])).map((f) => f.rule)).toEqual(['one_sided_low_ratings']);
+    // Sessions stopped: the low ratings are about something else.
+    expect(oneSidedSupportFlags(pair(checkIns, ['2026-09-01']))).toEqual([]);
+    expect(oneSidedSupportFlags(pair(checkIns.slice(0, 3), ['2026-10-06']))).toEqual([]);
+  });
+
+  it('one-sided support: the student never starts an interaction in three observations', () => {
+    const never = [1, 2, 3].map((i) => ({ date: `2026-10-0${i}`, initiated: 0, observed: 40 }));
+    expect(oneSidedSupportFlags(pair([], [], never))[0]).toMatchObject({
+      rule: 'one_sided_no_initiation',
+      action: expect.stringContaining('Coach the mentor'),
+    });
+    expect(oneSidedSupportFlags(pair([], [], [...never.slice(0, 2), { date: '2026-10-04', initiated: 2, observed: 40 }]))).toEqual([]);
+  });
+
+  const mentor = {
+    mentorId: 'mentor-0001',
+    name: 'Sam',
+    loadCap: 2,
+    activeAssignments: 1,
+    sessions: [] as string[],
+    workload: [] as { date: string; rating: number }[],
+    timeOff: [] as { startDate: string; endDate: string }[],
+    training: [] as { module: string; label: string; expiresOn: string | null }[],
+    hasCurrentConsent: true,
+  };
+  const TODAY = '2026-11-18';
+
+  it('burnout: too many sessions last week, workload rising, over the cap', () => {
+    const lastWeek = Array.from({ length: 9 }, (_, i) => addDays('2026-11-09', i % 5));
+    expect(mentorHealthFlags({ ...mentor, sessions: lastWeek }, TODAY).map((f) => f.rule)).toEqual(['burnout_sessions']);
+    const rising = [
+      { date: '2026-10-01', rating: 2 },
+      { date: '2026-10-15', rating: 3 },
+      { date: '2026-11-01', rating: 4 },
+    ];
+    expect(mentorHealthFlags({ ...mentor, workload: rising }, TODAY).map((f) => f.rule)).toEqual(['burnout_workload_rising']);
+    expect(mentorHealthFlags({ ...mentor, workload: rising.slice(0, 2) }, TODAY)).toEqual([]);
+    expect(mentorHealthFlags({ ...mentor, activeAssignments: 3 }, TODAY)[0]?.message).toBe(
+      'Sam supports 3 peers, more than their limit of 2.',
+    );
+  });
+
+  it('burnout: sessions every week for ten weeks with no time off; a week off resets it', () => {
+    const everyWeek = Array.from({ length: 10 }, (_, i) => addDays('2026-11-10', -7 * i));
+    expect(mentorHealthFlags({ ...mentor, sessions: everyWeek }, TODAY).map((f) => f.rule)).toEqual(['burnout_no_break']);
+    const rested = { ...mentor, sessions: everyWeek, timeOff: [{ startDate: '2026-10-12', endDate: '2026-10-14' }] };
+    expect(mentorHealthFlags(rested, TODAY)).toEqual([]);
+  });
+
+  it('training expiring within 30 days, and consent missing while assigned', () => {
+    const training = [
+      { module: 'confidentiality', label: 'confidentiality and FERPA', expiresOn: '2026-12-10' },
+      { module: 'sensitivity', label: 'sensitivity and respect', expiresOn: '2027-06-01' },
+    ];
+    expect(mentorHealthFlags({ ...mentor, training }, TODAY).map((f) => f.message)).toEqual([
+      'Sam\'s training "confidentiality and FERPA" expires on 2026-12-10.',
+    ]);
+    expect(mentorHealthFlags({ ...mentor, hasCurrentConsent: false }, TODAY).map((f) => f.rule)).toEqual(['consent_missing']);
+    expect(mentorHealthFlags({ ...mentor, hasCurrentConsent: false, activeAssignments: 0 }, TODAY)).toEqual([]);
   });
 });
