@@ -79,6 +79,8 @@ export type EndReason = z.infer<typeof EndReason>;
 export const Assignment = z.object({
   id: Id,
   mentorId: Id,
+  /** Preferred or first name and last name, for lists that show who is assigned. */
+  mentorName: z.string(),
   accommodationId: Id,
   /** The accommodation's role and class, so a mentor's list reads "Math 7 — peer tutor" without another call. */
   role: PeerRole,
@@ -128,6 +130,7 @@ export const mentors = {
   'mentors.update': { input: z.object({ id: Id, changes: MentorChanges.strict() }).strict(), output: Mentor },
   /** Refused while the mentor has running assignments: the team ends them first, so no accommodation loses its mentor unseen. */
   'mentors.archive': { input: ById, output: Mentor },
+  'mentors.restore': { input: ById, output: Mentor },
   /** Withdrawing either consent ends every active assignment that day. */
   'mentors.withdrawConsent': {
     input: z.object({ id: Id, who: z.enum(['mentor', 'guardian']), on: IsoDate }).strict(),

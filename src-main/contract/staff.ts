@@ -42,8 +42,23 @@ export type AuditVerdict = z.infer<typeof AuditVerdict>;
 export const staff = {
   'staff.list': { input: z.object({ includeArchived: z.boolean().default(false) }).strict(), output: z.array(StaffMember) },
   'staff.create': { input: StaffInput.strict(), output: StaffMember },
-  'staff.update': { input: z.object({ id: Id, changes: StaffInput.partial().strict() }).strict(), output: StaffMember },
+  /** `null` clears the email or staff id. */
+  'staff.update': {
+    input: z
+      .object({
+        id: Id,
+        changes: StaffInput.extend({
+          email: StaffInput.shape.email.unwrap().nullable(),
+          localId: StaffInput.shape.localId.unwrap().nullable(),
+        })
+          .partial()
+          .strict(),
+      })
+      .strict(),
+    output: StaffMember,
+  },
   'staff.archive': { input: z.object({ id: Id }).strict(), output: StaffMember },
+  'staff.restore': { input: z.object({ id: Id }).strict(), output: StaffMember },
   'audit.list': {
     input: z
       .object({

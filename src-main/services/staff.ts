@@ -79,7 +79,10 @@ export function createStaff(ctx: ServiceContext, input: StaffInputValue): StaffM
   });
 }
 
-export function updateStaff(ctx: ServiceContext, input: { id: string; changes: Partial<StaffInputValue> }): StaffMember {
+export function updateStaff(
+  ctx: ServiceContext,
+  input: { id: string; changes: Partial<Omit<StaffInputValue, 'email' | 'localId'>> & { email?: string | null; localId?: string | null } },
+): StaffMember {
   return change(ctx, (tx) => {
     findStaff(tx, input.id);
     expectChanged(tx.update(staff).set(input.changes).where(eq(staff.id, input.id)).run(), 1, 'updateStaff');
@@ -96,5 +99,13 @@ export function archiveStaff(ctx: ServiceContext, id: string): StaffMember {
     if (row.slotId) throw new AppError('forbidden', 'Remove their vault access in Settings before archiving this staff member.');
     tx.update(staff).set({ archivedAt: ctx.now().toISOString() }).where(eq(staff.id, id)).run();
     return { result: toStaffMember(findStaff(tx, id)), record: { action: 'staff.archived', entity: 'staff', entityId: id } };
+  });
+}
+
+export function restoreStaff(ctx: ServiceContext, id: string): StaffMember {
+  return change(ctx, (tx) => {
+    findStaff(tx, id);
+    tx.update(staff).set({ archivedAt: null }).where(eq(staff.id, id)).run();
+    return { result: toStaffMember(findStaff(tx, id)), record: { action: 'staff.restored', entity: 'staff', entityId: id } };
   });
 }

@@ -95,7 +95,14 @@ export function createVaultSession(options: VaultSessionOptions) {
     const current = requireOpen();
     recordAudit(
       current.db,
-      { actorSlotId: current.viaRecoveryKey ? null : current.vault.slot.id, action, subject, detail },
+      {
+        actorSlotId: current.viaRecoveryKey ? null : current.vault.slot.id,
+        action,
+        subject,
+        detail,
+        entity: 'vault',
+        entityId: subject ?? 'vault',
+      },
       new Date(now()),
     );
   }

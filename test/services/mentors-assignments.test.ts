@@ -45,6 +45,7 @@ describe('assigning a mentor', () => {
     expect(assignment).toEqual({
       id: expect.any(String),
       mentorId: mentor.id,
+      mentorName: 'Sam Rivera',
       accommodationId,
       role: 'peer_tutor',
       settingClass: 'Math 7',

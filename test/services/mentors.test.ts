@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../../src-main/services/audit';
 import type { ServiceContext } from '../../src-main/services/context';
 import { createAssignment, endAssignment, listAssignmentsForMentor } from '../../src-main/services/mentors/assignments';
 import { addRecognition, addTimeOff, withdrawConsent } from '../../src-main/services/mentors/lifecycle';
-import { archiveMentor, createMentor, getMentor, listMentors, updateMentor } from '../../src-main/services/mentors/mentors';
+import { archiveMentor, createMentor, getMentor, listMentors, restoreMentor, updateMentor } from '../../src-main/services/mentors/mentors';
 import { insertAccommodation, insertPlan, insertProgram, insertStudent, mentorInput, openProgramVault, TODAY } from '../fixtures/program';
 
 function auditCount(ctx: ServiceContext): number {
@@ -159,6 +159,15 @@ describe('mentor records', () => {
     expect(listMentors(ctx, { includeArchived: false })).toEqual([]);
     expect(listMentors(ctx, { includeArchived: true })).toEqual([archived]);
     expect(archiveMentor(ctx, { id: mentor.id })).toEqual(archived);
+    expect(restoreMentor(ctx, { id: mentor.id })).toMatchObject({ archived: false });
+    expect(listMentors(ctx, { includeArchived: false }).map((m) => m.id)).toEqual([mentor.id]);
+  });
+
+  it('assignments name their mentor', async () => {
+    const { ctx, db } = await openProgramVault();
+    const mentor = createMentor(ctx, mentorInput());
+    const { accommodationId } = insertProgram(db);
+    expect(createAssignment(ctx, { mentorId: mentor.id, accommodationId, startDate: TODAY })).toMatchObject({ mentorName: 'Sam Rivera' });
   });
 
   it('unknown ids are not_found', async () => {

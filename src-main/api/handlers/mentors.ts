@@ -6,7 +6,7 @@ import {
   listAssignmentsForMentor,
 } from '../../services/mentors/assignments';
 import { addRecognition, addTimeOff, withdrawConsent } from '../../services/mentors/lifecycle';
-import { archiveMentor, createMentor, getMentor, listMentors, updateMentor } from '../../services/mentors/mentors';
+import { archiveMentor, createMentor, getMentor, listMentors, restoreMentor, updateMentor } from '../../services/mentors/mentors';
 import type { VaultSession } from '../../services/vault-session';
 import type { HandlerGroup } from './group';
 
@@ -17,6 +17,7 @@ export function mentorHandlers(session: VaultSession) {
     'mentors.create': (input) => createMentor(session.context(), input),
     'mentors.update': (input) => updateMentor(session.context(), input),
     'mentors.archive': (input) => archiveMentor(session.context(), input),
+    'mentors.restore': (input) => restoreMentor(session.context(), input),
     'mentors.withdrawConsent': (input) => withdrawConsent(session.context(), input),
     'mentors.addTimeOff': (input) => addTimeOff(session.context(), input),
     'mentors.addRecognition': (input) => addRecognition(session.context(), input),

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { staff as staffTable } from '../../../db/schema';
 import { listAudit, verifyAuditChain } from '../../services/audit';
 import { parseJsonColumn } from '../../services/context';
-import { archiveStaff, createStaff, listStaff, updateStaff } from '../../services/staff';
+import { archiveStaff, createStaff, listStaff, restoreStaff, updateStaff } from '../../services/staff';
 import type { VaultSession } from '../../services/vault-session';
 import type { HandlerGroup } from './group';
 
@@ -12,6 +12,7 @@ export function staffHandlers(session: VaultSession) {
     'staff.create': (input) => createStaff(session.context(), input),
     'staff.update': (input) => updateStaff(session.context(), input),
     'staff.archive': ({ id }) => archiveStaff(session.context(), id),
+    'staff.restore': ({ id }) => restoreStaff(session.context(), id),
     'audit.list': (filter) => {
       const { db } = session.context();
       const names = new Map<string, string>();

@@ -210,3 +210,19 @@ export function archiveMentor(ctx: ServiceContext, input: InputOf<'mentors.archi
     };
   });
 }
+
+export function restoreMentor(ctx: ServiceContext, input: InputOf<'mentors.restore'>): Mentor {
+  const day = today(ctx);
+  if (findMentorRow(ctx.db, input.id).archivedAt === null) return loadMentor(ctx.db, input.id, day);
+  return change(ctx, (tx) => {
+    expectChanged(
+      tx.update(mentors).set({ archivedAt: null, updatedAt: ctx.now().toISOString() }).where(eq(mentors.id, input.id)).run(),
+      1,
+      'restoreMentor',
+    );
+    return {
+      result: loadMentor(tx, input.id, day),
+      record: { action: 'mentor.restored', entity: 'mentor', entityId: input.id, fields: ['archivedAt'] },
+    };
+  });
+}

@@ -169,13 +169,20 @@ export function loadMentor(db: Queryable, id: string, today: string): Mentor {
 
 // ── Assignments ──────────────────────────────────────────────────────────────────────────────
 
-type AssignmentWithSetting = AssignmentRow & { role: string; settingClass: string };
+type AssignmentWithSetting = AssignmentRow & {
+  role: string;
+  settingClass: string;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+};
 
 export function toAssignment(row: AssignmentWithSetting, today: string): Assignment {
   const reason = row.endReason === null ? null : EndReason.catch('other').parse(row.endReason);
   return {
     id: row.id,
     mentorId: row.mentorId,
+    mentorName: `${row.preferredName || row.firstName} ${row.lastName}`,
     accommodationId: row.accommodationId,
     role: PeerRole.parse(row.role),
     settingClass: row.settingClass,
@@ -198,9 +205,13 @@ export function selectAssignments(db: Queryable, where: SQL, today: string): Ass
       createdAt: assignments.createdAt,
       role: accommodations.role,
       settingClass: accommodations.settingClass,
+      firstName: mentors.firstName,
+      lastName: mentors.lastName,
+      preferredName: mentors.preferredName,
     })
     .from(assignments)
     .innerJoin(accommodations, eq(accommodations.id, assignments.accommodationId))
+    .innerJoin(mentors, eq(mentors.id, assignments.mentorId))
     .where(where)
     .orderBy(asc(assignments.startDate), asc(assignments.createdAt))
     .all()
