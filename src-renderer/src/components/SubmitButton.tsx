@@ -12,13 +12,20 @@ export interface SubmitButtonProps {
   isDisabled?: boolean;
   /** What to say while the action runs, when "Working…" is not enough (e.g. it takes seconds). */
   busyText?: string;
+  /** The action destroys something (purge): drawn as a danger button. */
+  danger?: boolean;
 }
 
-export function SubmitButton({ children, pending, isDisabled, busyText }: SubmitButtonProps) {
+export function SubmitButton({ children, pending, isDisabled, busyText, danger }: SubmitButtonProps) {
   const { t } = useTranslation();
   return (
     <>
-      <Button type="submit" className="button button--primary" isDisabled={isDisabled} data-busy={pending || undefined}>
+      <Button
+        type="submit"
+        className={danger ? 'button button--danger' : 'button button--primary'}
+        isDisabled={isDisabled}
+        data-busy={pending || undefined}
+      >
         {children}
       </Button>
       <span role="status" className="busy-text">

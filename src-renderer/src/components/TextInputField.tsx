@@ -5,13 +5,15 @@ import { FieldError, Input, Label, Text, TextField, type TextFieldProps } from '
 export interface TextInputFieldProps extends Omit<TextFieldProps, 'children' | 'className'> {
   label: string;
   description?: ReactNode;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }
 
-export function TextInputField({ label, description, ...props }: TextInputFieldProps) {
+export function TextInputField({ label, description, list, ...props }: TextInputFieldProps) {
   return (
     <TextField {...props} className="field">
       <Label className="field-label">{label}</Label>
-      <Input className="field-input" spellCheck={props.type === 'password' ? false : undefined} />
+      <Input className="field-input" list={list} spellCheck={props.type === 'password' ? false : undefined} />
       {description ? (
         <Text slot="description" elementType="div" className="field-description">
           {description}

@@ -1,6 +1,17 @@
-/** The data section; `params` are the route segments after `#/data`. */
-import { PlaceholderPage } from '../frame/PlaceholderPage';
+/** The import and export section (`#/data`): roster import from CSV, and the full JSON export. */
+import '../../styles/records.css';
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/PageHeading';
+import { JsonExportPanel } from './JsonExportPanel';
+import { RosterImport } from './RosterImport';
 
 export function DataSection(_props: { params: string[] }) {
-  return <PlaceholderPage section="data" />;
+  const { t } = useTranslation();
+  return (
+    <div className="page stack">
+      <PageHeading>{t('nav.data')}</PageHeading>
+      <RosterImport />
+      <JsonExportPanel />
+    </div>
+  );
 }

@@ -1,6 +1,11 @@
-/** The team section; `params` are the route segments after `#/team`. */
-import { PlaceholderPage } from '../frame/PlaceholderPage';
+/**
+ * The team section; `params` are the route segments after `#/team`: [] the staff, ['audit'] the
+ * audit trail. Both are about who does what in the vault, so they share one section with two tabs.
+ */
+import '../../styles/records.css';
+import { AuditTrailPage } from './AuditTrailPage';
+import { StaffPage } from './StaffPage';
 
-export function TeamSection(_props: { params: string[] }) {
-  return <PlaceholderPage section="team" />;
+export function TeamSection({ params }: { params: string[] }) {
+  return params[0] === 'audit' ? <AuditTrailPage /> : <StaffPage />;
 }
