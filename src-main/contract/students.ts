@@ -23,6 +23,14 @@ export const StudentInput = z.object({
 });
 export type StudentInput = z.infer<typeof StudentInput>;
 
+/** An edit: only what is sent changes; `null` clears an optional field. */
+export const StudentChanges = StudentInput.partial().extend({
+  preferredName: ShortText.nullable().optional(),
+  dateOfBirth: IsoDate.nullable().optional(),
+  caseManagerId: Id.nullable().optional(),
+});
+export type StudentChanges = z.infer<typeof StudentChanges>;
+
 export const Student = z.object({
   id: Id,
   localId: z.string(),
@@ -74,7 +82,7 @@ export const students = {
   'students.list': { input: StudentQuery.strict(), output: z.object({ rows: z.array(StudentRow), total: z.number().int() }) },
   'students.get': { input: ById, output: Student },
   'students.create': { input: StudentInput.strict(), output: Student },
-  'students.update': { input: z.object({ id: Id, changes: StudentInput.partial().strict() }).strict(), output: Student },
+  'students.update': { input: z.object({ id: Id, changes: StudentChanges.strict() }).strict(), output: Student },
   'students.archive': { input: ById, output: Student },
   'students.restore': { input: ById, output: Student },
   'students.markNoLongerNeeded': { input: z.object({ id: Id, noLongerNeeded: z.boolean() }).strict(), output: Student },

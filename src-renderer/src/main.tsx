@@ -11,6 +11,8 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/layout.css';
+import './styles/records.css';
+import './styles/students.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

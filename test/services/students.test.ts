@@ -102,3 +102,22 @@ describe('students', () => {
     for (const value of ['Zebulon', 'Quixote', 'Zeb"', 'Marisol', 'S-100234']) expect(raw).not.toContain(value);
   });
 });
+
+describe('editing a student', () => {
+  it('clears the date of birth, preferred name and case manager with null, leaving the rest', async () => {
+    const { call } = await unlocked();
+    const [me] = await call<{ id: string }[]>('staff.list', {});
+    const { id } = await call<{ id: string }>(
+      'students.create',
+      studentInput({ dateOfBirth: '2013-04-02', preferredName: 'Zeb', caseManagerId: me?.id }),
+    );
+    const edited = await call('students.update', { id, changes: { dateOfBirth: null, preferredName: null, caseManagerId: null } });
+    expect(edited).toMatchObject({
+      dateOfBirth: null,
+      preferredName: null,
+      caseManagerId: null,
+      firstName: 'Zebulon',
+      guardians: [expect.anything()],
+    });
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { and, asc, count, desc, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { guardians, plans, staff, students } from '../../../db/schema';
-import { AppError, type Student, type StudentInput, type StudentQuery, type StudentRow } from '../../contract';
+import { AppError, type Student, type StudentChanges, type StudentInput, type StudentQuery, type StudentRow } from '../../contract';
 import { change, newId, notFound, type ServiceContext } from '../context';
 import type { Queryable } from '../vault-db';
 
@@ -130,7 +130,7 @@ export function getStudent(ctx: ServiceContext, id: string): Student {
   return toStudent(ctx.db, findStudentRow(ctx.db, id));
 }
 
-function assertCaseManager(db: Queryable, caseManagerId: string | undefined): void {
+function assertCaseManager(db: Queryable, caseManagerId: string | null | undefined): void {
   if (!caseManagerId) return;
   const row = db.select({ archivedAt: staff.archivedAt }).from(staff).where(eq(staff.id, caseManagerId)).get();
   if (!row) throw new AppError('invalid_input', 'That case manager is not on the staff list.');
@@ -185,7 +185,7 @@ function assertEditable(row: StudentRecord): void {
   if (row.status === 'deidentified') throw new AppError('forbidden', 'This record was de-identified and can no longer be edited.');
 }
 
-export function updateStudent(ctx: ServiceContext, input: { id: string; changes: Partial<StudentInput> }): Student {
+export function updateStudent(ctx: ServiceContext, input: { id: string; changes: StudentChanges }): Student {
   return change(ctx, (tx) => {
     const row = findStudentRow(tx, input.id);
     assertEditable(row);

@@ -1,5 +1,4 @@
 /** The import and export section (`#/data`): roster import from CSV, and the full JSON export. */
-import '../../styles/records.css';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
 import { JsonExportPanel } from './JsonExportPanel';

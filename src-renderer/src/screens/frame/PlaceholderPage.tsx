@@ -1,7 +1,7 @@
 /** Sections that arrive in later releases say so plainly; they never show made-up records. */
 import { useTranslation } from 'react-i18next';
 
-export function PlaceholderPage({ section }: { section: 'students' | 'mentors' | 'reports' | 'team' | 'data' }) {
+export function PlaceholderPage({ section }: { section: 'reports' }) {
   const { t } = useTranslation();
   return (
     <div className="page stack">

@@ -3,7 +3,6 @@
  * assigned (since when, or from when to when), assigning another after Peerpath checks every rule,
  * and ending an assignment.
  */
-import '../../styles/records.css';
 import { useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +15,6 @@ import { focusSoon } from '../../components/focus-soon';
 import { useServiceError } from '../../components/service-error';
 import { AssignMentorForm } from './AssignMentorForm';
 import { EndAssignmentDialog } from './EndAssignmentDialog';
-import { mentorName } from './mentor-names';
 
 export interface AccommodationMentorsProps {
   accommodationId: string;
@@ -30,16 +28,13 @@ export function AccommodationMentors({ accommodationId, readOnly = false }: Acco
   const titleId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const assignments = useApiQuery('assignments.listForAccommodation', { accommodationId });
-  // Archived mentors too: a past assignment still names its mentor.
-  const mentors = useApiQuery('mentors.list', { includeArchived: true });
+  const mentors = useApiQuery('mentors.list', { includeArchived: false });
   const [ending, setEnding] = useState<{ assignment: Assignment; mentorName: string } | null>(null);
   const [endedName, setEndedName] = useState<string | null>(null);
 
-  const names = new Map((mentors.data ?? []).map((mentor) => [mentor.id, mentorName(mentor)]));
-  const nameOf = (assignment: Assignment) => names.get(assignment.mentorId) ?? t('assignments.unknownMentor');
   const rows = [...(assignments.data ?? [])].sort((a, b) => Number(b.active) - Number(a.active) || b.startDate.localeCompare(a.startDate));
   const assignedNow = new Set(rows.filter((row) => row.active).map((row) => row.mentorId));
-  const candidates = (mentors.data ?? []).filter((mentor) => !mentor.archived && !assignedNow.has(mentor.id));
+  const candidates = (mentors.data ?? []).filter((mentor) => !assignedNow.has(mentor.id));
   const loadError = assignments.error ?? mentors.error;
 
   return (
@@ -54,11 +49,11 @@ export function AccommodationMentors({ accommodationId, readOnly = false }: Acco
             <AssignmentItem
               key={assignment.id}
               assignment={assignment}
-              mentorName={nameOf(assignment)}
+              mentorName={assignment.mentorName}
               canEnd={!readOnly}
               onEnd={() => {
                 setEndedName(null);
-                setEnding({ assignment, mentorName: nameOf(assignment) });
+                setEnding({ assignment, mentorName: assignment.mentorName });
               }}
             />
           ))}

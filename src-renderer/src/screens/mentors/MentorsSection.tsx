@@ -2,7 +2,6 @@
  * The mentors section; `params` are the route segments after `#/mentors`:
  * [] the list, ['new'] a new mentor, [id] a mentor's page, [id, 'edit'] editing it.
  */
-import '../../styles/records.css';
 import { MentorDetail } from './MentorDetail';
 import { MentorFormPage } from './MentorFormPage';
 import { MentorList } from './MentorList';

@@ -90,7 +90,7 @@ export function AccommodationCard({ accommodation, detail }: { accommodation: Ac
           <FormAlert id={`${headingId}-alert`}>{remove.isError ? describe(remove.error) : null}</FormAlert>
         </>
       )}
-      <AccommodationMentors accommodationId={accommodation.id} />
+      <AccommodationMentors accommodationId={accommodation.id} readOnly={detail.plan.readOnly} />
       <ConfirmDialog
         isOpen={deleting}
         title={t('accommodations.deleteTitle', { name })}

@@ -8,8 +8,6 @@
  * heading takes focus as it appears (PageHeading), as a new section's does.
  */
 import { useState } from 'react';
-import '../../styles/records.css';
-import '../../styles/students.css';
 import { NewPlanPage } from '../plans/NewPlanPage';
 import { PlanPage } from '../plans/PlanPage';
 import { INITIAL_LIST_STATE, type ListNotice, type ListState } from './list-state';

@@ -2,7 +2,6 @@
  * The team section; `params` are the route segments after `#/team`: [] the staff, ['audit'] the
  * audit trail. Both are about who does what in the vault, so they share one section with two tabs.
  */
-import '../../styles/records.css';
 import { AuditTrailPage } from './AuditTrailPage';
 import { StaffPage } from './StaffPage';
 
