@@ -332,3 +332,185 @@ export const assignments = sqliteTable(
   },
   (table) => [index('assignments_mentor_idx').on(table.mentorId), index('assignments_accommodation_idx').on(table.accommodationId)],
 );
+
+// ── Sessions, check-ins and progress monitoring ─────────────────────────────────────────────
+
+/** One planned meeting of a peer-support accommodation, held or missed. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    accommodationId: text('accommodation_id')
+      .notNull()
+      .references(() => accommodations.id, { onDelete: 'cascade' }),
+    /** ISO date, a school day (Mon–Fri) inside the accommodation and its plan. */
+    date: text('date').notNull(),
+    /** held | missed */
+    status: text('status').notNull(),
+    /** When missed: student_absent | mentor_absent | schedule_change | other. Null when held. */
+    missReason: text('miss_reason'),
+    /** Minutes of peer support delivered: 1–240 when held, 0 when missed. */
+    minutes: integer('minutes').notNull().default(0),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [index('sessions_accommodation_date_idx').on(table.accommodationId, table.date)],
+);
+
+/** The mentors of a session (who was there, or who was due when it was missed). */
+export const sessionMentors = sqliteTable(
+  'session_mentors',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => mentors.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.sessionId, table.mentorId] }), index('session_mentors_mentor_idx').on(table.mentorId)],
+);
+
+/** The goals a session addressed: always goals its accommodation serves. */
+export const sessionGoals = sqliteTable(
+  'session_goals',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    goalId: text('goal_id')
+      .notNull()
+      .references(() => goals.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.sessionId, table.goalId] }), index('session_goals_goal_idx').on(table.goalId)],
+);
+
+/**
+ * A momentary-time-sampling observation of a student: at each cue the observer recorded what was
+ * happening at that instant. Its percentages become progress points for the goals it measures.
+ */
+export const observations = sqliteTable(
+  'observations',
+  {
+    id: text('id').primaryKey(),
+    studentId: text('student_id')
+      .notNull()
+      .references(() => students.id, { onDelete: 'cascade' }),
+    /** ISO date. */
+    date: text('date').notNull(),
+    /** Seconds between cues, e.g. 15. */
+    intervalSeconds: integer('interval_seconds').notNull(),
+    /** Number of cues in the observation (the length of `intervals`). */
+    totalIntervals: integer('total_intervals').notNull(),
+    /**
+     * JSON array, one entry per cue: {engaged, initiated, responded, nearAdult}, each true | false |
+     * null (null = no tap at that cue: missing, never "no").
+     */
+    intervals: text('intervals').notNull(),
+    /** How many different peers interacted with the student during the observation. */
+    peersCount: integer('peers_count'),
+    /** The class or activity, e.g. "Science 7, lab group". */
+    setting: text('setting'),
+    /** The staff member who observed. */
+    observedBy: text('observed_by').references(() => staff.id, { onDelete: 'set null' }),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [index('observations_student_date_idx').on(table.studentId, table.date)],
+);
+
+/** A dated measurement of a goal, in the goal's measurement (percent, count, rubric level …). */
+export const progressPoints = sqliteTable(
+  'progress_points',
+  {
+    id: text('id').primaryKey(),
+    goalId: text('goal_id')
+      .notNull()
+      .references(() => goals.id, { onDelete: 'cascade' }),
+    /** ISO date, inside the goal's plan and never in the future. */
+    date: text('date').notNull(),
+    /** Inside the goal's valueRange (plan-rules.ts). */
+    value: real('value').notNull(),
+    /** Where it was measured, e.g. "Math 7, independent work". */
+    setting: text('setting'),
+    /** The staff member who collected it. */
+    collectedBy: text('collected_by').references(() => staff.id, { onDelete: 'set null' }),
+    /** manual | session | observation: how it was entered. */
+    source: text('source').notNull(),
+    /** The session it was recorded with; kept as data (null) when the session is deleted. */
+    sessionId: text('session_id').references(() => sessions.id, { onDelete: 'set null' }),
+    /** The observation it was computed from. */
+    observationId: text('observation_id').references(() => observations.id, { onDelete: 'set null' }),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [
+    index('progress_points_goal_date_idx').on(table.goalId, table.date),
+    index('progress_points_session_idx').on(table.sessionId),
+    index('progress_points_observation_idx').on(table.observationId),
+  ],
+);
+
+/** A teacher's structured check-in with the pair or group of an accommodation. */
+export const checkIns = sqliteTable(
+  'check_ins',
+  {
+    id: text('id').primaryKey(),
+    accommodationId: text('accommodation_id')
+      .notNull()
+      .references(() => accommodations.id, { onDelete: 'cascade' }),
+    /** ISO date, inside the plan and never in the future. */
+    date: text('date').notNull(),
+    whatsWorking: text('whats_working'),
+    whatsNot: text('whats_not'),
+    /** Ratings 1–5, null when not asked. Belonging and engagement are the supported student's. */
+    belonging: integer('belonging'),
+    engagement: integer('engagement'),
+    /** The mentor's own ratings (1–5) of their workload and confidence; need `mentorId`. */
+    mentorWorkload: integer('mentor_workload'),
+    mentorConfidence: integer('mentor_confidence'),
+    nextSteps: text('next_steps'),
+    /** The mentor the check-in was with (one ever assigned to the accommodation). */
+    mentorId: text('mentor_id').references(() => mentors.id, { onDelete: 'set null' }),
+    /** The staff member who held the check-in. */
+    conductedBy: text('conducted_by').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [
+    index('check_ins_accommodation_date_idx').on(table.accommodationId, table.date),
+    index('check_ins_mentor_idx').on(table.mentorId, table.date),
+  ],
+);
+
+/** A goal's progress report for one reporting period: the code, sufficiency and narrative parents receive. */
+export const progressReports = sqliteTable(
+  'progress_reports',
+  {
+    id: text('id').primaryKey(),
+    goalId: text('goal_id')
+      .notNull()
+      .references(() => goals.id, { onDelete: 'cascade' }),
+    /** The reporting period, e.g. "Quarter 1", and the ISO date it ends on (its identity with the goal). */
+    periodLabel: text('period_label').notNull(),
+    periodEndsOn: text('period_ends_on').notNull(),
+    /** The progress-code set `code` belongs to (PROGRESS_CODE_SETS in the contract), kept so a later change of set leaves old reports readable. */
+    codeSet: text('code_set').notNull(),
+    /** A code id of `codeSet`; null until chosen. */
+    code: text('code'),
+    /** Sufficient to meet the goal by its end date? 1 yes, 0 no, null not said. */
+    sufficient: integer('sufficient', { mode: 'boolean' }),
+    /** When not sufficient: more_time | absences | goal_needs_revising | support_needs_changing | other. */
+    insufficientReason: text('insufficient_reason'),
+    narrative: text('narrative'),
+    /** ISO instant the period was finalized for the plan; the row is then locked except through an amendment. */
+    finalizedAt: text('finalized_at'),
+    /** JSON array of {at, note}: each amendment made after finalizing, with the team's reason. */
+    amendments: text('amendments').notNull().default('[]'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [uniqueIndex('progress_reports_goal_period_idx').on(table.goalId, table.periodEndsOn)],
+);

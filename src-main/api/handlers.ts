@@ -6,6 +6,7 @@ import type { VaultSession } from '../services/vault-session';
 import type { Handlers } from './dispatch';
 import { mentorHandlers } from './handlers/mentors';
 import { planHandlers } from './handlers/plans';
+import { progressHandlers } from './handlers/progress';
 import { rosterHandlers } from './handlers/roster';
 import { staffHandlers } from './handlers/staff';
 import { studentHandlers } from './handlers/students';
@@ -19,5 +20,6 @@ export function createHandlers(session: VaultSession): Handlers {
     ...planHandlers(session),
     ...mentorHandlers(session),
     ...rosterHandlers(session),
+    ...progressHandlers(session),
   };
 }

@@ -7,13 +7,14 @@
 import type { z } from 'zod';
 import { mentors } from './mentors';
 import { plans } from './plans';
+import { progress } from './progress';
 import { roster } from './roster';
 import { settings } from './settings';
 import { staff } from './staff';
 import { students } from './students';
 import { vault } from './vault';
 
-export const contract = { ...vault, ...settings, ...staff, ...students, ...plans, ...mentors, ...roster } as const;
+export const contract = { ...vault, ...settings, ...staff, ...students, ...plans, ...mentors, ...roster, ...progress } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -31,6 +32,7 @@ export * from './common';
 export * from './errors';
 export * from './mentors';
 export * from './plans';
+export * from './progress';
 export * from './roster';
 export * from './settings';
 export * from './staff';

@@ -257,6 +257,117 @@ function seedProgram(session: VaultSession): void {
         },
       ])
       .run();
+    tx.insert(schema.sessions)
+      .values([
+        {
+          id: 'session-0001',
+          accommodationId: 'accom-0001',
+          date: '2025-11-10',
+          status: 'held',
+          minutes: 20,
+          note: 'Worked through fractions.',
+          createdAt: T,
+          updatedAt: T,
+        },
+        {
+          id: 'session-0002',
+          accommodationId: 'accom-0001',
+          date: '2025-11-12',
+          status: 'missed',
+          missReason: 'mentor_absent',
+          minutes: 0,
+          createdAt: T,
+          updatedAt: T,
+        },
+      ])
+      .run();
+    tx.insert(schema.sessionMentors)
+      .values([
+        { sessionId: 'session-0001', mentorId: 'mentor-0001' },
+        { sessionId: 'session-0002', mentorId: 'mentor-0001' },
+      ])
+      .run();
+    tx.insert(schema.sessionGoals).values({ sessionId: 'session-0001', goalId: 'goal-0001' }).run();
+    tx.insert(schema.observations)
+      .values({
+        id: 'observe-0001',
+        studentId: 'student-0001',
+        date: '2025-11-13',
+        intervalSeconds: 15,
+        totalIntervals: 3,
+        intervals: JSON.stringify([
+          { engaged: true, initiated: false, responded: true, nearAdult: false },
+          { engaged: null, initiated: null, responded: null, nearAdult: null },
+          { engaged: false, initiated: false, responded: false, nearAdult: true },
+        ]),
+        peersCount: 2,
+        setting: 'Science lab',
+        observedBy: me,
+        createdAt: T,
+      })
+      .run();
+    tx.insert(schema.progressPoints)
+      .values([
+        {
+          id: 'point-00001',
+          goalId: 'goal-0001',
+          date: '2025-11-10',
+          value: 55.5,
+          collectedBy: me,
+          source: 'session',
+          sessionId: 'session-0001',
+          createdAt: T,
+          updatedAt: T,
+        },
+        {
+          id: 'point-00002',
+          goalId: 'goal-0001',
+          date: '2025-11-13',
+          value: 50,
+          setting: 'Science lab',
+          source: 'observation',
+          observationId: 'observe-0001',
+          note: 'After a fire drill.',
+          createdAt: T,
+          updatedAt: T,
+        },
+      ])
+      .run();
+    tx.insert(schema.checkIns)
+      .values({
+        id: 'checkin-0001',
+        accommodationId: 'accom-0001',
+        date: '2025-11-14',
+        whatsWorking: 'Short check-ins at the start.',
+        whatsNot: null,
+        belonging: 4,
+        engagement: 3,
+        mentorWorkload: 2,
+        mentorConfidence: 5,
+        nextSteps: 'Swap seats.',
+        mentorId: 'mentor-0001',
+        conductedBy: me,
+        createdAt: T,
+        updatedAt: T,
+      })
+      .run();
+    tx.insert(schema.progressReports)
+      .values({
+        id: 'report-0001',
+        goalId: 'goal-0001',
+        periodLabel: 'Q1',
+        periodEndsOn: '2025-11-14',
+        codeSet: 'connecticut',
+        code: 'limited',
+        sufficient: false,
+        insufficientReason: 'absences',
+        narrative: 'José answered 7 of 10 questions on the last probe.',
+        finalizedAt: T,
+        amendments: JSON.stringify([{ at: T, note: 'Corrected the probe count.' }]),
+        createdAt: T,
+        updatedAt: T,
+      })
+      .run();
   });
 }
 
@@ -296,6 +407,13 @@ describe('JSON export and import', () => {
       mentorTimeOff: 1,
       mentorRecognition: 2,
       assignments: 2,
+      sessions: 2,
+      sessionMentors: 2,
+      sessionGoals: 1,
+      observations: 1,
+      progressPoints: 2,
+      checkIns: 1,
+      progressReports: 1,
     });
     expect(statSync(first).mode & 0o777).toBe(0o600);
     const exported = readJsonFile(first) as Record<string, unknown>;
@@ -316,8 +434,24 @@ describe('JSON export and import', () => {
       'mentorTimeOff',
       'mentorRecognition',
       'assignments',
+      'sessions',
+      'sessionMentors',
+      'sessionGoals',
+      'observations',
+      'progressPoints',
+      'checkIns',
+      'progressReports',
       'staff',
     ]);
+    expect(exported.progressReports).toEqual([
+      expect.objectContaining({ sufficient: false, amendments: [{ at: T, note: 'Corrected the probe count.' }] }),
+    ]);
+    expect((exported.observations as { intervals: unknown[] }[])[0]?.intervals[1]).toEqual({
+      engaged: null,
+      initiated: null,
+      responded: null,
+      nearAdult: null,
+    });
     expect(JSON.stringify(exported)).not.toContain('slotId');
 
     const target = await freshVault('Avery Quill');
@@ -411,6 +545,19 @@ describe('JSON export and import', () => {
       [{ ...good, students: [...good.students, { ...good.students[0], id: 'student-0009' }] }, /students\[3\] repeats the student number/],
       [{ ...good, students: [{ ...good.students[0], grade: 'eighth' }] }, /students\.0\.grade: /],
       [{ ...good, mentors: [{ ...good.mentors[0], favouriteFood: 'Zebulon' }] }, /mentors\.0: Unrecognized key/],
+      [
+        { ...good, progressPoints: [{ ...good.progressPoints[0], sessionId: 'session-gone' }, good.progressPoints[1]] },
+        /progressPoints\[0\]\.sessionId points to a session that is not in the file/,
+      ],
+      [
+        { ...good, progressReports: [...good.progressReports, { ...good.progressReports[0], id: 'report-0002' }] },
+        /progressReports\[1\] repeats the goal and reporting period of an earlier row/,
+      ],
+      [{ ...good, checkIns: [{ ...good.checkIns[0], belonging: 6 }] }, /checkIns\.0\.belonging: /],
+      [
+        { ...good, sessionMentors: [{ sessionId: 'session-0001', mentorId: 'mentor-gone' }] },
+        /sessionMentors\[0\]\.mentorId points to a mentor/,
+      ],
     ];
     for (const [data, message] of cases) {
       const error = refusal(() => importExport(target.context(), data));
@@ -425,6 +572,18 @@ describe('JSON export and import', () => {
       message: 'That file is not a Peerpath export: it is not valid JSON.',
     });
     expect(refusal(() => readJsonFile(join(tempDir(), 'missing.json')))).toMatchObject({ code: 'not_found' });
+  });
+
+  it('imports a file written before sessions and progress existed (no such arrays) as having none', async () => {
+    const source = await freshVault('Avery Quill');
+    seedProgram(source);
+    const data = buildExport(source.db(), new Date()) as unknown as Record<string, unknown>;
+    const later = ['sessions', 'sessionMentors', 'sessionGoals', 'observations', 'progressPoints', 'checkIns', 'progressReports'];
+    const older = Object.fromEntries(Object.entries(data).filter(([key]) => !later.includes(key)));
+    const target = await freshVault('Avery Quill');
+    const { counts } = importExport(target.context(), { ...older, schemaVersion: 2 });
+    expect(counts).toMatchObject({ students: 3, plans: 2, sessions: 0, progressPoints: 0, progressReports: 0 });
+    expect(buildExport(target.db(), new Date())).toMatchObject({ sessions: [], observations: [], checkIns: [] });
   });
 
   it('keeps the new vault’s own team member when nobody in the file has the same name and role', async () => {

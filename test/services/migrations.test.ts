@@ -63,6 +63,88 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
       ]),
     );
   },
+  '0002_progress': (db) => {
+    // A school program as schema 2 wrote it: a student with a plan, a goal, an accommodation serving it, a mentor on it.
+    const T = '2026-09-01T12:00:00.000Z';
+    db.prepare(
+      "INSERT INTO staff (id, name, role, slot_id, created_at) VALUES ('staff-000001', 'Avery Quill', 'case_manager', 'slot-0001', ?)",
+    ).run(T);
+    db.prepare(
+      "INSERT INTO students (id, local_id, first_name, last_name, grade, school, case_manager_id, created_at, updated_at) VALUES ('student-0001', 'S-1', 'Zebulon', 'Quixote', 7, 'Riverside', 'staff-000001', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO plans (id, student_id, type, start_date, end_date, annual_review_due, status, created_at, updated_at) VALUES ('plan-000001', 'student-0001', 'iep', '2026-09-01', '2027-06-15', '2027-06-01', 'active', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO goals (id, plan_id, area, statement, measurement, baseline, target, criterion, measured_every, reporting_periods, end_date, created_at, updated_at) VALUES ('goal-000001', 'plan-000001', 'math', 'Solves two-step problems with 80% accuracy.', 'percent', 40, 80, '80% in 4 of 5', 'weekly', ?, '2027-06-01', ?, ?)",
+    ).run(JSON.stringify([{ label: 'Q1', endsOn: '2026-11-06' }]), T, T);
+    db.prepare(
+      "INSERT INTO accommodations (id, plan_id, role, setting_class, slots, sessions_per_week, minutes_per_session, start_date, end_date, created_at, updated_at) VALUES ('accom-000001', 'plan-000001', 'peer_tutor', 'Math 7', ?, 2, 20, '2026-09-08', '2027-06-01', ?, ?)",
+    ).run(JSON.stringify([{ day: 'mon', period: 3 }]), T, T);
+    db.prepare("INSERT INTO accommodation_goals (accommodation_id, goal_id) VALUES ('accom-000001', 'goal-000001')").run();
+    db.prepare(
+      "INSERT INTO mentors (id, local_id, first_name, last_name, grade, school, created_at, updated_at) VALUES ('mentor-00001', 'M-1', 'Sam', 'Rivera', 8, 'Riverside', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO assignments (id, mentor_id, accommodation_id, start_date, created_at) VALUES ('assign-00001', 'mentor-00001', 'accom-000001', '2026-09-08', ?)",
+    ).run(T);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('autoLockMinutes', '15')").run();
+    const before = [
+      'staff',
+      'students',
+      'plans',
+      'goals',
+      'accommodations',
+      'accommodation_goals',
+      'mentors',
+      'assignments',
+      'settings',
+    ].map((table) => db.prepare(`SELECT * FROM ${table}`).all());
+
+    migrate(db, 3);
+
+    // What schema 2 held is untouched; the new tables start empty.
+    expect(
+      ['staff', 'students', 'plans', 'goals', 'accommodations', 'accommodation_goals', 'mentors', 'assignments', 'settings'].map((table) =>
+        db.prepare(`SELECT * FROM ${table}`).all(),
+      ),
+    ).toEqual(before);
+    const added = ['check_ins', 'observations', 'progress_points', 'progress_reports', 'session_goals', 'session_mentors', 'sessions'];
+    expect(tables(db)).toEqual(expect.arrayContaining(added));
+    for (const table of added) expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+
+    // The new tables hang on the old rows: defaults, cascades and "set null" as documented in db/schema.ts.
+    db.prepare(
+      "INSERT INTO sessions (id, accommodation_id, date, status, miss_reason, created_at, updated_at) VALUES ('session-0001', 'accom-000001', '2026-09-14', 'missed', 'student_absent', ?, ?)",
+    ).run(T, T);
+    db.prepare("INSERT INTO session_mentors (session_id, mentor_id) VALUES ('session-0001', 'mentor-00001')").run();
+    db.prepare("INSERT INTO session_goals (session_id, goal_id) VALUES ('session-0001', 'goal-000001')").run();
+    db.prepare(
+      "INSERT INTO progress_points (id, goal_id, date, value, source, session_id, collected_by, created_at, updated_at) VALUES ('point-000001', 'goal-000001', '2026-09-14', 55, 'session', 'session-0001', 'staff-000001', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO progress_reports (id, goal_id, period_label, period_ends_on, code_set, created_at, updated_at) VALUES ('report-00001', 'goal-000001', 'Q1', '2026-11-06', 'federal_default', ?, ?)",
+    ).run(T, T);
+    expect(db.prepare('SELECT minutes FROM sessions').get()).toEqual({ minutes: 0 });
+    expect(db.prepare('SELECT amendments, finalized_at, sufficient FROM progress_reports').get()).toEqual({
+      amendments: '[]',
+      finalized_at: null,
+      sufficient: null,
+    });
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO sessions (id, accommodation_id, date, status, created_at, updated_at) VALUES ('session-0002', 'accom-gone', '2026-09-15', 'held', ?, ?)",
+        )
+        .run(T, T),
+    ).toThrow(/FOREIGN KEY/);
+    db.prepare("DELETE FROM sessions WHERE id = 'session-0001'").run();
+    expect(db.prepare('SELECT id, session_id FROM progress_points').all()).toEqual([{ id: 'point-000001', session_id: null }]);
+    expect(db.prepare('SELECT count(*) AS n FROM session_mentors').get()).toEqual({ n: 0 });
+    db.prepare("DELETE FROM goals WHERE id = 'goal-000001'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM progress_points').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM progress_reports').get()).toEqual({ n: 0 });
+  },
 };
 
 describe('migrations', () => {

@@ -26,6 +26,7 @@ function json<T>(text: string, where: string): T {
 export function buildExport(db: Queryable, now: Date): ExportFile {
   const { staff, students, guardians, plans, planTeam, goals, accommodations, accommodationGoals } = schema;
   const { mentors, mentorTraining, mentorTimeOff, mentorRecognition, assignments } = schema;
+  const { sessions, sessionMentors, sessionGoals, observations, progressPoints, checkIns, progressReports } = schema;
   const data = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -66,6 +67,23 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
     mentorTimeOff: db.select().from(mentorTimeOff).orderBy(asc(mentorTimeOff.id)).all(),
     mentorRecognition: db.select().from(mentorRecognition).orderBy(asc(mentorRecognition.id)).all(),
     assignments: db.select().from(assignments).orderBy(asc(assignments.id)).all(),
+    sessions: db.select().from(sessions).orderBy(asc(sessions.id)).all(),
+    sessionMentors: db.select().from(sessionMentors).orderBy(asc(sessionMentors.sessionId), asc(sessionMentors.mentorId)).all(),
+    sessionGoals: db.select().from(sessionGoals).orderBy(asc(sessionGoals.sessionId), asc(sessionGoals.goalId)).all(),
+    observations: db
+      .select()
+      .from(observations)
+      .orderBy(asc(observations.id))
+      .all()
+      .map((row) => ({ ...row, intervals: json(row.intervals, 'an observation') })),
+    progressPoints: db.select().from(progressPoints).orderBy(asc(progressPoints.id)).all(),
+    checkIns: db.select().from(checkIns).orderBy(asc(checkIns.id)).all(),
+    progressReports: db
+      .select()
+      .from(progressReports)
+      .orderBy(asc(progressReports.id))
+      .all()
+      .map((row) => ({ ...row, amendments: json(row.amendments, 'a progress report') })),
     // Key slots belong to one vault: which staff member holds one is not part of the data.
     staff: db
       .select()

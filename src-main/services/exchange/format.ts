@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Id, IsoDate, Language, Slot } from '../../contract/common';
 import { TrainingModule } from '../../contract/mentors';
 import { GoalArea, Measurement, PeerRole, PlanStatus, PlanType } from '../../contract/plans';
+import { InsufficientReason, IntervalMark, MissReason, ProgressCodeSetId, ProgressSource, SessionStatus } from '../../contract/progress';
 import { StudentStatus } from '../../contract/students';
 import { StaffRole } from '../../contract/vault';
 
@@ -175,6 +176,95 @@ export const AssignmentRecord = z
   })
   .strict();
 
+export const SessionRecord = z
+  .object({
+    id: Id,
+    accommodationId: Id,
+    date: IsoDate,
+    status: SessionStatus,
+    missReason: MissReason.nullable(),
+    minutes: z.number().int().min(0).max(240),
+    note: Text.nullable(),
+    createdAt: Stamp,
+    updatedAt: Stamp,
+  })
+  .strict();
+
+export const SessionMentorRecord = z.object({ sessionId: Id, mentorId: Id }).strict();
+export const SessionGoalRecord = z.object({ sessionId: Id, goalId: Id }).strict();
+
+export const ObservationRecord = z
+  .object({
+    id: Id,
+    studentId: Id,
+    date: IsoDate,
+    intervalSeconds: z.number().int().min(1).max(3600),
+    totalIntervals: Count,
+    intervals: z.array(IntervalMark).max(10_000),
+    peersCount: Count.nullable(),
+    setting: Text.nullable(),
+    observedBy: Id.nullable(),
+    note: Text.nullable(),
+    createdAt: Stamp,
+  })
+  .strict();
+
+export const ProgressPointRecord = z
+  .object({
+    id: Id,
+    goalId: Id,
+    date: IsoDate,
+    value: z.number().finite(),
+    setting: Text.nullable(),
+    collectedBy: Id.nullable(),
+    source: ProgressSource,
+    sessionId: Id.nullable(),
+    observationId: Id.nullable(),
+    note: Text.nullable(),
+    createdAt: Stamp,
+    updatedAt: Stamp,
+  })
+  .strict();
+
+const Rating = z.number().int().min(1).max(5).nullable();
+
+export const CheckInRecord = z
+  .object({
+    id: Id,
+    accommodationId: Id,
+    date: IsoDate,
+    whatsWorking: Text.nullable(),
+    whatsNot: Text.nullable(),
+    belonging: Rating,
+    engagement: Rating,
+    mentorWorkload: Rating,
+    mentorConfidence: Rating,
+    nextSteps: Text.nullable(),
+    mentorId: Id.nullable(),
+    conductedBy: Id.nullable(),
+    createdAt: Stamp,
+    updatedAt: Stamp,
+  })
+  .strict();
+
+export const ProgressReportRecord = z
+  .object({
+    id: Id,
+    goalId: Id,
+    periodLabel: Text,
+    periodEndsOn: IsoDate,
+    codeSet: ProgressCodeSetId,
+    code: Text.nullable(),
+    sufficient: z.boolean().nullable(),
+    insufficientReason: InsufficientReason.nullable(),
+    narrative: Text.nullable(),
+    finalizedAt: Stamp.nullable(),
+    amendments: z.array(z.object({ at: Stamp, note: Text }).strict()).max(100),
+    createdAt: Stamp,
+    updatedAt: Stamp,
+  })
+  .strict();
+
 export const ExportFile = z
   .object({
     format: z.literal(EXPORT_FORMAT),
@@ -194,6 +284,13 @@ export const ExportFile = z
     mentorTimeOff: z.array(MentorTimeOffRecord),
     mentorRecognition: z.array(MentorRecognitionRecord),
     assignments: z.array(AssignmentRecord),
+    sessions: z.array(SessionRecord),
+    sessionMentors: z.array(SessionMentorRecord),
+    sessionGoals: z.array(SessionGoalRecord),
+    observations: z.array(ObservationRecord),
+    progressPoints: z.array(ProgressPointRecord),
+    checkIns: z.array(CheckInRecord),
+    progressReports: z.array(ProgressReportRecord),
     staff: z.array(StaffRecord),
   })
   .strict();
@@ -214,9 +311,29 @@ export const EXPORT_TABLES = [
   'mentorTimeOff',
   'mentorRecognition',
   'assignments',
+  'sessions',
+  'sessionMentors',
+  'sessionGoals',
+  'observations',
+  'progressPoints',
+  'checkIns',
+  'progressReports',
 ] as const satisfies readonly (keyof ExportFile)[];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
+/**
+ * Arrays added to format version 1 with vault schema 3. A file written by an earlier Peerpath has
+ * none of them and holds no such records, so the importer reads a missing one as empty.
+ */
+export const LATER_TABLES = [
+  'sessions',
+  'sessionMentors',
+  'sessionGoals',
+  'observations',
+  'progressPoints',
+  'checkIns',
+  'progressReports',
+] as const satisfies readonly ExportTable[];
 export type ExportCounts = Record<ExportTable, number>;
 
 export function countsOf(data: Pick<ExportFile, ExportTable>): ExportCounts {

@@ -15,7 +15,7 @@ import { AppError } from '../../contract';
 import { SCHEMA_VERSION } from '../../vault/migrations';
 import { change, expectChanged, type ServiceContext } from '../context';
 import type { Queryable, VaultTx } from '../vault-db';
-import { countsOf, EXPORT_FORMAT, EXPORT_VERSION, type ExportCounts, ExportFile } from './format';
+import { countsOf, EXPORT_FORMAT, EXPORT_VERSION, type ExportCounts, ExportFile, LATER_TABLES } from './format';
 import { integrityProblems } from './integrity';
 
 export interface ImportResult {
@@ -49,7 +49,10 @@ function parseExport(data: unknown): ExportFile {
       `This export was made by a newer Peerpath (schema ${envelope.schemaVersion}; this app knows ${SCHEMA_VERSION}). Update Peerpath to import it.`,
     );
   }
-  const parsed = ExportFile.safeParse(data);
+  // A file from before sessions and progress existed has none of their arrays: it holds none of them.
+  const filled: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const table of LATER_TABLES) if (!(table in filled)) filled[table] = [];
+  const parsed = ExportFile.safeParse(filled);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'the file'}: ${issue.message}`);
     throw new AppError('invalid_input', `That export is not valid, so nothing was imported. ${list(problems.map((p) => `${p}.`))}`);
@@ -146,6 +149,23 @@ export function importExport(ctx: ServiceContext, raw: unknown): ImportResult {
     insertAll(tx, schema.mentorTimeOff, data.mentorTimeOff, 'mentorTimeOff');
     insertAll(tx, schema.mentorRecognition, data.mentorRecognition, 'mentorRecognition');
     insertAll(tx, schema.assignments, data.assignments, 'assignments');
+    insertAll(tx, schema.sessions, data.sessions, 'sessions');
+    insertAll(tx, schema.sessionMentors, data.sessionMentors, 'sessionMentors');
+    insertAll(tx, schema.sessionGoals, data.sessionGoals, 'sessionGoals');
+    insertAll(
+      tx,
+      schema.observations,
+      data.observations.map((o) => ({ ...o, intervals: JSON.stringify(o.intervals) })),
+      'observations',
+    );
+    insertAll(tx, schema.progressPoints, data.progressPoints, 'progressPoints');
+    insertAll(tx, schema.checkIns, data.checkIns, 'checkIns');
+    insertAll(
+      tx,
+      schema.progressReports,
+      data.progressReports.map((r) => ({ ...r, amendments: JSON.stringify(r.amendments) })),
+      'progressReports',
+    );
     const counts = countsOf(data);
     return {
       result: { counts, linkedStaff: linked },

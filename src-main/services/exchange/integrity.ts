@@ -19,7 +19,12 @@ export function integrityProblems(data: ExportFile): string[] {
       | 'guardians'
       | 'mentorTimeOff'
       | 'mentorRecognition'
-      | 'assignments',
+      | 'assignments'
+      | 'sessions'
+      | 'observations'
+      | 'progressPoints'
+      | 'checkIns'
+      | 'progressReports',
   ) => {
     const ids = new Set<string>();
     data[table].forEach((row, index) => {
@@ -34,7 +39,18 @@ export function integrityProblems(data: ExportFile): string[] {
   const goalIds = idsOf('goals');
   const accommodationIds = idsOf('accommodations');
   const mentorIds = idsOf('mentors');
-  for (const table of ['guardians', 'mentorTimeOff', 'mentorRecognition', 'assignments'] as const) idsOf(table);
+  const sessionIds = idsOf('sessions');
+  const observationIds = idsOf('observations');
+  for (const table of [
+    'guardians',
+    'mentorTimeOff',
+    'mentorRecognition',
+    'assignments',
+    'progressPoints',
+    'checkIns',
+    'progressReports',
+  ] as const)
+    idsOf(table);
 
   function refs<T>(table: string, rows: readonly T[], field: keyof T & string, target: Set<string>, targetName: string): void {
     rows.forEach((row, index) => {
@@ -60,6 +76,21 @@ export function integrityProblems(data: ExportFile): string[] {
   refs('mentorRecognition', data.mentorRecognition, 'mentorId', mentorIds, 'mentor');
   refs('assignments', data.assignments, 'mentorId', mentorIds, 'mentor');
   refs('assignments', data.assignments, 'accommodationId', accommodationIds, 'accommodation');
+  refs('sessions', data.sessions, 'accommodationId', accommodationIds, 'accommodation');
+  refs('sessionMentors', data.sessionMentors, 'sessionId', sessionIds, 'session');
+  refs('sessionMentors', data.sessionMentors, 'mentorId', mentorIds, 'mentor');
+  refs('sessionGoals', data.sessionGoals, 'sessionId', sessionIds, 'session');
+  refs('sessionGoals', data.sessionGoals, 'goalId', goalIds, 'goal');
+  refs('observations', data.observations, 'studentId', studentIds, 'student');
+  refs('observations', data.observations, 'observedBy', staffIds, 'staff member');
+  refs('progressPoints', data.progressPoints, 'goalId', goalIds, 'goal');
+  refs('progressPoints', data.progressPoints, 'collectedBy', staffIds, 'staff member');
+  refs('progressPoints', data.progressPoints, 'sessionId', sessionIds, 'session');
+  refs('progressPoints', data.progressPoints, 'observationId', observationIds, 'observation');
+  refs('checkIns', data.checkIns, 'accommodationId', accommodationIds, 'accommodation');
+  refs('checkIns', data.checkIns, 'mentorId', mentorIds, 'mentor');
+  refs('checkIns', data.checkIns, 'conductedBy', staffIds, 'staff member');
+  refs('progressReports', data.progressReports, 'goalId', goalIds, 'goal');
 
   function unique<T>(table: string, rows: readonly T[], key: (row: T) => string | null, what: string): void {
     const seen = new Set<string>();
@@ -73,6 +104,9 @@ export function integrityProblems(data: ExportFile): string[] {
   unique('planTeam', data.planTeam, (r) => `${r.planId}\n${r.staffId}`, 'plan and staff member');
   unique('accommodationGoals', data.accommodationGoals, (r) => `${r.accommodationId}\n${r.goalId}`, 'accommodation and goal');
   unique('mentorTraining', data.mentorTraining, (r) => `${r.mentorId}\n${r.module}`, 'mentor and module');
+  unique('sessionMentors', data.sessionMentors, (r) => `${r.sessionId}\n${r.mentorId}`, 'session and mentor');
+  unique('sessionGoals', data.sessionGoals, (r) => `${r.sessionId}\n${r.goalId}`, 'session and goal');
+  unique('progressReports', data.progressReports, (r) => `${r.goalId}\n${r.periodEndsOn}`, 'goal and reporting period');
   unique('students', data.students, (r) => (r.status === 'deidentified' ? null : r.localId), 'student number (among live students)');
   unique('mentors', data.mentors, (r) => r.localId, 'student number');
   unique('staff', data.staff, (r) => r.localId, 'staff id');

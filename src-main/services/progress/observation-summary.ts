@@ -1,0 +1,44 @@
+/**
+ * Momentary time sampling, summarised: for each behaviour, the percent of intervals where it was
+ * seen, out of the intervals that have a mark. A missed tap (null) is missing data — left out of
+ * both counts — never a "no". Pure.
+ */
+import type { IntervalMark, ObservedBehaviour } from '../../contract';
+
+export interface BehaviourCount {
+  yes: number;
+  recorded: number;
+  percent: number | null;
+}
+
+/** Interacting with a peer: initiated or responded. Seen if either was; not seen only if both were marked no. */
+export function interacting(mark: IntervalMark): boolean | null {
+  if (mark.initiated === true || mark.responded === true) return true;
+  if (mark.initiated === false && mark.responded === false) return false;
+  return null;
+}
+
+function markFor(mark: IntervalMark, behaviour: ObservedBehaviour): boolean | null {
+  if (behaviour === 'interacting') return interacting(mark);
+  return mark[behaviour];
+}
+
+export function countBehaviour(intervals: readonly IntervalMark[], behaviour: ObservedBehaviour): BehaviourCount {
+  let yes = 0;
+  let recorded = 0;
+  for (const mark of intervals) {
+    const seen = markFor(mark, behaviour);
+    if (seen === null) continue;
+    recorded += 1;
+    if (seen) yes += 1;
+  }
+  return { yes, recorded, percent: recorded > 0 ? Math.round((yes / recorded) * 1000) / 10 : null };
+}
+
+export function summarise(intervals: readonly IntervalMark[]): Record<ObservedBehaviour, BehaviourCount> {
+  return {
+    engaged: countBehaviour(intervals, 'engaged'),
+    interacting: countBehaviour(intervals, 'interacting'),
+    nearAdult: countBehaviour(intervals, 'nearAdult'),
+  };
+}
