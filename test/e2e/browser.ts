@@ -100,7 +100,10 @@ export async function descriptionOf(field: Locator): Promise<string> {
 }
 
 /** Polls until `read` gives text matching `pattern` (Playwright's web-first `expect` is not available under vitest). */
-export async function waitForMatch(read: () => Promise<string>, pattern: RegExp, timeout = 10_000): Promise<void> {
+/** Generous: the whole suite runs on a 2-core CI machine where a save can take seconds. */
+const WAIT_MS = 20_000;
+
+export async function waitForMatch(read: () => Promise<string>, pattern: RegExp, timeout = WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeout;
   let last = '';
   while (Date.now() < deadline) {
@@ -109,6 +112,11 @@ export async function waitForMatch(read: () => Promise<string>, pattern: RegExp,
     await new Promise((done) => setTimeout(done, 50));
   }
   throw new Error(`waitForMatch: expected ${pattern} but got "${last}"`);
+}
+
+/** Waits until nothing matches `locator` (it was removed, or never re-rendered after a change). */
+export async function expectGone(locator: Locator, timeout = WAIT_MS): Promise<void> {
+  await locator.first().waitFor({ state: 'detached', timeout });
 }
 
 export function waitForText(locator: Locator, pattern: RegExp, timeout?: number): Promise<void> {

@@ -8,7 +8,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Channel, InputOf, OutputOf, TrainingModule } from '../../src-main/contract';
 import { PASSPHRASE } from '../fixtures/vault';
-import { type AppBrowser, descriptionOf, expectAccessible, openApp, screenshot, textOf, waitForMatch, waitForText } from './browser';
+import {
+  type AppBrowser,
+  descriptionOf,
+  expectAccessible,
+  expectGone,
+  openApp,
+  screenshot,
+  textOf,
+  waitForMatch,
+  waitForText,
+} from './browser';
 import { createVaultDirectly } from './flows';
 import { type Host, startHost } from './host';
 
@@ -231,8 +241,8 @@ describe('plans', () => {
     await page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: 'Version 1: Superseded' }).click();
     await page.getByRole('heading', { name: /IEP, version 1/, level: 1 }).waitFor();
     await waitForText(page.getByRole('note'), /Read-only: version 1, superseded\./);
-    expect(await page.getByRole('button', { name: 'Add a goal' }).count()).toBe(0);
-    expect(await page.getByRole('checkbox', { name: /Goal 1/ }).count()).toBe(0);
+    await expectGone(page.getByRole('button', { name: 'Add a goal' }));
+    await expectGone(page.getByRole('checkbox', { name: /Goal 1/ }));
     await screenshot(page, 'plans-07-read-only-version');
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Go to the current version (2)' }).click();
@@ -253,7 +263,7 @@ describe('plans', () => {
     await dialog.getByRole('button', { name: 'Delete the peer support' }).click();
     await dialog.waitFor({ state: 'detached' });
     await waitForText(region(/gaps in peer support/), /These 2 goals have no peer support serving them/);
-    expect(await page.getByRole('article', { name: 'Peer tutor in Math 7' }).count()).toBe(0);
+    await expectGone(page.getByRole('article', { name: 'Peer tutor in Math 7' }));
   });
 
   test('at 200% zoom the plan page is one readable column, with nothing cut off sideways', async () => {

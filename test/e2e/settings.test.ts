@@ -5,7 +5,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OTHER_PASSPHRASE, PASSPHRASE } from '../fixtures/vault';
-import { type AppBrowser, descriptionOf, expectAccessible, openApp, screenshot, textOf, waitForMatch, waitForText } from './browser';
+import {
+  type AppBrowser,
+  descriptionOf,
+  expectAccessible,
+  expectGone,
+  openApp,
+  screenshot,
+  textOf,
+  waitForMatch,
+  waitForText,
+} from './browser';
 import { createVaultDirectly, lockFromHeader, lockOverlay, unlockWith } from './flows';
 import { type Host, startHost } from './host';
 
@@ -72,7 +82,7 @@ describe('settings', () => {
 
   test('removing a member asks first, and Cancel keeps them', async () => {
     const team = region('Team members');
-    expect(await team.getByRole('button', { name: 'Remove Morgan Diaz' }).count()).toBe(0);
+    await expectGone(team.getByRole('button', { name: 'Remove Morgan Diaz' }));
     await team.getByRole('button', { name: 'Remove Jamie Park' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Remove Jamie Park?' });
     await dialog.waitFor();
@@ -85,7 +95,7 @@ describe('settings', () => {
     await team.getByRole('button', { name: 'Remove Jamie Park' }).click();
     await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
     await waitForText(team.getByRole('status').filter({ hasText: 'removed' }), /Jamie Park was removed/);
-    expect(await team.getByRole('listitem').filter({ hasText: 'Jamie Park' }).count()).toBe(0);
+    await expectGone(team.getByRole('listitem').filter({ hasText: 'Jamie Park' }));
   });
 
   test('changing my passphrase checks the current one first', async () => {

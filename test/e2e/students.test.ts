@@ -7,7 +7,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Channel, InputOf, OutputOf } from '../../src-main/contract';
 import { PASSPHRASE } from '../fixtures/vault';
-import { type AppBrowser, descriptionOf, expectAccessible, openApp, screenshot, textOf, waitForMatch, waitForText } from './browser';
+import {
+  type AppBrowser,
+  descriptionOf,
+  expectAccessible,
+  expectGone,
+  openApp,
+  screenshot,
+  textOf,
+  waitForMatch,
+  waitForText,
+} from './browser';
 import { createVaultDirectly } from './flows';
 import { type Host, startHost } from './host';
 
@@ -178,7 +188,7 @@ describe('students', () => {
     await dialog.getByRole('button', { name: 'Purge for good' }).click();
     await waitForText(page.getByRole('status').filter({ hasText: 'purged' }), /Joey Reyes's record was purged for good\./);
     expect(await host.peerpath.dispatch('students.get', { id: jonahId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await page.getByRole('row', { name: /Reyes/ }).count()).toBe(0);
+    await expectGone(page.getByRole('row', { name: /Reyes/ }));
   });
 
   test('de-identifying keeps the plan and removes who it was', async () => {
@@ -192,7 +202,7 @@ describe('students', () => {
     await waitForText(region('The record'), /de-identified/);
     expect(await textOf(region('Parents and guardians'))).not.toContain('Rosa');
     await waitForText(region('Plans'), /IEP, version 1/);
-    expect(await page.getByRole('link', { name: 'Edit details' }).count()).toBe(0);
+    await expectGone(page.getByRole('link', { name: 'Edit details' }));
     await screenshot(page, 'students-06-deidentified');
     await expectAccessible(page);
     expect(app.problems).toEqual([]);

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PASSPHRASE } from '../fixtures/vault';
-import { type AppBrowser, expectAccessible, openApp, screenshot, textOf, waitForMatch, waitForText } from './browser';
+import { type AppBrowser, expectAccessible, expectGone, openApp, screenshot, textOf, waitForMatch, waitForText } from './browser';
 import { createVaultDirectly } from './flows';
 import { type Host, startHost } from './host';
 
@@ -34,7 +34,7 @@ describe('team and audit trail', () => {
 
   test('the vault member is listed with their role and vault access', async () => {
     await waitForText(staffPanel().getByRole('listitem').filter({ hasText: 'Morgan Diaz' }), /Can open the vault.*Case manager/);
-    expect(await staffPanel().getByRole('button', { name: 'Archive Morgan Diaz' }).count()).toBe(0);
+    await expectGone(staffPanel().getByRole('button', { name: 'Archive Morgan Diaz' }));
   });
 
   test('a staff member is added; a refused save keeps what was typed and says why', async () => {
@@ -76,7 +76,7 @@ describe('team and audit trail', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Archive Sam Lee?' });
     await dialog.getByRole('button', { name: 'Archive', exact: true }).click();
     await waitForText(staffPanel().getByRole('status').filter({ hasText: 'archived' }), /Sam Lee was archived\./);
-    expect(await staffPanel().getByRole('listitem').filter({ hasText: 'Sam Lee' }).count()).toBe(0);
+    await expectGone(staffPanel().getByRole('listitem').filter({ hasText: 'Sam Lee' }));
     await staffPanel().getByLabel('Include archived staff').check();
     await waitForText(staffPanel().getByRole('listitem').filter({ hasText: 'Sam Lee' }), /Archived/);
     await screenshot(page, 'team-02-staff');

@@ -5,7 +5,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OTHER_PASSPHRASE, PASSPHRASE } from '../fixtures/vault';
-import { type AppBrowser, descriptionOf, expectAccessible, openApp, screenshot, textOf, waitForMatch, waitForText } from './browser';
+import {
+  type AppBrowser,
+  descriptionOf,
+  expectAccessible,
+  expectGone,
+  openApp,
+  screenshot,
+  textOf,
+  waitForMatch,
+  waitForText,
+} from './browser';
 import { lockFromHeader, lockOverlay, unlockWith } from './flows';
 import { type Host, startHost } from './host';
 
@@ -112,7 +122,7 @@ describe('a vault from first run to recovery', () => {
     await lockFromHeader(page);
     await page.reload();
     await page.getByRole('heading', { name: 'Peerpath is locked' }).waitFor();
-    expect(await lockOverlay(page).count()).toBe(0);
+    await expectGone(lockOverlay(page));
     await screenshot(page, '07-unlock-page');
     await expectAccessible(page);
   });
@@ -126,7 +136,7 @@ describe('a vault from first run to recovery', () => {
     await page.getByRole('button', { name: 'Unlock with the recovery key' }).click();
 
     await page.getByRole('heading', { name: 'Set a new passphrase' }).waitFor();
-    expect(await page.getByRole('navigation').count()).toBe(0);
+    await expectGone(page.getByRole('navigation'));
     await page.getByLabel('Team member', { exact: true }).selectOption({ label: 'Alex Rivera · Case manager' });
     await page.getByLabel('New passphrase', { exact: true }).fill(OTHER_PASSPHRASE);
     await page.getByLabel('Type the passphrase again').fill(OTHER_PASSPHRASE);

@@ -31,16 +31,44 @@ async function decryptedCopy(vaultDir: string): Promise<Buffer> {
   return bytes;
 }
 
+/** A student with their name typed into every kind of free text a teacher writes. */
 async function studentWithRecords() {
   const app = await unlockedApp();
   const student = await app.call('students.create', studentInput());
   const plan = await app.call('plans.create', planInput(student.id));
-  const goal = await app.call('goals.create', goalInput(plan.id));
-  await app.call(
+  const goal = await app.call('goals.create', goalInput(plan.id, { objectives: ['Zebulon explains each step aloud.'] }));
+  const support = await app.call(
     'accommodations.create',
     accommodationInput(plan.id, { goalIds: [goal.id], notes: 'Zebulon prefers to sit near the window.' }),
   );
   await app.call('students.update', { id: student.id, changes: { preferredName: 'Zeb' } });
+  await app.call('sessions.create', {
+    accommodationId: support.id,
+    date: '2026-09-30',
+    status: 'held',
+    minutes: 20,
+    goalIds: [goal.id],
+    note: 'Zebulon finished the set with his tutor.',
+    progress: [{ goalId: goal.id, value: 55, note: 'Zeb checked his own work.' }],
+  });
+  await app.call('checkIns.create', {
+    accommodationId: support.id,
+    date: '2026-09-30',
+    whatsWorking: 'Zebulon asks for help.',
+    nextSteps: 'Let Quixote-Marchetti lead.',
+  });
+  await app.call('observations.record', {
+    studentId: student.id,
+    date: '2026-09-29',
+    intervalSeconds: 15,
+    intervals: [{ engaged: true, initiated: false, responded: true, nearAdult: false }],
+    note: 'Zebulon was calm.',
+  });
+  await app.call('progressReports.save', {
+    goalId: goal.id,
+    period: { label: 'Quarter 1', endsOn: '2026-11-06' },
+    changes: { narrative: 'Zebulon is making steady progress.' },
+  });
   return { ...app, student, plan };
 }
 

@@ -6,11 +6,46 @@
  * audit trail records that it happened, and nothing of what was removed.
  */
 import { randomBytes } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
-import { accommodations, goals, guardians, plans, students } from '../../../db/schema';
+import { eq } from 'drizzle-orm';
+import { guardians, students } from '../../../db/schema';
 import { AppError, type Student } from '../../contract';
 import { change, expectChanged, type ServiceContext } from '../context';
 import { findStudentRow, toStudent } from './students';
+
+const OF_STUDENT_PLANS = 'plan_id IN (SELECT id FROM plans WHERE student_id = ?)';
+const OF_STUDENT_GOALS = `goal_id IN (SELECT id FROM goals WHERE ${OF_STUDENT_PLANS})`;
+const OF_STUDENT_SUPPORTS = `accommodation_id IN (SELECT id FROM accommodations WHERE ${OF_STUDENT_PLANS})`;
+
+/**
+ * Every column where a teacher types about the student, and which rows are the student's. JSON
+ * columns (objectives, amendment notes) are scrubbed as text: a name inside a JSON string is
+ * replaced the same way. A new free-text column about a student belongs in this list.
+ */
+const FREE_TEXT: readonly { table: string; columns: readonly string[]; scope: string }[] = [
+  { table: 'goals', columns: ['statement', 'objectives'], scope: OF_STUDENT_PLANS },
+  { table: 'accommodations', columns: ['notes'], scope: OF_STUDENT_PLANS },
+  { table: 'sessions', columns: ['note'], scope: OF_STUDENT_SUPPORTS },
+  { table: 'check_ins', columns: ['whats_working', 'whats_not', 'next_steps'], scope: OF_STUDENT_SUPPORTS },
+  { table: 'progress_points', columns: ['note', 'setting'], scope: OF_STUDENT_GOALS },
+  { table: 'progress_reports', columns: ['narrative', 'insufficient_reason', 'amendments'], scope: OF_STUDENT_GOALS },
+  { table: 'observations', columns: ['note', 'setting'], scope: 'student_id = ?' },
+];
+
+/** Runs on the transaction's own connection (better-sqlite3 has one), so it commits or rolls back with it. */
+function scrubFreeText(ctx: ServiceContext, studentId: string, names: readonly string[]): void {
+  const connection = ctx.db.$client;
+  for (const { table, columns, scope } of FREE_TEXT) {
+    const rows = connection.prepare(`SELECT rowid AS row_id, ${columns.join(', ')} FROM ${table} WHERE ${scope}`).all(studentId) as Record<
+      string,
+      unknown
+    >[];
+    const update = connection.prepare(`UPDATE ${table} SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE rowid = ?`);
+    for (const row of rows) {
+      const values = columns.map((column) => (typeof row[column] === 'string' ? scrubNames(row[column] as string, names) : row[column]));
+      if (values.some((value, index) => value !== row[columns[index] ?? ''])) update.run(...values, row.row_id);
+    }
+  }
+}
 
 function assertConfirmed(localId: string, confirmLocalId: string): void {
   if (localId !== confirmLocalId.trim()) {
@@ -72,29 +107,7 @@ export function deidentifyStudent(ctx: ServiceContext, input: { id: string; conf
       .where(eq(students.id, input.id))
       .run();
     tx.delete(guardians).where(eq(guardians.studentId, input.id)).run();
-    const planIds = tx
-      .select({ id: plans.id })
-      .from(plans)
-      .where(eq(plans.studentId, input.id))
-      .all()
-      .map((plan) => plan.id);
-    if (planIds.length) {
-      for (const goal of tx.select().from(goals).where(inArray(goals.planId, planIds)).all()) {
-        const objectives = (JSON.parse(goal.objectives) as string[]).map((objective) => scrubNames(objective, names));
-        tx.update(goals)
-          .set({ statement: scrubNames(goal.statement, names), objectives: JSON.stringify(objectives) })
-          .where(eq(goals.id, goal.id))
-          .run();
-      }
-      for (const accommodation of tx.select().from(accommodations).where(inArray(accommodations.planId, planIds)).all()) {
-        if (accommodation.notes) {
-          tx.update(accommodations)
-            .set({ notes: scrubNames(accommodation.notes, names) })
-            .where(eq(accommodations.id, accommodation.id))
-            .run();
-        }
-      }
-    }
+    scrubFreeText(ctx, input.id, names);
     return {
       result: toStudent(tx, findStudentRow(tx, input.id)),
       record: { action: 'student.deidentified', entity: 'student', entityId: input.id },
