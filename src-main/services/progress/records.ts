@@ -202,6 +202,15 @@ export function findPointRow(db: Queryable, id: string): PointRow {
 }
 
 /** Converts many session rows with three queries per 500 sessions, not three per session. */
+/** The progress points recorded with the given sessions or observations, goal by goal. */
+function pointsLinkedTo(
+  db: Queryable,
+  column: typeof progressPoints.sessionId | typeof progressPoints.observationId,
+  ids: string[],
+): PointRow[] {
+  return db.select().from(progressPoints).where(inArray(column, ids)).orderBy(asc(progressPoints.goalId), asc(progressPoints.id)).all();
+}
+
 export function loadSessions(db: Queryable, rows: readonly SessionRow[]): Session[] {
   const mentorLinks: { sessionId: string; mentorId: string }[] = [];
   const goalLinks: { sessionId: string; goalId: string }[] = [];
@@ -209,14 +218,7 @@ export function loadSessions(db: Queryable, rows: readonly SessionRow[]): Sessio
   for (const ids of chunks(rows.map((row) => row.id))) {
     mentorLinks.push(...db.select().from(sessionMentors).where(inArray(sessionMentors.sessionId, ids)).all());
     goalLinks.push(...db.select().from(sessionGoals).where(inArray(sessionGoals.sessionId, ids)).all());
-    points.push(
-      ...db
-        .select()
-        .from(progressPoints)
-        .where(inArray(progressPoints.sessionId, ids))
-        .orderBy(asc(progressPoints.goalId), asc(progressPoints.id))
-        .all(),
-    );
+    points.push(...pointsLinkedTo(db, progressPoints.sessionId, ids));
   }
   const mentorsOf = groupBy(mentorLinks, (link) => link.sessionId);
   const goalsOf = groupBy(goalLinks, (link) => link.sessionId);
@@ -280,14 +282,7 @@ export function parseIntervals(text: string): IntervalMark[] {
 export function loadObservations(db: Queryable, rows: readonly ObservationRow[]): Observation[] {
   const points: PointRow[] = [];
   for (const ids of chunks(rows.map((row) => row.id))) {
-    points.push(
-      ...db
-        .select()
-        .from(progressPoints)
-        .where(inArray(progressPoints.observationId, ids))
-        .orderBy(asc(progressPoints.goalId), asc(progressPoints.id))
-        .all(),
-    );
+    points.push(...pointsLinkedTo(db, progressPoints.observationId, ids));
   }
   const pointsOf = groupBy(points, (point) => point.observationId);
   return rows.map((row) => {
