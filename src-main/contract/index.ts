@@ -8,13 +8,24 @@ import type { z } from 'zod';
 import { mentors } from './mentors';
 import { plans } from './plans';
 import { progress } from './progress';
+import { progressView } from './progress-view';
 import { roster } from './roster';
 import { settings } from './settings';
 import { staff } from './staff';
 import { students } from './students';
 import { vault } from './vault';
 
-export const contract = { ...vault, ...settings, ...staff, ...students, ...plans, ...mentors, ...roster, ...progress } as const;
+export const contract = {
+  ...vault,
+  ...settings,
+  ...staff,
+  ...students,
+  ...plans,
+  ...mentors,
+  ...roster,
+  ...progress,
+  ...progressView,
+} as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -33,6 +44,7 @@ export * from './errors';
 export * from './mentors';
 export * from './plans';
 export * from './progress';
+export * from './progress-view';
 export * from './roster';
 export * from './settings';
 export * from './staff';

@@ -174,6 +174,11 @@ describe('suggested progress for a reporting period', () => {
     expect(suggestProgress(GOAL, met, '2026-12-01')).toMatchObject({ level: 'mastered', sufficient: true });
   });
 
+  it('never projects beyond what the measurement allows', () => {
+    const steep = weekly(GOAL, '2026-09-14', 4, (i) => i * 10);
+    expect(suggestProgress(GOAL, steep, '2026-11-06', 'theil_sen', { min: 0, max: 100 }).facts.projected).toBe(100);
+  });
+
   it('ignores points after the period ends', () => {
     const points = [...weekly(GOAL, '2026-09-14', 3, () => 0), { date: '2026-12-01', value: 0 }];
     expect(suggestProgress(GOAL, points, '2026-11-06').facts.points).toBe(3);

@@ -1,6 +1,7 @@
 import { createAccommodation, deleteAccommodation, setAccommodationServes, updateAccommodation } from '../../services/plans/accommodations';
 import { createGoal, deleteGoal, setGoalServedBy, updateGoal } from '../../services/plans/goals';
 import { activatePlan, amendPlan, createPlan, endPlan, getPlan, listPlansForStudent, updatePlan } from '../../services/plans/plans';
+import { goalProgress } from '../../services/progress/goal-progress';
 import type { VaultSession } from '../../services/vault-session';
 import type { HandlerGroup } from './group';
 
@@ -17,6 +18,7 @@ export function planHandlers(session: VaultSession) {
     'goals.update': (input) => updateGoal(session.context(), input),
     'goals.delete': ({ id }) => deleteGoal(session.context(), id),
     'goals.setServedBy': (input) => setGoalServedBy(session.context(), input),
+    'goals.progress': (input) => goalProgress(session.context(), input),
     'accommodations.create': (input) => createAccommodation(session.context(), input),
     'accommodations.update': (input) => updateAccommodation(session.context(), input),
     'accommodations.delete': ({ id }) => deleteAccommodation(session.context(), id),

@@ -28,11 +28,16 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/**
+ * `bounds` is the range the measurement allows (a percent stops at 100): a projection is never
+ * reported beyond it, however steep the trend.
+ */
 export function suggestProgress(
   goal: GoalSpan,
   allPoints: readonly ProgressPointValue[],
   periodEnd: string,
   method: TrendMethod = 'theil_sen',
+  bounds: { min: number; max: number } = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY },
 ): ProgressSuggestion {
   const points = byDate(allPoints).filter((point) => point.date <= periodEnd);
   const latest = points.at(-1)?.value ?? null;
@@ -63,7 +68,7 @@ export function suggestProgress(
       : null;
   if (line) {
     // Compared as shown (one decimal), so a projection printed as the target counts as reaching it.
-    const projected = round(valueAt(line, dayNumber(goal.endDate)));
+    const projected = round(Math.min(bounds.max, Math.max(bounds.min, valueAt(line, dayNumber(goal.endDate)))));
     const gain = ahead(goal, projected, goal.baseline);
     const facts = { points: points.length, latest, projected };
     if (gain >= needed) {

@@ -9,6 +9,7 @@ import { useDateFormat } from '../../components/dates';
 import { Fact } from '../../components/Fact';
 import { FormAlert } from '../../components/FormAlert';
 import { useServiceError } from '../../components/service-error';
+import { GoalProgressPanel } from '../progress/GoalProgressPanel';
 import { GoalForm } from './GoalForm';
 import { goalDraftFrom } from './goal-draft';
 import { LinkChecklist } from './LinkChecklist';
@@ -89,6 +90,7 @@ export function GoalCard({ goal, detail }: { goal: Goal; detail: PlanDetail }) {
             </div>
           )}
           <FormAlert id={`${goalCardId(goal.id)}-alert`}>{remove.isError ? describe(remove.error) : null}</FormAlert>
+          {detail.plan.status === 'draft' ? null : <GoalProgressPanel goal={goal} readOnly={detail.plan.readOnly} />}
         </>
       )}
       <ConfirmDialog

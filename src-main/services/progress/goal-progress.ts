@@ -1,0 +1,91 @@
+/**
+ * The goal graph for one goal: its points drawn by the pure chart model in the fixed box, the
+ * decision-rule flags as of today, and the suggested progress level for the reporting period that
+ * is running (the next one ending on or after today, else the last one, else the plan's end).
+ * Phase lines mark when each accommodation serving the goal started and when a mentor joined it.
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import { accommodationGoals, accommodations, assignments } from '../../../db/schema';
+import { GOAL_CHART_BOX, type GoalProgress, type PeerRole, type progressView } from '../../contract';
+import { type ServiceContext, today } from '../context';
+import { findGoalRow, findPlanRow, toGoal } from '../plans/plan-records';
+import { valueRange } from '../plans/plan-rules';
+import type { GoalSpan } from '../progress-rules/aim';
+import { goalChart, type Phase } from '../progress-rules/chart-model';
+import { decisionFlags } from '../progress-rules/decision-rules';
+import { suggestProgress } from '../progress-rules/progress-suggestion';
+import type { Queryable } from '../vault-db';
+import { listPointsForGoal } from './points';
+
+type Input = z.output<(typeof progressView)['goals.progress']['input']>;
+
+/** "peer_note_taker" → "Peer note taker". */
+export function roleLabel(role: PeerRole | string): string {
+  const words = role.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Accommodation starts ("Peer tutor started") and later mentor assignments ("New mentor"), one line per date. */
+export function goalPhases(db: Queryable, goalId: string): Phase[] {
+  const served = db
+    .select({ id: accommodations.id, role: accommodations.role, startDate: accommodations.startDate })
+    .from(accommodationGoals)
+    .innerJoin(accommodations, eq(accommodations.id, accommodationGoals.accommodationId))
+    .where(eq(accommodationGoals.goalId, goalId))
+    .orderBy(asc(accommodations.startDate))
+    .all();
+  const byDate = new Map<string, Phase>();
+  for (const accommodation of served) {
+    if (!byDate.has(accommodation.startDate)) {
+      byDate.set(accommodation.startDate, { date: accommodation.startDate, label: `${roleLabel(accommodation.role)} started` });
+    }
+  }
+  if (served.length > 0) {
+    const joined = db
+      .select({ startDate: assignments.startDate })
+      .from(assignments)
+      .where(
+        inArray(
+          assignments.accommodationId,
+          served.map((accommodation) => accommodation.id),
+        ),
+      )
+      .orderBy(asc(assignments.startDate))
+      .all();
+    for (const assignment of joined) {
+      if (!byDate.has(assignment.startDate)) byDate.set(assignment.startDate, { date: assignment.startDate, label: 'New mentor' });
+    }
+  }
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The period a suggestion is for on `day`: the first one ending on or after it, else the last, else the plan's end. */
+export function currentPeriod(periods: readonly { label: string; endsOn: string }[], planEnd: string, day: string) {
+  const sorted = [...periods].sort((a, b) => (a.endsOn < b.endsOn ? -1 : 1));
+  const period = sorted.find((candidate) => candidate.endsOn >= day) ?? sorted.at(-1);
+  return period ? { label: period.label, endsOn: period.endsOn } : { label: null, endsOn: planEnd };
+}
+
+export function goalProgress(ctx: ServiceContext, input: Input): GoalProgress {
+  const goal = toGoal(ctx.db, findGoalRow(ctx.db, input.goalId));
+  const plan = findPlanRow(ctx.db, goal.planId);
+  const day = today(ctx);
+  const points = listPointsForGoal(ctx, { goalId: goal.id });
+  const values = points.map((point) => ({ date: point.date, value: point.value }));
+  const span: GoalSpan = { baseline: goal.baseline, target: goal.target, startDate: plan.startDate, endDate: goal.endDate };
+  const period = currentPeriod(goal.reportingPeriods, plan.endDate, day);
+  return {
+    chart: goalChart(
+      { ...span, measurement: goal.measurement, scaleMax: goal.scaleMax },
+      values,
+      goalPhases(ctx.db, goal.id),
+      GOAL_CHART_BOX,
+      input.method,
+    ),
+    flags: decisionFlags(span, values, day),
+    suggestion: suggestProgress(span, values, period.endsOn, input.method, valueRange(goal.measurement, goal.scaleMax) ?? undefined),
+    period,
+    points,
+  };
+}

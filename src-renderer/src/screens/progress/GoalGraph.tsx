@@ -1,0 +1,139 @@
+/**
+ * The goal graph drawn from the chart model (the same geometry the PDF reports use), in a 640×280
+ * viewBox that scales to the card. Screen readers get a one-paragraph summary as the image's name,
+ * and everyone can open the data as a table.
+ */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GOAL_CHART_BOX, type GoalProgress, type Measurement } from '../../../../src-main/contract';
+import { useDateFormat } from '../../components/dates';
+
+type Chart = GoalProgress['chart'];
+
+export interface GoalGraphProps {
+  chart: Chart;
+  /** The ids of the points, in the chart's (date) order: keys for the table rows. */
+  pointIds: readonly string[];
+  target: number;
+  endDate: string;
+  measurement: Measurement;
+}
+
+export function GoalGraph({ chart, pointIds, target, endDate, measurement }: GoalGraphProps) {
+  const { t, i18n } = useTranslation();
+  const formatDate = useDateFormat();
+  const tableId = useId();
+  const monthFormat = new Intl.DateTimeFormat(i18n.language, { month: 'short', timeZone: 'UTC' });
+  const monthName = (yearMonth: string) => monthFormat.format(new Date(`${yearMonth}-01T00:00:00Z`));
+  const summary = useGraphSummary(chart, target, endDate, measurement);
+  const { plot } = chart;
+  const rows = chart.table.map((row, index) => ({ ...row, id: pointIds[index] ?? `${row.date}:${index}` }));
+  const bottom = plot.y + plot.height;
+  const right = plot.x + plot.width;
+  return (
+    <div className="goal-graph stack">
+      <svg
+        className="goal-graph-svg"
+        viewBox={`0 0 ${GOAL_CHART_BOX.width} ${GOAL_CHART_BOX.height}`}
+        role="img"
+        aria-label={summary}
+        preserveAspectRatio="xMidYMid meet"
+      >
+        <g>
+          {chart.yTicks.map((tick) => (
+            <g key={`y-${tick.label}`}>
+              <line className="graph-grid" x1={plot.x} x2={right} y1={tick.y} y2={tick.y} />
+              <text className="graph-tick" x={plot.x - 6} y={tick.y + 4} textAnchor="end">
+                {tick.label}
+              </text>
+            </g>
+          ))}
+          {chart.xTicks.map((tick) => (
+            <g key={`x-${tick.label}`}>
+              <line className="graph-axis" x1={tick.x} x2={tick.x} y1={bottom} y2={bottom + 5} />
+              <text className="graph-tick" x={tick.x} y={bottom + 18} textAnchor="middle">
+                {monthName(tick.label)}
+              </text>
+            </g>
+          ))}
+          <line className="graph-axis" x1={plot.x} x2={right} y1={bottom} y2={bottom} />
+          <line className="graph-axis" x1={plot.x} x2={plot.x} y1={plot.y} y2={bottom} />
+          {chart.phases.map((phase) => (
+            <g key={`phase-${phase.date}`}>
+              <line className="graph-phase" x1={phase.x} x2={phase.x} y1={plot.y} y2={bottom} />
+              <text className="graph-phase-label" x={phase.x + 4} y={plot.y + 12}>
+                {phase.label}
+              </text>
+            </g>
+          ))}
+          <line className="graph-criterion" x1={plot.x} x2={right} y1={chart.criterion.y} y2={chart.criterion.y} />
+          <line className="graph-aim" x1={chart.aim.x1} y1={chart.aim.y1} x2={chart.aim.x2} y2={chart.aim.y2} />
+          <rect className="graph-baseline" x={chart.baseline.x - 5} y={chart.baseline.y - 5} width={10} height={10} />
+          {chart.trend ? (
+            <line className="graph-trend" x1={chart.trend.x1} y1={chart.trend.y1} x2={chart.trend.x2} y2={chart.trend.y2} />
+          ) : null}
+          {chart.points.map((point) => (
+            <circle key={`${point.date}-${point.x}-${point.y}`} className="graph-point" cx={point.x} cy={point.y} r={4.5} />
+          ))}
+        </g>
+      </svg>
+      <p className="graph-legend muted">{t('progress.graph.legend')}</p>
+      <details className="graph-data">
+        <summary>{t('progress.graph.showTable')}</summary>
+        {chart.table.length === 0 ? (
+          <p>{t('progress.graph.noPoints')}</p>
+        ) : (
+          <table className="data-table" aria-labelledby={tableId}>
+            <caption id={tableId}>{t('progress.graph.tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('progress.graph.date')}</th>
+                <th scope="col">{t('progress.graph.value')}</th>
+                <th scope="col">{t('progress.graph.aim')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{formatDate(row.date)}</td>
+                  <td>{row.value}</td>
+                  <td>{row.aimValue}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </details>
+    </div>
+  );
+}
+
+/** "5 points. Latest 41 on 13 Oct 2026. Trend +0.7 a week; about 62 by 1 Jun 2027 against a target of 80." */
+function useGraphSummary(chart: Chart, target: number, endDate: string, measurement: Measurement): string {
+  const { t } = useTranslation();
+  const formatDate = useDateFormat();
+  const { summary } = chart;
+  if (summary.points === 0 || summary.latest === null || summary.latestDate === null) {
+    return t('progress.graph.summaryEmpty', { target, end: formatDate(endDate) });
+  }
+  const parts = [t('progress.graph.summaryLatest', { count: summary.points, value: summary.latest, date: formatDate(summary.latestDate) })];
+  if (summary.perWeek !== null && summary.projected !== null) {
+    parts.push(
+      t('progress.graph.summaryTrend', {
+        perWeek: summary.perWeek > 0 ? `+${summary.perWeek}` : String(summary.perWeek),
+        projected: shownProjection(summary.projected, chart.yDomain, measurement),
+        end: formatDate(endDate),
+        target,
+      }),
+    );
+  } else {
+    parts.push(t('progress.graph.summaryNoTrend', { target }));
+  }
+  return parts.join(' ');
+}
+
+/** A trend can run past what the measure allows (over 100%); say the limit instead. Counts and minutes have no top. */
+function shownProjection(projected: number, domain: readonly [number, number], measurement: Measurement): number {
+  const bounded = measurement !== 'frequency' && measurement !== 'duration';
+  return Math.max(domain[0], bounded ? Math.min(projected, domain[1]) : projected);
+}

@@ -1,0 +1,215 @@
+/**
+ * "Log a session" on an accommodation card: the form opens filled with the smart defaults (today,
+ * the usual minutes, the mentors assigned that day, every goal the accommodation serves), with the
+ * focus on the date, so a routine entry is: open, Enter. The last few sessions are listed below.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { type Accommodation, MISS_REASONS, type MissReason, type PlanDetail, type SessionDefaults } from '../../../../src-main/contract';
+import { useApiMutation, useApiQuery } from '../../api-client/react';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { DateInputField } from '../../components/DateInputField';
+import { useDateFormat } from '../../components/dates';
+import { FormAlert, FormStatus } from '../../components/FormAlert';
+import { focusSoon } from '../../components/focus-soon';
+import { SelectField } from '../../components/SelectField';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useServiceError } from '../../components/service-error';
+import { TextInputField } from '../../components/TextInputField';
+import { useGoalChoiceLabel } from '../plans/plan-labels';
+
+const RECENT = 5;
+
+export function SessionLog({ accommodation, detail }: { accommodation: Accommodation; detail: PlanDetail }) {
+  const { t } = useTranslation();
+  const describe = useServiceError();
+  const formatDate = useDateFormat();
+  const titleId = useId();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const logButton = useRef<HTMLButtonElement>(null);
+  // The form's buttons go away with it: give the keyboard back to "Log a session".
+  const close = () => {
+    setOpen(false);
+    focusSoon(() => logButton.current);
+  };
+  const sessions = useApiQuery('sessions.listForAccommodation', { accommodationId: accommodation.id });
+  const canLog = detail.plan.status === 'active';
+  const recent = (sessions.data ?? []).slice(0, RECENT);
+  return (
+    <section className="stack session-log" aria-labelledby={titleId}>
+      <h4 id={titleId} className="subform-title">
+        {t('progress.sessions.title')}
+      </h4>
+      {canLog && !open ? (
+        <div className="actions">
+          <Button
+            ref={logButton}
+            className="button button--secondary"
+            onPress={() => {
+              setSaved(null);
+              setOpen(true);
+            }}
+          >
+            {t('progress.sessions.log')}
+          </Button>
+        </div>
+      ) : null}
+      {canLog && open ? (
+        <SessionForm
+          accommodation={accommodation}
+          detail={detail}
+          onCancel={close}
+          onSaved={(text) => {
+            setSaved(text);
+            close();
+          }}
+        />
+      ) : null}
+      <FormStatus>{saved}</FormStatus>
+      {sessions.error ? <p className="form-alert">{describe(sessions.error)}</p> : null}
+      {sessions.data && recent.length === 0 ? <p className="muted">{t('progress.sessions.none')}</p> : null}
+      {recent.length > 0 ? (
+        <ul className="record-list session-list" aria-label={t('progress.sessions.recent')}>
+          {recent.map((session) => (
+            <li key={session.id}>
+              {session.status === 'held'
+                ? t('progress.sessions.held', { date: formatDate(session.date), minutes: session.minutes })
+                : t('progress.sessions.missed', {
+                    date: formatDate(session.date),
+                    reason: t(`progress.sessions.reasons.${session.missReason ?? 'other'}`),
+                  })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+interface SessionFormProps {
+  accommodation: Accommodation;
+  detail: PlanDetail;
+  onCancel: () => void;
+  onSaved: (text: string) => void;
+}
+
+function SessionForm(props: SessionFormProps) {
+  const defaults = useApiQuery('sessions.defaults', { accommodationId: props.accommodation.id });
+  const describe = useServiceError();
+  if (defaults.error) return <p className="form-alert">{describe(defaults.error)}</p>;
+  if (!defaults.data) return null;
+  return <SessionFields {...props} defaults={defaults.data} />;
+}
+
+function SessionFields({ accommodation, detail, defaults, onCancel, onSaved }: SessionFormProps & { defaults: SessionDefaults }) {
+  const { t } = useTranslation();
+  const describe = useServiceError();
+  const formatDate = useDateFormat();
+  const queryClient = useQueryClient();
+  const goalChoiceLabel = useGoalChoiceLabel(detail);
+  const alertId = useId();
+  const assignments = useApiQuery('assignments.listForAccommodation', { accommodationId: accommodation.id });
+  const [date, setDate] = useState(defaults.date);
+  const [missed, setMissed] = useState(false);
+  const [reason, setReason] = useState<MissReason | ''>('');
+  const [minutes, setMinutes] = useState(String(defaults.minutes));
+  const [mentorIds, setMentorIds] = useState<string[]>(defaults.mentorIds);
+  const [goalIds, setGoalIds] = useState<string[]>(defaults.goalIds);
+  const [note, setNote] = useState('');
+  const dateRef = useRef<HTMLDivElement>(null);
+  useEffect(() => focusSoon(() => dateRef.current?.querySelector('input')), []);
+  const create = useApiMutation('sessions.create', {
+    onSuccess: (session) => {
+      void queryClient.invalidateQueries({ queryKey: ['sessions.listForAccommodation', { accommodationId: accommodation.id }] });
+      void queryClient.invalidateQueries({ queryKey: ['sessions.defaults', { accommodationId: accommodation.id }] });
+      onSaved(t('progress.sessions.saved', { date: formatDate(session.date) }));
+    },
+  });
+  const mentorItems = [
+    ...new Map(
+      (assignments.data ?? []).filter((row) => row.active).map((row) => [row.mentorId, { id: row.mentorId, label: row.mentorName }]),
+    ).values(),
+  ];
+  const goalItems = detail.goals
+    .filter((goal) => accommodation.serves.includes(goal.id))
+    .map((goal) => ({ id: goal.id, label: goalChoiceLabel(goal) }));
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    create.mutate({
+      accommodationId: accommodation.id,
+      date,
+      status: missed ? 'missed' : 'held',
+      ...(missed ? { minutes: 0, ...(reason ? { missReason: reason } : {}) } : { minutes: Number(minutes) }),
+      mentorIds,
+      goalIds: missed ? [] : goalIds,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
+  }
+  return (
+    <Form className="stack session-form" onSubmit={submit} aria-label={t('progress.sessions.formTitle')}>
+      <div className="form-row">
+        <div ref={dateRef} className="field-wrap">
+          <DateInputField label={t('progress.sessions.date')} value={date} onChange={setDate} isRequired aria-describedby={alertId} />
+        </div>
+        <SelectField
+          label={t('progress.sessions.status')}
+          value={missed ? 'missed' : 'held'}
+          options={[
+            { value: 'held', label: t('progress.sessions.statusHeld') },
+            { value: 'missed', label: t('progress.sessions.statusMissed') },
+          ]}
+          onChange={(next) => setMissed(next === 'missed')}
+        />
+        {missed ? (
+          <SelectField
+            label={t('progress.sessions.reason')}
+            value={reason}
+            emptyOption={t('progress.sessions.chooseReason')}
+            options={MISS_REASONS.map((id) => ({ value: id, label: t(`progress.sessions.reasons.${id}`) }))}
+            onChange={(next) => setReason(next as MissReason | '')}
+            isRequired
+          />
+        ) : (
+          <TextInputField
+            label={t('progress.sessions.minutes')}
+            description={
+              defaults.minutesFrom === 'plan' ? t('progress.sessions.minutesFromPlan') : t('progress.sessions.minutesFromRecent')
+            }
+            value={minutes}
+            onChange={setMinutes}
+            inputMode="numeric"
+            isRequired
+            aria-describedby={alertId}
+          />
+        )}
+      </div>
+      <CheckboxGroup
+        legend={t('progress.sessions.mentors')}
+        items={mentorItems}
+        selected={mentorIds}
+        onChange={setMentorIds}
+        emptyText={t('progress.sessions.noMentors')}
+      />
+      {missed ? null : (
+        <CheckboxGroup
+          legend={t('progress.sessions.goals')}
+          items={goalItems}
+          selected={goalIds}
+          onChange={setGoalIds}
+          emptyText={t('progress.sessions.noGoals')}
+        />
+      )}
+      <TextInputField label={t('progress.sessions.note')} value={note} onChange={setNote} />
+      <div className="actions">
+        <SubmitButton pending={create.isPending}>{t('progress.sessions.save')}</SubmitButton>
+        <Button className="button button--quiet" onPress={onCancel}>
+          {t('progress.sessions.cancel')}
+        </Button>
+      </div>
+      <FormAlert id={alertId}>{create.isError ? describe(create.error) : null}</FormAlert>
+    </Form>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Progress on the plan page: a teacher adds progress points from the goal card and watches the
+ * graph (and its data table) grow, sees an out-of-range value refused in plain words, and logs a
+ * routine session from the accommodation card with its defaults: open, Enter.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Channel, InputOf, OutputOf } from '../../src-main/contract';
+import { accommodationInput, goalInput, studentInput } from '../fixtures/program-input';
+import { PASSPHRASE } from '../fixtures/vault';
+import { type AppBrowser, expectAccessible, openApp, SCREENSHOTS, screenshot, textOf, waitForMatch, waitForText } from './browser';
+import { createVaultDirectly } from './flows';
+import { type Host, startHost } from './host';
+
+async function call<C extends Channel>(host: Host, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await host.peerpath.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as OutputOf<C>;
+}
+
+/** Today on the machine's calendar shifted by whole days, as the forms compute it. */
+function isoDate(days = 0): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + days)).toISOString().slice(0, 10);
+}
+
+/** The latest school day up to today, or `skip` school days before it (sessions are logged Monday to Friday). */
+function lastSchoolDay(skip = 0): string {
+  let left = skip;
+  for (let back = 0; ; back += 1) {
+    const day = new Date(`${isoDate(-back)}T00:00:00Z`).getUTCDay();
+    if (day === 0 || day === 6) continue;
+    if (left === 0) return isoDate(-back);
+    left -= 1;
+  }
+}
+
+describe('progress', () => {
+  let host: Host;
+  let app: AppBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    host = await startHost();
+    await createVaultDirectly(host, { name: 'Morgan Diaz', role: 'case_manager', passphrase: PASSPHRASE });
+    const student = await call(host, 'students.create', studentInput({ firstName: 'Maya', lastName: 'Lopez' }));
+    const plan = await call(host, 'plans.create', {
+      studentId: student.id,
+      type: 'iep',
+      startDate: isoDate(-60),
+      endDate: isoDate(300),
+      annualReviewDue: isoDate(300),
+      teamStaffIds: [],
+      status: 'active',
+    });
+    const goal = await call(
+      host,
+      'goals.create',
+      goalInput(plan.id, { reportingPeriods: [{ label: 'Quarter 2', endsOn: isoDate(30) }], endDate: isoDate(280) }),
+    );
+    await call(
+      host,
+      'accommodations.create',
+      accommodationInput(plan.id, { startDate: isoDate(-45), endDate: isoDate(280), goalIds: [goal.id] }),
+    );
+    app = await openApp(host);
+    page = app.page;
+    await page.getByRole('heading', { name: 'Students', level: 1 }).waitFor();
+    await page.goto(`${host.url}#/students/${student.id}/plans/${plan.id}`);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await host?.close();
+  });
+
+  test('points added from the goal card appear in the graph and its data table; a bad value is refused', async () => {
+    const panel = page.getByRole('region', { name: 'Progress', exact: true });
+    const graph = panel.getByRole('img');
+    await waitForText(page.getByRole('main'), /Suggested progress for Quarter 2/);
+    expect(await graph.getAttribute('aria-label')).toMatch(/no progress points yet/);
+    const form = panel.getByRole('form', { name: 'Add a progress point' });
+    expect(await form.getByLabel('Date').inputValue()).toBe(isoDate());
+
+    for (const [days, value] of [
+      [-28, '42'],
+      [-21, '45'],
+      [-14, '47.5'],
+      [-7, '52'],
+    ] as const) {
+      await form.getByLabel('Date').fill(isoDate(days));
+      await form.getByLabel('Value', { exact: true }).fill(value);
+      await form.getByRole('button', { name: 'Add the point' }).click();
+      await waitForText(form.getByRole('status').last(), new RegExp(`Point added \\(${value}\\)`));
+    }
+    await page.getByText('Show the data as a table').click();
+    const rows = panel.getByRole('table').locator('tbody tr');
+    await waitForText(panel.getByRole('table'), /52/);
+    expect(await rows.count()).toBe(4);
+    await waitForText(panel, /Sufficient progress|Insufficient progress|No progress|Mastered/);
+    await waitForMatch(async () => (await graph.getAttribute('aria-label')) ?? '', /4 points: the latest is 52/);
+
+    const calls = host.calls.filter((channel) => channel === 'goals.progress').length;
+    await panel.getByLabel('Trend line').selectOption({ label: 'Least squares (the usual straight-line fit)' });
+    await waitForMatch(
+      async () => String(host.calls.filter((channel) => channel === 'goals.progress').length),
+      new RegExp(`^${calls + 1}$`),
+    );
+    await waitForMatch(async () => (await graph.getAttribute('aria-label')) ?? '', /4 points: the latest is 52/);
+
+    await form.getByLabel('Value', { exact: true }).fill('150');
+    await form.getByRole('button', { name: 'Add the point' }).click();
+    await waitForText(form.getByRole('alert'), /This goal is measured as a percent: use 0 to 100\./);
+    expect(await rows.count()).toBe(4);
+    await screenshot(page, 'progress-01-goal-graph');
+    await graph.screenshot({ path: `${SCREENSHOTS}/progress-01b-graph-only.png`, caret: 'initial' });
+    await expectAccessible(page);
+  });
+
+  test('a routine session is logged with the defaults: open, Enter', async () => {
+    const sessions = page.getByRole('region', { name: 'Sessions', exact: true });
+    await waitForText(sessions, /No sessions logged yet/);
+    await sessions.getByRole('button', { name: 'Log a session' }).click();
+    const form = sessions.getByRole('form', { name: 'Log a session' });
+    const date = form.getByLabel('Date');
+    await date.waitFor();
+    expect(await date.inputValue()).toBe(isoDate());
+    expect(await form.getByLabel('Minutes').inputValue()).toBe('20');
+    expect(await form.getByRole('group', { name: 'Goals addressed' }).getByRole('checkbox').isChecked()).toBe(true);
+    await screenshot(page, 'progress-02-session-form');
+    await expectAccessible(page);
+    if (lastSchoolDay() !== isoDate()) await date.fill(lastSchoolDay());
+    await date.focus();
+    await page.keyboard.press('Enter');
+    await waitForText(sessions.getByRole('list', { name: 'Recent sessions' }), /held, 20 minutes/);
+    expect(await textOf(sessions.getByRole('status').last())).toMatch(/saved/);
+    expect(host.calls.filter((channel) => channel === 'sessions.create')).toHaveLength(1);
+    await waitForText(page.locator(':focus'), /^Log a session$/);
+
+    // A missed one asks why, and lists the reason.
+    await sessions.getByRole('button', { name: 'Log a session' }).click();
+    await form.getByLabel('Held or missed').selectOption({ label: 'Missed' });
+    await form.getByLabel('Why it was missed').selectOption({ label: 'Student absent' });
+    if (lastSchoolDay() !== isoDate()) await form.getByLabel('Date').fill(lastSchoolDay());
+    // The same day again is refused inline; the day before is fine.
+    await form.getByRole('button', { name: 'Save the session' }).click();
+    await waitForText(form.getByRole('alert'), /already has a session logged on that day/);
+    await form.getByLabel('Date').fill(lastSchoolDay(1));
+    await form.getByRole('button', { name: 'Save the session' }).click();
+    await waitForText(sessions.getByRole('list', { name: 'Recent sessions' }), /missed \(Student absent\)/);
+    await screenshot(page, 'progress-03-session-logged');
+    await expectAccessible(page);
+    expect(app.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { currentPeriod, roleLabel } from '../../src-main/services/progress/goal-progress';
+import { mentorInput } from '../fixtures/program';
+import { supportedStudent } from './progress-fixture';
+
+describe('goals.progress', () => {
+  it('draws the points, flags a run behind the aim line and suggests a level for the period', async () => {
+    const app = await supportedStudent();
+    // Math: baseline 40 → target 80 from the plan start (2026-09-01) to 2027-06-01; these sit below the aim line.
+    for (const [date, value] of [
+      ['2026-09-15', 38],
+      ['2026-09-22', 39],
+      ['2026-09-29', 40],
+      ['2026-10-06', 40],
+      ['2026-10-13', 41],
+    ] as const) {
+      await app.call('progressPoints.create', { goalId: app.math.id, date, value });
+    }
+    const second = await app.call('mentors.create', mentorInput({ firstName: 'Priya', lastName: 'Okafor', preferredName: undefined }));
+    await app.call('assignments.create', { mentorId: second.id, accommodationId: app.tutor.id, startDate: '2026-10-01' });
+    const view = await app.call('goals.progress', { goalId: app.math.id });
+    expect(view.points.map((point) => point.value)).toEqual([38, 39, 40, 40, 41]);
+    expect(view.chart.points).toHaveLength(5);
+    expect(view.chart.table.at(-1)).toMatchObject({ date: '2026-10-13', value: 41 });
+    expect(view.chart.plot.x + view.chart.plot.width).toBeLessThanOrEqual(640);
+    expect(view.chart.trend?.method).toBe('theil_sen');
+    expect(view.chart.phases).toEqual([
+      { x: expect.any(Number), date: app.tutor.startDate, label: 'Peer tutor started' },
+      { x: expect.any(Number), date: '2026-10-01', label: 'New mentor' },
+    ]);
+    expect(view.flags.map((flag) => flag.rule)).toEqual(['behind_aim']);
+    expect(view.suggestion.level).toBe('insufficient');
+    expect(view.suggestion.sufficient).toBe(false);
+
+    const ols = await app.call('goals.progress', { goalId: app.math.id, method: 'ols' });
+    expect(ols.chart.trend?.method).toBe('ols');
+  });
+
+  it('says "not introduced" and flags no recent data for a goal nobody measures', async () => {
+    const app = await supportedStudent();
+    const view = await app.call('goals.progress', { goalId: app.rubric.id });
+    expect(view.chart.points).toEqual([]);
+    expect(view.chart.trend).toBeNull();
+    expect(view.chart.phases).toEqual([]);
+    expect(view.suggestion.level).toBe('not_introduced');
+    expect(view.flags.map((flag) => flag.rule)).toEqual(['no_recent_data']);
+    await expect(app.call('goals.progress', { goalId: 'goal-nobody' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('picks the running reporting period, else the last, else the plan end', () => {
+    const periods = [
+      { label: 'Q2', endsOn: '2027-01-20' },
+      { label: 'Q1', endsOn: '2026-11-05' },
+    ];
+    expect(currentPeriod(periods, '2027-06-15', '2026-10-15')).toEqual({ label: 'Q1', endsOn: '2026-11-05' });
+    expect(currentPeriod(periods, '2027-06-15', '2027-03-01')).toEqual({ label: 'Q2', endsOn: '2027-01-20' });
+    expect(currentPeriod([], '2027-06-15', '2026-10-15')).toEqual({ label: null, endsOn: '2027-06-15' });
+    expect(roleLabel('peer_note_taker')).toBe('Peer note taker');
+  });
+});
