@@ -2,8 +2,8 @@
  * A labelled date, as the browser's own date input (YYYY-MM-DD underneath): typed segment by
  * segment from the keyboard, with a calendar for the mouse, and validated with the form.
  */
-import { type ReactNode, useId } from 'react';
-import { describedBy, useNativeValidity } from './native-validity';
+import type { ReactNode } from 'react';
+import { useNativeField } from './native-field';
 
 export interface DateInputFieldProps {
   label: string;
@@ -19,18 +19,14 @@ export interface DateInputFieldProps {
 }
 
 export function DateInputField(props: DateInputFieldProps) {
-  const id = useId();
-  const descriptionId = useId();
-  const errorId = useId();
-  const validity = useNativeValidity<HTMLInputElement>(props.customError);
+  const field = useNativeField<HTMLInputElement>(props);
   return (
     <div className="field field--date">
-      <label className="field-label" htmlFor={id}>
+      <label className="field-label" htmlFor={field.control.id}>
         {props.label}
       </label>
       <input
-        ref={validity.ref}
-        id={id}
+        {...field.control}
         name={props.name}
         type="date"
         className="field-input"
@@ -38,21 +34,9 @@ export function DateInputField(props: DateInputFieldProps) {
         min={props.min}
         max={props.max}
         required={props.isRequired}
-        aria-invalid={validity.error ? true : undefined}
-        aria-describedby={describedBy(props.description && descriptionId, validity.error && errorId, props['aria-describedby'])}
-        onInvalid={validity.onInvalid}
         onChange={(event) => props.onChange(event.target.value)}
       />
-      {props.description ? (
-        <div id={descriptionId} className="field-description">
-          {props.description}
-        </div>
-      ) : null}
-      {validity.error ? (
-        <p id={errorId} className="field-error">
-          {validity.error}
-        </p>
-      ) : null}
+      {field.help}
     </div>
   );
 }

@@ -2,8 +2,8 @@
  * A labelled native select. Native on purpose: fully keyboard and screen-reader accessible as is,
  * usable at any zoom, and it takes part in the form's own validation (required, custom message).
  */
-import { type ReactNode, useId } from 'react';
-import { describedBy, useNativeValidity } from './native-validity';
+import type { ReactNode } from 'react';
+import { useNativeField } from './native-field';
 
 export interface SelectOption {
   value: string;
@@ -27,25 +27,18 @@ export interface SelectFieldProps {
 }
 
 export function SelectField(props: SelectFieldProps) {
-  const id = useId();
-  const descriptionId = useId();
-  const errorId = useId();
-  const validity = useNativeValidity<HTMLSelectElement>(props.customError);
+  const field = useNativeField<HTMLSelectElement>(props);
   return (
     <div className={props.className ?? 'field'}>
-      <label className="field-label" htmlFor={id}>
+      <label className="field-label" htmlFor={field.control.id}>
         {props.label}
       </label>
       <select
-        ref={validity.ref}
-        id={id}
+        {...field.control}
         name={props.name}
         className="field-input field-select"
         value={props.value}
         required={props.isRequired}
-        aria-invalid={validity.error ? true : undefined}
-        aria-describedby={describedBy(props.description && descriptionId, validity.error && errorId, props['aria-describedby'])}
-        onInvalid={validity.onInvalid}
         onChange={(event) => props.onChange(event.target.value)}
       >
         {props.emptyOption !== undefined ? <option value="">{props.emptyOption}</option> : null}
@@ -55,16 +48,7 @@ export function SelectField(props: SelectFieldProps) {
           </option>
         ))}
       </select>
-      {props.description ? (
-        <div id={descriptionId} className="field-description">
-          {props.description}
-        </div>
-      ) : null}
-      {validity.error ? (
-        <p id={errorId} className="field-error">
-          {validity.error}
-        </p>
-      ) : null}
+      {field.help}
     </div>
   );
 }
