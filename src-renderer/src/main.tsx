@@ -13,6 +13,11 @@ import './styles/forms.css';
 import './styles/layout.css';
 import './styles/records.css';
 import './styles/students.css';
+import './styles/week.css';
+import './styles/checkins.css';
+import './styles/observation.css';
+import './styles/periods.css';
+import './styles/caseload.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

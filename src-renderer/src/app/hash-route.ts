@@ -4,7 +4,7 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 
-export const SECTIONS = ['students', 'mentors', 'reports', 'team', 'data', 'settings'] as const;
+export const SECTIONS = ['caseload', 'students', 'mentors', 'reports', 'team', 'data', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Route {

@@ -9,6 +9,7 @@ import type { Member } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
 import { type Route, SECTIONS, type Section, sectionHref, useRoute } from '../../app/hash-route';
 import { useAcceptStatus } from '../../app/vault-status';
+import { CaseloadSection } from '../caseload/CaseloadSection';
 import { DataSection } from '../data/DataSection';
 import { MentorsSection } from '../mentors/MentorsSection';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -66,6 +67,8 @@ export function AppFrame({ member, isDemo, locked }: { member: Member; isDemo: b
 
 function SectionContent({ route, member }: { route: Route; member: Member }) {
   switch (route.section) {
+    case 'caseload':
+      return <CaseloadSection params={route.params} />;
     case 'students':
       return <StudentsSection params={route.params} />;
     case 'mentors':

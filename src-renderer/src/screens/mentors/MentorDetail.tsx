@@ -15,6 +15,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { Panel } from '../../components/Panel';
 import { SlotGrid } from '../../components/SlotGrid';
 import { useServiceError } from '../../components/service-error';
+import { MentorActivityPanel } from '../checkins/MentorActivityPanel';
 import { ConsentPanel } from './ConsentPanel';
 import { useGradeLabel } from './grades';
 import { MentorAssignmentsPanel } from './MentorAssignmentsPanel';
@@ -76,6 +77,7 @@ function MentorPage({ mentor }: { mentor: Mentor }) {
         </dl>
       </Panel>
       <MentorAssignmentsPanel mentor={mentor} />
+      <MentorActivityPanel mentorId={mentor.id} />
       <TimeOffPanel mentor={mentor} />
       <RecognitionPanel mentor={mentor} />
       {mentor.archived ? null : <ArchiveMentor mentor={mentor} />}

@@ -63,6 +63,11 @@ function PlanContent({ detail, studentId }: { detail: PlanDetail; studentId: str
         </div>
       ) : null}
       <PlanSummary plan={plan} />
+      <p>
+        <a className="button button--secondary" href={routeHref('students', studentId, 'plans', plan.id, 'report')}>
+          {t('plans.page.progressReport')}
+        </a>
+      </p>
       <PlanVersions detail={detail} studentId={studentId} />
       <SupportGaps detail={detail} />
       <GoalsSection detail={detail} />

@@ -6,6 +6,7 @@ import { routeHref } from '../../app/hash-route';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { errorCode, useServiceError } from '../../components/service-error';
+import { CheckInTimeline } from '../checkins/CheckInTimeline';
 import type { ListNotice } from './list-state';
 import { StudentFacts } from './StudentFacts';
 import { StudentPlans } from './StudentPlans';
@@ -39,14 +40,23 @@ export function StudentDetail({ studentId, onLeaveForList }: { studentId: string
                 {t('students.detail.edit')}
               </a>
               {student.status === 'active' ? (
-                <a className="button button--secondary" href={routeHref('students', student.id, 'plans', 'new')}>
-                  {t('plans.create.start')}
-                </a>
+                <>
+                  <a className="button button--secondary" href={routeHref('students', student.id, 'plans', 'new')}>
+                    {t('plans.create.start')}
+                  </a>
+                  <a className="button button--secondary" href={routeHref('students', student.id, 'week')}>
+                    {t('students.detail.week')}
+                  </a>
+                  <a className="button button--secondary" href={routeHref('students', student.id, 'observe')}>
+                    {t('students.detail.observe')}
+                  </a>
+                </>
               ) : null}
             </div>
           )}
           <StudentFacts student={student} />
           <StudentPlans studentId={student.id} />
+          <CheckInTimeline studentId={student.id} />
           <StudentRecordActions student={student} onLeaveForList={onLeaveForList} />
         </>
       ) : null}
