@@ -6,10 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Channel, InputOf, OutputOf } from '../../src-main/contract';
 import { PASSPHRASE } from '../fixtures/vault';
 import { type AppBrowser, expectAccessible, openApp, screenshot, textOf, waitForMatch, waitForText } from './browser';
-import { createVaultDirectly } from './flows';
+import { call, createVaultDirectly } from './flows';
 import { type Host, startHost } from './host';
 
 const SCHOOL = 'Lincoln Middle School';
@@ -29,12 +28,6 @@ async function expectReadableAtDoubleZoom(page: Page, name: string): Promise<voi
   } finally {
     await page.setViewportSize({ width: 1280, height: 800 });
   }
-}
-
-async function call<C extends Channel>(host: Host, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await host.peerpath.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as OutputOf<C>;
 }
 
 describe('mentors', () => {

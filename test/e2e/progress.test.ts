@@ -5,35 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Channel, InputOf, OutputOf } from '../../src-main/contract';
 import { accommodationInput, goalInput, studentInput } from '../fixtures/program-input';
 import { PASSPHRASE } from '../fixtures/vault';
 import { type AppBrowser, expectAccessible, openApp, SCREENSHOTS, screenshot, textOf, waitForMatch, waitForText } from './browser';
-import { createVaultDirectly } from './flows';
+import { call, createVaultDirectly, isoDate, lastSchoolDay } from './flows';
 import { type Host, startHost } from './host';
-
-async function call<C extends Channel>(host: Host, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await host.peerpath.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as OutputOf<C>;
-}
-
-/** Today on the machine's calendar shifted by whole days, as the forms compute it. */
-function isoDate(days = 0): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + days)).toISOString().slice(0, 10);
-}
-
-/** The latest school day up to today, or `skip` school days before it (sessions are logged Monday to Friday). */
-function lastSchoolDay(skip = 0): string {
-  let left = skip;
-  for (let back = 0; ; back += 1) {
-    const day = new Date(`${isoDate(-back)}T00:00:00Z`).getUTCDay();
-    if (day === 0 || day === 6) continue;
-    if (left === 0) return isoDate(-back);
-    left -= 1;
-  }
-}
 
 describe('progress', () => {
   let host: Host;

@@ -5,7 +5,6 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Channel, InputOf, OutputOf } from '../../src-main/contract';
 import { PASSPHRASE } from '../fixtures/vault';
 import {
   type AppBrowser,
@@ -18,14 +17,8 @@ import {
   waitForMatch,
   waitForText,
 } from './browser';
-import { createVaultDirectly } from './flows';
+import { call, createVaultDirectly } from './flows';
 import { type Host, startHost } from './host';
-
-async function call<C extends Channel>(host: Host, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await host.peerpath.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as OutputOf<C>;
-}
 
 function isoDaysFromToday(days: number): string {
   const now = new Date();
