@@ -185,6 +185,8 @@ export const goals = sqliteTable(
     endDate: text('end_date').notNull(),
     /** JSON array of short-term objective texts. */
     objectives: text('objectives').notNull().default('[]'),
+    /** The same goal in the plan version this one's plan amends: points and sessions follow the chain. */
+    amendsId: text('amends_id'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -213,6 +215,8 @@ export const accommodations = sqliteTable(
     startDate: text('start_date').notNull(),
     endDate: text('end_date').notNull(),
     notes: text('notes'),
+    /** The same accommodation in the plan version this one's plan amends. */
+    amendsId: text('amends_id'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

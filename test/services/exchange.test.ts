@@ -580,10 +580,20 @@ describe('JSON export and import', () => {
     const data = buildExport(source.db(), new Date()) as unknown as Record<string, unknown>;
     const later = ['sessions', 'sessionMentors', 'sessionGoals', 'observations', 'progressPoints', 'checkIns', 'progressReports'];
     const older = Object.fromEntries(Object.entries(data).filter(([key]) => !later.includes(key)));
+    // Nor did goals and accommodations know their earlier versions.
+    const unlinked = (rows: unknown) => (rows as Record<string, unknown>[]).map(({ amendsId: _amendsId, ...row }) => row);
     const target = await freshVault('Avery Quill');
-    const { counts } = importExport(target.context(), { ...older, schemaVersion: 2 });
+    const { counts } = importExport(target.context(), {
+      ...older,
+      goals: unlinked(older.goals),
+      accommodations: unlinked(older.accommodations),
+      schemaVersion: 2,
+    });
     expect(counts).toMatchObject({ students: 3, plans: 2, sessions: 0, progressPoints: 0, progressReports: 0 });
-    expect(buildExport(target.db(), new Date())).toMatchObject({ sessions: [], observations: [], checkIns: [] });
+    const imported = buildExport(target.db(), new Date());
+    expect(imported).toMatchObject({ sessions: [], observations: [], checkIns: [] });
+    expect(imported.goals.length).toBeGreaterThan(0);
+    expect(imported.goals.every((goal) => goal.amendsId === null)).toBe(true);
   });
 
   it('keeps the new vault’s own team member when nobody in the file has the same name and role', async () => {

@@ -145,6 +145,34 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
     expect(db.prepare('SELECT count(*) AS n FROM progress_points').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM progress_reports').get()).toEqual({ n: 0 });
   },
+  '0003_versions': (db) => {
+    // A plan with a goal and an accommodation as schema 3 wrote them.
+    const T = '2026-09-01T12:00:00.000Z';
+    db.prepare(
+      "INSERT INTO students (id, local_id, first_name, last_name, grade, school, created_at, updated_at) VALUES ('student-0001', 'S-1', 'Zebulon', 'Quixote', 7, 'Riverside', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO plans (id, student_id, type, start_date, end_date, annual_review_due, status, created_at, updated_at) VALUES ('plan-000001', 'student-0001', 'iep', '2026-09-01', '2027-06-15', '2027-06-01', 'active', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO goals (id, plan_id, area, statement, measurement, baseline, target, criterion, measured_every, end_date, created_at, updated_at) VALUES ('goal-000001', 'plan-000001', 'math', 'Solves two-step problems.', 'percent', 40, 80, '80%', 'weekly', '2027-06-01', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO accommodations (id, plan_id, role, setting_class, slots, sessions_per_week, minutes_per_session, start_date, end_date, created_at, updated_at) VALUES ('accom-000001', 'plan-000001', 'peer_tutor', 'Math 7', '[]', 2, 20, '2026-09-08', '2027-06-01', ?, ?)",
+    ).run(T, T);
+    const before = ['goals', 'accommodations'].map((table) => db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]);
+
+    migrate(db, 4);
+
+    // Rows written before versions were linked keep their values and amend nothing.
+    expect(['goals', 'accommodations'].map((table) => db.prepare(`SELECT * FROM ${table}`).all())).toEqual(
+      before.map((rows) => rows.map((row) => ({ ...row, amends_id: null }))),
+    );
+    db.prepare(
+      "INSERT INTO goals (id, plan_id, area, statement, measurement, baseline, target, criterion, measured_every, end_date, created_at, updated_at, amends_id) VALUES ('goal-000002', 'plan-000001', 'math', 'Solves two-step problems.', 'percent', 40, 80, '80%', 'weekly', '2027-06-01', ?, ?, 'goal-000001')",
+    ).run(T, T);
+    expect(db.prepare("SELECT amends_id FROM goals WHERE id = 'goal-000002'").get()).toEqual({ amends_id: 'goal-000001' });
+  },
 };
 
 describe('migrations', () => {

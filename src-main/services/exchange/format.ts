@@ -99,6 +99,7 @@ export const GoalRecord = z
     reportingPeriods: z.array(z.object({ label: Text, endsOn: IsoDate }).strict()).max(50),
     endDate: IsoDate,
     objectives: z.array(Text).max(50),
+    amendsId: Id.nullable(),
     createdAt: Stamp,
     updatedAt: Stamp,
   })
@@ -117,6 +118,7 @@ export const AccommodationRecord = z
     startDate: IsoDate,
     endDate: IsoDate,
     notes: Text.nullable(),
+    amendsId: Id.nullable(),
     createdAt: Stamp,
     updatedAt: Stamp,
   })
@@ -334,6 +336,14 @@ export const LATER_TABLES = [
   'checkIns',
   'progressReports',
 ] as const satisfies readonly ExportTable[];
+
+/**
+ * Fields added to format version 1 with vault schema 4 (the version links of goals and
+ * accommodations). A file written by an earlier Peerpath has none; the importer reads a missing one as null.
+ */
+export const LATER_FIELDS = { goals: ['amendsId'], accommodations: ['amendsId'] } as const satisfies Partial<
+  Record<ExportTable, readonly string[]>
+>;
 export type ExportCounts = Record<ExportTable, number>;
 
 export function countsOf(data: Pick<ExportFile, ExportTable>): ExportCounts {

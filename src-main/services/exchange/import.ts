@@ -15,7 +15,7 @@ import { AppError } from '../../contract';
 import { SCHEMA_VERSION } from '../../vault/migrations';
 import { change, expectChanged, type ServiceContext } from '../context';
 import type { Queryable, VaultTx } from '../vault-db';
-import { countsOf, EXPORT_FORMAT, EXPORT_VERSION, type ExportCounts, ExportFile, LATER_TABLES } from './format';
+import { countsOf, EXPORT_FORMAT, EXPORT_VERSION, type ExportCounts, ExportFile, LATER_FIELDS, LATER_TABLES } from './format';
 import { integrityProblems } from './integrity';
 
 export interface ImportResult {
@@ -49,9 +49,17 @@ function parseExport(data: unknown): ExportFile {
       `This export was made by a newer Peerpath (schema ${envelope.schemaVersion}; this app knows ${SCHEMA_VERSION}). Update Peerpath to import it.`,
     );
   }
-  // A file from before sessions and progress existed has none of their arrays: it holds none of them.
+  // A file from before sessions and progress existed has none of their arrays: it holds none of them;
+  // one from before goal and accommodation versions were linked has no links.
   const filled: Record<string, unknown> = { ...(data as Record<string, unknown>) };
   for (const table of LATER_TABLES) if (!(table in filled)) filled[table] = [];
+  for (const [table, fields] of Object.entries(LATER_FIELDS)) {
+    const rows = filled[table];
+    if (!Array.isArray(rows)) continue;
+    filled[table] = rows.map((row: unknown) =>
+      typeof row === 'object' && row !== null ? { ...Object.fromEntries(fields.map((field) => [field, null])), ...row } : row,
+    );
+  }
   const parsed = ExportFile.safeParse(filled);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'the file'}: ${issue.message}`);

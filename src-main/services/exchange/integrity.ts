@@ -68,6 +68,8 @@ export function integrityProblems(data: ExportFile): string[] {
   refs('planTeam', data.planTeam, 'staffId', staffIds, 'staff member');
   refs('goals', data.goals, 'planId', planIds, 'plan');
   refs('accommodations', data.accommodations, 'planId', planIds, 'plan');
+  refs('goals', data.goals, 'amendsId', goalIds, 'goal');
+  refs('accommodations', data.accommodations, 'amendsId', accommodationIds, 'accommodation');
   refs('accommodationGoals', data.accommodationGoals, 'accommodationId', accommodationIds, 'accommodation');
   refs('accommodationGoals', data.accommodationGoals, 'goalId', goalIds, 'goal');
   refs('mentors', data.mentors, 'studentId', studentIds, 'student');

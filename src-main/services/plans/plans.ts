@@ -3,7 +3,7 @@
  * of each type; an amendment is a new draft version that supersedes the old one when activated,
  * and the old version stays exactly as it was, read-only.
  */
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { accommodationGoals, accommodations, assignments, goals, plans, planTeam, staff, students } from '../../../db/schema';
 import { AppError, type Plan, type PlanDetail, type PlanInput } from '../../contract';
 import { change, newId, type ServiceContext, today } from '../context';
@@ -112,20 +112,54 @@ export function updatePlan(ctx: ServiceContext, input: { id: string; changes: Pa
   });
 }
 
-/** Activating an amendment supersedes the version it amends, in the same transaction. */
+/**
+ * Activating an amendment supersedes the version it amends, in the same transaction, and the mentors
+ * still working on its accommodations move to their copies in the new version.
+ */
 export function activatePlan(ctx: ServiceContext, id: string): Plan {
   return change(ctx, (tx) => {
     const row = findPlanRow(tx, id);
     if (row.status !== 'draft') throw new AppError('conflict', 'Only a draft plan can be made active.');
     assertNoOtherActive(tx, row);
     const at = ctx.now().toISOString();
+    const day = today(ctx);
+    const movedAssignments = row.amendsId ? moveRunningAssignments(tx, id, day) : 0;
     if (row.amendsId) tx.update(plans).set({ status: 'superseded', updatedAt: at }).where(eq(plans.id, row.amendsId)).run();
     tx.update(plans).set({ status: 'active', updatedAt: at }).where(eq(plans.id, id)).run();
     return {
-      result: toPlan(tx, findPlanRow(tx, id), today(ctx)),
-      record: { action: 'plan.activated', entity: 'plan', entityId: id, fields: ['status'], detail: { supersedes: row.amendsId } },
+      result: toPlan(tx, findPlanRow(tx, id), day),
+      record: {
+        action: 'plan.activated',
+        entity: 'plan',
+        entityId: id,
+        fields: ['status'],
+        detail: { supersedes: row.amendsId, movedAssignments },
+      },
     };
   });
+}
+
+/**
+ * Running assignments (not ended before `day`) follow each accommodation to its copy in the plan
+ * `planId`; ended ones stay with the version they served. Moving them, rather than ending and
+ * starting new ones, keeps the start date, so the goal graph shows no mentor change that did not happen.
+ */
+function moveRunningAssignments(tx: Queryable, planId: string, day: string): number {
+  let moved = 0;
+  const copies = tx
+    .select({ id: accommodations.id, amendsId: accommodations.amendsId })
+    .from(accommodations)
+    .where(and(eq(accommodations.planId, planId), isNotNull(accommodations.amendsId)))
+    .all();
+  for (const copy of copies) {
+    if (!copy.amendsId) continue;
+    moved += tx
+      .update(assignments)
+      .set({ accommodationId: copy.id })
+      .where(and(eq(assignments.accommodationId, copy.amendsId), or(isNull(assignments.endDate), gte(assignments.endDate, day))))
+      .run().changes;
+  }
+  return moved;
 }
 
 /** Ending a plan ends the mentor assignments of its accommodations that day. */
@@ -176,13 +210,13 @@ export function amendPlan(ctx: ServiceContext, id: string): PlanDetail {
       const goalCopy = newId();
       goalIds.set(goal.id, goalCopy);
       tx.insert(goals)
-        .values({ ...goal, id: goalCopy, planId: copyId, createdAt: at, updatedAt: at })
+        .values({ ...goal, id: goalCopy, planId: copyId, amendsId: goal.id, createdAt: at, updatedAt: at })
         .run();
     }
     for (const accommodation of tx.select().from(accommodations).where(eq(accommodations.planId, id)).all()) {
       const accommodationCopy = newId();
       tx.insert(accommodations)
-        .values({ ...accommodation, id: accommodationCopy, planId: copyId, createdAt: at, updatedAt: at })
+        .values({ ...accommodation, id: accommodationCopy, planId: copyId, amendsId: accommodation.id, createdAt: at, updatedAt: at })
         .run();
       for (const link of tx.select().from(accommodationGoals).where(eq(accommodationGoals.accommodationId, accommodation.id)).all()) {
         const goalId = goalIds.get(link.goalId);

@@ -1,10 +1,48 @@
 /**
- * A goal's lineage: an amended plan copies its goals, so one goal can have several versions. Its
- * progress points, sessions and graph belong to all of them. Returns, for each goal id asked, the ids
- * of that goal and of every earlier version of it.
+ * Versions of a goal or an accommodation. Amending a plan copies its goals and accommodations into
+ * the new version, each copy pointing at its original (`amendsId`), so the progress points,
+ * sessions and mentors of a goal or an accommodation belong to every version of it. For each id
+ * asked, these return that id followed by every earlier version, newest first.
  */
+import { sql } from 'drizzle-orm';
 import type { Queryable } from '../vault-db';
 
-export function goalLineages(_db: Queryable, goalIds: readonly string[]): Map<string, string[]> {
-  return new Map(goalIds.map((id) => [id, [id]]));
+type VersionedTable = 'goals' | 'accommodations';
+
+/** Ids per query, well under SQLite's limit on bound parameters. */
+const CHUNK = 500;
+
+function lineages(db: Queryable, table: VersionedTable, ids: readonly string[]): Map<string, string[]> {
+  const result = new Map<string, string[]>(ids.map((id) => [id, [id]]));
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    for (const row of walkUp(db, table, ids.slice(start, start + CHUNK))) result.get(row.origin)?.push(row.id);
+  }
+  return result;
+}
+
+/** One recursive walk up the amendsId links for many ids at once; `depth` keeps each chain in order. */
+function walkUp(db: Queryable, table: VersionedTable, ids: readonly string[]): { origin: string; id: string }[] {
+  return db.all<{ origin: string; id: string }>(sql`
+    WITH RECURSIVE chain(origin, id, depth) AS (
+      SELECT t.id, t.amends_id, 1 FROM ${sql.identifier(table)} t
+        WHERE t.id IN ${ids} AND t.amends_id IS NOT NULL
+      UNION ALL
+      SELECT chain.origin, t.amends_id, chain.depth + 1 FROM ${sql.identifier(table)} t
+        JOIN chain ON t.id = chain.id
+        WHERE t.amends_id IS NOT NULL AND chain.depth < 100
+    )
+    SELECT origin, id FROM chain ORDER BY origin, depth`);
+}
+
+export function goalLineages(db: Queryable, goalIds: readonly string[]): Map<string, string[]> {
+  return lineages(db, 'goals', goalIds);
+}
+
+export function accommodationLineages(db: Queryable, accommodationIds: readonly string[]): Map<string, string[]> {
+  return lineages(db, 'accommodations', accommodationIds);
+}
+
+/** The ids of one goal's versions, newest first. */
+export function goalVersionIds(db: Queryable, goalId: string): string[] {
+  return goalLineages(db, [goalId]).get(goalId) ?? [goalId];
 }

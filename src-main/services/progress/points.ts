@@ -3,12 +3,13 @@
  * nothing), with a session or from an observation. A value outside the goal's measurement range,
  * a date outside the plan or after today is refused in plain words.
  */
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { progressPoints, staff } from '../../../db/schema';
 import { AppError, type ProgressPoint, type ProgressPointChanges, type ProgressPointInput } from '../../contract';
 import { change, expectChanged, newId, type ServiceContext, today } from '../context';
 import { sentFields } from '../mentors/mentors';
 import type { Queryable } from '../vault-db';
+import { goalVersionIds } from './goal-lineage';
 import { assertGoalWritable, findPointRow, type GoalFacts, goalFacts, type InputOf, toPoint } from './records';
 import { pointDateProblem, valueProblem } from './rules';
 
@@ -168,6 +169,7 @@ export function deletePoint(ctx: ServiceContext, input: { id: string }): Record<
   });
 }
 
+/** The goal's points and those of its earlier versions (an amended plan copies its goals). */
 export function listPointsForGoal(ctx: ServiceContext, input: InputOf<'progressPoints.listForGoal'>): ProgressPoint[] {
   goalFacts(ctx.db, input.goalId);
   return ctx.db
@@ -175,7 +177,7 @@ export function listPointsForGoal(ctx: ServiceContext, input: InputOf<'progressP
     .from(progressPoints)
     .where(
       and(
-        eq(progressPoints.goalId, input.goalId),
+        inArray(progressPoints.goalId, goalVersionIds(ctx.db, input.goalId)),
         input.from ? gte(progressPoints.date, input.from) : undefined,
         input.to ? lte(progressPoints.date, input.to) : undefined,
       ),

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: the app's real queries and writes, through the same dispatch (zod in and out) the
+ * UI uses, on a district-size program, the encrypted vault and its plain copy measured round by
+ * round; plus unlocking, the service process's peak memory and the renderer's initial bundle. Prints
+ * a table and writes bench/results.json. `--quick` runs the same on a small program (CI checks that
+ * it runs, never how fast).
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'vitest';
+import { createDispatch, type Dispatch } from '../src-main/api/dispatch';
+import { createHandlers } from '../src-main/api/handlers';
+import type { Channel, InputOf } from '../src-main/contract';
+import type { ServiceContext } from '../src-main/services/context';
+import { resolveDemoOptions } from '../src-main/services/demo';
+import { vaultDb } from '../src-main/services/vault-db';
+import type { VaultSession } from '../src-main/services/vault-session';
+import type { SqliteDatabase } from '../src-main/vault/database';
+import { migrate } from '../src-main/vault/migrations';
+import { closeVault, unlockVault } from '../src-main/vault/vault';
+import { BENCH_PASSPHRASE, DISTRICT, districtFiles, openPlainDatabase, QUICK } from './district';
+import { type BenchInputs, chooseInputs } from './inputs';
+import { measurePair, timeOnceAsync } from './measure';
+import { type CaseResult, printTable, type Results, rendererBundleKb, writeResults } from './results';
+
+const quick = process.env.PEERPATH_BENCH_QUICK === '1';
+const options = quick ? QUICK : DISTRICT;
+const ROUNDS = quick ? { rounds: 5, warmup: 1 } : { rounds: 40, warmup: 5 };
+
+function dispatchOver(ctx: ServiceContext): Dispatch {
+  // The handlers only ask the session for its context; locking and unlocking are not measured here.
+  return createDispatch(createHandlers({ context: () => ctx } as unknown as VaultSession));
+}
+
+async function call<C extends Channel>(dispatch: Dispatch, channel: C, input: InputOf<C>): Promise<unknown> {
+  const result = await dispatch(channel, input);
+  if (!result.ok) throw new Error(`bench: ${channel} refused: ${result.error.message}`);
+  return result.value;
+}
+
+interface Side {
+  db: SqliteDatabase;
+  dispatch: Dispatch;
+}
+
+/** One benchmark case: what it does on one side for one round, and the targets it is held to. */
+interface BenchCase {
+  name: string;
+  kind: 'query' | 'write';
+  /** p95 target in ms on the encrypted side. */
+  targetMs: number;
+  run: (side: Side, round: number, inputs: BenchInputs) => Promise<unknown>;
+}
+
+const CASES: BenchCase[] = [
+  {
+    name: 'student list search',
+    kind: 'query',
+    targetMs: 50,
+    run: (side, round, inputs) =>
+      call(side.dispatch, 'students.list', {
+        query: inputs.searches[round % inputs.searches.length] ?? 'a',
+        limit: 50,
+      } as InputOf<'students.list'>),
+  },
+  {
+    name: 'student detail with all goal graphs',
+    kind: 'query',
+    targetMs: 50,
+    run: async (side, round, inputs) => {
+      const studentId = inputs.students[round % inputs.students.length] ?? '';
+      const plans = (await call(side.dispatch, 'plans.listForStudent', { studentId })) as { id: string; status: string }[];
+      const active = plans.find((plan) => plan.status === 'active');
+      if (!active) return;
+      const detail = (await call(side.dispatch, 'plans.get', { id: active.id })) as { goals: { id: string }[] };
+      for (const goal of detail.goals) await call(side.dispatch, 'goals.progress', { goalId: goal.id } as InputOf<'goals.progress'>);
+    },
+  },
+  {
+    name: 'log a session',
+    kind: 'write',
+    targetMs: 5,
+    run: (side, round, inputs) => call(side.dispatch, 'sessions.create', inputs.sessions[round] as InputOf<'sessions.create'>),
+  },
+  {
+    name: 'add a progress point',
+    kind: 'write',
+    targetMs: 5,
+    run: (side, round, inputs) => call(side.dispatch, 'progressPoints.create', inputs.points[round] as InputOf<'progressPoints.create'>),
+  },
+];
+
+test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
+  const resolved = resolveDemoOptions(options);
+  const today = new Date(Date.parse(`${resolved.startDate}T12:00:00Z`) + resolved.weeks * 7 * 86_400_000);
+  const files = await districtFiles(options);
+  if (files.built)
+    console.log(
+      `bench: built the district in ${files.built.encrypted.toFixed(1)} s (encrypted) and ${files.built.plain.toFixed(1)} s (plain)`,
+    );
+
+  // Writes change the files: measure on copies so the cache stays as built.
+  const work = mkdtempSync(join(tmpdir(), 'peerpath-bench-'));
+  cpSync(files.vaultDir, join(work, 'vault'), { recursive: true });
+  cpSync(files.plainFile, join(work, 'plain.db'));
+  try {
+    let openVault: Awaited<ReturnType<typeof unlockVault>> | undefined;
+    const unlockMs = await timeOnceAsync(async () => {
+      openVault = await unlockVault({ dir: join(work, 'vault'), secret: BENCH_PASSPHRASE, kind: 'passphrase' });
+    });
+    if (!openVault) throw new Error('bench: the vault did not open');
+    const vault = openVault;
+    const plainDb = openPlainDatabase(join(work, 'plain.db'));
+    migrate(plainDb);
+    const rounds = ROUNDS.rounds + ROUNDS.warmup;
+    const inputs = chooseInputs(plainDb, today.toISOString().slice(0, 10), rounds);
+    const context = (db: SqliteDatabase): ServiceContext => ({
+      db: vaultDb(db),
+      actor: { slotId: vault.slot.id, staffId: inputs.caseManagerId },
+      now: () => today,
+    });
+    const sides: Record<'encrypted' | 'plain', Side> = {
+      encrypted: { db: vault.db, dispatch: dispatchOver(context(vault.db)) },
+      plain: { db: plainDb, dispatch: dispatchOver(context(plainDb)) },
+    };
+
+    const cases: CaseResult[] = [];
+    for (const benchCase of CASES) {
+      const timing = await measurePair((side, round) => benchCase.run(sides[side], round, inputs), ROUNDS);
+      cases.push({ name: benchCase.name, kind: benchCase.kind, targetMs: benchCase.targetMs, ...timing });
+    }
+    closeVault(vault);
+    plainDb.close();
+
+    const results: Results = {
+      at: new Date().toISOString(),
+      mode: quick ? 'quick' : 'full',
+      program: resolved,
+      caseloadSize: inputs.caseloadSize,
+      cases,
+      unlockMs,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      rendererInitialJsGzipKb: rendererBundleKb(),
+    };
+    printTable(results);
+    writeResults(results);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,111 @@
+/**
+ * The synthetic district the benchmarks run on: the demo generator at district scale, written once
+ * into an encrypted vault (a real one, with key slots, so unlocking is measured) and, for comparison
+ * only, into an unencrypted database with the same schema and the same rows (the generator is
+ * deterministic). Both are cached in bench/.cache/, keyed by the options and by the source of the
+ * generator and the migrations, so a change to either rebuilds them.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { DemoOptionsInput } from '../src-main/services/demo';
+import { seedDemoProgram } from '../src-main/services/demo';
+import { vaultDb } from '../src-main/services/vault-db';
+import type { SqliteDatabase } from '../src-main/vault/database';
+import { migrate } from '../src-main/vault/migrations';
+import { closeVault, createVault } from '../src-main/vault/vault';
+
+/** Synthetic; only ever used for the benchmark vault. */
+export const BENCH_PASSPHRASE = 'benchmark district vault, synthetic data only';
+
+export const DISTRICT: DemoOptionsInput = {
+  students: 5_000,
+  mentors: 2_000,
+  staff: 400,
+  goals: 20_000,
+  accommodations: 12_000,
+  schools: 12,
+  weeks: 36,
+  seed: 7,
+};
+
+/** `npm run bench -- --quick`: the same steps on a small program, to catch breakage in CI. */
+export const QUICK: DemoOptionsInput = { students: 120, mentors: 60, staff: 12, weeks: 8, seed: 7 };
+
+export interface DistrictFiles {
+  /** The encrypted vault's folder (database + key slots). */
+  vaultDir: string;
+  /** The unencrypted copy. */
+  plainFile: string;
+  /** Seconds it took to build each, or null when they came from the cache. */
+  built: { encrypted: number; plain: number } | null;
+}
+
+const ROOT = join(import.meta.dirname, '..');
+const CACHE = join(import.meta.dirname, '.cache');
+
+function sourceHash(options: DemoOptionsInput): string {
+  const hash = createHash('sha256').update(JSON.stringify(options));
+  for (const dir of ['src-main/services/demo', 'db/migrations']) {
+    for (const name of readdirSync(join(ROOT, dir)).sort()) {
+      if (name.endsWith('.ts') || name.endsWith('.sql')) hash.update(name).update(readFileSync(join(ROOT, dir, name)));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The pragmas the vault sets, without a key: the plain side differs only by encryption. */
+export function openPlainDatabase(file: string): SqliteDatabase {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+async function buildEncrypted(dir: string, options: DemoOptionsInput): Promise<void> {
+  const { vault } = await createVault({ dir, passphrase: BENCH_PASSPHRASE });
+  try {
+    seedDemoProgram(vaultDb(vault.db), options, { at: new Date('2026-09-01T12:00:00Z') });
+  } finally {
+    closeVault(vault);
+  }
+}
+
+function buildPlain(file: string, options: DemoOptionsInput): void {
+  const db = openPlainDatabase(file);
+  try {
+    migrate(db);
+    seedDemoProgram(vaultDb(db), options, { at: new Date('2026-09-01T12:00:00Z') });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** The cached pair for these options, built first when missing (into a temp folder, then renamed). */
+export async function districtFiles(options: DemoOptionsInput): Promise<DistrictFiles> {
+  const folder = join(CACHE, sourceHash(options));
+  const files = { vaultDir: join(folder, 'vault'), plainFile: join(folder, 'plain.db') };
+  if (existsSync(join(folder, 'complete'))) return { ...files, built: null };
+  const building = `${folder}.building`;
+  rmSync(building, { recursive: true, force: true });
+  mkdirSync(building, { recursive: true });
+  let start = process.hrtime.bigint();
+  await buildEncrypted(join(building, 'vault'), options);
+  const encrypted = seconds(start);
+  start = process.hrtime.bigint();
+  buildPlain(join(building, 'plain.db'), options);
+  const plain = seconds(start);
+  rmSync(folder, { recursive: true, force: true });
+  renameSync(building, folder);
+  writeFileSync(join(folder, 'complete'), `${new Date().toISOString()}\n`);
+  return { ...files, built: { encrypted, plain } };
+}

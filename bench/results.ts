@@ -1,0 +1,68 @@
+/** The benchmark's outputs: a table on the console and bench/results.json, each target marked met or not. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { DemoOptionsValue } from '../src-main/services/demo';
+import type { PairedTiming } from './measure';
+
+export interface CaseResult extends PairedTiming {
+  name: string;
+  kind: 'query' | 'write';
+  targetMs: number;
+}
+
+export interface Results {
+  at: string;
+  mode: 'quick' | 'full';
+  program: DemoOptionsValue;
+  caseloadSize: number;
+  cases: CaseResult[];
+  unlockMs: number;
+  peakRssMb: number;
+  rendererInitialJsGzipKb: number | null;
+}
+
+export const MAX_RATIO = 1.3;
+export const MAX_RENDERER_KB = 300;
+const RESULTS_FILE = join(import.meta.dirname, 'results.json');
+const RENDERER = join(import.meta.dirname, '..', 'out', 'renderer');
+
+/** The gzip size of the JavaScript index.html loads first (null when the renderer is not built). */
+export function rendererBundleKb(): number | null {
+  let html: string;
+  try {
+    html = readFileSync(join(RENDERER, 'index.html'), 'utf8');
+  } catch {
+    return null;
+  }
+  const scripts = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+)"/g)].map((match) => match[1] ?? '');
+  let bytes = 0;
+  for (const script of scripts) bytes += gzipSync(readFileSync(join(RENDERER, script))).length;
+  return Math.round((bytes / 1024) * 10) / 10;
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+
+export function printTable(results: Results): void {
+  const rows = results.cases.map((row) => ({
+    case: row.name,
+    'enc p50 ms': ms(row.encrypted.p50),
+    'enc p95 ms': ms(row.encrypted.p95),
+    'plain p50 ms': ms(row.plain.p50),
+    'plain p95 ms': ms(row.plain.p95),
+    ratio: row.ratio.toFixed(2),
+    target: `p95 < ${row.targetMs} ms, ratio ≤ ${MAX_RATIO}`,
+    met: row.encrypted.p95 < row.targetMs && row.ratio <= MAX_RATIO ? 'yes' : 'NO',
+  }));
+  console.log(
+    `\nPeerpath benchmark (${results.mode}): ${results.program.students} students, ${results.program.mentors} mentors; caseload ${results.caseloadSize}`,
+  );
+  console.table(rows);
+  console.log(`unlock (KDF + open + migrate check): ${ms(results.unlockMs)} ms`);
+  console.log(`peak RSS of the services process: ${results.peakRssMb.toFixed(0)} MB`);
+  console.log(`renderer initial JS: ${results.rendererInitialJsGzipKb ?? 'not built'} KB gzip (target < ${MAX_RENDERER_KB} KB)`);
+}
+
+export function writeResults(results: Results): void {
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+}
