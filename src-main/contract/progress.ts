@@ -105,6 +105,8 @@ export const WeekDay = z.object({
   /** The accommodation has a slot on this weekday and runs on this date. */
   scheduled: z.boolean(),
   sessions: z.array(Session),
+  /** What a new session on this day starts with (as `sessions.defaults` for this date). */
+  defaults: SessionDefaults,
 });
 
 export const StudentWeek = z.object({
@@ -419,6 +421,14 @@ const OptionalRange = z.object({ from: IsoDate.optional(), to: IsoDate.optional(
 export const progress = {
   /** Refused in plain words when the date, minutes, mentors, goals or progress values do not fit the accommodation. */
   'sessions.create': { input: SessionInput, output: Session },
+  /**
+   * A whole week at once, in one transaction: every session is checked first; one bad session writes
+   * nothing and the message names its accommodation and day. Each session is audited as by `sessions.create`.
+   */
+  'sessions.createMany': {
+    input: z.object({ sessions: z.array(SessionInput).min(1).max(100) }).strict(),
+    output: z.array(Session),
+  },
   'sessions.update': { input: z.object({ id: Id, changes: SessionChanges }).strict(), output: Session },
   /** Progress points recorded with it stay, as data without a session. */
   'sessions.delete': { input: ById, output: Ok },
@@ -429,7 +439,7 @@ export const progress = {
   },
   /** Monday to Friday of the week containing `weekOf`, every accommodation of the student's active plans. */
   'sessions.week': { input: z.object({ studentId: Id, weekOf: IsoDate }).strict(), output: StudentWeek },
-  /** What a new session form starts with, so a routine entry takes a few keystrokes. */
+  /** What a new session form starts with, so a routine entry takes a few keystrokes; without a date, the latest school day. */
   'sessions.defaults': { input: z.object({ accommodationId: Id, date: IsoDate.optional() }).strict(), output: SessionDefaults },
 
   'checkIns.create': { input: CheckInInput, output: CheckIn },

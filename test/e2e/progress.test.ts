@@ -1,13 +1,24 @@
 /**
  * Progress on the plan page: a teacher adds progress points from the goal card and watches the
- * graph (and its data table) grow, sees an out-of-range value refused in plain words, and logs a
- * routine session from the accommodation card with its defaults: open, Enter.
+ * graph (and its data table) grow, sees an out-of-range value refused in plain words, logs a
+ * routine session from the accommodation card with its defaults: open, Enter; then corrects a
+ * session and deletes another from their cards, and corrects and deletes points from the data table.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { accommodationInput, goalInput, studentInput } from '../fixtures/program-input';
 import { PASSPHRASE } from '../fixtures/vault';
-import { type AppBrowser, expectAccessible, openApp, SCREENSHOTS, screenshot, textOf, waitForMatch, waitForText } from './browser';
+import {
+  type AppBrowser,
+  expectAccessible,
+  expectGone,
+  openApp,
+  SCREENSHOTS,
+  screenshot,
+  textOf,
+  waitForMatch,
+  waitForText,
+} from './browser';
 import { call, createVaultDirectly, isoDate, lastSchoolDay } from './flows';
 import { type Host, startHost } from './host';
 
@@ -125,6 +136,64 @@ describe('progress', () => {
     await form.getByRole('button', { name: 'Save the session' }).click();
     await waitForText(sessions.getByRole('list', { name: 'Recent sessions' }), /missed \(Student absent\)/);
     await screenshot(page, 'progress-03-session-logged');
+    await expectAccessible(page);
+    expect(app.problems).toEqual([]);
+  });
+
+  test('a session is corrected and another deleted from their cards, after a question', async () => {
+    const sessions = page.getByRole('region', { name: 'Sessions', exact: true });
+    const list = sessions.getByRole('list', { name: 'Recent sessions' });
+    await sessions
+      .getByRole('button', { name: /^Edit the session of/ })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog', { name: /^Edit the session of/ });
+    await dialog.getByLabel('Minutes').fill('30');
+    await dialog.getByLabel('Note (optional)').fill('Worked through the review sheet.');
+    await dialog.getByRole('button', { name: 'Save the changes' }).click();
+    await expectGone(dialog);
+    await waitForText(list, /held, 30 minutes/);
+    const [updated] = await call(host, 'audit.list', { action: 'session.updated' });
+    expect(updated?.fields.sort()).toEqual(['minutes', 'note']);
+
+    await sessions
+      .getByRole('button', { name: /^Delete the session of/ })
+      .last()
+      .click();
+    const confirm = page.getByRole('alertdialog', { name: /^Delete the session of .*\?$/ });
+    await screenshot(page, 'progress-04-delete-session', 'viewport');
+    await expectAccessible(page);
+    await confirm.getByRole('button', { name: 'Delete the session' }).click();
+    await expectGone(confirm);
+    await waitForMatch(async () => String(await list.getByRole('listitem').count()), /^1$/);
+    expect(await textOf(list)).not.toMatch(/missed/);
+    await waitForText(page.locator(':focus'), /^Log a session$/);
+  });
+
+  test('a point is corrected and another deleted from the graph’s data table; a bad value is refused in the dialog', async () => {
+    const panel = page.getByRole('region', { name: 'Progress', exact: true });
+    const graph = panel.getByRole('img');
+    const rows = panel.getByRole('table').locator('tbody tr');
+    expect(await rows.count()).toBe(4);
+    await panel.getByRole('button', { name: /^Edit the point 52 of/ }).click();
+    const dialog = page.getByRole('dialog', { name: /^Edit the point 52 of/ });
+    await dialog.getByLabel('Value', { exact: true }).fill('150');
+    await dialog.getByRole('button', { name: 'Save the point' }).click();
+    await waitForText(dialog.getByRole('alert'), /This goal is measured as a percent: use 0 to 100\./);
+    await dialog.getByLabel('Value', { exact: true }).fill('55');
+    await dialog.getByRole('button', { name: 'Save the point' }).click();
+    await expectGone(dialog);
+    await waitForMatch(async () => (await graph.getAttribute('aria-label')) ?? '', /4 points: the latest is 55/);
+
+    await panel.getByRole('button', { name: /^Delete the point 42 of/ }).click();
+    const confirm = page.getByRole('alertdialog', { name: /^Delete the point 42 of/ });
+    await confirm.getByRole('button', { name: 'Delete the point' }).click();
+    await expectGone(confirm);
+    await waitForMatch(async () => String(await rows.count()), /^3$/);
+    expect(await textOf(panel.getByRole('table'))).not.toMatch(/\b42\b/);
+    await waitForMatch(async () => (await graph.getAttribute('aria-label')) ?? '', /3 points: the latest is 55/);
+    expect(await call(host, 'audit.list', { action: 'progress_point.deleted' })).toHaveLength(1);
+    await screenshot(page, 'progress-05-points-changed');
     await expectAccessible(page);
     expect(app.problems).toEqual([]);
   });

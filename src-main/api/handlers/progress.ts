@@ -11,13 +11,20 @@ import { deleteObservation, listObservationsForStudent, recordObservation } from
 import { createPoint, createPoints, deletePoint, listPointsForGoal, updatePoint } from '../../services/progress/points';
 import { amendReport, finalizePeriod, getReport, listReportsForPlan, saveReport } from '../../services/progress/reports';
 import { sessionDefaults, studentWeek } from '../../services/progress/session-views';
-import { createSession, deleteSession, listSessionsForAccommodation, updateSession } from '../../services/progress/sessions';
+import {
+  createSession,
+  createSessions,
+  deleteSession,
+  listSessionsForAccommodation,
+  updateSession,
+} from '../../services/progress/sessions';
 import type { VaultSession } from '../../services/vault-session';
 import type { HandlerGroup } from './group';
 
 export function progressHandlers(session: VaultSession) {
   return {
     'sessions.create': (input) => createSession(session.context(), input),
+    'sessions.createMany': (input) => createSessions(session.context(), input),
     'sessions.update': (input) => updateSession(session.context(), input),
     'sessions.delete': (input) => deleteSession(session.context(), input),
     'sessions.listForAccommodation': (input) => listSessionsForAccommodation(session.context(), input),

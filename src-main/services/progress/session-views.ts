@@ -1,7 +1,8 @@
 /**
  * What the session screens read: the defaults a new entry starts with (so a routine entry takes a
- * few keystrokes) and a student's week, Monday to Friday, across every accommodation of their
- * active plans (so a whole week is entered at once).
+ * few keystrokes; on a weekend they start from the Friday before) and a student's week, Monday to
+ * Friday, across every accommodation of their active plans, each day with its defaults (so a whole
+ * week is entered at once).
  */
 import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { accommodations, assignments, plans, sessions, students } from '../../../db/schema';
@@ -9,8 +10,9 @@ import type { SessionDefaults, StudentWeek } from '../../contract';
 import { notFound, type ServiceContext, today } from '../context';
 import { parseSlots, runningOn } from '../mentors/records';
 import { toAccommodation } from '../plans/plan-records';
-import { accommodationFacts, type InputOf, loadSessions } from './records';
-import { schoolDayOf, schoolWeek } from './school-days';
+import type { Queryable } from '../vault-db';
+import { type AccommodationFacts, accommodationFacts, type InputOf, loadSessions } from './records';
+import { addDays, schoolDayOf, schoolWeek } from './school-days';
 
 /** How many recent held sessions "the usual minutes" looks at. */
 export const RECENT_SESSIONS = 10;
@@ -31,10 +33,19 @@ export function usualValue(newestFirst: readonly number[]): number | null {
   return best;
 }
 
+/** Today on a school day; on a weekend the Friday before, since sessions are logged Monday to Friday. */
+export function latestSchoolDay(date: string): string {
+  let day = date;
+  while (!schoolDayOf(day)) day = addDays(day, -1);
+  return day;
+}
+
 export function sessionDefaults(ctx: ServiceContext, input: InputOf<'sessions.defaults'>): SessionDefaults {
-  const facts = accommodationFacts(ctx.db, input.accommodationId);
-  const date = input.date ?? today(ctx);
-  const recent = ctx.db
+  return defaultsOn(ctx.db, accommodationFacts(ctx.db, input.accommodationId), input.date ?? latestSchoolDay(today(ctx)));
+}
+
+function defaultsOn(db: Queryable, facts: AccommodationFacts, date: string): SessionDefaults {
+  const recent = db
     .select({ minutes: sessions.minutes })
     .from(sessions)
     .where(and(eq(sessions.accommodationId, facts.id), eq(sessions.status, 'held'), lte(sessions.date, date)))
@@ -43,7 +54,7 @@ export function sessionDefaults(ctx: ServiceContext, input: InputOf<'sessions.de
     .all()
     .map((row) => row.minutes);
   const usual = usualValue(recent);
-  const mentorIds = ctx.db
+  const mentorIds = db
     .select({ mentorId: assignments.mentorId })
     .from(assignments)
     .where(and(eq(assignments.accommodationId, facts.id), lte(assignments.startDate, date), runningOn(date)))
@@ -104,6 +115,7 @@ export function studentWeek(ctx: ServiceContext, input: InputOf<'sessions.week'>
     days,
     accommodations: rows.map((row) => {
       const slotDays = new Set(parseSlots(row.slots).map((slot) => slot.day));
+      const facts = accommodationFacts(ctx.db, row.id);
       return {
         accommodation: toAccommodation(ctx.db, row),
         days: days.map((date) => {
@@ -113,6 +125,7 @@ export function studentWeek(ctx: ServiceContext, input: InputOf<'sessions.week'>
             day,
             scheduled: slotDays.has(day) && date >= row.startDate && date <= row.endDate,
             sessions: weekSessions.filter((session) => session.accommodationId === row.id && session.date === date),
+            defaults: defaultsOn(ctx.db, facts, date),
           };
         }),
       };

@@ -3,11 +3,14 @@
  * addressed, a note, and optionally a progress point per goal addressed, written in the same
  * transaction. Everything a session says is checked against the accommodation, its plan and the
  * mentors' assignments on that day, and refused in one plain-words message listing every problem.
+ * A whole week is written at once, all or nothing, with a message that names each bad entry.
  */
 import { and, count, desc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import { assignments, mentors, progressPoints, sessionGoals, sessionMentors, sessions } from '../../../db/schema';
-import { AppError, type Session, type SessionChanges } from '../../contract';
-import { change, expectChanged, newId, type ServiceContext, today } from '../context';
+import { AppError, type Day, type PeerRole, type Session, type SessionChanges } from '../../contract';
+import { recordAudit } from '../audit';
+import { type ChangeRecord, change, expectChanged, newId, type ServiceContext, today } from '../context';
+import { ROLE_LABELS } from '../mentors/eligibility';
 import { sentFields } from '../mentors/mentors';
 import { parseSlots, runningOn } from '../mentors/records';
 import type { Queryable, VaultTx } from '../vault-db';
@@ -24,6 +27,9 @@ import {
 } from './records';
 import { sessionProblems, valueProblem } from './rules';
 import { schoolDayOf } from './school-days';
+
+/** How many bad entries a refusal names before it just counts the rest. */
+const MAX_NAMED = 10;
 
 function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
@@ -86,8 +92,17 @@ interface SessionShape {
   progressCount: number;
 }
 
-/** Every problem with a session for this accommodation, in plain words. */
-function problemsWith(db: Queryable, facts: AccommodationFacts, session: SessionShape, day: string, exceptId?: string): string[] {
+/**
+ * Every problem with a session for this accommodation, in plain words. `pending` counts the sessions
+ * of the same batch already accepted for that accommodation and day (they are not written yet).
+ */
+function problemsWith(
+  db: Queryable,
+  facts: AccommodationFacts,
+  session: SessionShape,
+  day: string,
+  { exceptId, pending = 0 }: { exceptId?: string; pending?: number } = {},
+): string[] {
   const problems = sessionProblems(session, facts, day);
   for (const name of unassignedMentors(db, facts.id, session.date, session.mentorIds)) {
     problems.push(`${name} is not assigned to this accommodation on that day.`);
@@ -95,7 +110,7 @@ function problemsWith(db: Queryable, facts: AccommodationFacts, session: Session
   if (session.goalIds.some((goalId) => !facts.serves.has(goalId))) {
     problems.push('A session can only address goals this accommodation serves.');
   }
-  if (sessionsOn(db, facts.id, session.date, exceptId) >= sessionsAllowedOn(facts, session.date)) {
+  if (sessionsOn(db, facts.id, session.date, exceptId) + pending >= sessionsAllowedOn(facts, session.date)) {
     problems.push('This accommodation already has a session logged on that day; edit that one instead.');
   }
   return problems;
@@ -118,83 +133,148 @@ function writeLinks(tx: VaultTx, sessionId: string, mentorIds: readonly string[]
       .run();
 }
 
-export function createSession(ctx: ServiceContext, input: InputOf<'sessions.create'>): Session {
+type NewSession = InputOf<'sessions.create'>;
+
+/** Every problem with a new session (its fields, its mentors and goals, its progress points), without duplicates. */
+function newSessionProblems(db: Queryable, facts: AccommodationFacts, input: NewSession, day: string, pending = 0): string[] {
+  const goalIds = unique(input.goalIds);
+  const problems = problemsWith(
+    db,
+    facts,
+    {
+      date: input.date,
+      status: input.status,
+      minutes: input.minutes,
+      missReason: input.missReason,
+      mentorIds: unique(input.mentorIds),
+      goalIds,
+      progressCount: input.progress.length,
+    },
+    day,
+    { pending },
+  );
+  const measured = new Set<string>();
+  for (const point of input.progress) {
+    if (!goalIds.includes(point.goalId)) {
+      problems.push('A progress point can only be recorded for a goal the session addressed.');
+      continue;
+    }
+    if (measured.has(point.goalId)) problems.push('Record one progress point per goal addressed.');
+    measured.add(point.goalId);
+    // The point's date is the session's, already held to the accommodation, its plan and today.
+    const problem = valueProblem(goalFacts(db, point.goalId), point.value);
+    if (problem) problems.push(problem);
+  }
+  return [...new Set(problems)];
+}
+
+/** Writes a checked session, its links and its progress points; returns what to audit. */
+function insertSession(tx: VaultTx, ctx: ServiceContext, input: NewSession, at: string): ChangeRecord {
+  const id = newId();
+  const mentorIds = unique(input.mentorIds);
+  const goalIds = unique(input.goalIds);
+  tx.insert(sessions)
+    .values({
+      id,
+      accommodationId: input.accommodationId,
+      date: input.date,
+      status: input.status,
+      missReason: input.status === 'missed' ? (input.missReason ?? null) : null,
+      minutes: input.status === 'held' ? (input.minutes ?? 0) : 0,
+      note: input.note || null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .run();
+  writeLinks(tx, id, mentorIds, goalIds);
+  insertPoints(
+    tx,
+    input.progress.map((point) => ({
+      ...point,
+      date: input.date,
+      collectedBy: ctx.actor.staffId,
+      source: 'session' as const,
+      sessionId: id,
+    })),
+    at,
+  );
+  return {
+    action: 'session.created',
+    entity: 'session',
+    entityId: id,
+    fields: sentFields(input),
+    detail: {
+      accommodationId: input.accommodationId,
+      mentors: mentorIds.length,
+      goals: goalIds.length,
+      progressPoints: input.progress.length,
+    },
+  };
+}
+
+export function createSession(ctx: ServiceContext, input: NewSession): Session {
   return change(ctx, (tx) => {
     const facts = accommodationFacts(tx, input.accommodationId);
     assertLoggable(facts);
-    const day = today(ctx);
-    const mentorIds = unique(input.mentorIds);
-    const goalIds = unique(input.goalIds);
-    const problems = problemsWith(
-      tx,
-      facts,
-      {
-        date: input.date,
-        status: input.status,
-        minutes: input.minutes,
-        missReason: input.missReason,
-        mentorIds,
-        goalIds,
-        progressCount: input.progress.length,
-      },
-      day,
-    );
-    const measured = new Set<string>();
-    for (const point of input.progress) {
-      if (!goalIds.includes(point.goalId)) {
-        problems.push('A progress point can only be recorded for a goal the session addressed.');
-        continue;
-      }
-      if (measured.has(point.goalId)) problems.push('Record one progress point per goal addressed.');
-      measured.add(point.goalId);
-      // The point's date is the session's, already held to the accommodation, its plan and today.
-      const problem = valueProblem(goalFacts(tx, point.goalId), point.value);
-      if (problem) problems.push(problem);
-    }
-    refuse([...new Set(problems)]);
+    refuse(newSessionProblems(tx, facts, input, today(ctx)));
+    const record = insertSession(tx, ctx, input, ctx.now().toISOString());
+    return { result: loadSession(tx, record.entityId), record };
+  });
+}
 
-    const id = newId();
+const WEEKDAY_NAMES: Readonly<Record<Day, string>> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+};
+
+/** "Math 7 (peer tutor), Monday 2026-11-23": which entry of a week a refusal is about. */
+function entryName(facts: AccommodationFacts, date: string): string {
+  const day = schoolDayOf(date);
+  const role = ROLE_LABELS[facts.role as PeerRole] ?? facts.role;
+  return `${facts.settingClass} (${role}), ${day ? `${WEEKDAY_NAMES[day]} ` : ''}${date}`;
+}
+
+/** The plan must be the active one; as a problem of one entry, so a batch names it with the others. */
+function notLoggable(facts: AccommodationFacts): string[] {
+  try {
+    assertLoggable(facts);
+    return [];
+  } catch (error) {
+    if (error instanceof AppError) return [error.message];
+    throw error;
+  }
+}
+
+/**
+ * A week of sessions in one transaction. Every session is checked first (against the database and
+ * the sessions before it in the batch); any refusal names each bad entry and writes nothing. Each
+ * session gets the same audit event `sessions.create` writes, inside the same transaction.
+ */
+export function createSessions(ctx: ServiceContext, input: InputOf<'sessions.createMany'>): Session[] {
+  return ctx.db.transaction((tx) => {
+    const day = today(ctx);
+    const taken = new Map<string, number>();
+    const problems: string[] = [];
+    for (const session of input.sessions) {
+      const facts = accommodationFacts(tx, session.accommodationId);
+      const key = `${facts.id}|${session.date}`;
+      const found = [...notLoggable(facts), ...newSessionProblems(tx, facts, session, day, taken.get(key) ?? 0)];
+      taken.set(key, (taken.get(key) ?? 0) + 1);
+      if (found.length > 0) problems.push(`${entryName(facts, session.date)}: ${found.join(' ')}`);
+    }
+    if (problems.length > 0) {
+      const more = problems.length > MAX_NAMED ? ` … and ${problems.length - MAX_NAMED} more.` : '';
+      throw new AppError('invalid_input', `${problems.slice(0, MAX_NAMED).join(' ')}${more} Nothing was saved.`);
+    }
     const at = ctx.now().toISOString();
-    tx.insert(sessions)
-      .values({
-        id,
-        accommodationId: input.accommodationId,
-        date: input.date,
-        status: input.status,
-        missReason: input.status === 'missed' ? (input.missReason ?? null) : null,
-        minutes: input.status === 'held' ? (input.minutes ?? 0) : 0,
-        note: input.note || null,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .run();
-    writeLinks(tx, id, mentorIds, goalIds);
-    insertPoints(
-      tx,
-      input.progress.map((point) => ({
-        ...point,
-        date: input.date,
-        collectedBy: ctx.actor.staffId,
-        source: 'session' as const,
-        sessionId: id,
-      })),
-      at,
-    );
-    return {
-      result: loadSession(tx, id),
-      record: {
-        action: 'session.created',
-        entity: 'session',
-        entityId: id,
-        fields: sentFields(input),
-        detail: {
-          accommodationId: input.accommodationId,
-          mentors: mentorIds.length,
-          goals: goalIds.length,
-          progressPoints: input.progress.length,
-        },
-      },
-    };
+    return input.sessions.map((session) => {
+      const record = insertSession(tx, ctx, session, at);
+      recordAudit(tx, { actorSlotId: ctx.actor.slotId, ...record }, ctx.now());
+      return loadSession(tx, record.entityId);
+    });
   });
 }
 
@@ -219,7 +299,7 @@ export function updateSession(ctx: ServiceContext, input: { id: string; changes:
       goalIds: unique(changes.goalIds ?? current.goalIds),
       progressCount: current.progressPoints.length,
     };
-    const problems = problemsWith(tx, facts, shape, today(ctx), input.id);
+    const problems = problemsWith(tx, facts, shape, today(ctx), { exceptId: input.id });
     if (current.progressPoints.some((point) => !shape.goalIds.includes(point.goalId))) {
       problems.push('A goal with a progress point from this session stays addressed; delete the point first.');
     }

@@ -1,25 +1,27 @@
 /**
  * The goal graph drawn from the chart model (the same geometry the PDF reports use), in a 640×280
  * viewBox that scales to the card. Screen readers get a one-paragraph summary as the image's name,
- * and everyone can open the data as a table.
+ * and everyone can open the data as a table, where each point can also be changed or deleted.
  */
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GOAL_CHART_BOX, type GoalProgress, type Measurement } from '../../../../src-main/contract';
+import { GOAL_CHART_BOX, type GoalProgress, type Measurement, type ProgressPoint } from '../../../../src-main/contract';
 import { useDateFormat } from '../../components/dates';
 
 type Chart = GoalProgress['chart'];
 
 export interface GoalGraphProps {
   chart: Chart;
-  /** The ids of the points, in the chart's (date) order: keys for the table rows. */
-  pointIds: readonly string[];
+  /** The points, in the chart's (date) order: one per table row. */
+  points: readonly ProgressPoint[];
   target: number;
   endDate: string;
   measurement: Measurement;
+  /** What a table row offers for its point (edit, delete); left out on a read-only plan. */
+  pointActions?: (point: ProgressPoint) => ReactNode;
 }
 
-export function GoalGraph({ chart, pointIds, target, endDate, measurement }: GoalGraphProps) {
+export function GoalGraph({ chart, points, target, endDate, measurement, pointActions }: GoalGraphProps) {
   const { t, i18n } = useTranslation();
   const formatDate = useDateFormat();
   const tableId = useId();
@@ -27,7 +29,7 @@ export function GoalGraph({ chart, pointIds, target, endDate, measurement }: Goa
   const monthName = (yearMonth: string) => monthFormat.format(new Date(`${yearMonth}-01T00:00:00Z`));
   const summary = useGraphSummary(chart, target, endDate, measurement);
   const { plot } = chart;
-  const rows = chart.table.map((row, index) => ({ ...row, id: pointIds[index] ?? `${row.date}:${index}` }));
+  const rows = chart.table.map((row, index) => ({ ...row, key: points[index]?.id ?? `${row.date}:${index}`, point: points[index] }));
   const bottom = plot.y + plot.height;
   const right = plot.x + plot.width;
   return (
@@ -90,14 +92,18 @@ export function GoalGraph({ chart, pointIds, target, endDate, measurement }: Goa
                 <th scope="col">{t('progress.graph.date')}</th>
                 <th scope="col">{t('progress.graph.value')}</th>
                 <th scope="col">{t('progress.graph.aim')}</th>
+                <th scope="col">{t('progress.graph.source')}</th>
+                {pointActions ? <th scope="col">{t('progress.graph.change')}</th> : null}
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.id}>
+                <tr key={row.key}>
                   <td>{formatDate(row.date)}</td>
                   <td>{row.value}</td>
                   <td>{row.aimValue}</td>
+                  <td>{row.point ? t(`progress.graph.sources.${row.point.source}`) : null}</td>
+                  {pointActions ? <td>{row.point ? pointActions(row.point) : null}</td> : null}
                 </tr>
               ))}
             </tbody>

@@ -1,9 +1,10 @@
 /**
- * The "Progress" part of a goal card: the goal graph, the decision-rule notices, the suggested
- * progress level with its rule, and a quick form to add a progress point (refusals shown inline).
+ * The "Progress" part of a goal card: the goal graph (its data table lets each point be changed or
+ * deleted), the decision-rule notices, the suggested progress level with its rule, and a quick form
+ * to add a progress point (refusals shown inline).
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Goal } from '../../../../src-main/contract';
@@ -11,23 +12,26 @@ import { useApiMutation, useApiQuery } from '../../api-client/react';
 import { DateInputField } from '../../components/DateInputField';
 import { todayIso, useDateFormat } from '../../components/dates';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
+import { focusSoon } from '../../components/focus-soon';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
 import { GoalGraph } from './GoalGraph';
+import { PointActions } from './PointActions';
 
 export function GoalProgressPanel({ goal, readOnly }: { goal: Goal; readOnly: boolean }) {
   const { t } = useTranslation();
   const describe = useServiceError();
   const formatDate = useDateFormat();
   const titleId = useId();
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const [method, setMethod] = useState<'theil_sen' | 'ols'>('theil_sen');
   const progress = useApiQuery('goals.progress', { goalId: goal.id, method }, { placeholderData: (previous) => previous });
   const view = progress.data;
   return (
     <section className="progress-panel stack" aria-labelledby={titleId}>
-      <h4 id={titleId} className="subform-title">
+      <h4 id={titleId} ref={titleRef} tabIndex={-1} className="subform-title">
         {t('progress.title')}
       </h4>
       {progress.error ? <p className="form-alert">{describe(progress.error)}</p> : null}
@@ -44,10 +48,15 @@ export function GoalProgressPanel({ goal, readOnly }: { goal: Goal; readOnly: bo
           />
           <GoalGraph
             chart={view.chart}
-            pointIds={view.points.map((point) => point.id)}
+            points={view.points}
             target={goal.target}
             endDate={goal.endDate}
             measurement={goal.measurement}
+            pointActions={
+              readOnly
+                ? undefined
+                : (point) => <PointActions point={point} goal={goal} onDeleted={() => focusSoon(() => titleRef.current)} />
+            }
           />
           {view.flags.length > 0 ? (
             <ul className="progress-flags">

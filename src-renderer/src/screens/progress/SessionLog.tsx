@@ -1,13 +1,20 @@
 /**
- * "Log a session" on an accommodation card: the form opens filled with the smart defaults (today,
- * the usual minutes, the mentors assigned that day, every goal the accommodation serves), with the
- * focus on the date, so a routine entry is: open, Enter. The last few sessions are listed below.
+ * "Log a session" on an accommodation card: the form opens filled with the smart defaults (today, or
+ * Friday on a weekend; the usual minutes, the mentors assigned that day, every goal the accommodation
+ * serves), with the focus on the date, so a routine entry is: open, Enter. The last few sessions are
+ * listed below, each with "Edit" and "Delete".
  */
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { type Accommodation, MISS_REASONS, type MissReason, type PlanDetail, type SessionDefaults } from '../../../../src-main/contract';
+import {
+  type Accommodation,
+  type Assignment,
+  MISS_REASONS,
+  type MissReason,
+  type PlanDetail,
+  type SessionDefaults,
+} from '../../../../src-main/contract';
 import { useApiMutation, useApiQuery } from '../../api-client/react';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { DateInputField } from '../../components/DateInputField';
@@ -19,6 +26,9 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
 import { useGoalChoiceLabel } from '../plans/plan-labels';
+import { useRefreshProgress } from './progress-cache';
+import { SessionActions } from './SessionActions';
+import type { SessionChoices } from './SessionEditDialog';
 
 const RECENT = 5;
 
@@ -30,17 +40,26 @@ export function SessionLog({ accommodation, detail }: { accommodation: Accommoda
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const logButton = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   // The form's buttons go away with it: give the keyboard back to "Log a session".
   const close = () => {
     setOpen(false);
     focusSoon(() => logButton.current);
   };
   const sessions = useApiQuery('sessions.listForAccommodation', { accommodationId: accommodation.id });
+  const assignments = useApiQuery('assignments.listForAccommodation', { accommodationId: accommodation.id });
+  const goalChoiceLabel = useGoalChoiceLabel(detail);
   const canLog = detail.plan.status === 'active';
   const recent = (sessions.data ?? []).slice(0, RECENT);
+  const choices: SessionChoices = {
+    mentors: mentorItems(assignments.data ?? []),
+    goals: detail.goals
+      .filter((goal) => accommodation.serves.includes(goal.id))
+      .map((goal) => ({ id: goal.id, label: goalChoiceLabel(goal) })),
+  };
   return (
     <section className="stack session-log" aria-labelledby={titleId}>
-      <h4 id={titleId} className="subform-title">
+      <h4 id={titleId} ref={headingRef} tabIndex={-1} className="subform-title">
         {t('progress.sessions.title')}
       </h4>
       {canLog && !open ? (
@@ -60,7 +79,7 @@ export function SessionLog({ accommodation, detail }: { accommodation: Accommoda
       {canLog && open ? (
         <SessionForm
           accommodation={accommodation}
-          detail={detail}
+          choices={{ ...choices, mentors: mentorItems((assignments.data ?? []).filter((row) => row.active)) }}
           onCancel={close}
           onSaved={(text) => {
             setSaved(text);
@@ -74,13 +93,25 @@ export function SessionLog({ accommodation, detail }: { accommodation: Accommoda
       {recent.length > 0 ? (
         <ul className="record-list session-list" aria-label={t('progress.sessions.recent')}>
           {recent.map((session) => (
-            <li key={session.id}>
-              {session.status === 'held'
-                ? t('progress.sessions.held', { date: formatDate(session.date), minutes: session.minutes })
-                : t('progress.sessions.missed', {
-                    date: formatDate(session.date),
-                    reason: t(`progress.sessions.reasons.${session.missReason ?? 'other'}`),
-                  })}
+            <li key={session.id} className="record">
+              <span>
+                {session.status === 'held'
+                  ? t('progress.sessions.held', { date: formatDate(session.date), minutes: session.minutes })
+                  : t('progress.sessions.missed', {
+                      date: formatDate(session.date),
+                      reason: t(`progress.sessions.reasons.${session.missReason ?? 'other'}`),
+                    })}
+              </span>
+              {canLog ? (
+                <SessionActions
+                  session={session}
+                  choices={choices}
+                  onDeleted={() => {
+                    setSaved(null);
+                    focusSoon(() => logButton.current ?? headingRef.current);
+                  }}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -89,9 +120,15 @@ export function SessionLog({ accommodation, detail }: { accommodation: Accommoda
   );
 }
 
+/** Each mentor once, by the name they go by. */
+function mentorItems(assignments: readonly Assignment[]) {
+  return [...new Map(assignments.map((row) => [row.mentorId, { id: row.mentorId, label: row.mentorName }])).values()];
+}
+
 interface SessionFormProps {
   accommodation: Accommodation;
-  detail: PlanDetail;
+  /** The mentors assigned now and the goals the accommodation serves. */
+  choices: SessionChoices;
   onCancel: () => void;
   onSaved: (text: string) => void;
 }
@@ -104,14 +141,12 @@ function SessionForm(props: SessionFormProps) {
   return <SessionFields {...props} defaults={defaults.data} />;
 }
 
-function SessionFields({ accommodation, detail, defaults, onCancel, onSaved }: SessionFormProps & { defaults: SessionDefaults }) {
+function SessionFields({ accommodation, choices, defaults, onCancel, onSaved }: SessionFormProps & { defaults: SessionDefaults }) {
   const { t } = useTranslation();
   const describe = useServiceError();
   const formatDate = useDateFormat();
-  const queryClient = useQueryClient();
-  const goalChoiceLabel = useGoalChoiceLabel(detail);
+  const refresh = useRefreshProgress();
   const alertId = useId();
-  const assignments = useApiQuery('assignments.listForAccommodation', { accommodationId: accommodation.id });
   const [date, setDate] = useState(defaults.date);
   const [missed, setMissed] = useState(false);
   const [reason, setReason] = useState<MissReason | ''>('');
@@ -123,19 +158,10 @@ function SessionFields({ accommodation, detail, defaults, onCancel, onSaved }: S
   useEffect(() => focusSoon(() => dateRef.current?.querySelector('input')), []);
   const create = useApiMutation('sessions.create', {
     onSuccess: (session) => {
-      void queryClient.invalidateQueries({ queryKey: ['sessions.listForAccommodation', { accommodationId: accommodation.id }] });
-      void queryClient.invalidateQueries({ queryKey: ['sessions.defaults', { accommodationId: accommodation.id }] });
+      void refresh();
       onSaved(t('progress.sessions.saved', { date: formatDate(session.date) }));
     },
   });
-  const mentorItems = [
-    ...new Map(
-      (assignments.data ?? []).filter((row) => row.active).map((row) => [row.mentorId, { id: row.mentorId, label: row.mentorName }]),
-    ).values(),
-  ];
-  const goalItems = detail.goals
-    .filter((goal) => accommodation.serves.includes(goal.id))
-    .map((goal) => ({ id: goal.id, label: goalChoiceLabel(goal) }));
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     create.mutate({
@@ -188,7 +214,7 @@ function SessionFields({ accommodation, detail, defaults, onCancel, onSaved }: S
       </div>
       <CheckboxGroup
         legend={t('progress.sessions.mentors')}
-        items={mentorItems}
+        items={choices.mentors}
         selected={mentorIds}
         onChange={setMentorIds}
         emptyText={t('progress.sessions.noMentors')}
@@ -196,7 +222,7 @@ function SessionFields({ accommodation, detail, defaults, onCancel, onSaved }: S
       {missed ? null : (
         <CheckboxGroup
           legend={t('progress.sessions.goals')}
-          items={goalItems}
+          items={choices.goals}
           selected={goalIds}
           onChange={setGoalIds}
           emptyText={t('progress.sessions.noGoals')}
