@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/services/**/*.test.ts', 'test/shell/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/services/**/*.test.ts', 'test/shell/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

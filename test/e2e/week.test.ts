@@ -218,7 +218,10 @@ describe('the week view', () => {
     await cell(LUNCH, 0)
       .getByRole('button', { name: /^Log a session for Peer buddy in Lunch on Monday/ })
       .click();
-    await waitForMatch(async () => page.evaluate(() => document.activeElement?.closest('fieldset')?.textContent ?? ''), /Lunch, Monday/);
+    await waitForMatch(
+      async () => String(await page.evaluate("document.activeElement?.closest('fieldset')?.textContent ?? ''")),
+      /Lunch, Monday/,
+    );
     expect(await entry(LUNCH, 0).getByLabel('Minutes').inputValue()).toBe('30');
     await waitForText(page.getByText(/to save\.$/), /^2 new sessions to save\.$/);
 

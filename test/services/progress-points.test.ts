@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { progressPoints } from '../../db/schema';
 import type { IntervalMark } from '../../src-main/contract';
-import { countBehaviour, interacting } from '../../src-main/services/progress/observation-summary';
+import { countBehaviour, interacting } from '../../src-main/contract/observation-summary';
 import { goalInput, planInput, studentInput } from '../fixtures/program-input';
 import { auditText, supportedStudent } from './progress-fixture';
 

@@ -7,10 +7,10 @@
 import { desc, eq } from 'drizzle-orm';
 import { observations, progressPoints, students } from '../../../db/schema';
 import { AppError, type Observation, type ObservedBehaviour } from '../../contract';
+import { summarise } from '../../contract/observation-summary';
 import { change, expectChanged, newId, notFound, type ServiceContext, today } from '../context';
 import { sentFields } from '../mentors/mentors';
 import type { Queryable } from '../vault-db';
-import { summarise } from './observation-summary';
 import { insertPoints, pointProblems } from './points';
 import { assertGoalWritable, goalFacts, goalIdsOfStudent, type InputOf, loadObservations } from './records';
 

@@ -31,9 +31,9 @@ import {
   type Session,
   SessionStatus,
 } from '../../contract';
+import { summarise } from '../../contract/observation-summary';
 import { notFound, parseJsonColumn } from '../context';
 import type { Queryable } from '../vault-db';
-import { summarise } from './observation-summary';
 
 /** The parsed input of one progress channel (what the dispatcher hands the handler). */
 export type InputOf<C extends keyof typeof progressChannels> = z.output<(typeof progressChannels)[C]['input']>;

@@ -1,9 +1,10 @@
 /**
  * Momentary time sampling, summarised: for each behaviour, the percent of intervals where it was
  * seen, out of the intervals that have a mark. A missed tap (null) is missing data — left out of
- * both counts — never a "no". Pure.
+ * both counts — never a "no". Pure; in the contract so the observer's review on screen counts exactly as the
+ * service will.
  */
-import type { IntervalMark, ObservedBehaviour } from '../../contract';
+import type { IntervalMark, ObservedBehaviour } from './progress';
 
 export interface BehaviourCount {
   yes: number;
@@ -23,16 +24,15 @@ function markFor(mark: IntervalMark, behaviour: ObservedBehaviour): boolean | nu
   return mark[behaviour];
 }
 
-export function countBehaviour(intervals: readonly IntervalMark[], behaviour: ObservedBehaviour): BehaviourCount {
-  let yes = 0;
-  let recorded = 0;
-  for (const mark of intervals) {
-    const seen = markFor(mark, behaviour);
-    if (seen === null) continue;
-    recorded += 1;
-    if (seen) yes += 1;
-  }
+/** Seen / marked × 100 to one decimal; missing marks (null) count in neither. */
+export function countMarks(seen: readonly (boolean | null)[]): BehaviourCount {
+  const recorded = seen.filter((value) => value !== null).length;
+  const yes = seen.filter((value) => value === true).length;
   return { yes, recorded, percent: recorded > 0 ? Math.round((yes / recorded) * 1000) / 10 : null };
+}
+
+export function countBehaviour(intervals: readonly IntervalMark[], behaviour: ObservedBehaviour): BehaviourCount {
+  return countMarks(intervals.map((mark) => markFor(mark, behaviour)));
 }
 
 export function summarise(intervals: readonly IntervalMark[]): Record<ObservedBehaviour, BehaviourCount> {
