@@ -26,5 +26,5 @@ export function mentorHandlers(session: VaultSession) {
     'assignments.check': (input) => checkAssignment(session.context(), input),
     'assignments.create': (input) => createAssignment(session.context(), input),
     'assignments.end': (input) => endAssignment(session.context(), input),
-  } satisfies HandlerGroup<'mentors.' | 'assignments.'>;
+  } satisfies Omit<HandlerGroup<'mentors.' | 'assignments.'>, 'mentors.activity'>;
 }
