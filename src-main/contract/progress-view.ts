@@ -1,9 +1,9 @@
 /**
  * The goal graph channel: the chart model (geometry for a fixed box), the decision-rule flags and
- * the suggested progress level for the current reporting period, plus the points themselves.
+ * the suggested progress level for a reporting period (the current one unless asked), plus the points.
  */
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, IsoDate } from './common';
 import { ProgressPoint } from './progress';
 
 /** The box every screen draws the goal graph in (the SVG viewBox). */
@@ -52,7 +52,11 @@ export const GoalProgress = z.object({
   chart: ChartModelSchema,
   flags: z.array(GoalFlagSchema),
   suggestion: ProgressSuggestionSchema,
-  /** The reporting period the suggestion is for: the next one ending on or after today, else the plan's end. */
+  /**
+   * The reporting period the suggestion is for: the one ending on `periodEndsOn` when asked (its
+   * label null when the goal names no period ending then), else the next one ending on or after
+   * today, else the plan's end.
+   */
   period: z.object({ label: z.string().nullable(), endsOn: z.string() }),
   /** Oldest first. */
   points: z.array(ProgressPoint),
@@ -60,9 +64,13 @@ export const GoalProgress = z.object({
 export type GoalProgress = z.infer<typeof GoalProgress>;
 
 export const progressView = {
-  /** The goal graph, its flags and the suggested progress level; Theil–Sen trend unless `ols` is asked. */
+  /**
+   * The goal graph, its flags and the suggested progress level; Theil–Sen trend unless `ols` is asked.
+   * The suggestion is for the period ending on `periodEndsOn` (a past period's report is judged on
+   * the points up to its end), else for the running period.
+   */
   'goals.progress': {
-    input: z.object({ goalId: Id, method: TrendMethodSchema.default('theil_sen') }).strict(),
+    input: z.object({ goalId: Id, method: TrendMethodSchema.default('theil_sen'), periodEndsOn: IsoDate.optional() }).strict(),
     output: GoalProgress,
   },
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_CODE_SETS } from '../../src-main/contract';
-import { planInput } from '../fixtures/program-input';
+import { goalInput, planInput } from '../fixtures/program-input';
 import { auditText, supportedStudent } from './progress-fixture';
 
 const Q1 = { label: 'Quarter 1', endsOn: '2026-11-06' };
@@ -197,5 +197,39 @@ describe('progress reports', () => {
       code: 'forbidden',
       message: 'This plan version is superseded and kept read-only; report on the current version.',
     });
+  });
+});
+
+describe('the suggestion for a chosen reporting period', () => {
+  it('judges a past period on the points up to its end, and the running period by default', async () => {
+    const app = await supportedStudent();
+    const EARLY = { label: 'Early fall', endsOn: '2026-09-30' };
+    const goal = await app.call('goals.create', goalInput(app.plan.id, { reportingPeriods: [EARLY, Q1] }));
+    // Flat through September, then climbing steeply in October (the clock stands on 2026-10-15).
+    for (const [date, value] of [
+      ['2026-09-08', 40],
+      ['2026-09-15', 40],
+      ['2026-09-22', 40],
+      ['2026-10-01', 60],
+      ['2026-10-06', 65],
+      ['2026-10-13', 70],
+    ] as const) {
+      await app.call('progressPoints.create', { goalId: goal.id, date, value });
+    }
+
+    const running = await app.call('goals.progress', { goalId: goal.id });
+    expect(running.period).toEqual(Q1);
+    expect(running.suggestion).toMatchObject({ level: 'sufficient', facts: { points: 6, latest: 70 } });
+
+    const early = await app.call('goals.progress', { goalId: goal.id, periodEndsOn: EARLY.endsOn });
+    expect(early.period).toEqual(EARLY);
+    expect(early.suggestion).toMatchObject({ level: 'no_progress', sufficient: false, facts: { points: 3, latest: 40 } });
+    // The graph still shows every point; only the suggestion stops at the period's end.
+    expect(early.chart.points).toHaveLength(6);
+
+    // A period another goal of the plan reports on: judged at that date, without a label of this goal's.
+    const other = await app.call('goals.progress', { goalId: goal.id, periodEndsOn: '2027-01-29' });
+    expect(other.period).toEqual({ label: null, endsOn: '2027-01-29' });
+    expect(other.suggestion.level).toBe('sufficient');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The goal graph for one goal: its points drawn by the pure chart model in the fixed box, the
- * decision-rule flags as of today, and the suggested progress level for the reporting period that
- * is running (the next one ending on or after today, else the last one, else the plan's end).
+ * decision-rule flags as of today, and the suggested progress level for the reporting period asked
+ * for, or else the one that is running (the next one ending on or after today, else the last one,
+ * else the plan's end).
  * Phase lines mark when each accommodation serving the goal started and when a mentor joined it.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
@@ -16,6 +17,7 @@ import { goalChart, type Phase } from '../progress-rules/chart-model';
 import { decisionFlags } from '../progress-rules/decision-rules';
 import { suggestProgress } from '../progress-rules/progress-suggestion';
 import type { Queryable } from '../vault-db';
+import { goalVersionIds } from './goal-lineage';
 import { listPointsForGoal } from './points';
 
 type Input = z.output<(typeof progressView)['goals.progress']['input']>;
@@ -28,11 +30,12 @@ export function roleLabel(role: PeerRole | string): string {
 
 /** Accommodation starts ("Peer tutor started") and later mentor assignments ("New mentor"), one line per date. */
 export function goalPhases(db: Queryable, goalId: string): Phase[] {
+  // Every version of the goal: an amendment's copies start on the same dates, so they add no line.
   const served = db
     .select({ id: accommodations.id, role: accommodations.role, startDate: accommodations.startDate })
     .from(accommodationGoals)
     .innerJoin(accommodations, eq(accommodations.id, accommodationGoals.accommodationId))
-    .where(eq(accommodationGoals.goalId, goalId))
+    .where(inArray(accommodationGoals.goalId, goalVersionIds(db, goalId)))
     .orderBy(asc(accommodations.startDate))
     .all();
   const byDate = new Map<string, Phase>();
@@ -60,6 +63,11 @@ export function goalPhases(db: Queryable, goalId: string): Phase[] {
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/** The period ending on `endsOn`, named as the goal names it (a period of another goal of the plan has no label here). */
+export function periodEndingOn(periods: readonly { label: string; endsOn: string }[], endsOn: string) {
+  return { label: periods.find((period) => period.endsOn === endsOn)?.label ?? null, endsOn };
+}
+
 /** The period a suggestion is for on `day`: the first one ending on or after it, else the last, else the plan's end. */
 export function currentPeriod(periods: readonly { label: string; endsOn: string }[], planEnd: string, day: string) {
   const sorted = [...periods].sort((a, b) => (a.endsOn < b.endsOn ? -1 : 1));
@@ -74,7 +82,9 @@ export function goalProgress(ctx: ServiceContext, input: Input): GoalProgress {
   const points = listPointsForGoal(ctx, { goalId: goal.id });
   const values = points.map((point) => ({ date: point.date, value: point.value }));
   const span: GoalSpan = { baseline: goal.baseline, target: goal.target, startDate: plan.startDate, endDate: goal.endDate };
-  const period = currentPeriod(goal.reportingPeriods, plan.endDate, day);
+  const period = input.periodEndsOn
+    ? periodEndingOn(goal.reportingPeriods, input.periodEndsOn)
+    : currentPeriod(goal.reportingPeriods, plan.endDate, day);
   return {
     chart: goalChart(
       { ...span, measurement: goal.measurement, scaleMax: goal.scaleMax },

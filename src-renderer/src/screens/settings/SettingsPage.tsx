@@ -1,9 +1,10 @@
-/** Settings: auto-lock, my passphrase, the team's access, and the recovery key. */
+/** Settings: auto-lock, my passphrase, the team's access, the recovery key, and the progress codes. */
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../src-main/contract';
 import { AddMemberForm } from './AddMemberForm';
 import { AutoLockSection } from './AutoLockSection';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
+import { ProgressCodesSection } from './ProgressCodesSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import { TeamMembersSection } from './TeamMembersSection';
 
@@ -20,6 +21,7 @@ export function SettingsPage({ member }: { member: Member }) {
         <AddMemberForm />
       </TeamMembersSection>
       <RecoveryKeySection />
+      <ProgressCodesSection />
     </div>
   );
 }
