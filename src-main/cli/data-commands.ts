@@ -133,6 +133,13 @@ async function seedDemo(
       `${rows(schema.assignments)} assignments`,
     ];
     io.out(`Created a demo vault of synthetic data in ${dir}: ${totals.join(', ')}.`);
+    const weeks = [
+      `${rows(schema.sessions)} sessions`,
+      `${rows(schema.checkIns)} check-ins`,
+      `${rows(schema.progressPoints)} progress points`,
+      `${rows(schema.observations)} observations`,
+    ];
+    io.out(`Over its ${resolveDemoOptions(options).weeks} weeks: ${weeks.join(', ')}.`);
     io.out(`Its passphrase is "${DEMO_PASSPHRASE}".`);
   } finally {
     app.session.lock('user');

@@ -12,9 +12,11 @@ import { STAFF_ROLES } from '../../src-main/contract/vault';
 import { verifyAuditChain } from '../../src-main/services/audit';
 import {
   createDemoSeeder,
+  DEMO_ACTIVITY_TABLES,
   DEMO_TABLES,
   demoSeeder,
   demoStartBefore,
+  generateDemoActivity,
   generateDemoProgram,
   runDemoSeed,
   seedDemoProgram,
@@ -40,9 +42,9 @@ function column(db: VaultDb, query: string): unknown[] {
   return db.$client.prepare(query).pluck().all();
 }
 
-/** Every row of every table the generator writes. The staff row of the vault's own member is made by the vault, with a random id, so it is left out. */
+/** Every row of every table the generator writes, its weeks' activity included. The staff row of the vault's own member is made by the vault, with a random id, so it is left out. */
 function dump(db: VaultDb): Record<string, Row[]> {
-  const tables = Object.values(DEMO_TABLES).map(
+  const tables = [...Object.values(DEMO_TABLES), ...Object.values(DEMO_ACTIVITY_TABLES)].map(
     (table) => (table as unknown as Record<symbol, string>)[Symbol.for('drizzle:Name')] as string,
   );
   return Object.fromEntries(
@@ -78,6 +80,15 @@ const ASSIGNMENTS = `
   JOIN plans p ON p.id = acc.plan_id
   JOIN students s ON s.id = p.student_id`;
 
+/**
+ * The near-burnout mentor asked for fewer peers at their last check-in: their cap was lowered below
+ * the peers they still support (as editing a mentor allows), so the cap that let them take those
+ * peers, four, is the one their assignments are checked against. At most one mentor is like this.
+ */
+const CAP_LOWERED = `SELECT m.id FROM mentors m
+  WHERE m.load_cap < (SELECT count(*) FROM assignments b WHERE b.mentor_id = m.id AND b.end_date IS NULL)`;
+const AGREED_BEFORE_LOWERING = 4;
+
 /** Each rule as a query for the assignments that break it; every one must come back empty. */
 const RULE_BREAKERS: Record<string, string> = {
   consent: `SELECT a.id ${ASSIGNMENTS} WHERE m.consent_given_on IS NULL OR m.consent_given_on > a.start_date
@@ -89,7 +100,8 @@ const RULE_BREAKERS: Record<string, string> = {
     WHERE NOT EXISTS (SELECT 1 FROM mentor_training t WHERE t.mentor_id = m.id AND t.module = r.module
       AND t.completed_on <= a.start_date AND (t.expires_on IS NULL OR t.expires_on > a.start_date))`,
   load_cap: `SELECT a.id ${ASSIGNMENTS} WHERE (SELECT count(*) FROM assignments b WHERE b.mentor_id = a.mentor_id
-    AND b.start_date <= a.start_date AND (b.end_date IS NULL OR b.end_date > a.start_date)) > m.load_cap`,
+    AND b.start_date <= a.start_date AND (b.end_date IS NULL OR b.end_date > a.start_date))
+    > CASE WHEN m.id IN (${CAP_LOWERED}) THEN ${AGREED_BEFORE_LOWERING} ELSE m.load_cap END`,
   schedule: `SELECT a.id ${ASSIGNMENTS} WHERE NOT EXISTS (SELECT 1 FROM json_each(acc.slots) need, json_each(m.availability) free
     WHERE json_extract(need.value, '$.day') = json_extract(free.value, '$.day')
       AND json_extract(need.value, '$.period') = json_extract(free.value, '$.period'))`,
@@ -120,11 +132,18 @@ describe('demo data: deterministic', () => {
   });
 
   it('writes exactly the rows the generator made', async () => {
-    const { db } = await seeded({ seed: 4, students: 30, mentors: 20 });
-    const program = generateDemoProgram({ seed: 4, students: 30, mentors: 20 });
+    const options = { seed: 4, students: 30, mentors: 20 };
+    const { db, counts } = await seeded(options);
+    const program = generateDemoProgram(options);
     for (const key of Object.keys(DEMO_TABLES) as (keyof typeof DEMO_TABLES)[]) {
       const stored = db.select().from(DEMO_TABLES[key]).all() as Record<string, unknown>[];
       expect({ key, rows: key === 'staff' ? stored.filter((row) => row.slotId === null) : stored }).toEqual({ key, rows: program[key] });
+    }
+    const activity = [...generateDemoActivity(options)];
+    for (const key of Object.keys(DEMO_ACTIVITY_TABLES) as (keyof typeof DEMO_ACTIVITY_TABLES)[]) {
+      const made = activity.flatMap((batch) => batch[key] as Record<string, unknown>[]);
+      expect(made.length).toBe(counts[key]);
+      expect({ key, rows: db.select().from(DEMO_ACTIVITY_TABLES[key]).all() }).toEqual({ key, rows: made });
     }
   });
 });
@@ -225,6 +244,7 @@ describe('demo data: a realistic program', () => {
       const { db } = await seeded({ seed });
       for (const [rule, query] of Object.entries(RULE_BREAKERS))
         expect({ rule, breakers: column(db, query) }).toEqual({ rule, breakers: [] });
+      expect(column(db, CAP_LOWERED)).toHaveLength(1);
       expect(column(db, 'SELECT count(*) FROM assignments WHERE end_date IS NULL')[0]).toBeGreaterThan(20);
       // Refusals for the app to show: consent missing or withdrawn, training missing or expired, time off.
       const asOf = '2026-11-24';
@@ -362,5 +382,8 @@ describe('demo data: writing', () => {
     expect(column(db, 'SELECT count(*) FROM goals')[0]).toBe(counts.goals);
     for (const [rule, query] of Object.entries(RULE_BREAKERS))
       expect({ rule, breakers: column(db, query) }).toEqual({ rule, breakers: [] });
+    expect(column(db, CAP_LOWERED).length).toBeLessThanOrEqual(1);
+    expect(column(db, 'SELECT count(*) FROM sessions')[0]).toBe(counts.sessions);
+    expect(column(db, 'SELECT count(*) FROM progress_points')[0]).toBe(counts.progressPoints);
   });
 });

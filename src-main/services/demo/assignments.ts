@@ -91,6 +91,12 @@ interface Choice {
 /** How many allowed mentors to weigh against each other for one place: enough for a good match, few enough to stay fast at district scale. */
 const SHORTLIST = 12;
 
+/**
+ * A coordinator keeps each mentor to at most this many sessions a week (the burnout flag starts
+ * above it); only the demo's one near-burnout mentor, cast later, goes beyond it.
+ */
+const WEEKLY_SESSION_LIMIT = 8;
+
 function chooseMentor(
   rng: Rng,
   index: SlotIndex,
@@ -109,6 +115,7 @@ function chooseMentor(
       const mentor = list[(offset + i) % list.length] as MentorFacts;
       if (seen.has(mentor) || taken.has(mentor.id)) continue;
       seen.add(mentor);
+      if (mentor.weeklySessions + support.slots.length > WEEKLY_SESSION_LIMIT) continue;
       const overlap = freeOverlap(mentor, support);
       if (overlap.length === 0) continue;
       const start = earliestStart(mentor, support, from, until);
@@ -183,12 +190,15 @@ function staffPosition(
       endReason = rng.weighted(END_REASONS);
     }
     taken.add(mentor.id);
+    mentor.weeklySessions += support.slots.length;
     for (const key of choice.overlap) mentor.free.delete(key);
     mentor.stretches.push({ startDate: start, endDate });
     retire(
       index,
       mentor,
-      runningOn(mentor, '9999-12-31') >= mentor.loadCap || mentor.free.size === 0 ? [...mentor.free, ...choice.overlap] : choice.overlap,
+      runningOn(mentor, '9999-12-31') >= mentor.loadCap || mentor.free.size === 0 || mentor.weeklySessions >= WEEKLY_SESSION_LIMIT
+        ? [...mentor.free, ...choice.overlap]
+        : choice.overlap,
     );
     world.rows.assignments.push({
       id: world.streams.id('assignment'),

@@ -1,8 +1,10 @@
 /**
  * The demo generator: options in, rows out, nothing else read (no clock, no Math.random, no vault).
- * It runs as a list of steps that each add one family of records, reading what earlier steps made;
- * a later kind of record (sessions, progress points, check-ins) is one more step at the end, with its
- * own random stream, so the records of the existing steps stay the same for a given seed.
+ * It runs as a list of steps that each add one family of records, reading what earlier steps made
+ * (the story step also edits a few, only as the app itself could: a lowered cap, a renewed training,
+ * a withdrawal dated ahead); each step has its own random stream, so adding one leaves the others'
+ * draws alone. What happened over the weeks (sessions, progress points, check-ins) is too much to
+ * hold at district scale: `demoActivity` makes it lazily from the finished world, a student at a time.
  */
 import { AppError } from '../../contract/errors';
 import { makeAssignments, makeRecognition } from './assignments';
@@ -13,6 +15,7 @@ import { makeStaff, makeStudents } from './people';
 import { makePlans } from './plans';
 import { Streams } from './prng';
 import { districtSchools } from './school';
+import { castStories } from './stories';
 
 export type DemoStep = (world: DemoWorld) => void;
 
@@ -23,6 +26,7 @@ export const DEMO_STEPS: readonly (readonly [string, DemoStep])[] = [
   ['plans', makePlans],
   ['mentors', makeMentors],
   ['assignments', makeAssignments],
+  ['stories', castStories],
   ['recognition', makeRecognition],
 ];
 
@@ -54,6 +58,7 @@ export function buildDemoWorld(input: DemoOptionsInput = {}, extraSteps: readonl
     students: [],
     accommodations: [],
     mentors: [],
+    story: { profiles: [], oneSided: new Set(), neverInitiate: new Set(), burnout: null },
   };
   for (const [, step] of DEMO_STEPS) step(world);
   for (const step of extraSteps) step(world);

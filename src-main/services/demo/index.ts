@@ -1,6 +1,7 @@
 /**
  * Demo data: a synthetic school program (staff, students with IEP or 504 plans, goals, peer-support
- * accommodations, trained mentors and their assignments), the same for the same seed. Used by
+ * accommodations, trained mentors and their assignments) and what happened over its weeks (sessions,
+ * progress points, observations, check-ins), the same for the same seed. Used by
  * "Try with demo data" (the session's `seedDemo`), `peerpath demo seed`, and the benchmarks.
  */
 import { eq } from 'drizzle-orm';
@@ -9,14 +10,16 @@ import type { OpenVault } from '../../vault/vault';
 import type { ServiceContext } from '../context';
 import { staffIdForSlot } from '../staff';
 import type { VaultDb } from '../vault-db';
-import { generateDemoProgram, resolveDemoOptions } from './generate';
-import type { DemoCounts, DemoOptionsInput } from './model';
+import { demoActivity } from './activity';
+import { buildDemoWorld } from './generate';
+import type { DemoActivity, DemoCounts, DemoOptionsInput } from './model';
 import { writeDemoProgram } from './write';
 
 export { buildDemoWorld, DEMO_STEPS, type DemoStep, generateDemoProgram, resolveDemoOptions } from './generate';
-export type { DemoCounts, DemoOptionsInput, DemoOptionsValue, DemoProgram, DemoWorld } from './model';
+export type { DemoActivity, DemoCounts, DemoOptionsInput, DemoOptionsValue, DemoProgram, DemoStory, DemoWorld } from './model';
 export { DEFAULT_SCHOOL, type SchoolSpec } from './school';
-export { DEMO_TABLES } from './write';
+export type { Profile } from './trajectory';
+export { DEMO_ACTIVITY_TABLES, DEMO_TABLES } from './write';
 
 export interface SeedMeta {
   actorSlotId?: string | null;
@@ -26,9 +29,13 @@ export interface SeedMeta {
 
 /** Generates and writes a demo program into an empty vault in one transaction; returns what it wrote. */
 export function seedDemoProgram(db: VaultDb, options: DemoOptionsInput = {}, meta: SeedMeta = {}): DemoCounts {
-  const resolved = resolveDemoOptions(options);
-  const program = generateDemoProgram(resolved);
-  return writeDemoProgram(db, program, { actorSlotId: meta.actorSlotId ?? null, at: meta.at ?? new Date() });
+  const world = buildDemoWorld(options);
+  return writeDemoProgram(db, world.rows, demoActivity(world), { actorSlotId: meta.actorSlotId ?? null, at: meta.at ?? new Date() });
+}
+
+/** The demo's sessions, points, observations and check-ins for `options`, made one student at a time as they are read. */
+export function generateDemoActivity(options: DemoOptionsInput = {}): Generator<DemoActivity> {
+  return demoActivity(buildDemoWorld(options));
 }
 
 /** The staff record of a slot, if it is a case manager: they take one generated caseload, so their dashboard has students. */

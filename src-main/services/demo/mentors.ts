@@ -174,6 +174,7 @@ export function makeMentors(world: DemoWorld): void {
       awaitingMatch: story === 'late' || rng.chance(0.1),
       stretches: [],
       free: new Set(availability.map(slotKey)),
+      weeklySessions: 0,
       roleWindows: new Map(),
     };
     world.mentors.push(facts);

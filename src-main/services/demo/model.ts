@@ -11,6 +11,7 @@ import type { StaffRole } from '../../contract/vault';
 import type { Household } from './names';
 import type { Streams } from './prng';
 import { MAX_SCHOOLS, type SchoolSpec } from './school';
+import type { Profile } from './trajectory';
 
 const SchoolInput = z
   .object({
@@ -73,7 +74,25 @@ export interface DemoProgram {
   assignments: Row<typeof schema.assignments>[];
 }
 
-export type DemoCounts = { [K in keyof DemoProgram]: number };
+/**
+ * What happened over the demo's weeks, one student at a time: sessions (with their mentors and the
+ * goals they addressed), observations, progress points and check-ins. Made and written a batch at a
+ * time, never all at once, so a district-size run keeps memory flat. In foreign-key order.
+ */
+export interface DemoActivity {
+  sessions: Row<typeof schema.sessions>[];
+  sessionMentors: Row<typeof schema.sessionMentors>[];
+  sessionGoals: Row<typeof schema.sessionGoals>[];
+  observations: Row<typeof schema.observations>[];
+  progressPoints: Row<typeof schema.progressPoints>[];
+  checkIns: Row<typeof schema.checkIns>[];
+}
+
+export type DemoCounts = { [K in keyof DemoProgram | keyof DemoActivity]: number };
+
+export function emptyActivity(): DemoActivity {
+  return { sessions: [], sessionMentors: [], sessionGoals: [], observations: [], progressPoints: [], checkIns: [] };
+}
 
 export function emptyProgram(): DemoProgram {
   return {
@@ -93,10 +112,11 @@ export function emptyProgram(): DemoProgram {
   };
 }
 
-export function countsOf(program: DemoProgram): DemoCounts {
+/** Rows per table: the program's, then the activity's as written. */
+export function countsOf(program: DemoProgram, activity: { [K in keyof DemoActivity]: number }): DemoCounts {
   const counts = {} as DemoCounts;
   for (const key of Object.keys(program) as (keyof DemoProgram)[]) counts[key] = program[key].length;
-  return counts;
+  return { ...counts, ...activity };
 }
 
 // ── What the steps know about each other's records beyond the rows ─────────────────────────────
@@ -162,8 +182,22 @@ export interface MentorFacts {
   awaitingMatch: boolean;
   /** Free slots (as `slotKey`s) not yet promised to one of the mentor's peers. */
   free: Set<string>;
+  /** Sessions a week of every support they were given, so no start date finds them above the limit. */
+  weeklySessions: number;
   /** Worked out once per role, when first needed. */
   roleWindows: Map<PeerRole, RoleWindow | null>;
+}
+
+/** Who plays which part in the demo's story, cast once the assignments are made. */
+export interface DemoStory {
+  /** Per student, in the order of `students`: how their goals move. */
+  profiles: Profile[];
+  /** Supports where the mentor does all the work: the student's belonging and engagement stay low. */
+  oneSided: Set<string>;
+  /** Students of one-sided supports: observed in the last weeks, never starting an interaction. */
+  neverInitiate: Set<string>;
+  /** The mentor near burnout, and their check-ins per support, planned so the workload rating rises. */
+  burnout: { mentorId: string; checkIns: Map<string, { date: string; workload: number }[]> } | null;
 }
 
 export interface DemoWorld {
@@ -180,4 +214,5 @@ export interface DemoWorld {
   students: StudentFacts[];
   accommodations: AccommodationFacts[];
   mentors: MentorFacts[];
+  story: DemoStory;
 }

@@ -174,6 +174,7 @@ function addGoals(
     world.rows.goals.push({
       id,
       planId: plan.planId,
+      amendsId: null,
       area: core.area,
       statement: core.statement,
       measurement: core.measurement,
@@ -236,6 +237,7 @@ function addSupports(
     world.rows.accommodations.push({
       ...common,
       planId: plan.planId,
+      amendsId: null,
       settingClass: setting.name,
       slots: JSON.stringify(meeting.slots),
       endDate: dates.endDate,

@@ -156,6 +156,29 @@ export class Deck<T> {
   }
 }
 
+/** MurmurHash3's 32-bit finalizer: every input bit flips about half the output bits. */
+function fmix32(value: number): number {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * A draw in [0, 1) fixed by the seed and three integers, with no state: for facts several records
+ * share (is this student absent that day? is that mentor?), so one student's sessions are generated
+ * without walking anyone else's, in any order, and still agree with them.
+ */
+export function hashUnit(seed: number, kind: number, a: number, b: number): number {
+  let h = fmix32(seed ^ Math.imul(kind + 1, 0x9e3779b1));
+  h = fmix32(h ^ Math.imul(a, 0xcc9e2d51));
+  h = fmix32(h ^ Math.imul(b, 0x1b873593));
+  return h / 4294967296;
+}
+
 /** Named streams and per-kind id sources for one seed. */
 export class Streams {
   private readonly idStreams = new Map<string, Rng>();

@@ -1,6 +1,7 @@
 /**
  * Writes a generated program into the vault: one transaction, a prepared INSERT per table, tables in
- * foreign-key order, and one audit event with the counts (never content). All or nothing.
+ * foreign-key order, the activity streamed in a student at a time (memory stays flat however many
+ * sessions), and one audit event with the counts (never content). All or nothing.
  */
 import { count, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -9,7 +10,7 @@ import { AppError } from '../../contract/errors';
 import { recordAudit } from '../audit';
 import { expectChanged } from '../context';
 import type { Queryable, VaultDb } from '../vault-db';
-import { countsOf, type DemoCounts, type DemoProgram } from './model';
+import { countsOf, type DemoActivity, type DemoCounts, type DemoProgram } from './model';
 
 /** Each generated family of rows and its table, parents before children. A new kind of record adds one line. */
 export const DEMO_TABLES: { readonly [K in keyof DemoProgram]: SQLiteTable } = {
@@ -28,21 +29,67 @@ export const DEMO_TABLES: { readonly [K in keyof DemoProgram]: SQLiteTable } = {
   assignments: schema.assignments,
 };
 
+/** The activity's tables, parents before children: a session before its mentors, goals and points. */
+export const DEMO_ACTIVITY_TABLES: { readonly [K in keyof DemoActivity]: SQLiteTable } = {
+  sessions: schema.sessions,
+  sessionMentors: schema.sessionMentors,
+  sessionGoals: schema.sessionGoals,
+  observations: schema.observations,
+  progressPoints: schema.progressPoints,
+  checkIns: schema.checkIns,
+};
+
+/** A prepared INSERT for one table, made from its first row's columns and run once per row inside the caller's transaction. */
+class TableWriter {
+  private statement: { run: (row: Record<string, unknown>) => { changes: number } } | null = null;
+  private rows = 0;
+  private changed = 0;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly table: SQLiteTable,
+  ) {}
+
+  write(rows: readonly Record<string, unknown>[]): void {
+    const first = rows[0];
+    if (!first) return;
+    if (!this.statement) {
+      this.statement = this.db
+        .insert(this.table)
+        .values(Object.fromEntries(Object.keys(first).map((name) => [name, sql.placeholder(name)])))
+        .prepare();
+    }
+    for (const row of rows) this.changed += this.statement.run(row).changes;
+    this.rows += rows.length;
+  }
+
+  /** Every row written, or the whole transaction rolls back. */
+  check(what: string): number {
+    expectChanged({ changes: this.changed }, this.rows, `seedDemo: ${what}`);
+    return this.rows;
+  }
+}
+
 /**
- * One prepared INSERT per table, run once per row inside the caller's transaction: measured 2–3 times
- * faster here than multi-row INSERTs, whose SQL drizzle has to build and SQLite to compile per batch.
+ * One prepared INSERT per table, run once per row: measured 2–3 times faster here than multi-row
+ * INSERTs, whose SQL drizzle has to build and SQLite to compile per batch.
  */
 function insertAll(db: Queryable, table: SQLiteTable, rows: readonly Record<string, unknown>[], what: string): void {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.keys(first);
-  const statement = db
-    .insert(table)
-    .values(Object.fromEntries(columns.map((name) => [name, sql.placeholder(name)])))
-    .prepare();
-  let changed = 0;
-  for (const row of rows) changed += statement.run(row).changes;
-  expectChanged({ changes: changed }, rows.length, `seedDemo: ${what}`);
+  const writer = new TableWriter(db, table);
+  writer.write(rows);
+  writer.check(what);
+}
+
+/** Streams the activity in, batch by batch, through one prepared INSERT per table; returns the rows per table. */
+function writeActivity(db: Queryable, activity: Iterable<DemoActivity>): { [K in keyof DemoActivity]: number } {
+  const keys = Object.keys(DEMO_ACTIVITY_TABLES) as (keyof DemoActivity)[];
+  const writers = new Map(keys.map((key) => [key, new TableWriter(db, DEMO_ACTIVITY_TABLES[key])]));
+  for (const batch of activity) {
+    for (const key of keys) writers.get(key)?.write(batch[key] as Record<string, unknown>[]);
+  }
+  const counts = {} as { [K in keyof DemoActivity]: number };
+  for (const key of keys) counts[key] = writers.get(key)?.check(key) ?? 0;
+  return counts;
 }
 
 /** Demo data goes only into a vault without a program yet: never mixed into real students. */
@@ -61,17 +108,18 @@ export interface WriteMeta {
   at: Date;
 }
 
-export function writeDemoProgram(db: VaultDb, program: DemoProgram, meta: WriteMeta): DemoCounts {
-  const counts = countsOf(program);
-  db.transaction((tx) => {
+/** Writes the program, then its activity as the generator makes it; all in one transaction. */
+export function writeDemoProgram(db: VaultDb, program: DemoProgram, activity: Iterable<DemoActivity>, meta: WriteMeta): DemoCounts {
+  return db.transaction((tx) => {
     assertNoProgram(tx);
     for (const key of Object.keys(DEMO_TABLES) as (keyof DemoProgram)[]) {
       insertAll(tx, DEMO_TABLES[key], program[key] as Record<string, unknown>[], key);
     }
+    const counts = countsOf(program, writeActivity(tx, activity));
     // A vault of synthetic students says so on every screen.
     const value = JSON.stringify(true);
     tx.insert(schema.settings).values({ key: 'isDemo', value }).onConflictDoUpdate({ target: schema.settings.key, set: { value } }).run();
     recordAudit(tx, { actorSlotId: meta.actorSlotId, action: 'demo.seeded', entity: 'vault', detail: { ...counts } }, meta.at);
+    return counts;
   });
-  return counts;
 }
