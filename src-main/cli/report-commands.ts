@@ -1,0 +1,223 @@
+/**
+ * `peerpath report team|parent|mentor|batch …` and `peerpath audit list --disclosures`: PDF reports
+ * written only to the file or folder given with --out (never over an existing file), each recorded
+ * in the audit trail — a parent report as a disclosure to the recipient, for the purpose given.
+ * Arguments are checked with zod before the vault is unlocked. The same services as the app.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createPeerpath } from '../api/app';
+import { AppError, type Disclosure, IsoDate, Purpose, Recipient } from '../contract';
+import { findCaseManager, runBatch } from '../reports/batch';
+import { REPORT_LANGUAGES } from '../reports/i18n/index';
+import { findMentorId, findStudentId, studentLocalId } from '../reports/lookup';
+import { CommandFailed, describe, type Io, UsageError, unlocked } from './common';
+
+export const REPORT_USAGE = `  report team --student <student number> [--from <date> --to <date>] [--prepared-on <date>] --out <file.pdf>
+                                           the IEP meeting summary for the team (recorded as internal use)
+  report parent --student <student number> --lang ${REPORT_LANGUAGES.join('|')} --recipient "<who>" --purpose "<why>"
+                [--from <date> --to <date>] [--prepared-on <date>] --out <file.pdf>
+                                           the parent report; mentors appear only by role and grade; recorded as a
+                                           disclosure to the recipient (FERPA 34 CFR 99.32)
+  report mentor --mentor <student number> [--prepared-on <date>] --out <file.pdf>
+                                           a mentor's letter of recognition (service hours, roles, training)
+  report batch --case-manager <staff id> [--from <date> --to <date>] [--prepared-on <date>] --out <folder>
+                                           a team summary for every active student of the case manager
+  audit list --disclosures [--student <student number>] [--limit <n>]
+                                           the reports saved, newest first: who, when, to whom, why, what
+  Dates look like 2026-10-15. The range defaults to the plan's start through the prepared-on date (today).`;
+
+const Text = z.string().trim().min(1);
+const PdfFile = Text.refine((path) => path.toLowerCase().endsWith('.pdf'), 'Give a file name ending in .pdf.');
+const Dates = { from: IsoDate.optional(), to: IsoDate.optional(), preparedOn: IsoDate.optional() };
+
+export const ReportInvocation = z.discriminatedUnion('command', [
+  z.object({ command: z.literal('report team'), student: Text, out: PdfFile, ...Dates }),
+  z.object({
+    command: z.literal('report parent'),
+    student: Text,
+    lang: z.enum(REPORT_LANGUAGES as [string, ...string[]], `Choose one of: ${REPORT_LANGUAGES.join(', ')}.`),
+    recipient: Recipient,
+    purpose: Purpose,
+    out: PdfFile,
+    ...Dates,
+  }),
+  z.object({ command: z.literal('report mentor'), mentor: Text, out: PdfFile, preparedOn: IsoDate.optional() }),
+  z.object({ command: z.literal('report batch'), caseManager: Text, out: Text, ...Dates }),
+  z.object({
+    command: z.literal('audit disclosures'),
+    student: Text.optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,3}$/, 'Use a whole number.')
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(500))
+      .default(50),
+  }),
+]);
+export type ReportInvocation = z.infer<typeof ReportInvocation>;
+
+/** Whether `argv` is one of the commands here (the rest of the CLI is parsed by cli.ts). */
+export function isReportCommand(argv: readonly string[]): boolean {
+  return argv[0] === 'report' || (argv[0] === 'audit' && argv.includes('--disclosures'));
+}
+
+export interface ParsedReportCommand {
+  invocation: ReportInvocation;
+  vault: string | undefined;
+  recovery: boolean;
+}
+
+/** Reads the command line; a usage error names what is wrong, before anything is unlocked. */
+export function parseReportCommand(argv: readonly string[]): ParsedReportCommand {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        vault: { type: 'string' },
+        'recovery-key': { type: 'boolean' },
+        student: { type: 'string' },
+        mentor: { type: 'string' },
+        'case-manager': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'prepared-on': { type: 'string' },
+        lang: { type: 'string' },
+        recipient: { type: 'string' },
+        purpose: { type: 'string' },
+        out: { type: 'string' },
+        disclosures: { type: 'boolean' },
+        limit: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const [group, command, ...rest] = parsed.positionals;
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const name = group === 'audit' && command === 'list' ? 'audit disclosures' : `${group} ${command ?? ''}`.trim();
+  const { values } = parsed;
+  const invocation = ReportInvocation.safeParse({
+    command: name,
+    student: values.student,
+    mentor: values.mentor,
+    caseManager: values['case-manager'],
+    from: values.from,
+    to: values.to,
+    preparedOn: values['prepared-on'],
+    lang: values.lang,
+    recipient: values.recipient,
+    purpose: values.purpose,
+    out: values.out,
+    limit: values.limit,
+  });
+  if (!invocation.success) {
+    const known = ReportInvocation.options.some((option) => option.shape.command.value === name);
+    throw new UsageError(known ? `wrong arguments for "${name}": ${describe(invocation.error)}` : `unknown command "${name}"`);
+  }
+  const vault = typeof values.vault === 'string' ? values.vault : undefined;
+  return { invocation: invocation.data, vault, recovery: values['recovery-key'] === true };
+}
+
+function disclosureLine(disclosure: Disclosure, localId: string | null): string {
+  const subject = `${disclosure.subject} ${localId ?? disclosure.subjectId}`;
+  const range = disclosure.from && disclosure.to ? `${disclosure.from}..${disclosure.to}` : '-';
+  return [
+    String(disclosure.id),
+    disclosure.at,
+    disclosure.actorName ?? '-',
+    disclosure.use === 'disclosure' ? 'disclosure' : 'internal use',
+    disclosure.report.replaceAll('_', ' '),
+    subject,
+    range,
+    `prepared ${disclosure.preparedOn}`,
+    disclosure.recipient ? `to: ${disclosure.recipient}` : '-',
+    disclosure.purpose ? `for: ${disclosure.purpose}` : '-',
+  ].join('\t');
+}
+
+async function call<T>(app: ReturnType<typeof createPeerpath>, channel: Parameters<typeof app.dispatch>[0], input: unknown): Promise<T> {
+  const result = await app.dispatch(channel, input);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message);
+  return result.value as T;
+}
+
+export async function runReportCommand(parsed: ParsedReportCommand, dir: string, io: Io): Promise<void> {
+  const { invocation } = parsed;
+  const app = createPeerpath({ dir });
+  try {
+    await unlocked(app, io, parsed.recovery);
+    const ctx = app.session.context();
+    const dates = 'from' in invocation ? { from: invocation.from, to: invocation.to, preparedOn: invocation.preparedOn } : {};
+    switch (invocation.command) {
+      case 'report team':
+      case 'report parent':
+      case 'report mentor': {
+        const request =
+          invocation.command === 'report team'
+            ? { kind: 'team_summary', studentId: findStudentId(ctx, invocation.student), ...dates }
+            : invocation.command === 'report parent'
+              ? {
+                  kind: 'parent_report',
+                  studentId: findStudentId(ctx, invocation.student),
+                  language: invocation.lang,
+                  recipient: invocation.recipient,
+                  purpose: invocation.purpose,
+                  ...dates,
+                }
+              : { kind: 'recognition_letter', mentorId: findMentorId(ctx, invocation.mentor), preparedOn: invocation.preparedOn };
+        const saved = await call<{ path: string; pages: number }>(app, 'reports.save', { request, path: resolve(invocation.out) });
+        const recorded =
+          invocation.command === 'report parent' ? `recorded as a disclosure to ${invocation.recipient}` : 'recorded as internal use';
+        io.out(`Wrote ${saved.path} (${saved.pages} page${saved.pages === 1 ? '' : 's'}); ${recorded}.`);
+        return;
+      }
+      case 'report batch': {
+        const caseManager = findCaseManager(ctx, invocation.caseManager);
+        const controller = new AbortController();
+        const stop = () => controller.abort();
+        process.once('SIGINT', stop);
+        try {
+          const result = await runBatch(ctx, {
+            caseManagerId: caseManager.id,
+            outDir: resolve(invocation.out),
+            ...dates,
+            signal: controller.signal,
+            onProgress: ({ done, total }) => {
+              if (process.stderr.isTTY) process.stderr.write(`\rteam summaries: ${done} of ${total}`);
+            },
+          });
+          if (process.stderr.isTTY) process.stderr.write('\n');
+          const summary = `Wrote ${result.written.length} of ${result.total} team summaries into ${invocation.out}`;
+          if (result.failed.length === 0 && !result.cancelled) {
+            io.out(`${summary}.`);
+            return;
+          }
+          io.out(`${summary}.`);
+          const lines = result.cancelled
+            ? [`peerpath: cancelled after ${result.written.length + result.failed.length} of ${result.total}.`]
+            : [];
+          if (result.failed.length) lines.push(`peerpath: ${result.failed.length} could not be made:`);
+          for (const failure of result.failed) lines.push(`  ${failure.localId}: ${failure.message}`);
+          throw new CommandFailed(lines);
+        } finally {
+          process.off('SIGINT', stop);
+        }
+      }
+      case 'audit disclosures': {
+        const studentId = invocation.student ? findStudentId(ctx, invocation.student) : undefined;
+        const list = await call<Disclosure[]>(app, 'reports.disclosures', { studentId, limit: invocation.limit });
+        for (const disclosure of list) {
+          io.out(disclosureLine(disclosure, disclosure.subject === 'student' ? studentLocalId(ctx, disclosure.subjectId) : null));
+        }
+        return;
+      }
+    }
+  } finally {
+    app.session.lock('user');
+  }
+}

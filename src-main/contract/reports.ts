@@ -1,0 +1,122 @@
+/**
+ * PDF reports: the IEP team's meeting summary, the parent report (redacted: peers only by role and
+ * grade) and a mentor's recognition letter; saving one records it in the audit trail — a parent
+ * report as a disclosure with recipient and purpose (FERPA 34 CFR 99.32), the others as internal
+ * use — and the disclosure record lists those events. Report settings: school name, logo, paper.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, Language, ShortText } from './common';
+
+export const PAPER_SIZES = ['letter', 'a4'] as const;
+export const PaperSize = z.enum(PAPER_SIZES);
+export type PaperSize = z.infer<typeof PaperSize>;
+
+export const REPORT_KINDS = ['team_summary', 'parent_report', 'recognition_letter'] as const;
+export const ReportKind = z.enum(REPORT_KINDS);
+export type ReportKind = z.infer<typeof ReportKind>;
+
+/** A logo is printed at most 1.2 in high; 512 KB of PNG or JPEG is plenty. */
+export const MAX_LOGO_BYTES = 512 * 1024;
+
+export const ReportSettings = z.object({
+  /** Printed at the top of every report; null: the student's (or mentor's) school. */
+  schoolName: z.string().nullable(),
+  /** PNG or JPEG, base64; null: no logo. */
+  logoBase64: z.string().nullable(),
+  paperSize: PaperSize,
+});
+export type ReportSettings = z.infer<typeof ReportSettings>;
+
+export const ReportSettingsChanges = z
+  .object({
+    schoolName: ShortText.min(1).nullable(),
+    logoBase64: z
+      .string()
+      .max(Math.ceil(MAX_LOGO_BYTES / 3) * 4, 'The logo must be at most 512 KB.')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The logo must be sent as base64.')
+      .nullable(),
+    paperSize: PaperSize,
+  })
+  .partial()
+  .strict();
+export type ReportSettingsChanges = z.infer<typeof ReportSettingsChanges>;
+
+export const Recipient = z
+  .string()
+  .trim()
+  .min(1, 'Say who receives the report, e.g. "Marisol Quixote (mother)".')
+  .max(200, 'Keep the recipient to 200 characters.');
+export const Purpose = z
+  .string()
+  .trim()
+  .min(1, 'Say why the report is shared, e.g. "quarterly progress report".')
+  .max(200, 'Keep the purpose to 200 characters.');
+
+/** Left out: `from` is the plan's start, `to` and `preparedOn` are today. */
+const Dates = { from: IsoDate.optional(), to: IsoDate.optional(), preparedOn: IsoDate.optional() };
+
+export const ReportRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('team_summary'), studentId: Id, ...Dates }).strict(),
+  z
+    .object({
+      kind: z.literal('parent_report'),
+      studentId: Id,
+      /** A language with a report catalog (en, es …); refused otherwise, naming those there are. */
+      language: Language,
+      recipient: Recipient,
+      purpose: Purpose,
+      ...Dates,
+    })
+    .strict(),
+  z.object({ kind: z.literal('recognition_letter'), mentorId: Id, preparedOn: IsoDate.optional() }).strict(),
+]);
+export type ReportRequest = z.infer<typeof ReportRequest>;
+
+export const ReportFile = z.object({
+  /** A file name to offer in the save dialog, e.g. "S-100234 Quixote – team summary – 2026-10-15.pdf". */
+  fileName: z.string(),
+  pages: z.number().int(),
+  bytes: z.number().int(),
+});
+
+export const DisclosureUse = z.enum(['disclosure', 'internal_use']);
+
+/** One saved report, as the audit trail recorded it: who, when, to whom, why, what. */
+export const Disclosure = z.object({
+  /** The audit event's id. */
+  id: z.number().int(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  use: DisclosureUse,
+  report: ReportKind,
+  /** A student's record id (team summary, parent report) or a mentor's (recognition letter). */
+  subject: z.enum(['student', 'mentor']),
+  subjectId: z.string(),
+  recipient: z.string().nullable(),
+  purpose: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  preparedOn: z.string(),
+  language: z.string().nullable(),
+});
+export type Disclosure = z.infer<typeof Disclosure>;
+
+export const reports = {
+  /** The PDF for a preview pane, as base64; nothing is written and nothing recorded. */
+  'reports.preview': { input: z.object({ request: ReportRequest }).strict(), output: ReportFile.extend({ pdfBase64: z.string() }) },
+  /**
+   * Writes the PDF to the path the user chose in a save dialog (never over an existing file) and
+   * records it: a parent report as a disclosure, the others as internal use.
+   */
+  'reports.save': {
+    input: z.object({ request: ReportRequest, path: z.string().min(1).max(4096) }).strict(),
+    output: ReportFile.extend({ path: z.string() }),
+  },
+  /** Saved reports, newest first; for one student when asked (what a parent may inspect). */
+  'reports.disclosures': {
+    input: z.object({ studentId: Id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.array(Disclosure),
+  },
+  'reportSettings.get': { input: z.object({}).strict(), output: ReportSettings },
+  'reportSettings.update': { input: ReportSettingsChanges, output: ReportSettings },
+} as const;

@@ -1,0 +1,229 @@
+/**
+ * Gathers the team's view of one student for a date range from the services the screens use —
+ * student, plan, goal graphs (goals.progress), progress reports, fidelity, assignments, check-ins —
+ * as of the "prepared on" day, so the same data and day give the same report whenever it is made.
+ * Also lists who must stay unnamed in a parent report: every mentor and every other student.
+ */
+import { ne } from 'drizzle-orm';
+import { students } from '../../db/schema';
+import { AppError, type Mentor, type Plan, TRAINING_MODULES } from '../contract';
+import { type ServiceContext, today } from '../services/context';
+import { listAssignmentsForAccommodation } from '../services/mentors/assignments';
+import { listMentors } from '../services/mentors/mentors';
+import { getPlan, listPlansForStudent } from '../services/plans/plans';
+import { listCheckInsForStudent } from '../services/progress/check-ins';
+import { fidelityForStudent } from '../services/progress/fidelity-service';
+import { goalProgress } from '../services/progress/goal-progress';
+import { listReportsForPlan } from '../services/progress/reports';
+import { listStaff } from '../services/staff';
+import { getStudent } from '../services/students/students';
+import type { CheckInHighlight, DateRange, PeriodReport, ProtectedIdentity, TeamMentor, TeamSummaryView } from './model';
+import { letterheadFor } from './settings';
+
+export interface ReportDates {
+  from?: string | undefined;
+  to?: string | undefined;
+  preparedOn?: string | undefined;
+}
+
+/** Check-ins a team summary quotes: the newest few are what a meeting discusses. */
+const CHECK_IN_HIGHLIGHTS = 6;
+
+/** The same services, reading as if today were `day` (flags, fidelity and due dates as of that day). */
+export function asOf(ctx: ServiceContext, day: string): ServiceContext {
+  return { ...ctx, now: () => new Date(`${day}T12:00:00Z`) };
+}
+
+export function preparedOnOf(ctx: ServiceContext, preparedOn: string | undefined): string {
+  const day = today(ctx);
+  if (preparedOn && preparedOn > day) throw new AppError('invalid_input', 'The "prepared on" date cannot be in the future.');
+  return preparedOn ?? day;
+}
+
+/** The range asked for, or the plan's start to the day it is prepared on. */
+function rangeOf(dates: ReportDates, planStart: string, preparedOn: string): DateRange {
+  const range = { from: dates.from ?? planStart, to: dates.to ?? preparedOn };
+  if (range.to < range.from) throw new AppError('invalid_input', 'The date range must end on or after the day it starts.');
+  if (range.to > preparedOn) throw new AppError('invalid_input', 'The date range cannot end after the "prepared on" date.');
+  return range;
+}
+
+/** The plan a report is about: the active IEP, else the active 504 plan, else the last one that ended. */
+function planInForce(plans: readonly Plan[]): Plan {
+  const active = plans.filter((plan) => plan.status === 'active').sort((a, b) => (a.type === 'iep' ? -1 : b.type === 'iep' ? 1 : 0));
+  const ended = plans.filter((plan) => plan.status === 'ended').sort((a, b) => (a.endDate < b.endDate ? 1 : -1));
+  const plan = active[0] ?? ended[0];
+  if (!plan) throw new AppError('conflict', 'This student has no active or ended plan to report on.');
+  return plan;
+}
+
+export function mentorName(mentor: Pick<Mentor, 'firstName' | 'lastName' | 'preferredName'>): string {
+  return `${mentor.preferredName || mentor.firstName} ${mentor.lastName}`;
+}
+
+function isTrained(mentor: Mentor, day: string): boolean {
+  return TRAINING_MODULES.every((module) => mentor.training.some((record) => record.module === module && record.completedOn <= day));
+}
+
+function toTeamMentor(mentor: Mentor, day: string): TeamMentor {
+  return {
+    id: mentor.id,
+    localId: mentor.localId,
+    firstName: mentor.firstName,
+    lastName: mentor.lastName,
+    preferredName: mentor.preferredName,
+    grade: mentor.grade,
+    trained: isTrained(mentor, day),
+  };
+}
+
+function within(date: string, range: DateRange): boolean {
+  return date >= range.from && date <= range.to;
+}
+
+export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { studentId: string }): TeamSummaryView {
+  const preparedOn = preparedOnOf(ctx, input.preparedOn);
+  const reading = asOf(ctx, preparedOn);
+  const student = getStudent(reading, input.studentId);
+  const chosen = planInForce(listPlansForStudent(reading, student.id));
+  const range = rangeOf(input, chosen.startDate, preparedOn);
+  const detail = getPlan(reading, chosen.id);
+  const staff = listStaff(reading, { includeArchived: true });
+  const caseManagerId = detail.plan.caseManagerId ?? student.caseManagerId;
+  const mentors = new Map(listMentors(reading, { includeArchived: true }).map((mentor) => [mentor.id, mentor]));
+  const fidelity = new Map(
+    fidelityForStudent(reading, { studentId: student.id, ...range }).accommodations.map((item) => [item.accommodationId, item.fidelity]),
+  );
+  const reports = listReportsForPlan(reading, { planId: chosen.id }).filter((report) => within(report.period.endsOn, range));
+
+  const supports = new Map(
+    detail.accommodations.map((accommodation) => {
+      const assigned = listAssignmentsForAccommodation(reading, { accommodationId: accommodation.id }).filter(
+        (assignment) => assignment.startDate <= range.to && (assignment.endDate === null || assignment.endDate > range.from),
+      );
+      const mentorIds = [...new Set(assigned.map((assignment) => assignment.mentorId))];
+      return [
+        accommodation.id,
+        {
+          accommodationId: accommodation.id,
+          role: accommodation.role,
+          settingClass: accommodation.settingClass,
+          sessionsPerWeek: accommodation.sessionsPerWeek,
+          minutesPerSession: accommodation.minutesPerSession,
+          fidelity: fidelity.get(accommodation.id) ?? null,
+          mentors: mentorIds.flatMap((id) => {
+            const mentor = mentors.get(id);
+            return mentor ? [toTeamMentor(mentor, preparedOn)] : [];
+          }),
+        },
+      ];
+    }),
+  );
+
+  const goals = detail.goals.map((goal, index) => {
+    const progress = goalProgress(reading, { goalId: goal.id, method: 'theil_sen' });
+    return {
+      id: goal.id,
+      number: index + 1,
+      area: goal.area,
+      statement: goal.statement,
+      criterion: goal.criterion,
+      measuredEvery: goal.measuredEvery,
+      endDate: goal.endDate,
+      measurement: goal.measurement,
+      scaleMax: goal.scaleMax,
+      baseline: goal.baseline,
+      target: goal.target,
+      chart: progress.chart,
+      trendMethod: 'theil_sen' as const,
+      flags: progress.flags,
+      reports: reports
+        .filter((report) => report.goalId === goal.id)
+        .map(
+          (report): PeriodReport => ({
+            periodLabel: report.period.label,
+            periodEndsOn: report.period.endsOn,
+            codeSet: report.codeSet,
+            code: report.code,
+            codeLabel: report.codeLabel,
+            sufficient: report.sufficient,
+            insufficientReason: report.insufficientReason,
+            narrative: report.narrative,
+          }),
+        ),
+      supports: goal.servedBy.flatMap((id) => {
+        const support = supports.get(id);
+        return support ? [support] : [];
+      }),
+    };
+  });
+
+  const accommodationIds = new Set(detail.accommodations.map((accommodation) => accommodation.id));
+  const checkIns = listCheckInsForStudent(reading, { studentId: student.id })
+    .filter((checkIn) => within(checkIn.date, range) && accommodationIds.has(checkIn.accommodationId))
+    .slice(0, CHECK_IN_HIGHLIGHTS)
+    .map((checkIn): CheckInHighlight => {
+      const mentor = checkIn.mentorId ? mentors.get(checkIn.mentorId) : undefined;
+      return {
+        date: checkIn.date,
+        role: checkIn.role,
+        settingClass: checkIn.settingClass,
+        mentorName: mentor ? mentorName(mentor) : null,
+        whatsWorking: checkIn.whatsWorking,
+        whatsNot: checkIn.whatsNot,
+        nextSteps: checkIn.nextSteps,
+        belonging: checkIn.belonging,
+        engagement: checkIn.engagement,
+        mentorWorkload: checkIn.mentorWorkload,
+        mentorConfidence: checkIn.mentorConfidence,
+      };
+    });
+
+  return {
+    letterhead: letterheadFor(ctx.db, student.school),
+    preparedOn,
+    range,
+    student: {
+      id: student.id,
+      localId: student.localId,
+      firstName: student.firstName,
+      lastName: student.lastName,
+      preferredName: student.preferredName,
+      grade: student.grade,
+      school: student.school,
+    },
+    plan: {
+      type: detail.plan.type,
+      version: detail.plan.version,
+      startDate: detail.plan.startDate,
+      endDate: detail.plan.endDate,
+      annualReviewDue: detail.plan.annualReviewDue,
+      reevaluationDue: detail.plan.reevaluationDue,
+      caseManagerName: staff.find((member) => member.id === caseManagerId)?.name ?? null,
+      warnings: detail.plan.warnings.map((warning) => warning.message),
+    },
+    goals,
+    checkIns,
+  };
+}
+
+/** Every mentor and every student other than `studentId`: the people a parent report must not name. */
+export function protectedIdentities(ctx: ServiceContext, studentId: string): ProtectedIdentity[] {
+  const others = ctx.db
+    .select({
+      localId: students.localId,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      preferredName: students.preferredName,
+    })
+    .from(students)
+    .where(ne(students.id, studentId))
+    .all();
+  const peers = listMentors(ctx, { includeArchived: true }).map((mentor) => ({
+    localId: mentor.localId,
+    firstName: mentor.firstName,
+    lastName: mentor.lastName,
+    preferredName: mentor.preferredName,
+  }));
+  return [...peers, ...others];
+}

@@ -1,0 +1,206 @@
+/**
+ * The text blocks every report is made of — headings, paragraphs, label/value grids, bulleted lists
+ * and tinted boxes — each drawn as one tagged structure element, and each measurable first so a
+ * caller can keep a block together with what follows it.
+ */
+import { ACCENT, INK, MUTED, type ReportDocument, RULE, TINT } from './document';
+
+export interface TextStyle {
+  size?: number;
+  bold?: boolean;
+  color?: string;
+  /** Points from the left margin. */
+  indent?: number;
+  /** Points of space after the block. */
+  after?: number;
+  lineGap?: number;
+}
+
+const BODY = { size: 9.5, lineGap: 1.5 };
+
+function apply(rd: ReportDocument, style: TextStyle): { width: number; x: number; lineGap: number } {
+  rd.doc
+    .font(style.bold ? 'bold' : 'regular')
+    .fontSize(style.size ?? BODY.size)
+    .fillColor(style.color ?? INK);
+  const indent = style.indent ?? 0;
+  return { x: rd.left + indent, width: rd.width - indent, lineGap: style.lineGap ?? BODY.lineGap };
+}
+
+/** The height `paragraph` will take, space after included. */
+export function paragraphHeight(rd: ReportDocument, text: string, style: TextStyle = {}): number {
+  const { width, lineGap } = apply(rd, style);
+  return rd.doc.heightOfString(rd.printable(text), { width, lineGap }) + (style.after ?? 4);
+}
+
+/** Structure options that keep the real text for screen readers when some characters print as □. */
+function actualText(text: string, shown: string): PDFKit.Mixins.StructureElementOptions {
+  return shown === text.normalize('NFC') ? {} : { actual: text };
+}
+
+export function paragraph(rd: ReportDocument, parent: PDFKit.PDFStructureElement, text: string, style: TextStyle = {}, tag = 'P'): void {
+  const { doc } = rd;
+  const shown = rd.printable(text);
+  parent.add(
+    doc.struct(tag, actualText(text, shown), () => {
+      const { x, width, lineGap } = apply(rd, style);
+      doc.text(shown, x, doc.y, { width, lineGap });
+    }),
+  );
+  doc.y += style.after ?? 4;
+  doc.x = rd.left;
+}
+
+export function headingHeight(rd: ReportDocument, text: string, level: 2 | 3): number {
+  return paragraphHeight(rd, text, headingStyle(level)) + (level === 2 ? 10 : 4);
+}
+
+function headingStyle(level: 2 | 3): TextStyle {
+  return level === 2 ? { size: 13.5, bold: true, color: ACCENT, after: 5 } : { size: 10.5, bold: true, color: INK, after: 3 };
+}
+
+/** A section heading (H2, with a bookmark) or a sub-heading (H3). */
+export function heading(rd: ReportDocument, parent: PDFKit.PDFStructureElement, text: string, level: 2 | 3): void {
+  if (level === 2) {
+    rd.doc.y += 6;
+    rd.doc.outline.addItem(rd.printable(text));
+  } else {
+    rd.doc.y += 2;
+  }
+  paragraph(rd, parent, text, headingStyle(level), `H${level}`);
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+const GRID_GAP = 14;
+
+function cellWidth(rd: ReportDocument, columns: number): number {
+  return (rd.width - GRID_GAP * (columns - 1)) / columns;
+}
+
+function rowHeight(rd: ReportDocument, row: readonly Fact[], width: number): number {
+  return Math.max(
+    ...row.map((fact) => {
+      rd.doc.font('regular').fontSize(7.5);
+      const label = rd.doc.heightOfString(rd.printable(fact.label), { width });
+      rd.doc.font('regular').fontSize(9.5);
+      return label + rd.doc.heightOfString(rd.printable(fact.value), { width, lineGap: 1 }) + 7;
+    }),
+  );
+}
+
+function rows(facts: readonly Fact[], columns: number): Fact[][] {
+  const out: Fact[][] = [];
+  for (let i = 0; i < facts.length; i += columns) out.push(facts.slice(i, i + columns));
+  return out;
+}
+
+export function factsHeight(rd: ReportDocument, facts: readonly Fact[], columns: number): number {
+  const width = cellWidth(rd, columns);
+  return rows(facts, columns).reduce((sum, row) => sum + rowHeight(rd, row, width), 0) + 4;
+}
+
+/** Label/value pairs in a grid (small label above its value); each pair reads as one paragraph. */
+export function facts(rd: ReportDocument, parent: PDFKit.PDFStructureElement, list: readonly Fact[], columns = 3): void {
+  const { doc } = rd;
+  const width = cellWidth(rd, columns);
+  for (const row of rows(list, columns)) {
+    const height = rowHeight(rd, row, width);
+    rd.keepTogether(height);
+    const top = doc.y;
+    row.forEach((fact, index) => {
+      const x = rd.left + index * (width + GRID_GAP);
+      const label = rd.printable(fact.label);
+      const value = rd.printable(fact.value);
+      parent.add(
+        doc.struct('P', actualText(`${fact.label}: ${fact.value}`, `${label}: ${value}`), () => {
+          doc.font('regular').fontSize(7.5).fillColor(MUTED);
+          doc.text(label, x, top, { width });
+          doc.font('regular').fontSize(9.5).fillColor(INK);
+          doc.text(value, x, doc.y + 1, { width, lineGap: 1 });
+        }),
+      );
+    });
+    doc.y = top + height;
+  }
+  doc.x = rd.left;
+  doc.y += 4;
+}
+
+/** A list: each item keeps its bullet on the same page as its first line. */
+export function bullets(rd: ReportDocument, parent: PDFKit.PDFStructureElement, items: readonly string[], style: TextStyle = {}): void {
+  const { doc } = rd;
+  const list = doc.struct('L');
+  parent.add(list);
+  const indent = (style.indent ?? 0) + 12;
+  for (const item of items) {
+    const itemStyle = { ...style, indent, after: 3 };
+    rd.keepTogether(Math.min(paragraphHeight(rd, item, itemStyle), 30));
+    const top = doc.y;
+    const entry = doc.struct('LI');
+    list.add(entry);
+    entry.add(
+      doc.struct('Lbl', {}, () => {
+        doc
+          .font('regular')
+          .fontSize(style.size ?? BODY.size)
+          .fillColor(ACCENT);
+        doc.text('•', rd.left + indent - 10, top, { width: 10, lineBreak: false });
+      }),
+    );
+    doc.y = top;
+    paragraph(rd, entry, item, itemStyle, 'LBody');
+    entry.end();
+  }
+  list.end();
+}
+
+/** A tinted box around a few paragraphs (the first one bold), kept on one page. */
+export function box(rd: ReportDocument, parent: PDFKit.PDFStructureElement, lines: readonly string[]): void {
+  const { doc } = rd;
+  const pad = 9;
+  const styles = lines.map((_, index): TextStyle => ({ indent: pad, bold: index === 0, after: 3, size: index === 0 ? 10 : 9.5 }));
+  const inner = lines.reduce((sum, line, index) => sum + paragraphHeight(rd, line, { ...styles[index], indent: pad * 2 }), 0);
+  rd.keepTogether(inner + pad * 2 + 6);
+  const top = doc.y;
+  rd.artifact(() => {
+    doc.roundedRect(rd.left, top, rd.width, inner + pad * 2 - 3, 4).fillAndStroke(TINT, RULE);
+  });
+  const section = doc.struct('Div');
+  parent.add(section);
+  doc.y = top + pad;
+  lines.forEach((line, index) => {
+    const style = styles[index] ?? {};
+    // The right padding is the same as the left: narrow the width by indenting twice, then shift back.
+    const { x, width, lineGap } = apply(rd, { ...style, indent: pad * 2 });
+    const shown = rd.printable(line);
+    section.add(
+      doc.struct('P', actualText(line, shown), () => {
+        apply(rd, style);
+        doc.text(shown, x - pad, doc.y, { width, lineGap });
+      }),
+    );
+    doc.y += style.after ?? 3;
+  });
+  section.end();
+  doc.x = rd.left;
+  doc.y = top + inner + pad * 2 + 6;
+}
+
+/** A thin rule across the text column, as decoration. */
+export function rule(rd: ReportDocument, space = 8): void {
+  const { doc } = rd;
+  const y = doc.y + space / 2;
+  rd.artifact(() => {
+    doc
+      .moveTo(rd.left, y)
+      .lineTo(rd.left + rd.width, y)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
+  });
+  doc.y = y + space / 2;
+}

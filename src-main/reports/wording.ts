@@ -1,0 +1,82 @@
+/**
+ * Sentences both student reports share, worded from the catalog: the goal graph's labels and
+ * alternative text, and a peer described by role and grade ("a trained 8th-grade peer tutor").
+ */
+import { PEER_ROLES, type PeerRole, type ProgressCodeSetId } from '../contract';
+import type { ChartModelView } from '../contract/progress-view';
+import { roleLabel } from '../services/progress/goal-progress';
+import { goalValue, gradeWord, longDate, monthLabel, number, signed } from './i18n/format';
+import type { ReportKey, ReportText } from './i18n/index';
+import type { GoalValueFacts, PeerDescription } from './model';
+import type { GraphWords } from './pdf/goal-graph';
+
+/**
+ * The chart model labels its phase lines in English ("Peer tutor started", "New mentor", built by
+ * services/progress/goal-progress.ts); a report in another language words the same two kinds itself.
+ */
+function phaseWords(text: ReportText): Map<string, string> {
+  const words = new Map<string, string>([['New mentor', text.t('chart.newMentor')]]);
+  for (const role of PEER_ROLES) words.set(`${roleLabel(role)} started`, text.t('chart.started', { role: text.t(`common.role.${role}`) }));
+  return words;
+}
+
+function altText(text: ReportText, goal: GoalValueFacts & { endDate: string }, chart: ChartModelView): string {
+  const values = {
+    baseline: goalValue(text, goal, goal.baseline),
+    target: goalValue(text, goal, goal.target),
+    end: longDate(text, goal.endDate),
+  };
+  if (chart.summary.points === 0) return text.t('chart.altNone', values);
+  let alt = text.t('chart.alt', { ...values, count: chart.summary.points });
+  if (chart.summary.latest !== null && chart.summary.latestDate) {
+    alt += text.t('chart.altLatest', {
+      latest: goalValue(text, goal, chart.summary.latest),
+      date: longDate(text, chart.summary.latestDate),
+    });
+  }
+  if (chart.summary.perWeek !== null) alt += text.t('chart.altTrend', { perWeek: signed(text, chart.summary.perWeek) });
+  return alt;
+}
+
+export function graphWords(text: ReportText, goal: GoalValueFacts & { endDate: string }, chart: ChartModelView): GraphWords {
+  const phases = phaseWords(text);
+  return {
+    tick: (label) => {
+      const value = Number(label);
+      return Number.isFinite(value) ? number(text, value) : label;
+    },
+    month: (yearMonth, withYear) => monthLabel(text, yearMonth, withYear),
+    phase: (label) => phases.get(label) ?? null,
+    start: text.t('chart.baseline'),
+    goal: (value) => `${text.t('chart.goal')} ${goalValue(text, goal, value)}`,
+    legend: {
+      points: text.t('chart.legendPoints'),
+      aim: text.t('chart.legendAim'),
+      trend: text.t('chart.legendTrend'),
+      goal: text.t('chart.legendGoal'),
+      phase: text.t('chart.legendPhase'),
+    },
+    alt: altText(text, goal, chart),
+  };
+}
+
+/** "a trained 8th-grade peer tutor" / "un estudiante capacitado de 8.º grado (compañero tutor)". */
+export function describePeer(text: ReportText, peer: PeerDescription): string {
+  const values = { grade: gradeWord(text, peer.grade), noun: text.t(`common.peerNoun.${peer.role}`) };
+  // `context` picks the English "an 8th-grade …" variant where one exists.
+  return peer.trained ? text.t('parent.peerTrained', values) : text.t('parent.peerUntrained', { ...values, context: String(peer.grade) });
+}
+
+/** A progress code's name in the report's language; the label saved with the report when the catalog lacks it. */
+export function codeName(
+  text: ReportText,
+  report: { codeSet: ProgressCodeSetId; code: string | null; codeLabel: string | null },
+): string | null {
+  if (report.code === null) return null;
+  return text.t(`common.code.${report.codeSet}.${report.code}` as ReportKey, { defaultValue: report.codeLabel ?? report.code });
+}
+
+/** "Peer tutor" for a role, in the report's language. */
+export function roleName(text: ReportText, role: PeerRole): string {
+  return text.t(`common.role.${role}`);
+}

@@ -1,0 +1,155 @@
+/**
+ * `peerpath report …` and `peerpath audit list --disclosures`: arguments checked (zod) before the
+ * vault is unlocked, with exit 2 and a line saying what is wrong; reports written only to --out and
+ * never over a file; the disclosure record listed. Run in-process, plus once through the built CLI
+ * to show the bundled fonts travel with it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src-main/cli';
+import { PASSPHRASE, tempDir } from '../fixtures/vault';
+import { PREPARED_ON, pdfText, reportStudent } from './reports-fixture';
+
+const UNLOCK = { PEERPATH_PASSPHRASE: PASSPHRASE };
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((line: string) => out.push(line));
+  const error = vi.spyOn(console, 'error').mockImplementation((line: string) => err.push(line));
+  try {
+    const code = await main(argv, UNLOCK);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('peerpath report: arguments', () => {
+  it.each([
+    [['report', 'team', '--student', 'S-1'], 'wrong arguments for "report team": out:'],
+    [['report', 'team', '--student', 'S-1', '--out', 'x.txt'], 'out: Give a file name ending in .pdf.'],
+    [['report', 'team', '--student', 'S-1', '--out', 'x.pdf', '--from', '2026-02-30'], 'from: That date does not exist.'],
+    [['report', 'team', '--student', 'S-1', '--out', 'x.pdf', '--to', '15/10/2026'], 'to: Use a date like 2026-09-14.'],
+    [
+      ['report', 'parent', '--student', 'S-1', '--lang', 'fr', '--recipient', 'A', '--purpose', 'B', '--out', 'x.pdf'],
+      'lang: Choose one of: en, es.',
+    ],
+    [['report', 'parent', '--student', 'S-1', '--lang', 'es', '--purpose', 'B', '--out', 'x.pdf'], 'recipient:'],
+    [['report', 'parent', '--student', 'S-1', '--lang', 'es', '--recipient', 'A', '--out', 'x.pdf'], 'purpose:'],
+    [['report', 'mentor', '--out', 'x.pdf'], 'mentor:'],
+    [['report', 'batch', '--case-manager', 'E1'], 'out:'],
+    [['report', 'summary', '--out', 'x.pdf'], 'unknown command "report summary"'],
+    [['report', 'team', '--student', 'S-1', '--out', 'x.pdf', '--colour', 'red'], "Unknown option '--colour'"],
+    [['audit', 'list', '--disclosures', '--limit', 'many'], 'limit: Use a whole number.'],
+  ])('%j is a usage error: %s', async (argv, message) => {
+    const result = await run([...argv, '--vault', join(tempDir(), 'none')]);
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err).toContain(message);
+    expect(result.err).toContain('Usage: peerpath');
+  });
+});
+
+describe('peerpath report: writing and recording', () => {
+  it('writes each report only to --out, never over a file, and lists the disclosures', { timeout: 120_000 }, async () => {
+    const app = await reportStudent();
+    app.session.lock('user');
+    const vault = app.dir;
+    const out = tempDir();
+
+    const team = await run([
+      'report',
+      'team',
+      '--student',
+      'S-100234',
+      '--prepared-on',
+      PREPARED_ON,
+      '--out',
+      join(out, 'team.pdf'),
+      '--vault',
+      vault,
+    ]);
+    expect(team).toMatchObject({ code: 0, err: '' });
+    expect(team.out).toMatch(/^Wrote .*team\.pdf \(\d pages\); recorded as internal use\.$/);
+
+    const parent = await run([
+      'report',
+      'parent',
+      '--student',
+      'S-100234',
+      '--lang',
+      'es',
+      '--recipient',
+      'Marisol Quixote (madre)',
+      '--purpose',
+      'informe trimestral',
+      '--from',
+      '2026-09-01',
+      '--to',
+      '2026-10-09',
+      '--prepared-on',
+      PREPARED_ON,
+      '--out',
+      join(out, 'familia.pdf'),
+      '--vault',
+      vault,
+    ]);
+    expect(parent.code).toBe(0);
+    expect(parent.out).toContain('recorded as a disclosure to Marisol Quixote (madre).');
+
+    const again = await run(['report', 'team', '--student', 'S-100234', '--out', join(out, 'team.pdf'), '--vault', vault]);
+    expect(again).toMatchObject({ code: 1, out: '' });
+    expect(again.err).toBe('peerpath: A file with that name is already there; nothing was overwritten. Choose another name.');
+    const nobody = await run(['report', 'team', '--student', 'S-999999', '--out', join(out, 'nobody.pdf'), '--vault', vault]);
+    expect(nobody).toMatchObject({ code: 1, err: 'peerpath: That student does not exist (it may have been purged).' });
+    expect(readdirSync(out).sort()).toEqual(['familia.pdf', 'team.pdf']);
+
+    const listed = await run(['audit', 'list', '--disclosures', '--vault', vault]);
+    expect(listed.code).toBe(0);
+    const lines = listed.out.split('\n').map((line) => line.split('\t'));
+    expect(lines.map((line) => line.slice(2))).toEqual([
+      [
+        'Avery Quill',
+        'disclosure',
+        'parent report',
+        'student S-100234',
+        '2026-09-01..2026-10-09',
+        'prepared 2026-10-15',
+        'to: Marisol Quixote (madre)',
+        'for: informe trimestral',
+      ],
+      ['Avery Quill', 'internal use', 'team summary', 'student S-100234', '2026-09-01..2026-10-15', 'prepared 2026-10-15', '-', '-'],
+    ]);
+    const mine = await run(['audit', 'list', '--disclosures', '--student', 'S-100234', '--limit', '1', '--vault', vault]);
+    expect(mine.out.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the built CLI', () => {
+  const bin = join(import.meta.dirname, '../../bin/peerpath.mjs');
+  const built = existsSync(join(import.meta.dirname, '../../out/main/cli.js'));
+
+  it('renders a report with the fonts bundled into the build', { timeout: 120_000 }, async (context) => {
+    if (!built) context.skip('the app is not built (npm test builds it first)');
+    const app = await reportStudent();
+    app.session.lock('user');
+    const file = join(tempDir(), 'built.pdf');
+    const result = spawnSync(
+      process.execPath,
+      [bin, 'report', 'mentor', '--mentor', app.mentor.localId, '--out', file, '--vault', app.dir],
+      {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...UNLOCK },
+      },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(pdfText(readFileSync(file))).toContain('Sam Rivera gave 3 hours of service');
+  });
+});
