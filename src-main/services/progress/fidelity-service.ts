@@ -15,7 +15,6 @@ import { type AccommodationFidelity, AppError, type Fidelity, MissReason, PeerRo
 import { notFound, type ServiceContext, today } from '../context';
 import type { Queryable } from '../vault-db';
 import { type FidelitySession, fidelityOf, totalFidelity } from './fidelity';
-import { accommodationLineages } from './goal-lineage';
 import type { InputOf } from './records';
 import { addDays } from './school-days';
 
@@ -51,11 +50,6 @@ function sessionsOf(
 ): Map<string, FidelitySession[]> {
   const byAccommodation = new Map<string, FidelitySession[]>();
   if (accommodationIds.length === 0) return byAccommodation;
-  // Sessions held under an earlier version of an accommodation count for it (an amendment copies it).
-  const askedFor = new Map<string, string[]>();
-  for (const [asked, versions] of accommodationLineages(db, accommodationIds)) {
-    for (const version of versions) askedFor.set(version, [...(askedFor.get(version) ?? []), asked]);
-  }
   const rows = db
     .select({
       accommodationId: sessions.accommodationId,
@@ -65,17 +59,17 @@ function sessionsOf(
       missReason: sessions.missReason,
     })
     .from(sessions)
-    .where(and(inArray(sessions.accommodationId, [...askedFor.keys()]), gte(sessions.date, range.from), lte(sessions.date, range.to)))
+    .where(and(inArray(sessions.accommodationId, [...accommodationIds]), gte(sessions.date, range.from), lte(sessions.date, range.to)))
     .all();
   for (const row of rows) {
-    const session: FidelitySession = {
+    const list = byAccommodation.get(row.accommodationId) ?? [];
+    list.push({
       date: row.date,
       status: SessionStatus.catch('held').parse(row.status),
       minutes: row.minutes,
       missReason: row.missReason === null ? null : MissReason.catch('other').parse(row.missReason),
-    };
-    for (const asked of askedFor.get(row.accommodationId) ?? [])
-      byAccommodation.set(asked, [...(byAccommodation.get(asked) ?? []), session]);
+    });
+    byAccommodation.set(row.accommodationId, list);
   }
   return byAccommodation;
 }
