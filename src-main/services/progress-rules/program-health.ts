@@ -1,29 +1,40 @@
 /**
  * Program health: the problems the seeds warn about, found early. One-sided support (the supported
  * student stays disengaged or does not belong while sessions go on, or never takes an active
- * role), mentor burnout risk, training about to expire, consent missing while still assigned.
- * Pure: facts in, flags out; every flag says what to do about it.
+ * role), mentor burnout risk, training about to expire, consent missing while still assigned, and
+ * annual reviews or re-evaluations coming due. Pure: facts in, flags out; every flag says what to
+ * do about it, and carries the numbers it quotes so a screen can word it in its own language.
  */
+import type { HealthFacts, HealthKind, HealthRule } from '../../contract';
 import { dateOfDay, dayNumber } from './days';
 
-export type HealthRule =
-  | 'one_sided_low_ratings'
-  | 'one_sided_no_initiation'
-  | 'burnout_sessions'
-  | 'burnout_workload_rising'
-  | 'burnout_over_cap'
-  | 'burnout_no_break'
-  | 'training_expiring'
-  | 'consent_missing';
+export type { HealthRule };
 
 export interface HealthFlag {
   rule: HealthRule;
   /** The record the flag is about, so the screen can link to it. */
-  subject: { kind: 'accommodation' | 'mentor'; id: string };
+  subject: { kind: 'accommodation' | 'mentor' | 'plan'; id: string };
+  severity: 'urgent' | 'warning';
+  /** The numbers and dates `message` quotes (a training module by its id, as the mentor record has it). */
+  facts: Omit<HealthFacts, 'module'> & { module?: string };
   message: string;
   /** The next step, in one plain sentence. */
   action: string;
 }
+
+/** Which group of the program-health list each rule belongs to. */
+export const HEALTH_KIND_OF: Readonly<Record<HealthRule, HealthKind>> = {
+  one_sided_low_ratings: 'one_sided',
+  one_sided_no_initiation: 'one_sided',
+  burnout_sessions: 'burnout',
+  burnout_workload_rising: 'burnout',
+  burnout_over_cap: 'burnout',
+  burnout_no_break: 'burnout',
+  training_expiring: 'training',
+  consent_missing: 'consent',
+  annual_review_due: 'reviews',
+  reevaluation_due: 'reviews',
+};
 
 export interface HealthThresholds {
   /** A rating at or below this (1–5) counts as low. */
@@ -49,17 +60,25 @@ export interface PairFacts {
   checkIns: readonly CheckInFacts[];
   /** Dates of sessions held. */
   heldSessions: readonly string[];
-  /** Per observation of the supported student: intervals with a peer interaction they initiated, and intervals observed. */
+  /**
+   * Per observation of the supported student: intervals where they started an interaction with a
+   * peer, and intervals with a mark for it (a missed cue is not observed). Any order.
+   */
   observations: readonly { date: string; initiated: number; observed: number }[];
 }
 
 const RECENT_CHECK_INS = 4;
+const RECENT_OBSERVATIONS = 3;
 
 /** Low belonging or engagement in at least three of the last four check-ins, while sessions continue. */
 export function oneSidedSupportFlags(pair: PairFacts, thresholds: HealthThresholds = DEFAULT_THRESHOLDS): HealthFlag[] {
   const flags: HealthFlag[] = [];
   const subject = { kind: 'accommodation' as const, id: pair.accommodationId };
-  const recent = [...pair.checkIns].sort((a, b) => a.date.localeCompare(b.date)).slice(-RECENT_CHECK_INS);
+  // A check-in held only with the mentor says nothing about the supported student.
+  const recent = pair.checkIns
+    .filter((checkIn) => checkIn.belonging !== null || checkIn.engagement !== null)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(-RECENT_CHECK_INS);
   const low = recent.filter(
     (checkIn) => (checkIn.belonging ?? 5) <= thresholds.lowRating || (checkIn.engagement ?? 5) <= thresholds.lowRating,
   );
@@ -69,16 +88,23 @@ export function oneSidedSupportFlags(pair: PairFacts, thresholds: HealthThreshol
     flags.push({
       rule: 'one_sided_low_ratings',
       subject,
+      severity: 'warning',
+      facts: { count: low.length, of: recent.length },
       message: `Belonging or engagement was low in ${low.length} of the last ${recent.length} check-ins while sessions went on.`,
       action: 'Meet with both students: change roles so the supported student leads a task, or try a different pairing.',
     });
   }
-  const observed = pair.observations.filter((observation) => observation.observed > 0).slice(-3);
-  if (observed.length >= 3 && observed.every((observation) => observation.initiated === 0)) {
+  const observed = [...pair.observations]
+    .filter((observation) => observation.observed > 0)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(-RECENT_OBSERVATIONS);
+  if (observed.length >= RECENT_OBSERVATIONS && observed.every((observation) => observation.initiated === 0)) {
     flags.push({
       rule: 'one_sided_no_initiation',
       subject,
-      message: 'In the last 3 observations the supported student never started an interaction with a peer.',
+      severity: 'warning',
+      facts: { count: observed.length },
+      message: `In the last ${observed.length} observations the supported student never started an interaction with a peer.`,
       action: 'Coach the mentor to hold back and invite the student to start; give the student a role in the task.',
     });
   }
@@ -114,12 +140,17 @@ export function mentorHealthFlags(mentor: MentorLoadFacts, today: string, thresh
   const subject = { kind: 'mentor' as const, id: mentor.mentorId };
   const lastWeek = weekOf(today) - 1;
   const perWeek = new Map<number, number>();
-  for (const date of mentor.sessions) perWeek.set(weekOf(date), (perWeek.get(weekOf(date)) ?? 0) + 1);
+  // Counted per date first: a mentor's sessions share few dates, and turning a date into a week is the costly part.
+  const perDate = new Map<string, number>();
+  for (const date of mentor.sessions) perDate.set(date, (perDate.get(date) ?? 0) + 1);
+  for (const [date, count] of perDate) perWeek.set(weekOf(date), (perWeek.get(weekOf(date)) ?? 0) + count);
   const recentLoad = perWeek.get(lastWeek) ?? 0;
   if (recentLoad > thresholds.sessionsPerWeek) {
     flags.push({
       rule: 'burnout_sessions',
       subject,
+      severity: 'warning',
+      facts: { count: recentLoad, limit: thresholds.sessionsPerWeek },
       message: `${mentor.name} had ${recentLoad} sessions last week (more than ${thresholds.sessionsPerWeek}).`,
       action: 'Share the load: move one accommodation to another mentor or rotate roles.',
     });
@@ -137,6 +168,8 @@ export function mentorHealthFlags(mentor: MentorLoadFacts, today: string, thresh
     flags.push({
       rule: 'burnout_workload_rising',
       subject,
+      severity: 'warning',
+      facts: { rating: ratings[2].rating },
       message: `${mentor.name}'s workload ratings rose in the last three check-ins (now ${ratings[2].rating} of 5).`,
       action: 'Check in with the mentor alone; offer a week off or fewer sessions.',
     });
@@ -145,6 +178,8 @@ export function mentorHealthFlags(mentor: MentorLoadFacts, today: string, thresh
     flags.push({
       rule: 'burnout_over_cap',
       subject,
+      severity: 'warning',
+      facts: { count: mentor.activeAssignments, limit: mentor.loadCap },
       message: `${mentor.name} supports ${mentor.activeAssignments} peers, more than their limit of ${mentor.loadCap}.`,
       action: 'End or move an assignment, or raise the limit if the mentor agrees.',
     });
@@ -160,7 +195,9 @@ export function mentorHealthFlags(mentor: MentorLoadFacts, today: string, thresh
     flags.push({
       rule: 'burnout_no_break',
       subject,
-      message: `${mentor.name} has had sessions every week for ${streak} weeks without time off.`,
+      severity: 'warning',
+      facts: { weeks: streak },
+      message: `${mentor.name} has had sessions every week for at least ${streak} weeks without time off.`,
       action: 'Plan a week off for the mentor and cover their sessions.',
     });
   }
@@ -171,6 +208,8 @@ export function mentorHealthFlags(mentor: MentorLoadFacts, today: string, thresh
       flags.push({
         rule: 'training_expiring',
         subject,
+        severity: 'warning',
+        facts: { module: record.module, date: record.expiresOn, days },
         message: `${mentor.name}'s training "${record.label}" expires on ${record.expiresOn}.`,
         action: 'Schedule a refresher before it expires, or the mentor cannot take new assignments.',
       });
@@ -180,9 +219,49 @@ export function mentorHealthFlags(mentor: MentorLoadFacts, today: string, thresh
     flags.push({
       rule: 'consent_missing',
       subject,
+      severity: 'urgent',
+      facts: {},
       message: `${mentor.name} has no current consent but is still assigned.`,
       action: 'Get consent renewed, or end the assignments today.',
     });
   }
   return flags;
+}
+
+/**
+ * Consent is current on `today` when it was given by then and not withdrawn since it was given (a
+ * withdrawal dated before consent was given again does not count). The same reading as the
+ * assignment rules, so a flag and a refusal never disagree.
+ */
+export function consentIsCurrent(givenOn: string | null, withdrawnOn: string | null, today: string): boolean {
+  if (givenOn === null || givenOn > today) return false;
+  return withdrawnOn === null || withdrawnOn < givenOn;
+}
+
+export interface ReviewDue {
+  kind: 'annual_review' | 'reevaluation';
+  due: string;
+  severity: 'due_soon' | 'overdue';
+}
+
+/** A plan's review warnings (plan-rules' dueWarnings) as health flags: an overdue review is urgent. */
+export function reviewFlags(planId: string, warnings: readonly ReviewDue[], today: string): HealthFlag[] {
+  return warnings.map((warning) => {
+    const days = dayNumber(warning.due) - dayNumber(today);
+    const label = warning.kind === 'annual_review' ? 'annual review' : 're-evaluation';
+    return {
+      rule: warning.kind === 'annual_review' ? 'annual_review_due' : 'reevaluation_due',
+      subject: { kind: 'plan', id: planId },
+      severity: warning.severity === 'overdue' ? 'urgent' : 'warning',
+      facts: { date: warning.due, days },
+      message:
+        warning.severity === 'overdue'
+          ? `The ${label} was due on ${warning.due} (${-days} days ago).`
+          : `The ${label} is due on ${warning.due} (in ${days} days).`,
+      action:
+        warning.kind === 'annual_review'
+          ? 'Schedule the team meeting and send the parents written notice of it.'
+          : 'Ask the parents for consent to re-evaluate and plan the assessments.',
+    };
+  });
 }
