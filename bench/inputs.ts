@@ -11,6 +11,7 @@ export interface BenchInputs {
   caseManagerId: string;
   caseloadSize: number;
   school: string;
+  lastFourWeeks: { from: string; to: string };
   students: string[];
   searches: string[];
   sessions: InputOf<'sessions.create'>[];
@@ -49,6 +50,7 @@ export function chooseInputs(db: SqliteDatabase, today: string, count: number): 
     caseManagerId: caseload.id,
     caseloadSize: caseload.n,
     school,
+    lastFourWeeks: { from: addDays(today, -27), to: today },
     students,
     searches: names.map((row, index) => row.name.slice(0, 2 + (index % 3)).toLowerCase()),
     sessions: freshSessions(db, today, count),

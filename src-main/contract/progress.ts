@@ -314,6 +314,16 @@ export const AccommodationFidelity = z.object({
 });
 export type AccommodationFidelity = z.infer<typeof AccommodationFidelity>;
 
+export const SchoolFidelity = z.object({
+  school: z.string(),
+  /** Active students with a peer-support accommodation that ran in the range. */
+  students: z.number().int(),
+  accommodations: z.number().int(),
+  total: Fidelity,
+  byRole: z.array(z.object({ role: PeerRole, fidelity: Fidelity })),
+});
+export type SchoolFidelity = z.infer<typeof SchoolFidelity>;
+
 // ── Progress reports and progress-code sets ──────────────────────────────────────────────────
 
 /**
@@ -468,6 +478,8 @@ export const progress = {
 
   'fidelity.forAccommodation': { input: DateRange.extend({ accommodationId: Id }).strict(), output: AccommodationFidelity },
   /** Every accommodation of the student's plans (drafts left out) that runs in the range, and the total. */
+  /** Every active student's accommodations in one school: the total and one line per role. */
+  'fidelity.forSchool': { input: DateRange.extend({ school: ShortText }).strict(), output: SchoolFidelity },
   'fidelity.forStudent': {
     input: DateRange.extend({ studentId: Id }).strict(),
     output: z.object({ accommodations: z.array(AccommodationFidelity), total: Fidelity }),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type FidelitySession, fidelityOf } from '../../src-main/services/progress/fidelity';
 import { addDays, mondayOf } from '../../src-main/services/progress/school-days';
-import { accommodationInput } from '../fixtures/program-input';
+import { accommodationInput, planInput, studentInput } from '../fixtures/program-input';
 import { supportedStudent } from './progress-fixture';
 
 const twiceAWeek = { sessionsPerWeek: 2, minutesPerSession: 20, startDate: '2026-09-09', endDate: '2027-06-01' };
@@ -170,5 +170,35 @@ describe('fidelity of an accommodation and of a student', () => {
     // Monday to Thursday (today): Math 7 at 2 a week = 1.6, Lunch at 1 a week = 0.8 — prorated by school
     // days, not by the weekday of its slot, so Lunch plans 0.8 although its Friday has not come yet.
     expect(week.total).toMatchObject({ plannedSessions: 2.4, heldSessions: 1, sessionsPercent: 42 });
+  });
+});
+
+describe('fidelity of a school', () => {
+  it('adds up the active students of that school only, with one line per role', async () => {
+    const app = await supportedStudent();
+    await app.call('sessions.create', {
+      accommodationId: app.tutor.id,
+      date: '2026-10-12',
+      status: 'held',
+      minutes: 20,
+      mentorIds: [app.mentor.id],
+    });
+    await app.call('sessions.create', {
+      accommodationId: app.tutor.id,
+      date: '2026-10-14',
+      status: 'missed',
+      missReason: 'student_absent',
+    });
+    const other = await app.call('students.create', studentInput({ localId: 'S-900001', school: 'Lakeside Elementary' }));
+    const otherPlan = await app.call('plans.create', planInput(other.id));
+    await app.call('accommodations.create', accommodationInput(otherPlan.id, { role: 'peer_buddy', settingClass: 'Lunch' }));
+
+    const result = await app.call('fidelity.forSchool', { school: app.student.school, from: '2026-10-12', to: '2026-10-16' });
+    // Monday to Thursday (today) of one week, twice a week: 1.6 planned; one held, one missed.
+    expect(result).toMatchObject({ school: app.student.school, students: 1, accommodations: 1 });
+    expect(result.total).toMatchObject({ plannedSessions: 1.6, heldSessions: 1, missedSessions: 1, missesByReason: { student_absent: 1 } });
+    expect(result.byRole.map((line) => [line.role, line.fidelity.heldSessions])).toEqual([['peer_tutor', 1]]);
+    const elsewhere = await app.call('fidelity.forSchool', { school: 'Lakeside Elementary', from: '2026-10-12', to: '2026-10-16' });
+    expect(elsewhere).toMatchObject({ students: 1, accommodations: 1, total: { heldSessions: 0 } });
   });
 });

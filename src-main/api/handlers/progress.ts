@@ -6,7 +6,7 @@ import {
   updateCheckIn,
 } from '../../services/progress/check-ins';
 import { getProgressCodes, setActiveCodeSet } from '../../services/progress/codes';
-import { fidelityForAccommodation, fidelityForStudent } from '../../services/progress/fidelity-service';
+import { fidelityForAccommodation, fidelityForSchool, fidelityForStudent } from '../../services/progress/fidelity-service';
 import { deleteObservation, listObservationsForStudent, recordObservation } from '../../services/progress/observations';
 import { createPoint, createPoints, deletePoint, listPointsForGoal, updatePoint } from '../../services/progress/points';
 import { amendReport, finalizePeriod, getReport, listReportsForPlan, saveReport } from '../../services/progress/reports';
@@ -45,6 +45,7 @@ export function progressHandlers(session: VaultSession) {
     'observations.delete': (input) => deleteObservation(session.context(), input),
     'fidelity.forAccommodation': (input) => fidelityForAccommodation(session.context(), input),
     'fidelity.forStudent': (input) => fidelityForStudent(session.context(), input),
+    'fidelity.forSchool': (input) => fidelityForSchool(session.context(), input),
     'progressCodes.get': () => getProgressCodes(session.context()),
     'progressCodes.setActive': (input) => setActiveCodeSet(session.context(), input),
     'progressReports.listForPlan': (input) => listReportsForPlan(session.context(), input),

@@ -11,7 +11,15 @@
  */
 import { and, asc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import { accommodations, plans, sessions, students } from '../../../db/schema';
-import { type AccommodationFidelity, AppError, type Fidelity, MissReason, PeerRole, SessionStatus } from '../../contract';
+import {
+  type AccommodationFidelity,
+  AppError,
+  type Fidelity,
+  MissReason,
+  PeerRole,
+  type SchoolFidelity,
+  SessionStatus,
+} from '../../contract';
 import { notFound, type ServiceContext, today } from '../context';
 import type { Queryable } from '../vault-db';
 import { type FidelitySession, fidelityOf, totalFidelity } from './fidelity';
@@ -120,32 +128,18 @@ export function fidelityForAccommodation(ctx: ServiceContext, input: InputOf<'fi
   return describe(row.accommodation, row.plan, amended, list, range);
 }
 
-export function fidelityForStudent(
-  ctx: ServiceContext,
-  input: InputOf<'fidelity.forStudent'>,
+/** The accommodations of `rows` that ran in the range or have sessions in it, each with its fidelity, and their total. */
+function fidelityOfRows(
+  db: Queryable,
+  rows: readonly { accommodation: AccommodationRow; plan: PlanRow }[],
+  range: { from: string; to: string },
 ): { accommodations: AccommodationFidelity[]; total: Fidelity } {
-  const range = checkRange(input, today(ctx));
-  if (!ctx.db.select({ id: students.id }).from(students).where(eq(students.id, input.studentId)).get()) throw notFound('student');
-  const rows = ctx.db
-    .select({ accommodation: accommodations, plan: plans })
-    .from(accommodations)
-    .innerJoin(plans, eq(plans.id, accommodations.planId))
-    .where(
-      and(
-        eq(plans.studentId, input.studentId),
-        ne(plans.status, 'draft'),
-        lte(accommodations.startDate, range.to),
-        gte(accommodations.endDate, range.from),
-      ),
-    )
-    .orderBy(asc(plans.type), asc(plans.version), asc(accommodations.settingClass), asc(accommodations.id))
-    .all();
   const amended = amendedPlans(
-    ctx.db,
+    db,
     rows.map((row) => row.plan),
   );
   const byAccommodation = sessionsOf(
-    ctx.db,
+    db,
     rows.map((row) => row.accommodation.id),
     range,
   );
@@ -167,5 +161,54 @@ export function fidelityForStudent(
       list.map((item) => item.fidelity),
       range,
     ),
+  };
+}
+
+function inRange(range: { from: string; to: string }) {
+  return and(ne(plans.status, 'draft'), lte(accommodations.startDate, range.to), gte(accommodations.endDate, range.from));
+}
+
+export function fidelityForStudent(
+  ctx: ServiceContext,
+  input: InputOf<'fidelity.forStudent'>,
+): { accommodations: AccommodationFidelity[]; total: Fidelity } {
+  const range = checkRange(input, today(ctx));
+  if (!ctx.db.select({ id: students.id }).from(students).where(eq(students.id, input.studentId)).get()) throw notFound('student');
+  const rows = ctx.db
+    .select({ accommodation: accommodations, plan: plans })
+    .from(accommodations)
+    .innerJoin(plans, eq(plans.id, accommodations.planId))
+    .where(and(eq(plans.studentId, input.studentId), inRange(range)))
+    .orderBy(asc(plans.type), asc(plans.version), asc(accommodations.settingClass), asc(accommodations.id))
+    .all();
+  return fidelityOfRows(ctx.db, rows, range);
+}
+
+/** A school's program at once: the total and one line per peer-support role, for a district office's overview. */
+export function fidelityForSchool(ctx: ServiceContext, input: InputOf<'fidelity.forSchool'>): SchoolFidelity {
+  const range = checkRange(input, today(ctx));
+  const rows = ctx.db
+    .select({ accommodation: accommodations, plan: plans })
+    .from(accommodations)
+    .innerJoin(plans, eq(plans.id, accommodations.planId))
+    .innerJoin(students, eq(students.id, plans.studentId))
+    .where(and(eq(students.school, input.school), eq(students.status, 'active'), inRange(range)))
+    .orderBy(asc(accommodations.id))
+    .all();
+  const { accommodations: list, total } = fidelityOfRows(ctx.db, rows, range);
+  const studentOf = new Map(rows.map((row) => [row.accommodation.id, row.plan.studentId]));
+  const roles = [...new Set(list.map((item) => item.role))].sort();
+  return {
+    school: input.school,
+    students: new Set(list.map((item) => studentOf.get(item.accommodationId))).size,
+    accommodations: list.length,
+    total,
+    byRole: roles.map((role) => ({
+      role,
+      fidelity: totalFidelity(
+        list.filter((item) => item.role === role).map((item) => item.fidelity),
+        range,
+      ),
+    })),
   };
 }
