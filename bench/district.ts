@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import type { DemoOptionsInput } from '../src-main/services/demo';
 import { seedDemoProgram } from '../src-main/services/demo';
 import { vaultDb } from '../src-main/services/vault-db';
-import type { SqliteDatabase } from '../src-main/vault/database';
+import { applyConnectionPragmas, type SqliteDatabase } from '../src-main/vault/database';
 import { migrate } from '../src-main/vault/migrations';
 import { closeVault, createVault } from '../src-main/vault/vault';
 
@@ -58,11 +58,7 @@ function sourceHash(options: DemoOptionsInput): string {
 /** The pragmas the vault sets, without a key: the plain side differs only by encryption. */
 export function openPlainDatabase(file: string): SqliteDatabase {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('secure_delete = ON');
-  db.pragma('busy_timeout = 5000');
+  applyConnectionPragmas(db);
   return db;
 }
 
