@@ -5,6 +5,8 @@
  * takes its best free mentor, which is what a team does by hand — on the same candidate pairs. All
  * mentors and seats are in one school: the densest case (every mentor is a candidate for every seat
  * the rules allow); a district of several schools splits into smaller problems. Synthetic only.
+ * The driver calls `runMatchingBench(quick ? QUICK_MATCHING : DISTRICT_MATCHING)`; times are wall
+ * milliseconds of one cold run each, like a teacher pressing "Suggest" once.
  */
 import { performance } from 'node:perf_hooks';
 import { DAYS, type Slot } from '../src-main/contract/common';
