@@ -21,6 +21,7 @@ import { migrate } from '../src-main/vault/migrations';
 import { closeVault, unlockVault } from '../src-main/vault/vault';
 import { BENCH_PASSPHRASE, DISTRICT, districtFiles, openPlainDatabase, QUICK } from './district';
 import { type BenchInputs, chooseInputs } from './inputs';
+import { DISTRICT_MATCHING, QUICK_MATCHING, runMatchingBench } from './matching';
 import { measurePair, timeOnceAsync } from './measure';
 import { type CaseResult, printTable, type Results, rendererBundleKb, writeResults } from './results';
 
@@ -29,8 +30,10 @@ const options = quick ? QUICK : DISTRICT;
 const ROUNDS = quick ? { rounds: 5, warmup: 1 } : { rounds: 40, warmup: 5 };
 
 function dispatchOver(ctx: ServiceContext): Dispatch {
-  // The handlers only ask the session for its context; locking and unlocking are not measured here.
-  return createDispatch(createHandlers({ context: () => ctx } as unknown as VaultSession));
+  // The handlers only ask the session for its context (and whether a meeting is on: never here);
+  // locking and unlocking are measured apart.
+  const session = { context: () => ctx, refuseInMeeting: () => undefined };
+  return createDispatch(createHandlers(session as unknown as VaultSession));
 }
 
 async function call<C extends Channel>(dispatch: Dispatch, channel: C, input: InputOf<C>): Promise<unknown> {
@@ -164,6 +167,8 @@ test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
     closeVault(vault);
     plainDb.close();
 
+    const matching = runMatchingBench(quick ? QUICK_MATCHING : DISTRICT_MATCHING);
+
     const results: Results = {
       at: new Date().toISOString(),
       mode: quick ? 'quick' : 'full',
@@ -172,6 +177,7 @@ test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
       cases,
       unlockMs,
       cold,
+      matching,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       rendererInitialJsGzipKb: rendererBundleKb(),
     };

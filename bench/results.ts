@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { DemoOptionsValue } from '../src-main/services/demo';
+import type { MatchingBenchResult } from './matching';
 import type { PairedTiming } from './measure';
 
 export interface CaseResult extends PairedTiming {
@@ -20,6 +21,8 @@ export interface Results {
   unlockMs: number;
   /** Unlock (KDF, open, integrity check, migrations) or open, then the first dashboard, on a fresh connection. */
   cold: { encryptedMs: number; plainMs: number; firstDashboard: { encryptedMs: number; plainMs: number; ratio: number } };
+  /** The matching issue's district instance, optimal against greedy. */
+  matching: MatchingBenchResult;
   peakRssMb: number;
   rendererInitialJsGzipKb: number | null;
 }
@@ -65,6 +68,11 @@ export function printTable(results: Results): void {
   console.log(
     `cold start to the first dashboard: ${ms(cold.encryptedMs)} ms encrypted (of which the dashboard ${ms(cold.firstDashboard.encryptedMs)} ms), ` +
       `${ms(cold.plainMs)} ms plain (dashboard ${ms(cold.firstDashboard.plainMs)} ms); first-dashboard ratio ${cold.firstDashboard.ratio.toFixed(2)}`,
+  );
+  const { optimal, greedy, candidatePairs } = results.matching;
+  console.log(
+    `matching (${candidatePairs} allowed pairs): optimal ${ms(optimal.ms)} ms, score ${optimal.totalScore}, ${optimal.seatsFilled} seats; ` +
+      `greedy ${ms(greedy.ms)} ms, score ${greedy.totalScore}, ${greedy.seatsFilled} seats`,
   );
   console.log(`peak RSS of the services process: ${results.peakRssMb.toFixed(0)} MB`);
   console.log(`renderer initial JS: ${results.rendererInitialJsGzipKb ?? 'not built'} KB gzip (target < ${MAX_RENDERER_KB} KB)`);
