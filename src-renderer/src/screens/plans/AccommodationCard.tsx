@@ -10,6 +10,7 @@ import { Fact } from '../../components/Fact';
 import { FormAlert } from '../../components/FormAlert';
 import { useServiceError } from '../../components/service-error';
 import { AccommodationMentors } from '../mentors/AccommodationMentors';
+import { FidelitySummary } from '../progress/FidelitySummary';
 import { SessionLog } from '../progress/SessionLog';
 import { AccommodationForm } from './AccommodationForm';
 import { accommodationDraftFrom } from './accommodation-draft';
@@ -93,6 +94,7 @@ export function AccommodationCard({ accommodation, detail }: { accommodation: Ac
       )}
       <AccommodationMentors accommodationId={accommodation.id} readOnly={detail.plan.readOnly} />
       {detail.plan.status === 'draft' ? null : <SessionLog accommodation={accommodation} detail={detail} />}
+      {detail.plan.status === 'draft' ? null : <FidelitySummary accommodation={accommodation} detail={detail} />}
       <ConfirmDialog
         isOpen={deleting}
         title={t('accommodations.deleteTitle', { name })}

@@ -19,6 +19,7 @@ import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
 import { GoalGraph } from './GoalGraph';
 import { PointActions } from './PointActions';
+import { PointGridEntry } from './PointGrid';
 
 export function GoalProgressPanel({ goal, readOnly }: { goal: Goal; readOnly: boolean }) {
   const { t } = useTranslation();
@@ -83,6 +84,7 @@ export function GoalProgressPanel({ goal, readOnly }: { goal: Goal; readOnly: bo
         </>
       ) : null}
       {readOnly ? null : <AddPointForm goal={goal} />}
+      {readOnly ? null : <PointGridEntry goal={goal} />}
     </section>
   );
 }
