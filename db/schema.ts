@@ -518,3 +518,155 @@ export const progressReports = sqliteTable(
   },
   (table) => [uniqueIndex('progress_reports_goal_period_idx').on(table.goalId, table.periodEndsOn)],
 );
+
+// ── Matching mentors to open seats ──────────────────────────────────────────────────────────
+// When a student is de-identified, migration 0004's trigger deletes their matching profile and
+// avoid-list entries (both say something about the person); purging deletes them by cascade.
+
+/** What matching knows of a supported student beyond the roster: interests and how they like to communicate. */
+export const matchStudentProfiles = sqliteTable('match_student_profiles', {
+  studentId: text('student_id')
+    .primaryKey()
+    .references(() => students.id, { onDelete: 'cascade' }),
+  /** JSON array of interest words, compared with the mentors' interests (case-insensitive). */
+  interests: text('interests').notNull().default('[]'),
+  /** JSON array of COMMUNICATION_MODES the student prefers. */
+  communication: text('communication').notNull().default('[]'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** How a mentor communicates (their interests stay on the mentor record). */
+export const matchMentorProfiles = sqliteTable('match_mentor_profiles', {
+  mentorId: text('mentor_id')
+    .primaryKey()
+    .references(() => mentors.id, { onDelete: 'cascade' }),
+  /** JSON array of COMMUNICATION_MODES the mentor can use. */
+  communication: text('communication').notNull().default('[]'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** A mentor and a student who must never be matched (a known conflict), entered by staff. */
+export const matchAvoidPairs = sqliteTable(
+  'match_avoid_pairs',
+  {
+    id: text('id').primaryKey(),
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => mentors.id, { onDelete: 'cascade' }),
+    studentId: text('student_id')
+      .notNull()
+      .references(() => students.id, { onDelete: 'cascade' }),
+    /** Private to staff: never in the audit trail, never in a suggestion's explanation. */
+    reason: text('reason').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('match_avoid_pairs_pair_idx').on(table.mentorId, table.studentId),
+    index('match_avoid_pairs_student_idx').on(table.studentId),
+  ],
+);
+
+/** A suggestion the team rejected: matching does not propose this mentor for this accommodation again. */
+export const matchRejections = sqliteTable(
+  'match_rejections',
+  {
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => mentors.id, { onDelete: 'cascade' }),
+    accommodationId: text('accommodation_id')
+      .notNull()
+      .references(() => accommodations.id, { onDelete: 'cascade' }),
+    /** ISO date of the (latest) rejection. */
+    rejectedOn: text('rejected_on').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.mentorId, table.accommodationId] })],
+);
+
+/** A running pair the team marked as working: a rotation run keeps it instead of proposing someone new. */
+export const matchKeptPairs = sqliteTable('match_kept_pairs', {
+  assignmentId: text('assignment_id')
+    .primaryKey()
+    .references(() => assignments.id, { onDelete: 'cascade' }),
+  /** ISO date the team marked it. */
+  markedOn: text('marked_on').notNull(),
+});
+
+// ── IEP meetings ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * An IEP meeting held in meeting mode: Peerpath showed one student's plan to the people present.
+ * Starting one is recorded in the audit trail as a disclosure to those attendees.
+ */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    studentId: text('student_id')
+      .notNull()
+      .references(() => students.id, { onDelete: 'cascade' }),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    /** ISO date the meeting was held; every proposal made in it carries this date. */
+    meetingDate: text('meeting_date').notNull(),
+    /** The date range the meeting reviewed (ISO dates). */
+    rangeFrom: text('range_from').notNull(),
+    rangeTo: text('range_to').notNull(),
+    /** The language the shared screen opened in (en, es …). */
+    language: text('language').notNull(),
+    /** The key slot that started meeting mode (and whose passphrase ends it). */
+    startedBySlot: text('started_by_slot'),
+    /** ISO-8601 instants; `endedAt` is null while the meeting is on. */
+    startedAt: text('started_at').notNull(),
+    endedAt: text('ended_at'),
+  },
+  (table) => [index('meetings_student_idx').on(table.studentId)],
+);
+
+/** The people present at a meeting, as entered at its start (the disclosure's recipients). */
+export const meetingAttendees = sqliteTable(
+  'meeting_attendees',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /** Order of entry, from 0. */
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    /** How they relate to the student, e.g. "mother", "case manager", "student". */
+    relation: text('relation').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.meetingId, table.position] })],
+);
+
+/**
+ * A decision taken at a meeting, kept as a proposal: nothing in the plan changes until the case
+ * manager applies it after the meeting.
+ */
+export const meetingProposals = sqliteTable(
+  'meeting_proposals',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /**
+     * accommodation_continue | accommodation_change | accommodation_end | accommodation_add |
+     * goal_keep | goal_revise | goal_mastered | note
+     */
+    decision: text('decision').notNull(),
+    /** The accommodation decided on (continue/change/end); null for the others or once it is deleted. */
+    accommodationId: text('accommodation_id').references(() => accommodations.id, { onDelete: 'set null' }),
+    /** The goal decided on (keep/revise/mastered; optional for add and note). */
+    goalId: text('goal_id').references(() => goals.id, { onDelete: 'set null' }),
+    /** What changes, what is added, or the note itself; null when the decision says it all. */
+    text: text('text'),
+    /** ISO-8601 instant it was recorded during the meeting. */
+    createdAt: text('created_at').notNull(),
+    /** ISO-8601 instant the case manager applied it; null while it is a proposal. */
+    appliedAt: text('applied_at'),
+    /** The staff member who applied it. */
+    appliedBy: text('applied_by').references(() => staff.id, { onDelete: 'set null' }),
+  },
+  (table) => [index('meeting_proposals_meeting_idx').on(table.meetingId)],
+);

@@ -4,22 +4,40 @@
  */
 import type { VaultSession } from '../services/vault-session';
 import type { Handlers } from './dispatch';
+import { caseloadHandlers } from './handlers/caseload';
+import { createFileChoices, type FileDialogs } from './handlers/files';
+import { matchingHandlers } from './handlers/matching';
+import { meetingHandlers, refusedInMeetingMode } from './handlers/meetings';
+import { mentorActivityHandlers } from './handlers/mentor-activity';
 import { mentorHandlers } from './handlers/mentors';
 import { planHandlers } from './handlers/plans';
 import { progressHandlers } from './handlers/progress';
+import { reportHandlers } from './handlers/reports';
 import { rosterHandlers } from './handlers/roster';
 import { staffHandlers } from './handlers/staff';
 import { studentHandlers } from './handlers/students';
 import { vaultHandlers } from './handlers/vault';
 
-export function createHandlers(session: VaultSession): Handlers {
-  return {
+export interface HandlerOptions {
+  /** The shell's file dialogs (the app, the e2e host); absent on the command line. */
+  dialogs?: FileDialogs | undefined;
+}
+
+export function createHandlers(session: VaultSession, options: HandlerOptions = {}): Handlers {
+  const files = createFileChoices(options.dialogs);
+  return refusedInMeetingMode(session, {
     ...vaultHandlers(session),
     ...staffHandlers(session),
     ...studentHandlers(session),
     ...planHandlers(session),
     ...mentorHandlers(session),
+    ...mentorActivityHandlers(session),
     ...rosterHandlers(session),
     ...progressHandlers(session),
-  };
+    ...caseloadHandlers(session),
+    ...reportHandlers(session, files),
+    ...matchingHandlers(session),
+    ...files.handlers,
+    ...meetingHandlers(session),
+  });
 }

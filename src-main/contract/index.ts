@@ -5,10 +5,16 @@
  * May import: zod only. Nothing Node- or DOM-specific (tsconfig.contract.json has neither).
  */
 import type { z } from 'zod';
+import { caseload } from './caseload';
+import { files } from './files';
+import { matching } from './matching';
+import { meetings } from './meetings';
+import { mentorActivity } from './mentor-activity';
 import { mentors } from './mentors';
 import { plans } from './plans';
 import { progress } from './progress';
 import { progressView } from './progress-view';
+import { reports } from './reports';
 import { roster } from './roster';
 import { settings } from './settings';
 import { staff } from './staff';
@@ -22,9 +28,15 @@ export const contract = {
   ...students,
   ...plans,
   ...mentors,
+  ...mentorActivity,
   ...roster,
   ...progress,
   ...progressView,
+  ...caseload,
+  ...reports,
+  ...matching,
+  ...files,
+  ...meetings,
 } as const;
 
 export type Contract = typeof contract;
@@ -39,12 +51,18 @@ export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
 }
 
+export * from './caseload';
 export * from './common';
 export * from './errors';
+export * from './files';
+export * from './matching';
+export * from './meetings';
+export * from './mentor-activity';
 export * from './mentors';
 export * from './plans';
 export * from './progress';
 export * from './progress-view';
+export * from './reports';
 export * from './roster';
 export * from './settings';
 export * from './staff';

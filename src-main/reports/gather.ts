@@ -49,7 +49,7 @@ function rangeOf(dates: ReportDates, planStart: string, preparedOn: string): Dat
 }
 
 /** The plan a report is about: the active IEP, else the active 504 plan, else the last one that ended. */
-function planInForce(plans: readonly Plan[]): Plan {
+export function planInForce(plans: readonly Plan[]): Plan {
   const active = plans.filter((plan) => plan.status === 'active').sort((a, b) => (a.type === 'iep' ? -1 : b.type === 'iep' ? 1 : 0));
   const ended = plans.filter((plan) => plan.status === 'ended').sort((a, b) => (a.endDate < b.endDate ? 1 : -1));
   const plan = active[0] ?? ended[0];

@@ -47,6 +47,17 @@ export interface VaultSessionOptions {
 
 export type LockReason = 'user' | 'idle' | 'system';
 
+/**
+ * Meeting mode: the session shows one student's meeting and nothing else until the acting member's
+ * passphrase ends it. It outlives a lock (unlocking again returns to the meeting, not the app).
+ */
+export interface MeetingMode {
+  meetingId: string;
+  studentId: string;
+}
+
+export const MEETING_MODE_REFUSAL = 'Meeting mode is on: only the meeting can be shown. Leave meeting mode with your passphrase first.';
+
 interface Unlocked {
   vault: OpenVault;
   db: VaultDb;
@@ -64,6 +75,9 @@ export function createVaultSession(options: VaultSessionOptions) {
   /** The folder unlock opens: the real vault, or the demo vault while the demo is in use. */
   let activeDir = options.dir;
   let throttle: ThrottleState = NO_FAILURES;
+  let meeting: MeetingMode | null = null;
+  /** Wrong passphrases when leaving meeting mode wait longer each time, as at unlock. */
+  let meetingThrottle: ThrottleState = NO_FAILURES;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
 
   function status(): VaultStatus {
@@ -81,6 +95,22 @@ export function createVaultSession(options: VaultSessionOptions) {
   function requireOpen(): Unlocked {
     if (!open) throw new AppError('locked', 'The vault is locked. Unlock it to continue.');
     return open;
+  }
+
+  /** Everything but the meeting's own calls and the lock itself goes through here while a meeting is on. */
+  function requireOutsideMeeting(): Unlocked {
+    const current = requireOpen();
+    refuseInMeeting();
+    return current;
+  }
+
+  function refuseInMeeting(): void {
+    if (meeting) throw new AppError('forbidden', MEETING_MODE_REFUSAL);
+  }
+
+  function contextOf(current: Unlocked): ServiceContext {
+    const slotId = current.viaRecoveryKey ? null : current.vault.slot.id;
+    return { db: current.db, actor: { slotId, staffId: staffIdForSlot(current.db, slotId) }, now: () => new Date(now()) };
   }
 
   function armIdleTimer(): void {
@@ -171,6 +201,7 @@ export function createVaultSession(options: VaultSessionOptions) {
     },
 
     async create(input: { memberName: string; memberRole: StaffRole; passphrase: string }): Promise<{ recoveryKey: string }> {
+      refuseInMeeting();
       await requireAcceptable(input.passphrase, [input.memberName]);
       if (open) lock('user');
       activeDir = options.dir;
@@ -184,6 +215,7 @@ export function createVaultSession(options: VaultSessionOptions) {
 
     async createDemo(): Promise<{ passphrase: string }> {
       if (!options.demoDir) throw new AppError('forbidden', 'Demo data is not available here.');
+      refuseInMeeting();
       if (open) lock('user');
       rmSync(options.demoDir, { recursive: true, force: true });
       const { vault } = await createVault({ dir: options.demoDir, passphrase: DEMO_PASSPHRASE, kdfCost: options.kdfCost });
@@ -198,6 +230,7 @@ export function createVaultSession(options: VaultSessionOptions) {
 
     /** Back from the demo to the real vault (or to first run when there is none yet). */
     leaveDemo(): VaultStatus {
+      refuseInMeeting();
       lock('user');
       activeDir = options.dir;
       return status();
@@ -207,7 +240,7 @@ export function createVaultSession(options: VaultSessionOptions) {
     unlockWithRecoveryKey: (recoveryKey: string) => unlockWith(recoveryKey, 'recovery'),
 
     async changePassphrase(input: { currentPassphrase: string; newPassphrase: string }): Promise<void> {
-      const current = requireOpen();
+      const current = requireOutsideMeeting();
       if (current.viaRecoveryKey) throw new AppError('forbidden', 'Set a new passphrase for a team member first.');
       if (!(await opensOwnSlot(current.vault, input.currentPassphrase))) {
         throw new AppError('wrong_secret', 'Your current passphrase is not right; nothing was changed.');
@@ -218,7 +251,7 @@ export function createVaultSession(options: VaultSessionOptions) {
     },
 
     async setPassphraseAfterRecovery(input: { slotId: string; newPassphrase: string }): Promise<VaultStatus> {
-      const current = requireOpen();
+      const current = requireOutsideMeeting();
       if (!current.viaRecoveryKey) throw new AppError('forbidden', 'Use "change passphrase" for your own passphrase.');
       const member = findMember(current.db, input.slotId);
       if (!member || !passphraseSlotIds(current.vault).includes(input.slotId)) {
@@ -235,12 +268,12 @@ export function createVaultSession(options: VaultSessionOptions) {
     },
 
     members(): Member[] {
-      const current = requireOpen();
+      const current = requireOutsideMeeting();
       return listMembers(current.db, passphraseSlotIds(current.vault));
     },
 
     async addMember(input: { name: string; role: StaffRole; passphrase: string }): Promise<Member> {
-      const current = requireOpen();
+      const current = requireOutsideMeeting();
       await requireAcceptable(input.passphrase, [input.name]);
       const slot = await addPassphraseSlot(current.vault, input.passphrase, options.kdfCost);
       const member: Member = { slotId: slot.id, name: input.name, role: input.role, addedAt: new Date(now()).toISOString() };
@@ -255,7 +288,7 @@ export function createVaultSession(options: VaultSessionOptions) {
     },
 
     removeMember(slotId: string): void {
-      const current = requireOpen();
+      const current = requireOutsideMeeting();
       removeSlot(current.vault, slotId);
       current.db.transaction((tx) => {
         markMemberRemoved(tx, slotId, new Date(now()));
@@ -265,7 +298,7 @@ export function createVaultSession(options: VaultSessionOptions) {
     },
 
     async newRecoveryKey(): Promise<{ recoveryKey: string }> {
-      const current = requireOpen();
+      const current = requireOutsideMeeting();
       const recoveryKey = await replaceRecoveryKey(current.vault, options.kdfCost);
       audit('vault.recovery_key_replaced');
       return { recoveryKey };
@@ -281,7 +314,7 @@ export function createVaultSession(options: VaultSessionOptions) {
     },
 
     updateSettings(patch: Partial<Settings>): Settings {
-      const current = requireOpen();
+      const current = requireOutsideMeeting();
       current.settings = updateSettings(current.db, patch);
       audit('settings.updated', undefined, { keys: Object.keys(patch).join(',') });
       armIdleTimer();
@@ -289,7 +322,7 @@ export function createVaultSession(options: VaultSessionOptions) {
     },
 
     backup(file: string): { bytes: number } {
-      const current = requireOpen();
+      const current = requireOutsideMeeting();
       const result = backupVault(current.vault, file, new Date(now()));
       audit('vault.backup_written', undefined, { bytes: result.bytes });
       return result;
@@ -310,11 +343,60 @@ export function createVaultSession(options: VaultSessionOptions) {
       return requireOpen().db;
     },
 
-    /** What every domain service receives: the database, the acting user and the clock. */
+    /**
+     * What every domain service receives: the database, the acting user and the clock. Refused while
+     * meeting mode is on, so no channel but the meeting's own can read or change anything then.
+     */
     context(): ServiceContext {
+      return contextOf(requireOutsideMeeting());
+    },
+
+    /** Throws `forbidden` while meeting mode is on (the dispatch's guard for every other channel). */
+    refuseInMeeting,
+
+    /** The meeting that is on, if any. */
+    meetingMode(): MeetingMode | null {
+      return meeting ? { ...meeting } : null;
+    },
+
+    /** Runs `start` (which records the meeting) and turns meeting mode on for what it returns. */
+    enterMeeting<T extends MeetingMode>(start: (ctx: ServiceContext) => T): T {
+      const started = start(contextOf(requireOutsideMeeting()));
+      meeting = { meetingId: started.meetingId, studentId: started.studentId };
+      meetingThrottle = NO_FAILURES;
+      return started;
+    },
+
+    /** The context for the meeting's own calls, with the meeting they may reach; refused outside meeting mode. */
+    inMeeting(): { ctx: ServiceContext; meeting: MeetingMode } {
       const current = requireOpen();
-      const slotId = current.viaRecoveryKey ? null : current.vault.slot.id;
-      return { db: current.db, actor: { slotId, staffId: staffIdForSlot(current.db, slotId) }, now: () => new Date(now()) };
+      if (!meeting) throw new AppError('conflict', 'Meeting mode is not on.');
+      return { ctx: contextOf(current), meeting: { ...meeting } };
+    },
+
+    /**
+     * Ends meeting mode when `passphrase` opens the acting member's own key slot (checked with the
+     * slot's KDF); `finish` records the end. A wrong passphrase is refused and waits grow as at unlock.
+     */
+    async leaveMeeting<T>(passphrase: string, finish: (ctx: ServiceContext, ending: MeetingMode) => T): Promise<T> {
+      const current = requireOpen();
+      if (!meeting) throw new AppError('conflict', 'Meeting mode is not on.');
+      const wait = retryAfterMs(meetingThrottle, now());
+      if (wait > 0) {
+        throw new AppError('rate_limited', `Too many wrong attempts. Try again in ${Math.ceil(wait / 1000)} seconds.`, {
+          retryAfterMs: wait,
+        });
+      }
+      if (!(await opensOwnSlot(current.vault, passphrase))) {
+        meetingThrottle = recordFailure(meetingThrottle, now());
+        audit('meeting.leave_refused', meeting.meetingId);
+        throw new AppError('wrong_secret', 'That passphrase is not right; meeting mode stays on.');
+      }
+      const ending = meeting;
+      const result = finish(contextOf(current), ending);
+      meeting = null;
+      meetingThrottle = NO_FAILURES;
+      return result;
     },
   };
 }

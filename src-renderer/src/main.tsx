@@ -18,7 +18,10 @@ import './styles/checkins.css';
 import './styles/observation.css';
 import './styles/periods.css';
 import './styles/caseload.css';
+import './styles/reports.css';
 import './styles/print.css';
+import './styles/meeting.css';
+import './styles/matching.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('main: index.html has no #root element');

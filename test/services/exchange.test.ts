@@ -414,6 +414,11 @@ describe('JSON export and import', () => {
       progressPoints: 2,
       checkIns: 1,
       progressReports: 1,
+      matchStudentProfiles: 0,
+      matchMentorProfiles: 0,
+      matchAvoidPairs: 0,
+      matchRejections: 0,
+      matchKeptPairs: 0,
     });
     expect(statSync(first).mode & 0o777).toBe(0o600);
     const exported = readJsonFile(first) as Record<string, unknown>;
@@ -441,6 +446,11 @@ describe('JSON export and import', () => {
       'progressPoints',
       'checkIns',
       'progressReports',
+      'matchStudentProfiles',
+      'matchMentorProfiles',
+      'matchAvoidPairs',
+      'matchRejections',
+      'matchKeptPairs',
       'staff',
     ]);
     expect(exported.progressReports).toEqual([

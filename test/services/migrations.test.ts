@@ -173,6 +173,118 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
     ).run(T, T);
     expect(db.prepare("SELECT amends_id FROM goals WHERE id = 'goal-000002'").get()).toEqual({ amends_id: 'goal-000001' });
   },
+  '0004_matching': (db) => {
+    // A program as schema 4 wrote it: a student with a plan and an accommodation, a mentor assigned to it.
+    const T = '2026-09-01T12:00:00.000Z';
+    db.prepare(
+      "INSERT INTO students (id, local_id, first_name, last_name, grade, school, created_at, updated_at) VALUES ('student-0001', 'S-1', 'Zebulon', 'Quixote', 7, 'Riverside', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO plans (id, student_id, type, start_date, end_date, annual_review_due, status, created_at, updated_at) VALUES ('plan-000001', 'student-0001', 'iep', '2026-09-01', '2027-06-15', '2027-06-01', 'active', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO accommodations (id, plan_id, role, setting_class, slots, sessions_per_week, minutes_per_session, start_date, end_date, created_at, updated_at) VALUES ('accom-000001', 'plan-000001', 'peer_tutor', 'Math 7', '[]', 2, 20, '2026-09-08', '2027-06-01', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO mentors (id, local_id, first_name, last_name, grade, school, created_at, updated_at) VALUES ('mentor-00001', 'M-1', 'Sam', 'Rivera', 8, 'Riverside', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO assignments (id, mentor_id, accommodation_id, start_date, created_at) VALUES ('assign-00001', 'mentor-00001', 'accom-000001', '2026-09-08', ?)",
+    ).run(T);
+    const old = ['students', 'plans', 'accommodations', 'mentors', 'assignments'];
+    const before = old.map((table) => db.prepare(`SELECT * FROM ${table}`).all());
+
+    migrate(db, 5);
+
+    expect(old.map((table) => db.prepare(`SELECT * FROM ${table}`).all())).toEqual(before);
+    const added = ['match_avoid_pairs', 'match_kept_pairs', 'match_mentor_profiles', 'match_rejections', 'match_student_profiles'];
+    expect(tables(db)).toEqual(expect.arrayContaining(added));
+    for (const table of added) expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+
+    db.prepare("INSERT INTO match_student_profiles (student_id, updated_at) VALUES ('student-0001', ?)").run(T);
+    db.prepare("INSERT INTO match_mentor_profiles (mentor_id, updated_at) VALUES ('mentor-00001', ?)").run(T);
+    db.prepare(
+      "INSERT INTO match_avoid_pairs (id, mentor_id, student_id, reason, created_at) VALUES ('avoid-000001', 'mentor-00001', 'student-0001', 'A known conflict.', ?)",
+    ).run(T);
+    db.prepare(
+      "INSERT INTO match_rejections (mentor_id, accommodation_id, rejected_on) VALUES ('mentor-00001', 'accom-000001', '2026-10-01')",
+    ).run();
+    db.prepare("INSERT INTO match_kept_pairs (assignment_id, marked_on) VALUES ('assign-00001', '2026-10-01')").run();
+    expect(db.prepare('SELECT interests, communication FROM match_student_profiles').get()).toEqual({
+      interests: '[]',
+      communication: '[]',
+    });
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO match_avoid_pairs (id, mentor_id, student_id, reason, created_at) VALUES ('avoid-000002', 'mentor-00001', 'student-0001', 'Again.', ?)",
+        )
+        .run(T),
+    ).toThrow(/UNIQUE/);
+
+    // De-identifying keeps program data but not what matching knew about the person.
+    db.prepare("UPDATE students SET status = 'deidentified' WHERE id = 'student-0001'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM match_student_profiles').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM match_avoid_pairs').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM match_rejections').get()).toEqual({ n: 1 });
+    // The rest goes with the rows it hangs on.
+    db.prepare("DELETE FROM assignments WHERE id = 'assign-00001'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM match_kept_pairs').get()).toEqual({ n: 0 });
+    db.prepare("DELETE FROM mentors WHERE id = 'mentor-00001'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM match_rejections').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM match_mentor_profiles').get()).toEqual({ n: 0 });
+  },
+  '0005_meetings': (db) => {
+    // A student with a plan, a goal and an accommodation as schema 5 wrote them.
+    const T = '2026-09-01T12:00:00.000Z';
+    db.prepare(
+      "INSERT INTO students (id, local_id, first_name, last_name, grade, school, created_at, updated_at) VALUES ('student-0001', 'S-1', 'Zebulon', 'Quixote', 7, 'Riverside', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO plans (id, student_id, type, start_date, end_date, annual_review_due, status, created_at, updated_at) VALUES ('plan-000001', 'student-0001', 'iep', '2026-09-01', '2027-06-15', '2027-06-01', 'active', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO goals (id, plan_id, area, statement, measurement, baseline, target, criterion, measured_every, end_date, created_at, updated_at) VALUES ('goal-0000001', 'plan-000001', 'math', 'Solve two-step problems.', 'percent', 40, 80, '80% in 4 of 5', 'weekly', '2027-06-01', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO accommodations (id, plan_id, role, setting_class, slots, sessions_per_week, minutes_per_session, start_date, end_date, created_at, updated_at) VALUES ('accom-000001', 'plan-000001', 'peer_tutor', 'Math 7', '[]', 2, 20, '2026-09-08', '2027-06-01', ?, ?)",
+    ).run(T, T);
+    const old = ['students', 'plans', 'goals', 'accommodations'];
+    const before = old.map((table) => db.prepare(`SELECT * FROM ${table}`).all());
+
+    migrate(db, 6);
+
+    expect(old.map((table) => db.prepare(`SELECT * FROM ${table}`).all())).toEqual(before);
+    expect(tables(db)).toEqual(expect.arrayContaining(['meetings', 'meeting_attendees', 'meeting_proposals']));
+    db.prepare(
+      "INSERT INTO meetings (id, student_id, plan_id, meeting_date, range_from, range_to, language, started_at) VALUES ('meeting-0001', 'student-0001', 'plan-000001', '2026-10-15', '2026-09-01', '2026-10-15', 'es', ?)",
+    ).run(T);
+    db.prepare(
+      "INSERT INTO meeting_attendees (meeting_id, position, name, relation) VALUES ('meeting-0001', 0, 'Marisol Quixote', 'mother')",
+    ).run();
+    db.prepare(
+      "INSERT INTO meeting_proposals (id, meeting_id, decision, accommodation_id, created_at) VALUES ('proposal-001', 'meeting-0001', 'accommodation_end', 'accom-000001', ?)",
+    ).run(T);
+    db.prepare(
+      "INSERT INTO meeting_proposals (id, meeting_id, decision, goal_id, created_at) VALUES ('proposal-002', 'meeting-0001', 'goal_mastered', 'goal-0000001', ?)",
+    ).run(T);
+    expect(
+      db.prepare('SELECT ended_at, applied FROM meetings, (SELECT count(applied_at) AS applied FROM meeting_proposals)').get(),
+    ).toEqual({
+      ended_at: null,
+      applied: 0,
+    });
+    // A deleted accommodation leaves the decision about it, without the link.
+    db.prepare("DELETE FROM accommodations WHERE id = 'accom-000001'").run();
+    expect(db.prepare("SELECT accommodation_id FROM meeting_proposals WHERE id = 'proposal-001'").get()).toEqual({
+      accommodation_id: null,
+    });
+    // A purged student takes their meetings, attendees and proposals along.
+    db.prepare("DELETE FROM students WHERE id = 'student-0001'").run();
+    for (const table of ['meetings', 'meeting_attendees', 'meeting_proposals']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+    }
+  },
 };
 
 describe('migrations', () => {

@@ -27,6 +27,7 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
   const { staff, students, guardians, plans, planTeam, goals, accommodations, accommodationGoals } = schema;
   const { mentors, mentorTraining, mentorTimeOff, mentorRecognition, assignments } = schema;
   const { sessions, sessionMentors, sessionGoals, observations, progressPoints, checkIns, progressReports } = schema;
+  const { matchStudentProfiles, matchMentorProfiles, matchAvoidPairs, matchRejections, matchKeptPairs } = schema;
   const data = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -84,6 +85,25 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
       .orderBy(asc(progressReports.id))
       .all()
       .map((row) => ({ ...row, amendments: json(row.amendments, 'a progress report') })),
+    matchStudentProfiles: db
+      .select()
+      .from(matchStudentProfiles)
+      .orderBy(asc(matchStudentProfiles.studentId))
+      .all()
+      .map((row) => ({
+        ...row,
+        interests: json(row.interests, 'a matching profile'),
+        communication: json(row.communication, 'a matching profile'),
+      })),
+    matchMentorProfiles: db
+      .select()
+      .from(matchMentorProfiles)
+      .orderBy(asc(matchMentorProfiles.mentorId))
+      .all()
+      .map((row) => ({ ...row, communication: json(row.communication, 'a matching profile') })),
+    matchAvoidPairs: db.select().from(matchAvoidPairs).orderBy(asc(matchAvoidPairs.id)).all(),
+    matchRejections: db.select().from(matchRejections).orderBy(asc(matchRejections.mentorId), asc(matchRejections.accommodationId)).all(),
+    matchKeptPairs: db.select().from(matchKeptPairs).orderBy(asc(matchKeptPairs.assignmentId)).all(),
     // Key slots belong to one vault: which staff member holds one is not part of the data.
     staff: db
       .select()

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Id, IsoDate, Language, Slot } from '../../contract/common';
+import { CommunicationMode } from '../../contract/matching';
 import { TrainingModule } from '../../contract/mentors';
 import { GoalArea, Measurement, PeerRole, PlanStatus, PlanType } from '../../contract/plans';
 import { InsufficientReason, IntervalMark, MissReason, ProgressCodeSetId, ProgressSource, SessionStatus } from '../../contract/progress';
@@ -267,6 +268,18 @@ export const ProgressReportRecord = z
   })
   .strict();
 
+export const MatchStudentProfileRecord = z
+  .object({ studentId: Id, interests: z.array(Text).max(100), communication: z.array(CommunicationMode).max(20), updatedAt: Stamp })
+  .strict();
+
+export const MatchMentorProfileRecord = z
+  .object({ mentorId: Id, communication: z.array(CommunicationMode).max(20), updatedAt: Stamp })
+  .strict();
+
+export const MatchAvoidPairRecord = z.object({ id: Id, mentorId: Id, studentId: Id, reason: Text, createdAt: Stamp }).strict();
+export const MatchRejectionRecord = z.object({ mentorId: Id, accommodationId: Id, rejectedOn: IsoDate }).strict();
+export const MatchKeptPairRecord = z.object({ assignmentId: Id, markedOn: IsoDate }).strict();
+
 export const ExportFile = z
   .object({
     format: z.literal(EXPORT_FORMAT),
@@ -293,6 +306,11 @@ export const ExportFile = z
     progressPoints: z.array(ProgressPointRecord),
     checkIns: z.array(CheckInRecord),
     progressReports: z.array(ProgressReportRecord),
+    matchStudentProfiles: z.array(MatchStudentProfileRecord),
+    matchMentorProfiles: z.array(MatchMentorProfileRecord),
+    matchAvoidPairs: z.array(MatchAvoidPairRecord),
+    matchRejections: z.array(MatchRejectionRecord),
+    matchKeptPairs: z.array(MatchKeptPairRecord),
     staff: z.array(StaffRecord),
   })
   .strict();
@@ -320,12 +338,18 @@ export const EXPORT_TABLES = [
   'progressPoints',
   'checkIns',
   'progressReports',
+  'matchStudentProfiles',
+  'matchMentorProfiles',
+  'matchAvoidPairs',
+  'matchRejections',
+  'matchKeptPairs',
 ] as const satisfies readonly (keyof ExportFile)[];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /**
- * Arrays added to format version 1 with vault schema 3. A file written by an earlier Peerpath has
- * none of them and holds no such records, so the importer reads a missing one as empty.
+ * Arrays added to format version 1 with vault schema 3 (sessions to progress reports) and 5 (the
+ * match… arrays). A file written by an earlier Peerpath has none of them and holds no such
+ * records, so the importer reads a missing one as empty.
  */
 export const LATER_TABLES = [
   'sessions',
@@ -335,6 +359,11 @@ export const LATER_TABLES = [
   'progressPoints',
   'checkIns',
   'progressReports',
+  'matchStudentProfiles',
+  'matchMentorProfiles',
+  'matchAvoidPairs',
+  'matchRejections',
+  'matchKeptPairs',
 ] as const satisfies readonly ExportTable[];
 
 /**

@@ -49,7 +49,7 @@ function parseExport(data: unknown): ExportFile {
       `This export was made by a newer Peerpath (schema ${envelope.schemaVersion}; this app knows ${SCHEMA_VERSION}). Update Peerpath to import it.`,
     );
   }
-  // A file from before sessions and progress existed has none of their arrays: it holds none of them;
+  // A file from before sessions and progress (or matching) existed has none of their arrays: it holds none of them;
   // one from before goal and accommodation versions were linked has no links.
   const filled: Record<string, unknown> = { ...(data as Record<string, unknown>) };
   for (const table of LATER_TABLES) if (!(table in filled)) filled[table] = [];
@@ -174,6 +174,25 @@ export function importExport(ctx: ServiceContext, raw: unknown): ImportResult {
       data.progressReports.map((r) => ({ ...r, amendments: JSON.stringify(r.amendments) })),
       'progressReports',
     );
+    insertAll(
+      tx,
+      schema.matchStudentProfiles,
+      data.matchStudentProfiles.map((p) => ({
+        ...p,
+        interests: JSON.stringify(p.interests),
+        communication: JSON.stringify(p.communication),
+      })),
+      'matchStudentProfiles',
+    );
+    insertAll(
+      tx,
+      schema.matchMentorProfiles,
+      data.matchMentorProfiles.map((p) => ({ ...p, communication: JSON.stringify(p.communication) })),
+      'matchMentorProfiles',
+    );
+    insertAll(tx, schema.matchAvoidPairs, data.matchAvoidPairs, 'matchAvoidPairs');
+    insertAll(tx, schema.matchRejections, data.matchRejections, 'matchRejections');
+    insertAll(tx, schema.matchKeptPairs, data.matchKeptPairs, 'matchKeptPairs');
     const counts = countsOf(data);
     return {
       result: { counts, linkedStaff: linked },

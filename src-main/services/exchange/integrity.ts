@@ -24,7 +24,8 @@ export function integrityProblems(data: ExportFile): string[] {
       | 'observations'
       | 'progressPoints'
       | 'checkIns'
-      | 'progressReports',
+      | 'progressReports'
+      | 'matchAvoidPairs',
   ) => {
     const ids = new Set<string>();
     data[table].forEach((row, index) => {
@@ -49,8 +50,10 @@ export function integrityProblems(data: ExportFile): string[] {
     'progressPoints',
     'checkIns',
     'progressReports',
+    'matchAvoidPairs',
   ] as const)
     idsOf(table);
+  const assignmentIds = new Set(data.assignments.map((row) => row.id));
 
   function refs<T>(table: string, rows: readonly T[], field: keyof T & string, target: Set<string>, targetName: string): void {
     rows.forEach((row, index) => {
@@ -93,6 +96,13 @@ export function integrityProblems(data: ExportFile): string[] {
   refs('checkIns', data.checkIns, 'mentorId', mentorIds, 'mentor');
   refs('checkIns', data.checkIns, 'conductedBy', staffIds, 'staff member');
   refs('progressReports', data.progressReports, 'goalId', goalIds, 'goal');
+  refs('matchStudentProfiles', data.matchStudentProfiles, 'studentId', studentIds, 'student');
+  refs('matchMentorProfiles', data.matchMentorProfiles, 'mentorId', mentorIds, 'mentor');
+  refs('matchAvoidPairs', data.matchAvoidPairs, 'mentorId', mentorIds, 'mentor');
+  refs('matchAvoidPairs', data.matchAvoidPairs, 'studentId', studentIds, 'student');
+  refs('matchRejections', data.matchRejections, 'mentorId', mentorIds, 'mentor');
+  refs('matchRejections', data.matchRejections, 'accommodationId', accommodationIds, 'accommodation');
+  refs('matchKeptPairs', data.matchKeptPairs, 'assignmentId', assignmentIds, 'assignment');
 
   function unique<T>(table: string, rows: readonly T[], key: (row: T) => string | null, what: string): void {
     const seen = new Set<string>();
@@ -109,6 +119,11 @@ export function integrityProblems(data: ExportFile): string[] {
   unique('sessionMentors', data.sessionMentors, (r) => `${r.sessionId}\n${r.mentorId}`, 'session and mentor');
   unique('sessionGoals', data.sessionGoals, (r) => `${r.sessionId}\n${r.goalId}`, 'session and goal');
   unique('progressReports', data.progressReports, (r) => `${r.goalId}\n${r.periodEndsOn}`, 'goal and reporting period');
+  unique('matchStudentProfiles', data.matchStudentProfiles, (r) => r.studentId, 'student');
+  unique('matchMentorProfiles', data.matchMentorProfiles, (r) => r.mentorId, 'mentor');
+  unique('matchAvoidPairs', data.matchAvoidPairs, (r) => `${r.mentorId}\n${r.studentId}`, 'mentor and student');
+  unique('matchRejections', data.matchRejections, (r) => `${r.mentorId}\n${r.accommodationId}`, 'mentor and accommodation');
+  unique('matchKeptPairs', data.matchKeptPairs, (r) => r.assignmentId, 'assignment');
   unique('students', data.students, (r) => (r.status === 'deidentified' ? null : r.localId), 'student number (among live students)');
   unique('mentors', data.mentors, (r) => r.localId, 'student number');
   unique('staff', data.staff, (r) => r.localId, 'staff id');

@@ -8,9 +8,12 @@ import type app from './locales/en/app.json';
 import type caseload from './locales/en/caseload.json';
 import type checkins from './locales/en/checkins.json';
 import type data from './locales/en/data.json';
+import type matching from './locales/en/matching.json';
+import type meeting from './locales/en/meeting.json';
 import type mentors from './locales/en/mentors.json';
 import type observation from './locales/en/observation.json';
 import type periods from './locales/en/periods.json';
+import type reports from './locales/en/reports.json';
 import type students from './locales/en/students.json';
 import type week from './locales/en/week.json';
 
@@ -22,4 +25,7 @@ export type Catalog = typeof app &
   typeof checkins &
   typeof observation &
   typeof periods &
-  typeof caseload;
+  typeof caseload &
+  typeof reports &
+  typeof meeting &
+  typeof matching;

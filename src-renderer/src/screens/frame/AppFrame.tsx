@@ -11,11 +11,13 @@ import { type Route, SECTIONS, type Section, sectionHref, useRoute } from '../..
 import { useAcceptStatus } from '../../app/vault-status';
 import { CaseloadSection } from '../caseload/CaseloadSection';
 import { DataSection } from '../data/DataSection';
+import { MeetingFrame } from '../meeting/MeetingFrame';
+import { useMeetingMode } from '../meeting/use-meeting-mode';
 import { MentorsSection } from '../mentors/MentorsSection';
+import { ReportsSection } from '../reports/ReportsSection';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StudentsSection } from '../students/StudentsSection';
 import { TeamSection } from '../team/TeamSection';
-import { PlaceholderPage } from './PlaceholderPage';
 
 export function AppFrame({ member, isDemo, locked }: { member: Member; isDemo: boolean; locked: boolean }) {
   const { t } = useTranslation();
@@ -25,6 +27,9 @@ export function AppFrame({ member, isDemo, locked }: { member: Member; isDemo: b
   const acceptStatus = useAcceptStatus();
   const lock = useApiMutation('vault.lock', { onSuccess: acceptStatus });
   useHeadingFocusOnSectionChange(section, mainRef);
+  // While meeting mode is on, the window shows the meeting and nothing else (the services refuse the rest).
+  const meeting = useMeetingMode(locked);
+  if (meeting) return <MeetingFrame meeting={meeting} locked={locked} />;
 
   return (
     <div className="frame" inert={locked}>
@@ -78,7 +83,7 @@ function SectionContent({ route, member }: { route: Route; member: Member }) {
     case 'data':
       return <DataSection params={route.params} />;
     case 'reports':
-      return <PlaceholderPage section="reports" />;
+      return <ReportsSection params={route.params} />;
     case 'settings':
       return <SettingsPage member={member} />;
   }

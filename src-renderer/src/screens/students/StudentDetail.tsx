@@ -7,6 +7,9 @@ import { FormAlert } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { errorCode, useServiceError } from '../../components/service-error';
 import { CheckInTimeline } from '../checkins/CheckInTimeline';
+import { MatchingProfilePanel } from '../matching/MatchingProfilePanel';
+import { StartMeeting } from '../meeting/StartMeeting';
+import { StudentReportsLink } from '../reports/StudentReportsLink';
 import type { ListNotice } from './list-state';
 import { StudentFacts } from './StudentFacts';
 import { StudentPlans } from './StudentPlans';
@@ -50,13 +53,18 @@ export function StudentDetail({ studentId, onLeaveForList }: { studentId: string
                   <a className="button button--secondary" href={routeHref('students', student.id, 'observe')}>
                     {t('students.detail.observe')}
                   </a>
+                  <StudentReportsLink studentId={student.id} />
                 </>
               ) : null}
             </div>
           )}
           <StudentFacts student={student} />
           <StudentPlans studentId={student.id} />
+          {student.status === 'deidentified' ? null : (
+            <MatchingProfilePanel kind="student" id={student.id} readOnly={student.status !== 'active'} />
+          )}
           <CheckInTimeline studentId={student.id} />
+          {student.status === 'active' ? <StartMeeting studentId={student.id} /> : null}
           <StudentRecordActions student={student} onLeaveForList={onLeaveForList} />
         </>
       ) : null}
