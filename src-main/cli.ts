@@ -8,13 +8,15 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CommandFailed, describe, type Io, UsageError } from './cli/common';
 import { DATA_COMMANDS, DataInvocation, runData } from './cli/data-commands';
+import { MATCH_USAGE, runMatch } from './cli/match-commands';
+import { isReportCommand, parseReportCommand, REPORT_USAGE, runReportCommand } from './cli/report-commands';
 import { runVault, VaultInvocation } from './cli/vault-commands';
 import { AppError, MemberName, StaffRole } from './contract';
 import { RosterKind } from './contract/roster';
 import { defaultVaultFolder } from './data-folder';
 
 const USAGE = `Usage: peerpath vault <command> [--vault <dir>]
-       peerpath import|export|audit|demo <command> [--vault <dir>]
+       peerpath import|export|audit|demo|report <command> [--vault <dir>]
 
 Commands:
   vault init --name <name> --role <role>   create a vault; prints its recovery key
@@ -34,6 +36,8 @@ Commands:
   demo seed [--students <n>] [--mentors <n>] [--weeks <n>] [--seed <n>]
                                            create a vault of synthetic demo data (default: the app's demo vault,
                                            replaced; with --vault, a new folder)
+${REPORT_USAGE}
+${MATCH_USAGE}
 
 Options:
   --vault <dir>       the vault folder (default: ${defaultVaultFolder()})
@@ -130,6 +134,15 @@ function parse(argv: string[]): { invocation: Invocation | null; options: Option
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const io: Io = { out: (line) => console.log(line), err: (line) => console.error(line), env };
   try {
+    if (isReportCommand(argv) && !argv.includes('--help') && !argv.includes('-h')) {
+      const report = parseReportCommand(argv);
+      await runReportCommand(report, report.vault ?? defaultVaultFolder(), io);
+      return 0;
+    }
+    if (argv[0] === 'match' && !argv.includes('--help') && !argv.includes('-h')) {
+      await runMatch(argv.slice(1), defaultVaultFolder(), io);
+      return 0;
+    }
     const { invocation, options } = parse(argv);
     if (!invocation) {
       io.out(USAGE);
