@@ -35,9 +35,14 @@ export function MentorList() {
     <div className="page stack">
       <div className="page-header">
         <PageHeading>{t('mentors.list.title')}</PageHeading>
-        <a className="button button--primary" href={routeHref('mentors', 'new')}>
-          {t('mentors.list.add')}
-        </a>
+        <div className="actions">
+          <a className="button button--secondary" href={routeHref('mentors', 'matching')}>
+            {t('matching.page.title')}
+          </a>
+          <a className="button button--primary" href={routeHref('mentors', 'new')}>
+            {t('mentors.list.add')}
+          </a>
+        </div>
       </div>
       <p>{t('mentors.list.intro')}</p>
       <search className="filters">
