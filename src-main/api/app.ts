@@ -6,13 +6,19 @@ import type { Channel } from '../contract';
 import { createVaultSession, type VaultSessionOptions } from '../services/vault-session';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import type { FileDialogs } from './handlers/files';
 
 /** Polling the status is not a sign that someone is at the keyboard. */
 const NOT_ACTIVITY: ReadonlySet<Channel> = new Set(['vault.status']);
 
-export function createPeerpath(options: VaultSessionOptions) {
+export interface PeerpathOptions extends VaultSessionOptions {
+  /** The shell's save and folder dialogs; without them (the CLI) `files.*` refuse. */
+  dialogs?: FileDialogs;
+}
+
+export function createPeerpath({ dialogs, ...options }: PeerpathOptions) {
   const session = createVaultSession(options);
-  const dispatch = createDispatch(createHandlers(session), {
+  const dispatch = createDispatch(createHandlers(session, { dialogs }), {
     beforeEach: (channel) => {
       if (!NOT_ACTIVITY.has(channel)) session.activity();
     },

@@ -79,6 +79,36 @@ export const ReportFile = z.object({
   bytes: z.number().int(),
 });
 
+/** Which students a batch covers: a case manager's caseload, or everyone active at one school. */
+export const BatchScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('caseload'), caseManagerId: Id }).strict(),
+  z.object({ kind: z.literal('school'), school: ShortText.min(1, 'Choose a school.') }).strict(),
+]);
+export type BatchScope = z.infer<typeof BatchScope>;
+
+export const BatchFailure = z.object({
+  studentId: z.string(),
+  localId: z.string(),
+  /** The student's name as the team knows it, to find them in the list (kept in memory, never logged). */
+  name: z.string(),
+  message: z.string(),
+});
+
+/** Where a batch job stands: n of N done, the students whose report failed, and how it ended. */
+export const BatchStatus = z.object({
+  jobId: Id,
+  done: z.number().int(),
+  total: z.number().int(),
+  written: z.number().int(),
+  failures: z.array(BatchFailure),
+  finished: z.boolean(),
+  cancelled: z.boolean(),
+  /** Set when the whole batch stopped early for a reason other than "Cancel" (e.g. the vault locked). */
+  stoppedBecause: z.string().nullable(),
+  folder: z.string(),
+});
+export type BatchStatus = z.infer<typeof BatchStatus>;
+
 export const DisclosureUse = z.enum(['disclosure', 'internal_use']);
 
 /** One saved report, as the audit trail recorded it: who, when, to whom, why, what. */
@@ -117,6 +147,17 @@ export const reports = {
     input: z.object({ studentId: Id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.array(Disclosure),
   },
+  /**
+   * Starts team summaries for every active student in the scope, one PDF each into the folder the
+   * user chose, in the background (one batch at a time); poll `reports.batchStatus` for progress.
+   */
+  'reports.batchStart': {
+    input: z.object({ scope: BatchScope, folder: z.string().min(1).max(4096), ...Dates }).strict(),
+    output: BatchStatus,
+  },
+  'reports.batchStatus': { input: z.object({ jobId: Id }).strict(), output: BatchStatus },
+  /** Stops a batch between two students; what was written stays, and stays recorded. */
+  'reports.batchCancel': { input: z.object({ jobId: Id }).strict(), output: BatchStatus },
   'reportSettings.get': { input: z.object({}).strict(), output: ReportSettings },
   'reportSettings.update': { input: ReportSettingsChanges, output: ReportSettings },
 } as const;

@@ -1,6 +1,6 @@
 /**
- * Team summaries for a whole caseload: one PDF per active student of a case manager, into a folder
- * the user chose, named "<student number> <last name> – team summary – <date>.pdf", never over a
+ * Team summaries for a whole caseload or school: one PDF per active student of a case manager (or
+ * at a school), into a folder the user chose, named "<student number> <last name> – team summary – <date>.pdf", never over a
  * file already there. Reports progress (n of N) after each student, stops between students when the
  * signal aborts, and carries on past a student whose report fails, listing why at the end.
  */
@@ -18,14 +18,23 @@ import type { ReportDates } from './gather';
 export interface BatchProgress {
   done: number;
   total: number;
+  /** The outcome of the student just done. */
+  last: { studentId: string; localId: string; written: boolean; message: string | null };
 }
 
 export interface BatchInput extends ReportDates {
-  caseManagerId: string;
+  /** The caseload of this case manager (record id), or, without it, every active student at `school`. */
+  caseManagerId?: string | undefined;
+  school?: string | undefined;
   outDir: string;
   signal?: AbortSignal;
   onProgress?: (progress: BatchProgress) => void;
+  /** How to give way to other work between students; default: one turn of the event loop. */
+  pause?: () => Promise<unknown>;
 }
+
+/** The context for each student: fixed, or read afresh (the app's session, which may lock between two). */
+export type BatchContext = ServiceContext | (() => ServiceContext);
 
 export interface BatchResult {
   total: number;
@@ -43,7 +52,7 @@ export function findCaseManager(ctx: ServiceContext, staffId: string): { id: str
   return { id: found.id, name: found.name };
 }
 
-function assertFolder(dir: string): void {
+export function assertFolder(dir: string): void {
   let isFolder = false;
   try {
     isFolder = statSync(dir).isDirectory();
@@ -59,20 +68,46 @@ function failureMessage(error: unknown): string {
   return `the report could not be made (${error instanceof Error ? error.name : 'unknown error'})`;
 }
 
-export async function runBatch(ctx: ServiceContext, input: BatchInput): Promise<BatchResult> {
-  assertFolder(input.outDir);
-  const caseload = ctx.db
-    .select({ id: students.id, localId: students.localId })
+/** The active students a batch covers, in the order their files are written. */
+export function batchStudents(
+  ctx: ServiceContext,
+  scope: { caseManagerId?: string | undefined; school?: string | undefined },
+): { id: string; localId: string; name: string }[] {
+  const where =
+    scope.caseManagerId !== undefined
+      ? eq(students.caseManagerId, scope.caseManagerId)
+      : scope.school !== undefined
+        ? eq(students.school, scope.school)
+        : undefined;
+  if (!where) throw new AppError('invalid_input', 'Choose a case manager or a school.');
+  return ctx.db
+    .select({
+      id: students.id,
+      localId: students.localId,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      preferredName: students.preferredName,
+    })
     .from(students)
-    .where(and(eq(students.caseManagerId, input.caseManagerId), eq(students.status, 'active')))
+    .where(and(where, eq(students.status, 'active')))
     .orderBy(asc(students.lastName), asc(students.firstName), asc(students.localId))
-    .all();
+    .all()
+    .map((row) => ({ id: row.id, localId: row.localId, name: `${row.preferredName ?? row.firstName} ${row.lastName}` }));
+}
+
+export async function runBatch(context: BatchContext, input: BatchInput): Promise<BatchResult> {
+  const contextNow = typeof context === 'function' ? context : () => context;
+  assertFolder(input.outDir);
+  const caseload = batchStudents(contextNow(), input);
   const result: BatchResult = { total: caseload.length, written: [], failed: [], cancelled: false };
   for (const [index, student] of caseload.entries()) {
     if (input.signal?.aborted) {
       result.cancelled = true;
       break;
     }
+    // Outside the try: a vault that locked mid-batch stops the whole batch, it is not one student's failure.
+    const ctx = contextNow();
+    let message: string | null = null;
     try {
       const built = await buildReport(ctx, {
         kind: 'team_summary',
@@ -84,11 +119,16 @@ export async function runBatch(ctx: ServiceContext, input: BatchInput): Promise<
       const saved = saveBuilt(ctx, built, join(input.outDir, built.fileName));
       result.written.push({ studentId: student.id, localId: student.localId, path: saved.path });
     } catch (error) {
-      result.failed.push({ studentId: student.id, localId: student.localId, message: failureMessage(error) });
+      message = failureMessage(error);
+      result.failed.push({ studentId: student.id, localId: student.localId, message });
     }
-    input.onProgress?.({ done: index + 1, total: caseload.length });
+    input.onProgress?.({
+      done: index + 1,
+      total: caseload.length,
+      last: { studentId: student.id, localId: student.localId, written: message === null, message },
+    });
     // Let other work (a progress bar, a cancel click) run between students.
-    await setImmediate();
+    await (input.pause ?? setImmediate)();
   }
   return result;
 }

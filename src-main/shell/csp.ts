@@ -10,6 +10,12 @@ const META_CSP = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+
 const HASH = /^'sha(256|384|512)-[A-Za-z0-9+/]+={0,2}'$/;
 /** `data:` URLs are inert as images and fonts; anywhere else they could carry script or markup. */
 const DATA_ALLOWED_IN = new Set(['img-src', 'font-src']);
+/**
+ * `blob:` only for <object> and the frame Chromium's PDF viewer loads it in: the report preview
+ * shows a PDF the page made itself from the bytes `reports.preview` returned (a blob: URL can only
+ * be created by our own origin's script). Never for scripts, workers, styles or connections.
+ */
+const BLOB_ALLOWED_IN = new Set(['object-src', 'frame-src']);
 
 export function policyFromIndexHtml(html: string): string {
   const policy = META_CSP.exec(html)?.[1];
@@ -29,8 +35,9 @@ function directives(policy: string): Map<string, string[]> {
 
 /**
  * What is wrong with a policy, in words; empty when it keeps the rules: `default-src 'self'`, and
- * every source is 'self', 'none', a hash, or data: for images and fonts. So: no remote origin, no
- * wildcard, no blob:, no 'unsafe-eval', no 'unsafe-inline', no nonce (a static file cannot keep one).
+ * every source is 'self', 'none', a hash, data: for images and fonts, or blob: for objects and frames
+ * (the PDF preview). So: no remote origin, no wildcard, no blob: elsewhere, no 'unsafe-eval', no
+ * 'unsafe-inline', no nonce (a static file cannot keep one).
  */
 export function policyProblems(policy: string): string[] {
   const parsed = directives(policy);
@@ -38,7 +45,12 @@ export function policyProblems(policy: string): string[] {
   if (parsed.get('default-src')?.join(' ') !== "'self'") problems.push("default-src must be exactly 'self'");
   for (const [name, sources] of parsed) {
     for (const source of sources) {
-      const allowed = source === "'self'" || source === "'none'" || HASH.test(source) || (source === 'data:' && DATA_ALLOWED_IN.has(name));
+      const allowed =
+        source === "'self'" ||
+        source === "'none'" ||
+        HASH.test(source) ||
+        (source === 'data:' && DATA_ALLOWED_IN.has(name)) ||
+        (source === 'blob:' && BLOB_ALLOWED_IN.has(name));
       if (!allowed) problems.push(`${name} allows ${source}`);
     }
   }

@@ -4,11 +4,12 @@
  * the app quits. Everything with a decision in it lives in the sibling modules; this file wires.
  */
 import { resolve } from 'node:path';
-import { app, type BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import { createPeerpath } from '../api/app';
 import { defaultVaultFolder, demoVaultFolder, userDataFolder } from '../data-folder';
 import { createDemoSeeder } from '../services/demo';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { shellDialogs } from './dialogs';
 import { hardenSession, hardenWebContents } from './guards';
 import { registerContractHandlers } from './ipc';
 import { menuTemplate } from './menu';
@@ -68,6 +69,11 @@ export function startShell(options: ShellOptions): Promise<void> {
         demoDir: demoVaultFolder(userData),
         // The demo's weeks end today, so it looks current whenever someone tries it.
         seedDemo: createDemoSeeder({ today: () => new Date() }),
+        dialogs: shellDialogs({
+          dialog,
+          window: () => BrowserWindow.getFocusedWindow() ?? mainWindow,
+          startFolder: () => app.getPath('documents'),
+        }),
       });
       const lock = () => vault.lock('system');
       powerMonitor.on('lock-screen', lock);

@@ -5,12 +5,13 @@
  * headers the Electron shell sends for app:// (src-main/shell/csp.ts), built from the same index.html.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createPeerpath, type Peerpath } from '../../src-main/api/app';
+import type { FileDialogs } from '../../src-main/api/handlers/files';
 import type { ContractErrorBody } from '../../src-main/contract';
 import { demoSeeder } from '../../src-main/services/demo';
 import { policyFromIndexHtml, securityHeaders } from '../../src-main/shell/csp';
@@ -38,6 +39,8 @@ export interface Host {
   calls: string[];
   /** Defines `window.peerpath.invoke` over this host; give it to `addInitScript`. */
   bridgeScript: string;
+  /** The stand-in for the app's save and folder dialogs (see StubDialogs). */
+  dialogs: StubDialogs;
   close(): Promise<void>;
 }
 
@@ -50,11 +53,13 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const headers = securityHeadersFor(rendererDir);
   const root = mkdtempSync(join(tmpdir(), 'peerpath-e2e-'));
+  const dialogs = stubDialogs(join(root, 'chosen'));
   const peerpath = createPeerpath({
     dir: join(root, 'vault'),
     demoDir: join(root, 'demo'),
     kdfCost: options.kdfCost ?? TEST_KDF,
     seedDemo: demoSeeder,
+    dialogs,
   });
   const token = randomBytes(32).toString('hex');
   const calls: string[] = [];
@@ -102,6 +107,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     peerpath,
     calls,
     bridgeScript: bridgeScript(token),
+    dialogs,
     async close() {
       peerpath.session.lock('system');
       server.closeAllConnections();
@@ -169,4 +175,46 @@ function refusal(code: ContractErrorBody['code'], message: string) {
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+/**
+ * The save and folder dialogs as a person would answer them, inside the host's temp folder: a save
+ * dialog accepts the suggested name in `folder`, a folder dialog picks a new empty folder there.
+ * `cancelNext()` makes the next dialog come back cancelled. `chosen` lists every answer, in order.
+ */
+export interface StubDialogs extends FileDialogs {
+  folder: string;
+  chosen: string[];
+  cancelNext(): void;
+}
+
+function stubDialogs(folder: string): StubDialogs {
+  mkdirSync(folder, { recursive: true });
+  let cancel = false;
+  let folders = 0;
+  const answer = (path: string): string | null => {
+    if (cancel) {
+      cancel = false;
+      return null;
+    }
+    stub.chosen.push(path);
+    return path;
+  };
+  const stub: StubDialogs = {
+    folder,
+    chosen: [],
+    cancelNext() {
+      cancel = true;
+    },
+    async chooseSavePath({ suggestedName }) {
+      return answer(join(folder, suggestedName));
+    },
+    async chooseFolder() {
+      folders += 1;
+      const path = join(folder, `batch-${folders}`);
+      mkdirSync(path, { recursive: true });
+      return answer(path);
+    },
+  };
+  return stub;
 }

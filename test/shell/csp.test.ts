@@ -16,6 +16,10 @@ describe('the renderer’s Content-Security-Policy', () => {
     expect(policyProblems(STRICT)).toEqual([]);
   });
 
+  it('accepts blob: for <object> and its frame only (the PDF preview)', () => {
+    expect(policyProblems("default-src 'self'; object-src blob:; frame-src blob:")).toEqual([]);
+  });
+
   it.each([
     ["default-src 'self'; script-src 'self' 'unsafe-eval'", "script-src allows 'unsafe-eval'"],
     ["default-src 'self'; script-src 'self' 'unsafe-inline'", "script-src allows 'unsafe-inline'"],
@@ -26,6 +30,9 @@ describe('the renderer’s Content-Security-Policy', () => {
     ["default-src 'self'; connect-src ws:", 'connect-src allows ws:'],
     ["default-src 'self'; script-src 'self' data:", 'script-src allows data:'],
     ["default-src 'self'; worker-src blob:", 'worker-src allows blob:'],
+    ["default-src 'self'; child-src blob:", 'child-src allows blob:'],
+    ["default-src 'self'; script-src 'self' blob:", 'script-src allows blob:'],
+    ["default-src 'self'; object-src data:", 'object-src allows data:'],
     ["default-src 'self'; script-src 'nonce-abc'", "script-src allows 'nonce-abc'"],
     ["default-src 'self' https:", "default-src must be exactly 'self'"],
     ["script-src 'self'", "default-src must be exactly 'self'"],

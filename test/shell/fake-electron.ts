@@ -103,7 +103,7 @@ export class FakeIpcMain {
 export interface FakeElectron {
   app: FakeApp;
   ipcMain: FakeIpcMain;
-  BrowserWindow: new (options: BrowserWindowConstructorOptions) => FakeBrowserWindow;
+  BrowserWindow: (new (options: BrowserWindowConstructorOptions) => FakeBrowserWindow) & { getFocusedWindow(): FakeBrowserWindow | null };
   /** Every window the shell created, in order. */
   windows: FakeBrowserWindow[];
   powerMonitor: EventEmitter;
@@ -118,12 +118,20 @@ export interface FakeElectron {
     buildFromTemplate: Mock<(template: MenuItemConstructorOptions[]) => unknown>;
     setApplicationMenu: Mock<(menu: unknown) => void>;
   };
+  dialog: {
+    showSaveDialog: Mock<(...args: unknown[]) => Promise<{ canceled: boolean; filePath?: string }>>;
+    showOpenDialog: Mock<(...args: unknown[]) => Promise<{ canceled: boolean; filePaths: string[] }>>;
+  };
 }
 
 export function createFakeElectron(options: FakeOptions = {}): FakeElectron {
   const app = new FakeApp(options);
   const windows: FakeBrowserWindow[] = [];
   class BrowserWindow extends FakeBrowserWindow {
+    /** As Electron: the window with keyboard focus, if any (here: none, so the main window is used). */
+    static getFocusedWindow(): FakeBrowserWindow | null {
+      return null;
+    }
     constructor(windowOptions: BrowserWindowConstructorOptions) {
       super(windowOptions);
       if (options.loadError) this.loadURL.mockRejectedValue(options.loadError);
@@ -141,5 +149,9 @@ export function createFakeElectron(options: FakeOptions = {}): FakeElectron {
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     Menu: { buildFromTemplate: vi.fn((template) => ({ template })), setApplicationMenu: vi.fn() },
+    dialog: {
+      showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
+      showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
+    },
   };
 }

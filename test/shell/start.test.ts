@@ -79,6 +79,7 @@ describe('vault location', () => {
       dir: join(USER_DATA, 'vault'),
       demoDir: join(USER_DATA, 'demo-vault'),
       seedDemo: expect.any(Function),
+      dialogs: { chooseSavePath: expect.any(Function), chooseFolder: expect.any(Function) },
     });
   });
 
@@ -180,5 +181,15 @@ describe('start-up failure', () => {
     const logged = errors.mock.calls.flat().join('\n');
     expect(logged).toContain('TypeError');
     expect(logged).not.toContain('Jordan');
+  });
+});
+
+describe('file dialogs', () => {
+  it('hands createPeerpath dialogs that open Electron’s, modal to the main window, from Documents', async () => {
+    const { electron, createPeerpath, window } = await boot();
+    const [options] = createPeerpath.mock.calls[0] as unknown as [{ dialogs: import('../../src-main/api/handlers/files').FileDialogs }];
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/chosen/folder'] });
+    expect(await options.dialogs.chooseFolder({ title: 'Choose a folder' })).toBe('/chosen/folder');
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ defaultPath: '/default/documents' }));
   });
 });

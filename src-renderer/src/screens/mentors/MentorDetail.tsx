@@ -16,6 +16,8 @@ import { Panel } from '../../components/Panel';
 import { SlotGrid } from '../../components/SlotGrid';
 import { useServiceError } from '../../components/service-error';
 import { MentorActivityPanel } from '../checkins/MentorActivityPanel';
+import { MatchingProfilePanel } from '../matching/MatchingProfilePanel';
+import { RecognitionLetterPanel } from '../reports/RecognitionLetterPanel';
 import { ConsentPanel } from './ConsentPanel';
 import { useGradeLabel } from './grades';
 import { MentorAssignmentsPanel } from './MentorAssignmentsPanel';
@@ -77,9 +79,11 @@ function MentorPage({ mentor }: { mentor: Mentor }) {
         </dl>
       </Panel>
       <MentorAssignmentsPanel mentor={mentor} />
+      <MatchingProfilePanel kind="mentor" id={mentor.id} readOnly={mentor.archived} />
       <MentorActivityPanel mentorId={mentor.id} />
       <TimeOffPanel mentor={mentor} />
       <RecognitionPanel mentor={mentor} />
+      <RecognitionLetterPanel mentorId={mentor.id} name={name} />
       {mentor.archived ? null : <ArchiveMentor mentor={mentor} />}
     </div>
   );

@@ -1,11 +1,13 @@
 /** Settings: auto-lock, my passphrase, the team's access, the recovery key, and the progress codes. */
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../src-main/contract';
+import { WeightsSection } from '../matching/WeightsSection';
 import { AddMemberForm } from './AddMemberForm';
 import { AutoLockSection } from './AutoLockSection';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { ProgressCodesSection } from './ProgressCodesSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
+import { ReportSettingsSection } from './ReportSettingsSection';
 import { TeamMembersSection } from './TeamMembersSection';
 
 export function SettingsPage({ member }: { member: Member }) {
@@ -22,6 +24,8 @@ export function SettingsPage({ member }: { member: Member }) {
       </TeamMembersSection>
       <RecoveryKeySection />
       <ProgressCodesSection />
+      <ReportSettingsSection />
+      <WeightsSection />
     </div>
   );
 }

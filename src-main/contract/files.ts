@@ -1,0 +1,27 @@
+/**
+ * The operating system's file dialogs, opened by the main process on the app's window: where to
+ * save one report, which folder a batch goes into. The answer is the path the person chose, or null
+ * when they cancelled. Only the app has dialogs; elsewhere (the CLI) these channels refuse.
+ */
+import { z } from 'zod';
+import { ShortText } from './common';
+
+export const FILE_FILTERS = ['pdf'] as const;
+
+const ChosenPath = z.object({ path: z.string().nullable() });
+
+export const files = {
+  'files.chooseSavePath': {
+    input: z
+      .object({
+        /** The dialog's title, in the UI's language. */
+        title: ShortText.min(1),
+        /** Offered as the file name, e.g. "S-100234 Quixote – team summary – 2026-10-15.pdf". */
+        suggestedName: z.string().min(1).max(255),
+        filter: z.enum(FILE_FILTERS),
+      })
+      .strict(),
+    output: ChosenPath,
+  },
+  'files.chooseFolder': { input: z.object({ title: ShortText.min(1) }).strict(), output: ChosenPath },
+} as const;
