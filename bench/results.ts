@@ -40,7 +40,10 @@ export function rendererBundleKb(): number | null {
   } catch {
     return null;
   }
-  const scripts = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+)"/g)].map((match) => match[1] ?? '');
+  // The entry script and the chunks it imports statically (preloaded); screens loaded later are not initial.
+  const scripts = [...html.matchAll(/<(?:script[^>]+src|link rel="modulepreload"[^>]+href)="\.?\/?([^"]+)"/g)].map(
+    (match) => match[1] ?? '',
+  );
   let bytes = 0;
   for (const script of scripts) bytes += gzipSync(readFileSync(join(RENDERER, script))).length;
   return Math.round((bytes / 1024) * 10) / 10;

@@ -8,16 +8,18 @@ import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
 import { type Route, SECTIONS, type Section, sectionHref, useRoute } from '../../app/hash-route';
+import { lazyScreen, ScreenLoading } from '../../app/lazy-screen';
 import { useAcceptStatus } from '../../app/vault-status';
-import { CaseloadSection } from '../caseload/CaseloadSection';
-import { DataSection } from '../data/DataSection';
-import { MeetingFrame } from '../meeting/MeetingFrame';
 import { useMeetingMode } from '../meeting/use-meeting-mode';
-import { MentorsSection } from '../mentors/MentorsSection';
-import { ReportsSection } from '../reports/ReportsSection';
-import { SettingsPage } from '../settings/SettingsPage';
 import { StudentsSection } from '../students/StudentsSection';
-import { TeamSection } from '../team/TeamSection';
+
+const CaseloadSection = lazyScreen(() => import('../caseload/CaseloadSection'), 'CaseloadSection');
+const DataSection = lazyScreen(() => import('../data/DataSection'), 'DataSection');
+const MeetingFrame = lazyScreen(() => import('../meeting/MeetingFrame'), 'MeetingFrame');
+const MentorsSection = lazyScreen(() => import('../mentors/MentorsSection'), 'MentorsSection');
+const ReportsSection = lazyScreen(() => import('../reports/ReportsSection'), 'ReportsSection');
+const SettingsPage = lazyScreen(() => import('../settings/SettingsPage'), 'SettingsPage');
+const TeamSection = lazyScreen(() => import('../team/TeamSection'), 'TeamSection');
 
 export function AppFrame({ member, isDemo, locked }: { member: Member; isDemo: boolean; locked: boolean }) {
   const { t } = useTranslation();
@@ -29,7 +31,13 @@ export function AppFrame({ member, isDemo, locked }: { member: Member; isDemo: b
   useHeadingFocusOnSectionChange(section, mainRef);
   // While meeting mode is on, the window shows the meeting and nothing else (the services refuse the rest).
   const meeting = useMeetingMode(locked);
-  if (meeting) return <MeetingFrame meeting={meeting} locked={locked} />;
+  if (meeting) {
+    return (
+      <ScreenLoading>
+        <MeetingFrame meeting={meeting} locked={locked} />
+      </ScreenLoading>
+    );
+  }
 
   return (
     <div className="frame" inert={locked}>
@@ -63,7 +71,9 @@ export function AppFrame({ member, isDemo, locked }: { member: Member; isDemo: b
           </ul>
         </nav>
         <main id="main" ref={mainRef} tabIndex={-1} className="frame-main">
-          <SectionContent route={route} member={member} />
+          <ScreenLoading>
+            <SectionContent route={route} member={member} />
+          </ScreenLoading>
         </main>
       </div>
     </div>

@@ -10,15 +10,17 @@
  * heading takes focus as it appears (PageHeading), as a new section's does.
  */
 import { useState } from 'react';
-import { ObservationPage } from '../observation/ObservationPage';
-import { ProgressReportPage } from '../periods/ProgressReportPage';
-import { NewPlanPage } from '../plans/NewPlanPage';
-import { PlanPage } from '../plans/PlanPage';
-import { WeekPage } from '../progress/WeekPage';
+import { lazyScreen } from '../../app/lazy-screen';
 import { INITIAL_LIST_STATE, type ListNotice, type ListState } from './list-state';
 import { StudentDetail } from './StudentDetail';
 import { StudentFormPage } from './StudentFormPage';
 import { StudentList } from './StudentList';
+
+const NewPlanPage = lazyScreen(() => import('../plans/NewPlanPage'), 'NewPlanPage');
+const ObservationPage = lazyScreen(() => import('../observation/ObservationPage'), 'ObservationPage');
+const PlanPage = lazyScreen(() => import('../plans/PlanPage'), 'PlanPage');
+const ProgressReportPage = lazyScreen(() => import('../periods/ProgressReportPage'), 'ProgressReportPage');
+const WeekPage = lazyScreen(() => import('../progress/WeekPage'), 'WeekPage');
 
 export function StudentsSection({ params }: { params: string[] }) {
   const [listState, setListState] = useState<ListState>(INITIAL_LIST_STATE);
