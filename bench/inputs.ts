@@ -91,7 +91,8 @@ function freshSessions(db: SqliteDatabase, today: string, count: number): InputO
       const day = weekday(date);
       if (day === 'sat' || day === 'sun' || slotDays.has(day)) continue;
       if (date < candidate.startDate || date > candidate.endDate || date < candidate.mentorFrom) continue;
-      if (candidate.mentorTo !== null && date > candidate.mentorTo) continue;
+      // An assignment runs until the day before its end date (services/mentors/records.ts runningOn).
+      if (candidate.mentorTo !== null && date >= candidate.mentorTo) continue;
       if ((taken.get(candidate.id, date) as { n: number }).n > 0) continue;
       inputs.push({ accommodationId: candidate.id, date, status: 'held', minutes: candidate.minutes, mentorIds: [candidate.mentorId] });
       break;
