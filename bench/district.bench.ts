@@ -20,7 +20,7 @@ import type { SqliteDatabase } from '../src-main/vault/database';
 import { migrate } from '../src-main/vault/migrations';
 import { closeVault, unlockVault } from '../src-main/vault/vault';
 import { BENCH_PASSPHRASE, DISTRICT, districtFiles, openPlainDatabase, QUICK } from './district';
-import { type BenchInputs, chooseInputs } from './inputs';
+import { type BenchInputs, chooseInputs, rowCounts } from './inputs';
 import { DISTRICT_MATCHING, QUICK_MATCHING, runMatchingBench } from './matching';
 import { measurePair, timeOnceAsync } from './measure';
 import { type CaseResult, printTable, type Results, rendererBundleKb, writeResults } from './results';
@@ -124,6 +124,7 @@ test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
     // Inputs come from their own connection, closed before timing starts, so both sides start cold.
     const picker = openPlainDatabase(join(work, 'plain.db'));
     const inputs = chooseInputs(picker, today.toISOString().slice(0, 10), ROUNDS.rounds + ROUNDS.warmup);
+    const rows = rowCounts(picker);
     picker.close();
     const dashboard = (dispatch: Dispatch) =>
       call(dispatch, 'caseload.dashboard', { scope: { kind: 'case_manager', caseManagerId: inputs.caseManagerId } });
@@ -173,6 +174,7 @@ test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
       at: new Date().toISOString(),
       mode: quick ? 'quick' : 'full',
       program: resolved,
+      rows,
       caseloadSize: inputs.caseloadSize,
       cases,
       unlockMs,

@@ -7,6 +7,15 @@
 import type { InputOf } from '../src-main/contract';
 import type { SqliteDatabase } from '../src-main/vault/database';
 
+/** Rows per table of the district, as built. */
+export const COUNTED = ['students', 'mentors', 'staff', 'goals', 'accommodations', 'sessions', 'progress_points', 'check_ins'] as const;
+
+export function rowCounts(db: SqliteDatabase): Record<(typeof COUNTED)[number], number> {
+  return Object.fromEntries(
+    COUNTED.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]),
+  ) as Record<(typeof COUNTED)[number], number>;
+}
+
 export interface BenchInputs {
   caseManagerId: string;
   caseloadSize: number;
@@ -112,5 +121,5 @@ function freshPoints(db: SqliteDatabase, today: string, count: number): InputOf<
     )
     .all(today, today, count) as { id: string; baseline: number; target: number; startDate: string }[];
   if (goals.length < count) throw new Error(`bench: found ${goals.length} goals for progress points, needed ${count}`);
-  return goals.map((goal) => ({ goalId: goal.id, date: today, value: (goal.baseline + goal.target) / 2 }));
+  return goals.map((goal) => ({ goalId: goal.id, date: today, value: Math.round((goal.baseline + goal.target) / 2) }));
 }

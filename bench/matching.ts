@@ -10,12 +10,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DAYS, type Slot } from '../src-main/contract/common';
-import { COMMUNICATION_MODES, type CommunicationMode } from '../src-main/contract/matching';
+import { COMMUNICATION_MODES, type CommunicationMode, DEFAULT_MATCHING_WEIGHTS } from '../src-main/contract/matching';
 import { TRAINING_MODULES, type TrainingRecord } from '../src-main/contract/mentors';
 import type { PeerRole } from '../src-main/contract/plans';
 import { buildCandidateGraph, type CandidateGraph } from '../src-main/services/matching/candidates';
 import type { Candidate, MatchingProblem, PairHistory, Seat } from '../src-main/services/matching/problem';
-import { balancePoints, DEFAULT_WEIGHTS } from '../src-main/services/matching/scoring';
+import { balancePoints } from '../src-main/services/matching/scoring';
 import { solveMatching } from '../src-main/services/matching/solve';
 
 export interface MatchingBenchOptions {
@@ -184,7 +184,7 @@ export function districtMatchingProblem(options: MatchingBenchOptions): Matching
   const uniqueHistory = [...new Map(history.map((entry) => [`${entry.mentorId}\n${entry.studentId}`, entry])).values()];
   return {
     date: DATE,
-    weights: DEFAULT_WEIGHTS,
+    weights: DEFAULT_MATCHING_WEIGHTS,
     seats,
     candidates,
     avoid: Array.from({ length: Math.floor(options.seats / 15) }, () => ({

@@ -16,6 +16,7 @@ export interface Results {
   at: string;
   mode: 'quick' | 'full';
   program: DemoOptionsValue;
+  rows: Record<string, number>;
   caseloadSize: number;
   cases: CaseResult[];
   unlockMs: number;
@@ -64,6 +65,11 @@ export function printTable(results: Results): void {
   }));
   console.log(
     `\nPeerpath benchmark (${results.mode}): ${results.program.students} students, ${results.program.mentors} mentors; caseload ${results.caseloadSize}`,
+  );
+  console.log(
+    Object.entries(results.rows)
+      .map(([table, n]) => `${table} ${n.toLocaleString('en-US')}`)
+      .join(', '),
   );
   console.table(rows);
   console.log(`unlock (KDF + open + integrity check + migrations): ${ms(results.unlockMs)} ms`);

@@ -38,6 +38,8 @@ export const DemoOptions = z
     /** Exact totals for a district-scale run; by default each student has 2–4 goals and 1–3 peer supports. */
     goals: z.number().int().min(1).max(400_000).optional(),
     accommodations: z.number().int().min(1).max(300_000).optional(),
+    /** Progress points per goal and school week, instead of each goal's own cadence (the benchmark's density). */
+    probesPerWeek: z.number().int().min(1).max(5).optional(),
     /** An existing staff record (the demo's signed-in case manager) who takes one generated caseload. */
     caseManagerId: Id.optional(),
   })

@@ -34,7 +34,15 @@ const IN_SESSION = 0.6;
 const BY_OBSERVATION = 0.3;
 
 /** Days of the week (0 Monday) a probe may fall on, per probe of the week, from the goal's "measured every". */
-function probeWindows(measuredEvery: string): { windows: [number, number][]; everyOtherWeek: boolean } {
+function probeWindows(measuredEvery: string, probesPerWeek: number | undefined): { windows: [number, number][]; everyOtherWeek: boolean } {
+  if (probesPerWeek !== undefined) {
+    // A fixed density (the benchmark's district): the school week split into that many windows.
+    const windows: [number, number][] = [];
+    for (let n = 0; n < probesPerWeek; n++) {
+      windows.push([Math.floor((n * 5) / probesPerWeek), Math.floor(((n + 1) * 5) / probesPerWeek) - 1]);
+    }
+    return { windows, everyOtherWeek: false };
+  }
   const text = measuredEvery.toLowerCase();
   if (text.includes('twice'))
     return {
@@ -71,7 +79,7 @@ export function addGoalProgress(ctx: StudentProgress, rng: Rng, goal: GoalRow, o
   // "Data stops": the last probe was taken a month or so ago.
   const last = ctx.profile === 'stopped' ? to - rng.int(25, 38) : to;
   const sessions = supports.flatMap((support) => ctx.held.get(support.facts.id) ?? []);
-  const { windows, everyOtherWeek } = probeWindows(goal.measuredEvery);
+  const { windows, everyOtherWeek } = probeWindows(goal.measuredEvery, world.options.probesPerWeek);
   const firstMonday = from - ((from + 3) % 7);
   for (let monday = firstMonday, week = 0; monday <= last; monday += 7, week++) {
     if (everyOtherWeek && week % 2 === 1) continue;
