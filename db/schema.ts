@@ -169,6 +169,8 @@ export const goals = sqliteTable(
     /** reading | writing | math | social_emotional | behavior | communication | organization | independence */
     area: text('area').notNull(),
     statement: text('statement').notNull(),
+    /** JSON object of the statement translated by the team, by language code: {"es": "…"}; null when none. */
+    statementTranslations: text('statement_translations'),
     /** percent | frequency | duration | rubric | trials | intervals */
     measurement: text('measurement').notNull(),
     baseline: real('baseline').notNull(),

@@ -38,6 +38,6 @@ export function createHandlers(session: VaultSession, options: HandlerOptions = 
     ...reportHandlers(session, files),
     ...matchingHandlers(session),
     ...files.handlers,
-    ...meetingHandlers(session),
+    ...meetingHandlers(session, files),
   });
 }

@@ -39,6 +39,17 @@ export const MatchingWeights = z
   .strict();
 export type MatchingWeights = z.infer<typeof MatchingWeights>;
 
+/** The weights a new vault starts with (docs/matching.md, "Soft scores"); Settings' "Reset to defaults" sends these. */
+export const DEFAULT_MATCHING_WEIGHTS: MatchingWeights = {
+  interests: 3,
+  grade: 2,
+  communication: 3,
+  continuity: 1,
+  rotation: 2,
+  checkIns: 2,
+  balance: 2,
+};
+
 /**
  * `fill`: find mentors for seats no one holds. `rotation` (a term change): every running pair not
  * marked as working is proposed anew, and a pair may continue where no better one exists.

@@ -164,4 +164,13 @@ export const meetings = {
     input: MeetingSummaryRequest,
     output: z.object({ fileName: z.string(), pages: z.number().int(), bytes: z.number().int(), pdfBase64: z.string() }),
   },
+  /**
+   * Writes the meeting summary PDF to the path chosen in a save dialog (never over an existing file)
+   * and records it: the parent version as a disclosure to the meeting's attendees, the team version
+   * as internal use.
+   */
+  'meetings.saveSummary': {
+    input: MeetingSummaryRequest.extend({ path: z.string().min(1).max(4096) }).strict(),
+    output: z.object({ path: z.string(), fileName: z.string(), pages: z.number().int(), bytes: z.number().int() }),
+  },
 } as const;

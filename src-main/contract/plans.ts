@@ -1,6 +1,6 @@
 /** Plans (IEP or 504), their measurable goals, and the peer-support accommodations that serve them. */
 import { z } from 'zod';
-import { Id, IsoDate, LongText, ShortText, Slot } from './common';
+import { Id, IsoDate, Language, LongText, ShortText, Slot } from './common';
 
 export const PlanType = z.enum(['iep', '504']);
 export type PlanType = z.infer<typeof PlanType>;
@@ -76,6 +76,12 @@ export type Plan = z.infer<typeof Plan>;
 
 export const ReportingPeriod = z.object({ label: ShortText.min(1), endsOn: IsoDate });
 
+/** The goal statement as the team translated it for a family, by language code: { es: "…" }. */
+export const StatementTranslations = z
+  .record(Language, LongText.min(1, 'Write the translated statement, or leave the field empty.'))
+  .refine((translations) => Object.keys(translations).length <= 10, 'At most 10 translations of one statement.');
+export type StatementTranslations = z.infer<typeof StatementTranslations>;
+
 export const GoalInput = z.object({
   planId: Id,
   area: GoalArea,
@@ -90,6 +96,8 @@ export const GoalInput = z.object({
   reportingPeriods: z.array(ReportingPeriod).max(12).optional(),
   endDate: IsoDate,
   objectives: z.array(LongText.min(1)).max(10).optional(),
+  /** Optional: the statement in a family's language, entered by the team; the statement stays as written. */
+  statementTranslations: StatementTranslations.optional(),
 });
 export type GoalInput = z.infer<typeof GoalInput>;
 
@@ -97,6 +105,7 @@ export const Goal = GoalInput.extend({
   id: Id,
   reportingPeriods: z.array(ReportingPeriod),
   objectives: z.array(z.string()),
+  statementTranslations: z.record(z.string(), z.string()),
   scaleMax: z.number().nullable(),
   servedBy: z.array(Id),
 });

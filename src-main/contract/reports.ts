@@ -11,7 +11,7 @@ export const PAPER_SIZES = ['letter', 'a4'] as const;
 export const PaperSize = z.enum(PAPER_SIZES);
 export type PaperSize = z.infer<typeof PaperSize>;
 
-export const REPORT_KINDS = ['team_summary', 'parent_report', 'recognition_letter'] as const;
+export const REPORT_KINDS = ['team_summary', 'parent_report', 'recognition_letter', 'meeting_summary'] as const;
 export const ReportKind = z.enum(REPORT_KINDS);
 export type ReportKind = z.infer<typeof ReportKind>;
 
@@ -119,7 +119,7 @@ export const Disclosure = z.object({
   actorName: z.string().nullable(),
   use: DisclosureUse,
   report: ReportKind,
-  /** A student's record id (team summary, parent report) or a mentor's (recognition letter). */
+  /** A student's record id (team summary, parent report, meeting summary) or a mentor's (recognition letter). */
   subject: z.enum(['student', 'mentor']),
   subjectId: z.string(),
   recipient: z.string().nullable(),

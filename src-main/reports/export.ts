@@ -158,10 +158,14 @@ export function saveBuilt(
   }
 }
 
-export async function saveReport(ctx: ServiceContext, input: { request: ReportRequest; path: string }) {
-  // The path comes from a save dialog (or a command line, resolved there): never relative to wherever Peerpath runs.
-  if (!isAbsolute(input.path) || !input.path.toLowerCase().endsWith('.pdf')) {
+/** The path comes from a save dialog (or a command line, resolved there): never relative to wherever Peerpath runs. */
+export function requirePdfPath(path: string): void {
+  if (!isAbsolute(path) || !path.toLowerCase().endsWith('.pdf')) {
     throw new AppError('invalid_input', 'Give the full path of a file ending in .pdf.');
   }
+}
+
+export async function saveReport(ctx: ServiceContext, input: { request: ReportRequest; path: string }) {
+  requirePdfPath(input.path);
   return saveBuilt(ctx, await buildReport(ctx, input.request), input.path);
 }

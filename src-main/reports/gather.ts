@@ -127,6 +127,7 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
       number: index + 1,
       area: goal.area,
       statement: goal.statement,
+      statementTranslations: goal.statementTranslations,
       criterion: goal.criterion,
       measuredEvery: goal.measuredEvery,
       endDate: goal.endDate,

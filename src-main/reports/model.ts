@@ -99,6 +99,8 @@ export interface TeamGoal extends GoalValueFacts {
   number: number;
   area: (typeof GOAL_AREAS)[number];
   statement: string;
+  /** The statement as the team translated it, by language code. */
+  statementTranslations: Record<string, string>;
   criterion: string;
   measuredEvery: string;
   endDate: string;
@@ -172,7 +174,10 @@ export interface ParentSupport {
 export interface ParentGoal extends GoalValueFacts {
   number: number;
   area: (typeof GOAL_AREAS)[number];
+  /** As the team wrote it. */
   statement: string;
+  /** The team's translation into the report's language, if they entered one. */
+  translatedStatement: string | null;
   endDate: string;
   chart: ChartModelView;
   reports: Pick<PeriodReport, 'periodLabel' | 'periodEndsOn' | 'codeSet' | 'code' | 'codeLabel' | 'narrative'>[];

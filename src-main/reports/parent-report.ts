@@ -62,18 +62,24 @@ function drawGoal(rd: ReportDocument, text: ReportText, view: ParentReportView, 
   const list = goalFacts(text, view, goal);
   const lead = { color: MUTED, size: 8.5, after: 1 };
   const statement = { size: 10.5, after: 6 };
+  // The team's translation, when there is one for this language, comes first; the statement as written always follows.
+  const statements = [
+    ...(goal.translatedStatement === null ? [] : [{ label: text.t('parent.goalTranslated'), body: goal.translatedStatement }]),
+    { label: text.t('parent.goalAsWritten'), body: goal.statement },
+  ];
   rd.keepTogether(
     headingHeight(rd, title, 2) +
-      paragraphHeight(rd, text.t('parent.goalAsWritten'), lead) +
-      paragraphHeight(rd, goal.statement, statement) +
+      statements.reduce((sum, { label, body }) => sum + paragraphHeight(rd, label, lead) + paragraphHeight(rd, body, statement), 0) +
       factsHeight(rd, list, 3) +
       graphHeight(rd),
   );
   const section = rd.doc.struct('Sect');
   rd.root.add(section);
   heading(rd, section, title, 2);
-  paragraph(rd, section, text.t('parent.goalAsWritten'), lead);
-  paragraph(rd, section, goal.statement, statement);
+  for (const { label, body } of statements) {
+    paragraph(rd, section, label, lead);
+    paragraph(rd, section, body, statement);
+  }
   facts(rd, section, list, 3);
   goalGraph(rd, section, goal.chart, graphWords(text, goal, goal.chart));
 

@@ -1,7 +1,7 @@
 /**
  * The one way to a parent report's data: the team's view in, the parent's view out. Peers become a
  * role and a grade; check-ins (written about the pair) are left out; and every free text the team
- * wrote (goal statements, narratives, class names) has the names, initials and student numbers of
+ * wrote (goal statements and their translations, narratives, class names) has the names, initials and student numbers of
  * every mentor and every other student replaced, so a name typed into a narrative cannot reach a
  * parent either (FERPA: a peer's participation is part of their own education record). Pure.
  */
@@ -68,6 +68,12 @@ export function makeScrubber(
   };
 }
 
+/** The team's translation for the report's language ("es-MX" takes "es-MX", else "es"), scrubbed like all free text. */
+function translationFor(translations: Readonly<Record<string, string>>, language: string, scrub: (text: string) => string): string | null {
+  const translated = translations[language] ?? translations[language.split('-')[0] ?? language];
+  return translated === undefined ? null : scrub(translated);
+}
+
 export function redactForParents(team: TeamSummaryView, people: readonly ProtectedIdentity[], options: RedactionOptions): ParentReportView {
   const { student } = team;
   const scrub = makeScrubber(
@@ -93,6 +99,7 @@ export function redactForParents(team: TeamSummaryView, people: readonly Protect
       number: goal.number,
       area: goal.area,
       statement: scrub(goal.statement),
+      translatedStatement: translationFor(goal.statementTranslations, options.language, scrub),
       endDate: goal.endDate,
       measurement: goal.measurement,
       scaleMax: goal.scaleMax,

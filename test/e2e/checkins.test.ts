@@ -6,9 +6,6 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mentorInput } from '../fixtures/program';
-import { accommodationInput, studentInput } from '../fixtures/program-input';
-import { PASSPHRASE } from '../fixtures/vault';
 import {
   type AppBrowser,
   descriptionOf,
@@ -20,11 +17,9 @@ import {
   textOf,
   waitForText,
 } from './browser';
-import { call, createVaultDirectly, isoDate, lastSchoolDay } from './flows';
+import { call, isoDate, lastSchoolDay } from './flows';
 import { type Host, startHost } from './host';
-
-const LONG_AGO = isoDate(-90);
-const TRAINED = LONG_AGO;
+import { supportedStudentViaServices, trainedMentorAssigned } from './program';
 
 /** Presses Tab until `target` has the focus: proof it is reachable by keyboard, in page order. */
 async function tabTo(page: Page, target: Locator, most = 12): Promise<void> {
@@ -45,46 +40,16 @@ describe('check-ins and the mentor’s activity', () => {
 
   beforeAll(async () => {
     host = await startHost();
-    await createVaultDirectly(host, { name: 'Morgan Diaz', role: 'case_manager', passphrase: PASSPHRASE });
-    const student = await call(host, 'students.create', studentInput({ firstName: 'Maya', lastName: 'Lopez' }));
-    studentId = student.id;
-    const plan = await call(host, 'plans.create', {
-      studentId,
-      type: 'iep',
-      startDate: isoDate(-60),
-      endDate: isoDate(300),
-      annualReviewDue: isoDate(300),
-      teamStaffIds: [],
-      status: 'active',
-    });
-    const tutor = await call(
-      host,
-      'accommodations.create',
-      accommodationInput(plan.id, { startDate: isoDate(-45), endDate: isoDate(280) }),
-    );
-    const mentor = await call(
-      host,
-      'mentors.create',
-      mentorInput({
-        consentGivenOn: LONG_AGO,
-        guardianConsentGivenOn: LONG_AGO,
-        training: [
-          { module: 'confidentiality', completedOn: TRAINED },
-          { module: 'sensitivity', completedOn: TRAINED },
-          { module: 'instructional_techniques', completedOn: TRAINED },
-          { module: 'fostering_independence', completedOn: TRAINED },
-          { module: 'getting_an_adult', completedOn: TRAINED },
-        ],
-      }),
-    );
-    mentorId = mentor.id;
-    await call(host, 'assignments.create', { mentorId, accommodationId: tutor.id, startDate: isoDate(-45) });
+    const supported = await supportedStudentViaServices(host, { accommodations: () => [{}] });
+    studentId = supported.studentId;
+    const [tutorId = ''] = supported.accommodationIds;
+    mentorId = await trainedMentorAssigned(host, [tutorId]);
     // Twelve school days of sessions, the third most recent missed: more than one page on the mentor's list.
     for (let day = 0; day < 12; day += 1) {
       const date = lastSchoolDay(day);
       if (day === 2) {
         await call(host, 'sessions.create', {
-          accommodationId: tutor.id,
+          accommodationId: tutorId,
           date,
           status: 'missed',
           missReason: 'student_absent',
@@ -93,7 +58,7 @@ describe('check-ins and the mentor’s activity', () => {
       } else {
         const minutes = day % 2 === 0 ? 20 : 25;
         heldMinutes += minutes;
-        await call(host, 'sessions.create', { accommodationId: tutor.id, date, status: 'held', minutes, mentorIds: [mentorId] });
+        await call(host, 'sessions.create', { accommodationId: tutorId, date, status: 'held', minutes, mentorIds: [mentorId] });
       }
     }
     // Two earlier check-ins give the mentor's chart a line to draw.
@@ -102,7 +67,7 @@ describe('check-ins and the mentor’s activity', () => {
       [-20, 2, 2],
     ] as const) {
       await call(host, 'checkIns.create', {
-        accommodationId: tutor.id,
+        accommodationId: tutorId,
         date: isoDate(days),
         mentorId,
         mentorWorkload: workload,
@@ -110,7 +75,7 @@ describe('check-ins and the mentor’s activity', () => {
       });
     }
     await call(host, 'checkIns.create', {
-      accommodationId: tutor.id,
+      accommodationId: tutorId,
       date: isoDate(-10),
       whatsWorking: 'They settled into a routine quickly.',
       belonging: 2,

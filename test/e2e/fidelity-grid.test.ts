@@ -8,11 +8,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OutputOf } from '../../src-main/contract';
-import { accommodationInput, goalInput, studentInput } from '../fixtures/program-input';
-import { PASSPHRASE } from '../fixtures/vault';
 import { type AppBrowser, expectAccessible, openApp, screenshot, textOf, waitForMatch, waitForText } from './browser';
-import { call, createVaultDirectly, isoDate, lastSchoolDay } from './flows';
+import { call, isoDate, lastSchoolDay } from './flows';
 import { type Host, startHost } from './host';
+import { supportedStudentViaServices } from './program';
 
 /** "Sep 15, 2026", as the page writes a date. */
 function shown(iso: string): string {
@@ -38,35 +37,19 @@ describe('fidelity and the progress grid', () => {
 
   beforeAll(async () => {
     host = await startHost();
-    await createVaultDirectly(host, { name: 'Morgan Diaz', role: 'case_manager', passphrase: PASSPHRASE });
-    const student = await call(host, 'students.create', studentInput({ firstName: 'Maya', lastName: 'Lopez' }));
-    const plan = await call(host, 'plans.create', {
-      studentId: student.id,
-      type: 'iep',
-      startDate: isoDate(-60),
-      endDate: isoDate(300),
-      annualReviewDue: isoDate(300),
-      teamStaffIds: [],
-      status: 'active',
+    const supported = await supportedStudentViaServices(host, {
+      goals: [
+        {
+          reportingPeriods: [
+            { label: 'Quarter 1', endsOn: isoDate(-20) },
+            { label: 'Quarter 2', endsOn: isoDate(40) },
+          ],
+        },
+      ],
+      accommodations: (goalIds) => [{ goalIds }],
     });
-    const goal = await call(
-      host,
-      'goals.create',
-      goalInput(plan.id, {
-        reportingPeriods: [
-          { label: 'Quarter 1', endsOn: isoDate(-20) },
-          { label: 'Quarter 2', endsOn: isoDate(40) },
-        ],
-        endDate: isoDate(280),
-      }),
-    );
-    goalId = goal.id;
-    const accommodation = await call(
-      host,
-      'accommodations.create',
-      accommodationInput(plan.id, { startDate: isoDate(-45), endDate: isoDate(280), goalIds: [goal.id] }),
-    );
-    accommodationId = accommodation.id;
+    [goalId = ''] = supported.goalIds;
+    [accommodationId = ''] = supported.accommodationIds;
     // Quarter 2 (running today): 3 held, 2 missed. Quarter 1: 1 held, 1 missed for a schedule change.
     const logged = [
       { date: lastSchoolDay(0), status: 'held', minutes: 20 },
@@ -89,7 +72,7 @@ describe('fidelity and the progress grid', () => {
     app = await openApp(host);
     page = app.page;
     await page.getByRole('heading', { name: 'Students', level: 1 }).waitFor();
-    await page.goto(`${host.url}#/students/${student.id}/plans/${plan.id}`);
+    await page.goto(`${host.url}#/students/${supported.studentId}/plans/${supported.planId}`);
   });
 
   afterAll(async () => {

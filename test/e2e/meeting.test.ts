@@ -3,9 +3,12 @@
  * window then shows only the meeting — another student cannot be reached, not even by the URL hash
  * or by calling the services from the page; the presenter walks through the goals by keyboard (arrow
  * keys, Page Up / Page Down) and switches to Spanish on demand; a decision is recorded; leaving
- * takes the passphrase; afterwards the decision is applied with one click. No mentor's name is ever
+ * takes the passphrase; afterwards the decision is applied with one click and the family's summary
+ * saved (recorded as a disclosure to those present). No mentor's name is ever
  * in the DOM of a meeting-mode screen. Screenshot of the presenter at 1280×720; axe-clean.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Mentor, Student } from '../../src-main/contract';
@@ -198,5 +201,17 @@ describe('IEP meeting mode', () => {
       ['note', false],
     ]);
     expect(app.problems.filter((problem) => !/403|Forbidden|forbidden/.test(problem))).toEqual([]);
+  });
+
+  test('the family’s meeting summary is saved where the dialog said, recorded as a disclosure to those present', async () => {
+    const save = page.getByRole('group', { name: 'Save the meeting summary' });
+    await save.getByRole('button', { name: 'Save the meeting summary…' }).click();
+    await waitForText(save, /Recorded as a disclosure to Rosa Lopez \(mother\); Morgan Diaz \(case manager\)\./);
+    const [file] = readdirSync(host.dialogs.folder).filter((name) => name.includes('meeting summary (family, en)'));
+    expect(file).toBeDefined();
+    expect(await save.textContent()).toContain(`Saved to ${join(host.dialogs.folder, file ?? '')}.`);
+    const disclosures = await call(host, 'reports.disclosures', { studentId: student.id });
+    expect(disclosures.filter((row) => row.report === 'meeting_summary').map((row) => row.use)).toEqual(['disclosure']);
+    await expectAccessible(page);
   });
 });

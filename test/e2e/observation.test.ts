@@ -7,11 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { goalInput, studentInput } from '../fixtures/program-input';
-import { PASSPHRASE } from '../fixtures/vault';
 import { type AppBrowser, expectAccessible, openApp, screenshot, textOf, waitForText } from './browser';
-import { call, createVaultDirectly, isoDate } from './flows';
+import { call, isoDate } from './flows';
 import { type Host, startHost } from './host';
+import { supportedStudentViaServices } from './program';
 
 const INTERVAL_MS = 5_000;
 
@@ -24,34 +23,22 @@ describe('observation mode', () => {
 
   beforeAll(async () => {
     host = await startHost();
-    await createVaultDirectly(host, { name: 'Morgan Diaz', role: 'case_manager', passphrase: PASSPHRASE });
-    const student = await call(host, 'students.create', studentInput({ firstName: 'Maya', lastName: 'Lopez' }));
-    studentId = student.id;
-    const plan = await call(host, 'plans.create', {
-      studentId,
-      type: 'iep',
-      startDate: isoDate(-60),
-      endDate: isoDate(300),
-      annualReviewDue: isoDate(300),
-      teamStaffIds: [],
-      status: 'active',
+    const supported = await supportedStudentViaServices(host, {
+      goals: [
+        {
+          area: 'social_emotional',
+          statement: 'During group work, Maya will initiate or respond to a peer in 60% of observed intervals.',
+          measurement: 'intervals',
+          baseline: 20,
+          target: 60,
+          criterion: '60% of intervals in 3 consecutive observations',
+          reportingPeriods: [],
+        },
+        { reportingPeriods: [] },
+      ],
     });
-    const social = await call(
-      host,
-      'goals.create',
-      goalInput(plan.id, {
-        area: 'social_emotional',
-        statement: 'During group work, Maya will initiate or respond to a peer in 60% of observed intervals.',
-        measurement: 'intervals',
-        baseline: 20,
-        target: 60,
-        criterion: '60% of intervals in 3 consecutive observations',
-        reportingPeriods: [],
-        endDate: isoDate(280),
-      }),
-    );
-    socialGoalId = social.id;
-    await call(host, 'goals.create', goalInput(plan.id, { reportingPeriods: [], endDate: isoDate(280) }));
+    studentId = supported.studentId;
+    [socialGoalId = ''] = supported.goalIds;
     // The fake clock lets the test play each 5-second cue at once instead of waiting for it.
     app = await openApp(host, { beforeLoad: (context) => context.clock.install() });
     page = app.page;

@@ -7,11 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { goalInput, studentInput } from '../fixtures/program-input';
-import { PASSPHRASE } from '../fixtures/vault';
 import { type AppBrowser, expectAccessible, expectGone, openApp, screenshot, textOf, waitForMatch, waitForText } from './browser';
-import { call, createVaultDirectly, isoDate } from './flows';
+import { call, isoDate } from './flows';
 import { type Host, startHost } from './host';
+import { supportedStudentViaServices } from './program';
 
 const Q1 = { label: 'Quarter 1', endsOn: isoDate(-10) };
 const Q2 = { label: 'Quarter 2', endsOn: isoDate(30) };
@@ -25,33 +24,21 @@ describe('progress report of a reporting period', () => {
 
   beforeAll(async () => {
     host = await startHost();
-    await createVaultDirectly(host, { name: 'Morgan Diaz', role: 'case_manager', passphrase: PASSPHRASE });
-    const student = await call(host, 'students.create', studentInput({ firstName: 'Maya', lastName: 'Lopez' }));
-    const plan = await call(host, 'plans.create', {
-      studentId: student.id,
-      type: 'iep',
-      startDate: isoDate(-60),
-      endDate: isoDate(300),
-      annualReviewDue: isoDate(300),
-      teamStaffIds: [],
-      status: 'active',
+    const supported = await supportedStudentViaServices(host, {
+      goals: [
+        { reportingPeriods: [Q1, Q2] },
+        {
+          area: 'social_emotional',
+          statement: 'During group work, Maya will be academically engaged in 70% of intervals.',
+          measurement: 'intervals',
+          baseline: 20,
+          target: 70,
+          reportingPeriods: [Q1, Q2],
+        },
+      ],
     });
-    planId = plan.id;
-    const math = await call(host, 'goals.create', goalInput(plan.id, { reportingPeriods: [Q1, Q2], endDate: isoDate(280) }));
-    mathId = math.id;
-    await call(
-      host,
-      'goals.create',
-      goalInput(plan.id, {
-        area: 'social_emotional',
-        statement: 'During group work, Maya will be academically engaged in 70% of intervals.',
-        measurement: 'intervals',
-        baseline: 20,
-        target: 70,
-        reportingPeriods: [Q1, Q2],
-        endDate: isoDate(280),
-      }),
-    );
+    planId = supported.planId;
+    [mathId = ''] = supported.goalIds;
     // Slow growth on the math goal: the trend falls short of the target.
     for (const [days, value] of [
       [-28, 42],
@@ -59,12 +46,12 @@ describe('progress report of a reporting period', () => {
       [-14, 43],
       [-7, 43.5],
     ] as const) {
-      await call(host, 'progressPoints.create', { goalId: math.id, date: isoDate(days), value });
+      await call(host, 'progressPoints.create', { goalId: mathId, date: isoDate(days), value });
     }
     app = await openApp(host);
     page = app.page;
     await page.getByRole('heading', { name: 'Students', level: 1 }).waitFor();
-    await page.goto(`${host.url}#/students/${student.id}/plans/${plan.id}`);
+    await page.goto(`${host.url}#/students/${supported.studentId}/plans/${planId}`);
     await page.getByRole('link', { name: /Progress report/ }).click();
     await page.getByRole('heading', { name: /Progress report/, level: 1 }).waitFor();
   });

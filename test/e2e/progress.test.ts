@@ -6,8 +6,6 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { accommodationInput, goalInput, studentInput } from '../fixtures/program-input';
-import { PASSPHRASE } from '../fixtures/vault';
 import {
   type AppBrowser,
   expectAccessible,
@@ -19,8 +17,9 @@ import {
   waitForMatch,
   waitForText,
 } from './browser';
-import { call, createVaultDirectly, isoDate, lastSchoolDay } from './flows';
+import { call, isoDate, lastSchoolDay } from './flows';
 import { type Host, startHost } from './host';
+import { supportedStudentViaServices } from './program';
 
 describe('progress', () => {
   let host: Host;
@@ -29,31 +28,14 @@ describe('progress', () => {
 
   beforeAll(async () => {
     host = await startHost();
-    await createVaultDirectly(host, { name: 'Morgan Diaz', role: 'case_manager', passphrase: PASSPHRASE });
-    const student = await call(host, 'students.create', studentInput({ firstName: 'Maya', lastName: 'Lopez' }));
-    const plan = await call(host, 'plans.create', {
-      studentId: student.id,
-      type: 'iep',
-      startDate: isoDate(-60),
-      endDate: isoDate(300),
-      annualReviewDue: isoDate(300),
-      teamStaffIds: [],
-      status: 'active',
+    const supported = await supportedStudentViaServices(host, {
+      goals: [{ reportingPeriods: [{ label: 'Quarter 2', endsOn: isoDate(30) }] }],
+      accommodations: (goalIds) => [{ goalIds }],
     });
-    const goal = await call(
-      host,
-      'goals.create',
-      goalInput(plan.id, { reportingPeriods: [{ label: 'Quarter 2', endsOn: isoDate(30) }], endDate: isoDate(280) }),
-    );
-    await call(
-      host,
-      'accommodations.create',
-      accommodationInput(plan.id, { startDate: isoDate(-45), endDate: isoDate(280), goalIds: [goal.id] }),
-    );
     app = await openApp(host);
     page = app.page;
     await page.getByRole('heading', { name: 'Students', level: 1 }).waitFor();
-    await page.goto(`${host.url}#/students/${student.id}/plans/${plan.id}`);
+    await page.goto(`${host.url}#/students/${supported.studentId}/plans/${supported.planId}`);
   });
 
   afterAll(async () => {

@@ -7,14 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mentorInput } from '../fixtures/program';
-import { accommodationInput, goalInput, studentInput } from '../fixtures/program-input';
-import { PASSPHRASE } from '../fixtures/vault';
 import { type AppBrowser, expectAccessible, expectGone, openApp, screenshot, textOf, waitForMatch, waitForText } from './browser';
-import { call, createVaultDirectly, isoDate } from './flows';
+import { call, isoDate } from './flows';
 import { type Host, startHost } from './host';
-
-const LONG_AGO = isoDate(-90);
+import { supportedStudentViaServices, trainedMentorAssigned } from './program';
 
 function shift(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -51,70 +47,25 @@ describe('the week view', () => {
 
   beforeAll(async () => {
     host = await startHost();
-    await createVaultDirectly(host, { name: 'Morgan Diaz', role: 'case_manager', passphrase: PASSPHRASE });
-    const student = await call(host, 'students.create', studentInput({ firstName: 'Maya', lastName: 'Lopez' }));
-    studentId = student.id;
-    const plan = await call(host, 'plans.create', {
-      studentId,
-      type: 'iep',
-      startDate: isoDate(-60),
-      endDate: isoDate(300),
-      annualReviewDue: isoDate(300),
-      teamStaffIds: [],
-      status: 'active',
-    });
-    const goal = await call(
-      host,
-      'goals.create',
-      goalInput(plan.id, { reportingPeriods: [{ label: 'Quarter 2', endsOn: isoDate(30) }], endDate: isoDate(280) }),
-    );
     const everyDay = (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, period: 3 }));
-    const tutor = await call(
-      host,
-      'accommodations.create',
-      accommodationInput(plan.id, {
-        slots: everyDay,
-        sessionsPerWeek: 5,
-        startDate: isoDate(-45),
-        endDate: isoDate(280),
-        goalIds: [goal.id],
-      }),
-    );
-    const buddy = await call(
-      host,
-      'accommodations.create',
-      accommodationInput(plan.id, {
-        role: 'peer_buddy',
-        settingClass: 'Lunch',
-        slots: [
-          { day: 'tue', period: 5 },
-          { day: 'thu', period: 5 },
-        ],
-        minutesPerSession: 30,
-        startDate: isoDate(-45),
-        endDate: isoDate(280),
-      }),
-    );
-    tutorId = tutor.id;
-    buddyId = buddy.id;
-    const mentor = await call(
-      host,
-      'mentors.create',
-      mentorInput({
-        consentGivenOn: LONG_AGO,
-        guardianConsentGivenOn: LONG_AGO,
-        training: [
-          { module: 'confidentiality', completedOn: LONG_AGO },
-          { module: 'sensitivity', completedOn: LONG_AGO },
-          { module: 'instructional_techniques', completedOn: LONG_AGO },
-          { module: 'fostering_independence', completedOn: LONG_AGO },
-          { module: 'getting_an_adult', completedOn: LONG_AGO },
-        ],
-      }),
-    );
-    for (const accommodationId of [tutorId, buddyId]) {
-      await call(host, 'assignments.create', { mentorId: mentor.id, accommodationId, startDate: isoDate(-45) });
-    }
+    const supported = await supportedStudentViaServices(host, {
+      goals: [{ reportingPeriods: [{ label: 'Quarter 2', endsOn: isoDate(30) }] }],
+      accommodations: (goalIds) => [
+        { slots: everyDay, sessionsPerWeek: 5, goalIds },
+        {
+          role: 'peer_buddy',
+          settingClass: 'Lunch',
+          slots: [
+            { day: 'tue', period: 5 },
+            { day: 'thu', period: 5 },
+          ],
+          minutesPerSession: 30,
+        },
+      ],
+    });
+    studentId = supported.studentId;
+    [tutorId = '', buddyId = ''] = supported.accommodationIds;
+    await trainedMentorAssigned(host, [tutorId, buddyId]);
     app = await openApp(host);
     page = app.page;
     await page.getByRole('heading', { name: 'Students', level: 1 }).waitFor();

@@ -4,16 +4,13 @@
  * typed with commas become a clean list.
  */
 import { describe, expect, it } from 'vitest';
-import type { MatchRun, MatchSuggestion } from '../../src-main/contract';
+import { COMMUNICATION_MODES, DEFAULT_MATCHING_WEIGHTS, type MatchRun, type MatchSuggestion, SCORE_PARTS } from '../../src-main/contract';
 import {
   acceptAllInput,
-  COMMUNICATION_MODES,
   changedWeights,
-  DEFAULT_WEIGHTS,
   type Decisions,
   decide,
   parseInterests,
-  SCORE_PARTS,
   seatKey,
   undecided,
 } from '../../src-renderer/src/screens/matching/run-decisions';
@@ -42,7 +39,7 @@ function run(suggestions: MatchSuggestion[], ending: string[] = []): MatchRun {
   return {
     startDate: '2026-10-05',
     mode: ending.length > 0 ? 'rotation' : 'fill',
-    weights: DEFAULT_WEIGHTS,
+    weights: DEFAULT_MATCHING_WEIGHTS,
     suggestions,
     openSeats: [],
     keptPairs: [],
@@ -102,8 +99,11 @@ describe('weights', () => {
   });
 
   it('sends only the parts that changed', () => {
-    expect(changedWeights(DEFAULT_WEIGHTS, { ...DEFAULT_WEIGHTS, grade: 7, balance: 0 })).toEqual({ grade: 7, balance: 0 });
-    expect(changedWeights(DEFAULT_WEIGHTS, { ...DEFAULT_WEIGHTS })).toEqual({});
+    expect(changedWeights(DEFAULT_MATCHING_WEIGHTS, { ...DEFAULT_MATCHING_WEIGHTS, grade: 7, balance: 0 })).toEqual({
+      grade: 7,
+      balance: 0,
+    });
+    expect(changedWeights(DEFAULT_MATCHING_WEIGHTS, { ...DEFAULT_MATCHING_WEIGHTS })).toEqual({});
   });
 });
 

@@ -368,6 +368,47 @@ function seedProgram(session: VaultSession): void {
         updatedAt: T,
       })
       .run();
+    tx.insert(schema.meetings)
+      .values({
+        id: 'meeting-0001',
+        studentId: 'student-0001',
+        planId: 'plan-0002',
+        meetingDate: '2026-01-09',
+        rangeFrom: '2025-11-01',
+        rangeTo: '2026-01-09',
+        language: 'es',
+        startedBySlot: session.context().actor.slotId,
+        startedAt: '2026-01-09T15:00:00.000Z',
+        endedAt: '2026-01-09T16:00:00.000Z',
+      })
+      .run();
+    tx.insert(schema.meetingAttendees)
+      .values([
+        { meetingId: 'meeting-0001', position: 0, name: 'Rosa Núñez', relation: 'mother' },
+        { meetingId: 'meeting-0001', position: 1, name: 'Avery Quill', relation: 'case manager' },
+      ])
+      .run();
+    tx.insert(schema.meetingProposals)
+      .values([
+        {
+          id: 'proposal-0001',
+          meetingId: 'meeting-0001',
+          decision: 'accommodation_change',
+          accommodationId: 'accom-0001',
+          text: 'Three times a week.',
+          createdAt: '2026-01-09T15:20:00.000Z',
+          appliedAt: '2026-01-12T09:00:00.000Z',
+          appliedBy: me,
+        },
+        {
+          id: 'proposal-0002',
+          meetingId: 'meeting-0001',
+          decision: 'goal_keep',
+          goalId: 'goal-0002',
+          createdAt: '2026-01-09T15:30:00.000Z',
+        },
+      ])
+      .run();
   });
 }
 
@@ -419,6 +460,9 @@ describe('JSON export and import', () => {
       matchAvoidPairs: 0,
       matchRejections: 0,
       matchKeptPairs: 0,
+      meetings: 1,
+      meetingAttendees: 2,
+      meetingProposals: 2,
     });
     expect(statSync(first).mode & 0o777).toBe(0o600);
     const exported = readJsonFile(first) as Record<string, unknown>;
@@ -451,7 +495,18 @@ describe('JSON export and import', () => {
       'matchAvoidPairs',
       'matchRejections',
       'matchKeptPairs',
+      'meetings',
+      'meetingAttendees',
+      'meetingProposals',
       'staff',
+    ]);
+    // The key slot that started the meeting is exported as the staff member who holds it.
+    expect(exported.meetings).toEqual([
+      expect.objectContaining({ id: 'meeting-0001', startedBy: source.context().actor.staffId, endedAt: '2026-01-09T16:00:00.000Z' }),
+    ]);
+    expect(exported.meetingProposals).toEqual([
+      expect.objectContaining({ accommodationId: 'accom-0001', goalId: null, appliedBy: source.context().actor.staffId }),
+      expect.objectContaining({ decision: 'goal_keep', text: null, appliedAt: null, appliedBy: null }),
     ]);
     expect(exported.progressReports).toEqual([
       expect.objectContaining({ sufficient: false, amendments: [{ at: T, note: 'Corrected the probe count.' }] }),
@@ -474,6 +529,7 @@ describe('JSON export and import', () => {
     // The team member of the new vault now holds the imported record of the same person.
     const ctx = target.context();
     expect(staffIdForSlot(ctx.db, ctx.actor.slotId)).toBe(source.context().actor.staffId);
+    expect(ctx.db.select({ slot: schema.meetings.startedBySlot }).from(schema.meetings).all()).toEqual([{ slot: ctx.actor.slotId }]);
     expect(snapshot(target).audit.ok).toBe(true);
   });
 
@@ -568,6 +624,16 @@ describe('JSON export and import', () => {
         { ...good, sessionMentors: [{ sessionId: 'session-0001', mentorId: 'mentor-gone' }] },
         /sessionMentors\[0\]\.mentorId points to a mentor/,
       ],
+      [
+        { ...good, meetingProposals: [good.meetingProposals[0], { ...good.meetingProposals[1], meetingId: 'meeting-gone' }] },
+        /meetingProposals\[1\]\.meetingId points to a meeting that is not in the file/,
+      ],
+      [
+        { ...good, meetingAttendees: [...good.meetingAttendees, { ...good.meetingAttendees[0], name: 'Zebulon' }] },
+        /meetingAttendees\[2\] repeats the meeting and position of an earlier row/,
+      ],
+      [{ ...good, meetings: [{ ...good.meetings[0], startedBy: 'staff-gone' }] }, /meetings\[0\]\.startedBy points to a staff member/],
+      [{ ...good, meetingProposals: [{ ...good.meetingProposals[0], decision: 'postpone' }] }, /meetingProposals\.0\.decision: /],
     ];
     for (const [data, message] of cases) {
       const error = refusal(() => importExport(target.context(), data));
@@ -588,7 +654,18 @@ describe('JSON export and import', () => {
     const source = await freshVault('Avery Quill');
     seedProgram(source);
     const data = buildExport(source.db(), new Date()) as unknown as Record<string, unknown>;
-    const later = ['sessions', 'sessionMentors', 'sessionGoals', 'observations', 'progressPoints', 'checkIns', 'progressReports'];
+    const later = [
+      'sessions',
+      'sessionMentors',
+      'sessionGoals',
+      'observations',
+      'progressPoints',
+      'checkIns',
+      'progressReports',
+      'meetings',
+      'meetingAttendees',
+      'meetingProposals',
+    ];
     const older = Object.fromEntries(Object.entries(data).filter(([key]) => !later.includes(key)));
     // Nor did goals and accommodations know their earlier versions.
     const unlinked = (rows: unknown) => (rows as Record<string, unknown>[]).map(({ amendsId: _amendsId, ...row }) => row);
@@ -599,9 +676,9 @@ describe('JSON export and import', () => {
       accommodations: unlinked(older.accommodations),
       schemaVersion: 2,
     });
-    expect(counts).toMatchObject({ students: 3, plans: 2, sessions: 0, progressPoints: 0, progressReports: 0 });
+    expect(counts).toMatchObject({ students: 3, plans: 2, sessions: 0, progressPoints: 0, progressReports: 0, meetings: 0 });
     const imported = buildExport(target.db(), new Date());
-    expect(imported).toMatchObject({ sessions: [], observations: [], checkIns: [] });
+    expect(imported).toMatchObject({ sessions: [], observations: [], checkIns: [], meetings: [], meetingProposals: [] });
     expect(imported.goals.length).toBeGreaterThan(0);
     expect(imported.goals.every((goal) => goal.amendsId === null)).toBe(true);
   });

@@ -285,6 +285,31 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
     }
   },
+  '0006_goal_translations': (db) => {
+    // A goal as schema 6 wrote it, before the team could enter a translated statement.
+    const T = '2026-09-01T12:00:00.000Z';
+    db.prepare(
+      "INSERT INTO students (id, local_id, first_name, last_name, grade, school, created_at, updated_at) VALUES ('student-0001', 'S-1', 'Zebulon', 'Quixote', 7, 'Riverside', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO plans (id, student_id, type, start_date, end_date, annual_review_due, status, created_at, updated_at) VALUES ('plan-000001', 'student-0001', 'iep', '2026-09-01', '2027-06-15', '2027-06-01', 'active', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO goals (id, plan_id, area, statement, measurement, baseline, target, criterion, measured_every, end_date, created_at, updated_at) VALUES ('goal-0000001', 'plan-000001', 'math', 'Solve two-step problems.', 'percent', 40, 80, '80% in 4 of 5', 'weekly', '2027-06-01', ?, ?)",
+    ).run(T, T);
+    const before = db.prepare('SELECT * FROM goals').all() as Record<string, unknown>[];
+
+    migrate(db, 7);
+
+    // Goals written before keep their values and have no translation.
+    expect(db.prepare('SELECT * FROM goals').all()).toEqual(before.map((row) => ({ ...row, statement_translations: null })));
+    db.prepare("UPDATE goals SET statement_translations = ? WHERE id = 'goal-0000001'").run(
+      JSON.stringify({ es: 'Resolver problemas de dos pasos.' }),
+    );
+    expect(db.prepare('SELECT statement_translations FROM goals').get()).toEqual({
+      statement_translations: '{"es":"Resolver problemas de dos pasos."}',
+    });
+  },
 };
 
 describe('migrations', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildExport } from '../../src-main/services/exchange/export';
+import { importExport } from '../../src-main/services/exchange/import';
 import { accommodationInput, goalInput, planInput, studentInput } from '../fixtures/program-input';
 import { unlockedApp } from '../fixtures/unlocked-app';
 
@@ -51,6 +53,33 @@ describe('plans', () => {
     expect(late.warnings).toEqual([
       { kind: 'annual_review', due: '2026-09-15', severity: 'overdue', message: 'Annual review was due on 2026-09-15 (16 days ago).' },
     ]);
+  });
+
+  it('keeps the team’s translations of a goal statement: checked, changed, cleared, amended, exported', async () => {
+    const { call, studentId, session } = await withStudent();
+    const plan = await call('plans.create', planInput(studentId));
+    const es = 'Dado un conjunto de problemas de dos pasos, Zebulon los resolverá con un 80 % de acierto.';
+    const goal = await call('goals.create', goalInput(plan.id, { statementTranslations: { es: `  ${es} ` } }));
+    expect(goal).toMatchObject({ statement: goalInput(plan.id).statement, statementTranslations: { es } });
+    expect((await call('goals.create', goalInput(plan.id))).statementTranslations).toEqual({});
+    for (const statementTranslations of [{ Spanish: es }, { es: '   ' }, { es: 'x'.repeat(4001) }] as Record<string, string>[]) {
+      await expect(call('goals.update', { id: goal.id, changes: { statementTranslations } })).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+    }
+    const amended = await call('plans.amend', { id: plan.id });
+    const copy = amended.goals.find((candidate) => candidate.statementTranslations.es === es);
+    expect(amended.goals.map((candidate) => candidate.statementTranslations)).toEqual(expect.arrayContaining([{ es }, {}]));
+
+    const exported = buildExport(session.db(), new Date());
+    expect(exported.goals.map((row) => row.statementTranslations).sort()).toEqual([{ es }, { es }, null, null]);
+    const target = await unlockedApp();
+    importExport(target.session.context(), exported);
+    expect(buildExport(target.session.db(), new Date()).goals).toEqual(exported.goals);
+
+    const cleared = await call('goals.update', { id: copy?.id ?? '', changes: { statementTranslations: {} } });
+    expect(cleared.statementTranslations).toEqual({});
+    expect((await call('plans.get', { id: plan.id })).goals.find((old) => old.id === goal.id)?.statementTranslations).toEqual({ es });
   });
 
   it('amendment: a new draft version; activating it supersedes the old one, which stays read-only and viewable', async () => {

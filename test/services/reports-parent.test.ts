@@ -1,6 +1,6 @@
 /**
  * The parent report: plain words in English or Spanish from the catalogs, the team's goal statements
- * as written, peers only as "a trained 8th-grade peer tutor" — and no identifier of any mentor
+ * as written (after the team's own translation, when there is one in the report's language), peers only as "a trained 8th-grade peer tutor" — and no identifier of any mentor
  * anywhere: not in the text, the metadata, the bookmarks, nor the structure tree's alternative texts,
  * even when a narrative typed by the team names one.
  */
@@ -27,9 +27,13 @@ function identifiers(mentor: { firstName: string; lastName: string; preferredNam
   ];
 }
 
+/** The team's Spanish version of the math goal, naming the fixture's mentor Sam Rivera. */
+const TRANSLATED = 'Dado un problema escrito de dos pasos, Zebulon lo resolverá correctamente y se lo explicará a Sam Rivera.';
+
 describe('parent report PDF', () => {
   it('is in Spanish from the catalog, with the goals as the team wrote them', { timeout: 120_000 }, async () => {
     const app = await reportStudent();
+    await app.call('goals.update', { id: app.math.id, changes: { statementTranslations: { es: TRANSLATED } } });
     const report = await buildReport(app.ctx, {
       kind: 'parent_report',
       studentId: app.student.id,
@@ -62,6 +66,11 @@ describe('parent report PDF', () => {
       expect(text).toContain(phrase);
     }
     for (const goal of [app.math, app.engagement, app.rubric]) expect(text).toContain(goal.statement);
+    // The team's translation comes first, a peer named in it scrubbed; then the goal as they wrote it.
+    expect(text).toContain(
+      `Matemáticas La meta (traducida por el equipo): ${TRANSLATED.replace('Sam Rivera', '[un compañero]')} La meta, tal como la escribió el equipo: ${app.math.statement}`,
+    );
+    expect(text.split('(traducida por el equipo)')).toHaveLength(2);
     expect(text).toContain(
       'Zebulon solved 7 of 10 two-step problems on the last probe. [un compañero] ([un compañero], [un compañero]) checks',
     );
@@ -81,16 +90,24 @@ describe('parent report PDF', () => {
     const app = await reportStudent();
     const everyMentor = await app.call('mentors.list', { includeArchived: true });
     expect(everyMentor).toHaveLength(3);
+    const request = {
+      kind: 'parent_report' as const,
+      studentId: app.student.id,
+      language: 'en',
+      recipient: 'Marisol Quixote (mother)',
+      purpose: 'quarterly progress report',
+      preparedOn: PREPARED_ON,
+    };
+    const englishBefore = await buildReport(app.ctx, request);
+    // A translation naming mentors must be scrubbed like the rest; in English the report stays as it was.
+    const named = everyMentor.map((mentor) => `${mentor.firstName} ${mentor.lastName} (${mentor.localId})`).join(', ');
+    await app.call('goals.update', { id: app.math.id, changes: { statementTranslations: { es: `${TRANSLATED} Con ${named}.` } } });
     for (const language of REPORT_LANGUAGES) {
-      const report = await buildReport(app.ctx, {
-        kind: 'parent_report',
-        studentId: app.student.id,
-        language,
-        recipient: 'Marisol Quixote (mother)',
-        purpose: 'quarterly progress report',
-        preparedOn: PREPARED_ON,
-      });
-      if (language === 'en') pdfPngs(report.bytes, 'parent-report-en');
+      const report = await buildReport(app.ctx, { ...request, language });
+      if (language === 'en') {
+        pdfPngs(report.bytes, 'parent-report-en');
+        expect(Buffer.from(report.bytes).equals(Buffer.from(englishBefore.bytes))).toBe(true);
+      }
       const places = {
         text: pdfText(report.bytes),
         metadata: JSON.stringify(pdfInfo(report.bytes)),

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MatchingWeights } from '../../src-main/contract/matching';
+import { DEFAULT_MATCHING_WEIGHTS, type MatchingWeights } from '../../src-main/contract/matching';
 import { explainOpenSeat, softConcerns, suggestionReasons } from '../../src-main/services/matching/explain';
 import type { PairHistory } from '../../src-main/services/matching/problem';
 import { pairLists } from '../../src-main/services/matching/rules';
-import { DEFAULT_WEIGHTS } from '../../src-main/services/matching/scoring';
 import { solveMatching } from '../../src-main/services/matching/solve';
 import { DATE, mentor, problem, SCHOOL, seat } from './matching-fixtures';
 
@@ -26,14 +25,14 @@ function reason(part: keyof MatchingWeights, s = seat(), c = mentor(), history?:
 
 describe('why a suggestion was made', () => {
   it('starts with the rules it meets: when both are there, and the training', () => {
-    expect(suggestionReasons(DEFAULT_WEIGHTS, seat(), mentor(), undefined, 0).slice(0, 2)).toEqual([
+    expect(suggestionReasons(DEFAULT_MATCHING_WEIGHTS, seat(), mentor(), undefined, 0).slice(0, 2)).toEqual([
       { kind: 'schedule', text: 'Sam is free during Math 7 on Mon P3.', points: 0 },
       { kind: 'training', text: 'Sam trained as a peer tutor, complete on 2026-09-06.', points: 0 },
     ]);
   });
 
   it('gives each soft score with a weight its points, which add up to the score', () => {
-    const reasons = suggestionReasons(DEFAULT_WEIGHTS, seat(), mentor(), undefined, 0);
+    const reasons = suggestionReasons(DEFAULT_MATCHING_WEIGHTS, seat(), mentor(), undefined, 0);
     expect(reasons.map((r) => [r.kind, r.points])).toEqual([
       ['schedule', 0],
       ['training', 0],
@@ -45,7 +44,9 @@ describe('why a suggestion was made', () => {
       ['checkIns', 2 * 50],
       ['balance', 2 * 100],
     ]);
-    expect(suggestionReasons({ ...DEFAULT_WEIGHTS, grade: 0 }, seat(), mentor(), undefined, 0).map((r) => r.kind)).not.toContain('grade');
+    expect(suggestionReasons({ ...DEFAULT_MATCHING_WEIGHTS, grade: 0 }, seat(), mentor(), undefined, 0).map((r) => r.kind)).not.toContain(
+      'grade',
+    );
   });
 
   it('interests: shared, none shared, none recorded', () => {
@@ -113,14 +114,14 @@ describe('what a hand-picked pair does poorly on', () => {
   const extra = { rejectedOn: undefined, seatFull: false, mentorsNeeded: 1 };
 
   it('says nothing of a good pair', () => {
-    expect(softConcerns(DEFAULT_WEIGHTS, seat(), mentor({ facts: { loadCap: 3 } }), undefined, extra)).toEqual([]);
+    expect(softConcerns(DEFAULT_MATCHING_WEIGHTS, seat(), mentor({ facts: { loadCap: 3 } }), undefined, extra)).toEqual([]);
   });
 
   it('names each soft rule it breaks', () => {
     const poor = mentor({ grade: 10, interests: ['soccer'], communication: ['spoken'], activeAssignments: 1 });
     const history = { ...worked, checkInAverage: 2.5 };
     expect(
-      softConcerns(DEFAULT_WEIGHTS, seat({ communication: ['written', 'visual'] }), poor, history, {
+      softConcerns(DEFAULT_MATCHING_WEIGHTS, seat({ communication: ['written', 'visual'] }), poor, history, {
         rejectedOn: '2026-10-01',
         seatFull: true,
         mentorsNeeded: 1,
@@ -139,7 +140,9 @@ describe('what a hand-picked pair does poorly on', () => {
 
   it('leaves out the soft rules weighted 0', () => {
     const poor = mentor({ grade: 10, interests: ['soccer'] });
-    expect(softConcerns({ ...DEFAULT_WEIGHTS, interests: 0, grade: 0 }, seat(), poor, undefined, extra).map((c) => c.kind)).toEqual([]);
+    expect(
+      softConcerns({ ...DEFAULT_MATCHING_WEIGHTS, interests: 0, grade: 0 }, seat(), poor, undefined, extra).map((c) => c.kind),
+    ).toEqual([]);
   });
 });
 

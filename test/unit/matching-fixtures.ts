@@ -5,11 +5,10 @@
  */
 import fc from 'fast-check';
 import type { Day, Slot } from '../../src-main/contract/common';
-import { COMMUNICATION_MODES, type MatchingWeights } from '../../src-main/contract/matching';
+import { COMMUNICATION_MODES, DEFAULT_MATCHING_WEIGHTS, type MatchingWeights } from '../../src-main/contract/matching';
 import { TRAINING_MODULES, type TrainingRecord } from '../../src-main/contract/mentors';
 import { PEER_ROLES } from '../../src-main/contract/plans';
 import type { Candidate, MatchingProblem, PairHistory, Seat } from '../../src-main/services/matching/problem';
-import { DEFAULT_WEIGHTS } from '../../src-main/services/matching/scoring';
 
 export const DATE = '2026-10-15';
 export const SCHOOL = 'Lakeside Middle School';
@@ -80,7 +79,7 @@ export function mentor(overrides: Omit<Partial<Candidate>, 'facts'> & { facts?: 
 export function problem(overrides: Partial<MatchingProblem> = {}): MatchingProblem {
   return {
     date: DATE,
-    weights: DEFAULT_WEIGHTS,
+    weights: DEFAULT_MATCHING_WEIGHTS,
     seats: [seat()],
     candidates: [mentor()],
     avoid: [],
@@ -215,7 +214,7 @@ export const arbitraryProblem: fc.Arbitrary<MatchingProblem> = fc
     });
     return fc.record({
       date,
-      weights: fc.oneof(fc.constant(DEFAULT_WEIGHTS), arbitraryWeights),
+      weights: fc.oneof(fc.constant(DEFAULT_MATCHING_WEIGHTS), arbitraryWeights),
       seats: fc.tuple(...accommodationIds.map((_, n) => arbitrarySeat(n))),
       candidates: fc.tuple(...mentorIds.map((_, n) => arbitraryCandidate(n, accommodationIds))),
       avoid: fc.uniqueArray(fc.record({ mentorId: fc.constantFrom(...mentorIds), studentId: fc.constantFrom(...STUDENTS) }), {

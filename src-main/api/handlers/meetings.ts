@@ -1,8 +1,9 @@
 import type { Channel } from '../../contract';
 import { applyProposal, endMeeting, getMeeting, listMeetings, recordDecision, startMeeting } from '../../services/meetings/meetings';
-import { meetingSummaryPdf, presentMeeting } from '../../services/meetings/presentation';
+import { meetingSummaryPdf, presentMeeting, saveMeetingSummary } from '../../services/meetings/presentation';
 import type { VaultSession } from '../../services/vault-session';
 import type { Handlers } from '../dispatch';
+import type { FileChoices } from './files';
 import type { HandlerGroup } from './group';
 
 /** What meeting mode answers: the meeting's own calls, and the vault's status, lock and unlock. */
@@ -40,9 +41,10 @@ export function refusedInMeetingMode(session: VaultSession, handlers: Handlers):
 /**
  * Meeting mode's channels. `current`, `presenter`, `decide` and `leave` reach the session's meeting
  * through `session.inMeeting()` (the student comes from the session, never from the request); the
- * rest use `session.context()`, which the session refuses while a meeting is on.
+ * rest use `session.context()`, which the session refuses while a meeting is on. Saving a summary
+ * writes only where the save dialog said (`files`), as `reports.save` does.
  */
-export function meetingHandlers(session: VaultSession) {
+export function meetingHandlers(session: VaultSession, files?: Pick<FileChoices, 'claim'>) {
   return {
     'meetings.start': (input) =>
       session.enterMeeting((ctx) => {
@@ -69,6 +71,11 @@ export function meetingHandlers(session: VaultSession) {
     'meetings.summary': async (input) => {
       const pdf = await meetingSummaryPdf(session.context(), input);
       return { fileName: pdf.fileName, pages: pdf.pages, bytes: pdf.bytes.length, pdfBase64: Buffer.from(pdf.bytes).toString('base64') };
+    },
+    'meetings.saveSummary': (input) => {
+      session.context();
+      files?.claim('file', input.path);
+      return saveMeetingSummary(session.context(), input);
     },
   } satisfies HandlerGroup<'meetings.'>;
 }

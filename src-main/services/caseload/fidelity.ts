@@ -5,14 +5,14 @@
  * of an amended plan plans only the days it was in force) is progress/fidelity-service.ts, so a
  * student's row and their plan page agree.
  */
-import { and, gte, lte, sql } from 'drizzle-orm';
-import { accommodations, sessions } from '../../../db/schema';
-import { type CaseloadFidelity, type Fidelity, MissReason, SessionStatus } from '../../contract';
-import { type FidelitySession, fidelityOf, totalFidelity } from '../progress/fidelity';
-import { inForce } from '../progress/fidelity-service';
+import { and, gte, lte } from 'drizzle-orm';
+import { accommodations } from '../../../db/schema';
+import type { CaseloadFidelity, Fidelity } from '../../contract';
+import { fidelityOf, totalFidelity } from '../progress/fidelity';
+import { fidelitySessionsOf, inForce } from '../progress/fidelity-service';
 import { addDays, mondayOf } from '../progress/school-days';
 import type { Queryable } from '../vault-db';
-import { groupBy, inIds } from './batch';
+import { inIds } from './batch';
 import type { PlanRow } from './scope';
 
 /** The last four school weeks: this week so far and the three before it (the range stops at today). */
@@ -41,50 +41,17 @@ export function caseloadFidelity(
       ),
     )
     .all();
-  const logged =
-    rows.length === 0
-      ? []
-      : db
-          .select({
-            accommodationId: sessions.accommodationId,
-            date: sessions.date,
-            status: sessions.status,
-            minutes: sessions.minutes,
-            missReason: sessions.missReason,
-          })
-          .from(sessions)
-          .where(
-            and(
-              inIds(
-                sessions.accommodationId,
-                rows.map((row) => row.id),
-              ),
-              sql`${sessions.date} BETWEEN ${window.from} AND ${window.to}`,
-            ),
-          )
-          .all();
-  const sessionsOf = groupBy(
-    logged.map((row) => ({
-      accommodationId: row.accommodationId,
-      session: {
-        date: row.date,
-        status: SessionStatus.catch('held').parse(row.status),
-        minutes: row.minutes,
-        missReason: row.missReason === null ? null : MissReason.catch('other').parse(row.missReason),
-      } satisfies FidelitySession,
-    })),
-    (row) => row.accommodationId,
+  const sessionsOf = fidelitySessionsOf(
+    db,
+    rows.map((row) => row.id),
+    window,
   );
   const partsOf = new Map<string, Fidelity[]>();
   for (const row of rows) {
     const plan = planOf.get(row.planId);
     if (!plan) continue;
     const amended = plan.amendsId ? (planOf.get(plan.amendsId) ?? null) : null;
-    const fidelity = fidelityOf(
-      { ...row, ...inForce(row, plan, amended) },
-      (sessionsOf.get(row.id) ?? []).map((entry) => entry.session),
-      window,
-    );
+    const fidelity = fidelityOf({ ...row, ...inForce(row, plan, amended) }, sessionsOf.get(row.id) ?? [], window);
     // A version not in force during the window, with no session in it, has nothing to say about it.
     if (fidelity.from === null && fidelity.heldSessions + fidelity.missedSessions === 0) continue;
     partsOf.set(plan.studentId, [...(partsOf.get(plan.studentId) ?? []), fidelity]);

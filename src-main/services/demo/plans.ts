@@ -186,6 +186,7 @@ function addGoals(
       reportingPeriods: JSON.stringify(periods),
       endDate,
       objectives: JSON.stringify(plan.student.planType === 'iep' && rng.chance(0.6) ? objectivesFor(core, periods) : []),
+      statementTranslations: null,
       createdAt: plan.createdAt,
       updatedAt: plan.createdAt,
     });

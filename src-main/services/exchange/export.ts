@@ -5,7 +5,7 @@
  * The audit trail records that an export happened and its counts, never where or what.
  */
 import { rmSync } from 'node:fs';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import * as schema from '../../../db/schema';
 import { AppError } from '../../contract';
 import { SCHEMA_VERSION } from '../../vault/migrations';
@@ -28,6 +28,7 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
   const { mentors, mentorTraining, mentorTimeOff, mentorRecognition, assignments } = schema;
   const { sessions, sessionMentors, sessionGoals, observations, progressPoints, checkIns, progressReports } = schema;
   const { matchStudentProfiles, matchMentorProfiles, matchAvoidPairs, matchRejections, matchKeptPairs } = schema;
+  const { meetings, meetingAttendees, meetingProposals } = schema;
   const data = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -46,6 +47,7 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
         ...row,
         reportingPeriods: json(row.reportingPeriods, 'a goal'),
         objectives: json(row.objectives, 'a goal'),
+        statementTranslations: row.statementTranslations === null ? null : json(row.statementTranslations, 'a goal'),
       })),
     accommodations: db
       .select()
@@ -104,6 +106,16 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
     matchAvoidPairs: db.select().from(matchAvoidPairs).orderBy(asc(matchAvoidPairs.id)).all(),
     matchRejections: db.select().from(matchRejections).orderBy(asc(matchRejections.mentorId), asc(matchRejections.accommodationId)).all(),
     matchKeptPairs: db.select().from(matchKeptPairs).orderBy(asc(matchKeptPairs.assignmentId)).all(),
+    // A key slot names access to one vault: the file says which staff member started a meeting instead.
+    meetings: db
+      .select({ meeting: meetings, startedBy: staff.id })
+      .from(meetings)
+      .leftJoin(staff, eq(staff.slotId, meetings.startedBySlot))
+      .orderBy(asc(meetings.id))
+      .all()
+      .map(({ meeting: { startedBySlot: _slot, ...row }, startedBy }) => ({ ...row, startedBy })),
+    meetingAttendees: db.select().from(meetingAttendees).orderBy(asc(meetingAttendees.meetingId), asc(meetingAttendees.position)).all(),
+    meetingProposals: db.select().from(meetingProposals).orderBy(asc(meetingProposals.id)).all(),
     // Key slots belong to one vault: which staff member holds one is not part of the data.
     staff: db
       .select()

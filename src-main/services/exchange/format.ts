@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, Language, Slot } from '../../contract/common';
 import { CommunicationMode } from '../../contract/matching';
+import { MeetingDecision } from '../../contract/meetings';
 import { TrainingModule } from '../../contract/mentors';
 import { GoalArea, Measurement, PeerRole, PlanStatus, PlanType } from '../../contract/plans';
 import { InsufficientReason, IntervalMark, MissReason, ProgressCodeSetId, ProgressSource, SessionStatus } from '../../contract/progress';
@@ -100,6 +101,8 @@ export const GoalRecord = z
     reportingPeriods: z.array(z.object({ label: Text, endsOn: IsoDate }).strict()).max(50),
     endDate: IsoDate,
     objectives: z.array(Text).max(50),
+    /** The statement as the team translated it, by language code; null when none (vault schema 7). */
+    statementTranslations: z.record(Language, Text.min(1)).nullable(),
     amendsId: Id.nullable(),
     createdAt: Stamp,
     updatedAt: Stamp,
@@ -280,6 +283,40 @@ export const MatchAvoidPairRecord = z.object({ id: Id, mentorId: Id, studentId: 
 export const MatchRejectionRecord = z.object({ mentorId: Id, accommodationId: Id, rejectedOn: IsoDate }).strict();
 export const MatchKeptPairRecord = z.object({ assignmentId: Id, markedOn: IsoDate }).strict();
 
+export const MeetingRecord = z
+  .object({
+    id: Id,
+    studentId: Id,
+    planId: Id,
+    meetingDate: IsoDate,
+    rangeFrom: IsoDate,
+    rangeTo: IsoDate,
+    language: Language,
+    /** The staff member whose key slot started it (the vault's `startedBySlot`, which names a slot of one vault). */
+    startedBy: Id.nullable(),
+    startedAt: Stamp,
+    endedAt: Stamp.nullable(),
+  })
+  .strict();
+
+export const MeetingAttendeeRecord = z
+  .object({ meetingId: Id, position: z.number().int().min(0).max(100), name: Name, relation: Name })
+  .strict();
+
+export const MeetingProposalRecord = z
+  .object({
+    id: Id,
+    meetingId: Id,
+    decision: MeetingDecision,
+    accommodationId: Id.nullable(),
+    goalId: Id.nullable(),
+    text: Text.nullable(),
+    createdAt: Stamp,
+    appliedAt: Stamp.nullable(),
+    appliedBy: Id.nullable(),
+  })
+  .strict();
+
 export const ExportFile = z
   .object({
     format: z.literal(EXPORT_FORMAT),
@@ -311,6 +348,9 @@ export const ExportFile = z
     matchAvoidPairs: z.array(MatchAvoidPairRecord),
     matchRejections: z.array(MatchRejectionRecord),
     matchKeptPairs: z.array(MatchKeptPairRecord),
+    meetings: z.array(MeetingRecord),
+    meetingAttendees: z.array(MeetingAttendeeRecord),
+    meetingProposals: z.array(MeetingProposalRecord),
     staff: z.array(StaffRecord),
   })
   .strict();
@@ -343,13 +383,16 @@ export const EXPORT_TABLES = [
   'matchAvoidPairs',
   'matchRejections',
   'matchKeptPairs',
+  'meetings',
+  'meetingAttendees',
+  'meetingProposals',
 ] as const satisfies readonly (keyof ExportFile)[];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /**
- * Arrays added to format version 1 with vault schema 3 (sessions to progress reports) and 5 (the
- * match… arrays). A file written by an earlier Peerpath has none of them and holds no such
- * records, so the importer reads a missing one as empty.
+ * Arrays added to format version 1 with vault schema 3 (sessions to progress reports), 5 (the
+ * match… arrays) and 6 (the meeting… arrays). A file written by an earlier Peerpath has none of
+ * them and holds no such records, so the importer reads a missing one as empty.
  */
 export const LATER_TABLES = [
   'sessions',
@@ -364,13 +407,17 @@ export const LATER_TABLES = [
   'matchAvoidPairs',
   'matchRejections',
   'matchKeptPairs',
+  'meetings',
+  'meetingAttendees',
+  'meetingProposals',
 ] as const satisfies readonly ExportTable[];
 
 /**
- * Fields added to format version 1 with vault schema 4 (the version links of goals and
- * accommodations). A file written by an earlier Peerpath has none; the importer reads a missing one as null.
+ * Fields added to format version 1 later: with vault schema 4 the version links of goals and
+ * accommodations, with schema 7 goals' translated statements. A file written by an earlier Peerpath
+ * has none; the importer reads a missing one as null.
  */
-export const LATER_FIELDS = { goals: ['amendsId'], accommodations: ['amendsId'] } as const satisfies Partial<
+export const LATER_FIELDS = { goals: ['amendsId', 'statementTranslations'], accommodations: ['amendsId'] } as const satisfies Partial<
   Record<ExportTable, readonly string[]>
 >;
 export type ExportCounts = Record<ExportTable, number>;

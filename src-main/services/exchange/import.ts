@@ -137,7 +137,12 @@ export function importExport(ctx: ServiceContext, raw: unknown): ImportResult {
     insertAll(
       tx,
       schema.goals,
-      data.goals.map((g) => ({ ...g, reportingPeriods: JSON.stringify(g.reportingPeriods), objectives: JSON.stringify(g.objectives) })),
+      data.goals.map((g) => ({
+        ...g,
+        reportingPeriods: JSON.stringify(g.reportingPeriods),
+        objectives: JSON.stringify(g.objectives),
+        statementTranslations: g.statementTranslations === null ? null : JSON.stringify(g.statementTranslations),
+      })),
       'goals',
     );
     insertAll(
@@ -193,6 +198,15 @@ export function importExport(ctx: ServiceContext, raw: unknown): ImportResult {
     insertAll(tx, schema.matchAvoidPairs, data.matchAvoidPairs, 'matchAvoidPairs');
     insertAll(tx, schema.matchRejections, data.matchRejections, 'matchRejections');
     insertAll(tx, schema.matchKeptPairs, data.matchKeptPairs, 'matchKeptPairs');
+    // The key slot of whoever started a meeting, when that staff member holds one in this vault.
+    insertAll(
+      tx,
+      schema.meetings,
+      data.meetings.map(({ startedBy, ...m }) => ({ ...m, startedBySlot: startedBy === null ? null : (slotOf.get(startedBy) ?? null) })),
+      'meetings',
+    );
+    insertAll(tx, schema.meetingAttendees, data.meetingAttendees, 'meetingAttendees');
+    insertAll(tx, schema.meetingProposals, data.meetingProposals, 'meetingProposals');
     const counts = countsOf(data);
     return {
       result: { counts, linkedStaff: linked },

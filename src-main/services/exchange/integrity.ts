@@ -25,7 +25,9 @@ export function integrityProblems(data: ExportFile): string[] {
       | 'progressPoints'
       | 'checkIns'
       | 'progressReports'
-      | 'matchAvoidPairs',
+      | 'matchAvoidPairs'
+      | 'meetings'
+      | 'meetingProposals',
   ) => {
     const ids = new Set<string>();
     data[table].forEach((row, index) => {
@@ -42,6 +44,7 @@ export function integrityProblems(data: ExportFile): string[] {
   const mentorIds = idsOf('mentors');
   const sessionIds = idsOf('sessions');
   const observationIds = idsOf('observations');
+  const meetingIds = idsOf('meetings');
   for (const table of [
     'guardians',
     'mentorTimeOff',
@@ -51,6 +54,7 @@ export function integrityProblems(data: ExportFile): string[] {
     'checkIns',
     'progressReports',
     'matchAvoidPairs',
+    'meetingProposals',
   ] as const)
     idsOf(table);
   const assignmentIds = new Set(data.assignments.map((row) => row.id));
@@ -103,6 +107,14 @@ export function integrityProblems(data: ExportFile): string[] {
   refs('matchRejections', data.matchRejections, 'mentorId', mentorIds, 'mentor');
   refs('matchRejections', data.matchRejections, 'accommodationId', accommodationIds, 'accommodation');
   refs('matchKeptPairs', data.matchKeptPairs, 'assignmentId', assignmentIds, 'assignment');
+  refs('meetings', data.meetings, 'studentId', studentIds, 'student');
+  refs('meetings', data.meetings, 'planId', planIds, 'plan');
+  refs('meetings', data.meetings, 'startedBy', staffIds, 'staff member');
+  refs('meetingAttendees', data.meetingAttendees, 'meetingId', meetingIds, 'meeting');
+  refs('meetingProposals', data.meetingProposals, 'meetingId', meetingIds, 'meeting');
+  refs('meetingProposals', data.meetingProposals, 'accommodationId', accommodationIds, 'accommodation');
+  refs('meetingProposals', data.meetingProposals, 'goalId', goalIds, 'goal');
+  refs('meetingProposals', data.meetingProposals, 'appliedBy', staffIds, 'staff member');
 
   function unique<T>(table: string, rows: readonly T[], key: (row: T) => string | null, what: string): void {
     const seen = new Set<string>();
@@ -124,6 +136,7 @@ export function integrityProblems(data: ExportFile): string[] {
   unique('matchAvoidPairs', data.matchAvoidPairs, (r) => `${r.mentorId}\n${r.studentId}`, 'mentor and student');
   unique('matchRejections', data.matchRejections, (r) => `${r.mentorId}\n${r.accommodationId}`, 'mentor and accommodation');
   unique('matchKeptPairs', data.matchKeptPairs, (r) => r.assignmentId, 'assignment');
+  unique('meetingAttendees', data.meetingAttendees, (r) => `${r.meetingId}\n${r.position}`, 'meeting and position');
   unique('students', data.students, (r) => (r.status === 'deidentified' ? null : r.localId), 'student number (among live students)');
   unique('mentors', data.mentors, (r) => r.localId, 'student number');
   unique('staff', data.staff, (r) => r.localId, 'staff id');

@@ -7,16 +7,6 @@
 import type { MatchingWeights } from '../../contract/matching';
 import type { PairHistory } from './problem';
 
-export const DEFAULT_WEIGHTS: MatchingWeights = {
-  interests: 3,
-  grade: 2,
-  communication: 3,
-  continuity: 1,
-  rotation: 2,
-  checkIns: 2,
-  balance: 2,
-};
-
 /** What the pair parts are computed from; explanations use the same numbers. */
 export interface PairSignals {
   sharedInterests: number;

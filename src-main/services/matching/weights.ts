@@ -5,19 +5,18 @@
  */
 import { eq } from 'drizzle-orm';
 import { settings } from '../../../db/schema';
-import { MatchingWeights } from '../../contract/matching';
+import { DEFAULT_MATCHING_WEIGHTS, MatchingWeights } from '../../contract/matching';
 import { change, parseJsonColumn, type ServiceContext } from '../context';
 import type { Queryable } from '../vault-db';
-import { DEFAULT_WEIGHTS } from './scoring';
 
 const KEY = 'matchingWeights';
 
 export function readMatchingWeights(db: Queryable): MatchingWeights {
   const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
-  if (!row) return DEFAULT_WEIGHTS;
+  if (!row) return DEFAULT_MATCHING_WEIGHTS;
   // A weight this version does not know, or a damaged value, falls back to the defaults rather than failing a run.
   const stored = MatchingWeights.partial().strip().safeParse(parseJsonColumn<unknown>(row.value, null));
-  return stored.success ? { ...DEFAULT_WEIGHTS, ...stored.data } : DEFAULT_WEIGHTS;
+  return stored.success ? { ...DEFAULT_MATCHING_WEIGHTS, ...stored.data } : DEFAULT_MATCHING_WEIGHTS;
 }
 
 export function updateMatchingWeights(ctx: ServiceContext, patch: Partial<MatchingWeights>): MatchingWeights {

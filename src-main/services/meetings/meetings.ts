@@ -83,7 +83,7 @@ export function getMeeting(ctx: ServiceContext, id: string): Meeting {
 }
 
 /** "Marisol Quixote (mother); Avery Quill (case manager)": the disclosure's recipients. */
-function recipients(attendees: readonly Attendee[]): string {
+export function recipients(attendees: readonly Attendee[]): string {
   return attendees.map((attendee) => `${attendee.name} (${attendee.relation})`).join('; ');
 }
 

@@ -1,11 +1,16 @@
 /** Measurable goals of a plan, and which accommodations serve each one. */
 import { eq } from 'drizzle-orm';
 import { accommodationGoals, goals } from '../../../db/schema';
-import { AppError, type Goal, type GoalInput } from '../../contract';
+import { AppError, type Goal, type GoalInput, type StatementTranslations } from '../../contract';
 import { change, expectChanged, newId, type ServiceContext } from '../context';
 import type { VaultTx } from '../vault-db';
 import { assertPlanEditable, assertSamePlan, findGoalRow, findPlanRow, toGoal } from './plan-records';
 import { goalProblems } from './plan-rules';
+
+/** The JSON column's text: null when the team entered no translation. */
+function translationsColumn(translations: StatementTranslations | undefined): string | null {
+  return translations && Object.keys(translations).length ? JSON.stringify(translations) : null;
+}
 
 function assertGoalMakesSense(tx: VaultTx, planId: string, goal: Parameters<typeof goalProblems>[0]): void {
   const plan = findPlanRow(tx, planId);
@@ -26,6 +31,7 @@ export function createGoal(ctx: ServiceContext, input: GoalInput): Goal {
         scaleMax: input.scaleMax ?? null,
         reportingPeriods: JSON.stringify(input.reportingPeriods ?? []),
         objectives: JSON.stringify(input.objectives ?? []),
+        statementTranslations: translationsColumn(input.statementTranslations),
         createdAt: at,
         updatedAt: at,
       })
@@ -42,12 +48,13 @@ export function updateGoal(ctx: ServiceContext, input: { id: string; changes: Pa
     const current = toGoal(tx, findGoalRow(tx, input.id));
     const merged = { ...current, ...input.changes };
     assertGoalMakesSense(tx, current.planId, merged);
-    const { reportingPeriods, objectives, ...fields } = input.changes;
+    const { reportingPeriods, objectives, statementTranslations, ...fields } = input.changes;
     tx.update(goals)
       .set({
         ...fields,
         ...(reportingPeriods ? { reportingPeriods: JSON.stringify(reportingPeriods) } : {}),
         ...(objectives ? { objectives: JSON.stringify(objectives) } : {}),
+        ...(statementTranslations ? { statementTranslations: translationsColumn(statementTranslations) } : {}),
         updatedAt: ctx.now().toISOString(),
       })
       .where(eq(goals.id, input.id))

@@ -70,6 +70,7 @@ export function toGoal(db: Queryable, row: GoalRow): Goal {
     reportingPeriods: parseJsonColumn(row.reportingPeriods, []),
     endDate: row.endDate,
     objectives: parseJsonColumn(row.objectives, []),
+    statementTranslations: parseJsonColumn<Record<string, string>>(row.statementTranslations, {}),
     servedBy: linksFor(db, eq(accommodationGoals.goalId, row.id))
       .map((link) => link.accommodationId)
       .sort(),

@@ -20,6 +20,7 @@ import {
   type SchoolFidelity,
   SessionStatus,
 } from '../../contract';
+import { inIds } from '../caseload/batch';
 import { notFound, type ServiceContext, today } from '../context';
 import type { Queryable } from '../vault-db';
 import { type FidelitySession, fidelityOf, totalFidelity } from './fidelity';
@@ -51,7 +52,8 @@ function checkRange(range: { from: string; to: string }, day: string): { from: s
   return { from: range.from, to: range.to < day ? range.to : day };
 }
 
-function sessionsOf(
+/** The sessions logged in the range for each of the accommodations (any number of them), as fidelity counts them. */
+export function fidelitySessionsOf(
   db: Queryable,
   accommodationIds: readonly string[],
   range: { from: string; to: string },
@@ -67,7 +69,7 @@ function sessionsOf(
       missReason: sessions.missReason,
     })
     .from(sessions)
-    .where(and(inArray(sessions.accommodationId, [...accommodationIds]), gte(sessions.date, range.from), lte(sessions.date, range.to)))
+    .where(and(inIds(sessions.accommodationId, accommodationIds), gte(sessions.date, range.from), lte(sessions.date, range.to)))
     .all();
   for (const row of rows) {
     const list = byAccommodation.get(row.accommodationId) ?? [];
@@ -124,7 +126,7 @@ export function fidelityForAccommodation(ctx: ServiceContext, input: InputOf<'fi
     .get();
   if (!row) throw notFound('accommodation');
   const amended = amendedPlans(ctx.db, [row.plan]).get(row.plan.amendsId ?? '') ?? null;
-  const list = sessionsOf(ctx.db, [row.accommodation.id], range).get(row.accommodation.id) ?? [];
+  const list = fidelitySessionsOf(ctx.db, [row.accommodation.id], range).get(row.accommodation.id) ?? [];
   return describe(row.accommodation, row.plan, amended, list, range);
 }
 
@@ -138,7 +140,7 @@ function fidelityOfRows(
     db,
     rows.map((row) => row.plan),
   );
-  const byAccommodation = sessionsOf(
+  const byAccommodation = fidelitySessionsOf(
     db,
     rows.map((row) => row.accommodation.id),
     range,

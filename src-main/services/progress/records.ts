@@ -32,6 +32,7 @@ import {
   SessionStatus,
 } from '../../contract';
 import { summarise } from '../../contract/observation-summary';
+import { groupBy } from '../caseload/batch';
 import { notFound, parseJsonColumn } from '../context';
 import type { Queryable } from '../vault-db';
 
@@ -49,17 +50,6 @@ export function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
-}
-
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }
 
 // ── Facts the writes check against ───────────────────────────────────────────────────────────

@@ -6,13 +6,15 @@ export interface TextAreaFieldProps extends Omit<TextFieldProps, 'children' | 'c
   label: string;
   description?: ReactNode;
   rows?: number;
+  /** The language of what is typed, when it is not the app's (spell checking, screen readers). */
+  lang?: string;
 }
 
-export function TextAreaField({ label, description, rows = 3, ...props }: TextAreaFieldProps) {
+export function TextAreaField({ label, description, rows = 3, lang, ...props }: TextAreaFieldProps) {
   return (
     <TextField {...props} className="field">
       <Label className="field-label">{label}</Label>
-      <TextArea className="field-input field-textarea" rows={rows} />
+      <TextArea className="field-input field-textarea" rows={rows} lang={lang} />
       {description ? (
         <Text slot="description" elementType="div" className="field-description">
           {description}

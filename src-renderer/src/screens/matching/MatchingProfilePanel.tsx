@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { CommunicationMode, MatchProfile } from '../../../../src-main/contract';
+import { COMMUNICATION_MODES, type CommunicationMode, type MatchProfile } from '../../../../src-main/contract';
 import { queryKey, useApiMutation, useApiQuery } from '../../api-client/react';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
@@ -15,7 +15,7 @@ import { Panel } from '../../components/Panel';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
-import { COMMUNICATION_MODES, parseInterests } from './run-decisions';
+import { parseInterests } from './run-decisions';
 
 export function MatchingProfilePanel({ kind, id, readOnly = false }: { kind: 'student' | 'mentor'; id: string; readOnly?: boolean }) {
   const { t } = useTranslation();

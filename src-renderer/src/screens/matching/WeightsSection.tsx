@@ -7,14 +7,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { MatchingWeights, ScorePart } from '../../../../src-main/contract';
+import { DEFAULT_MATCHING_WEIGHTS, type MatchingWeights, SCORE_PARTS, type ScorePart } from '../../../../src-main/contract';
 import { queryKey, useApiMutation, useApiQuery } from '../../api-client/react';
 import { routeHref } from '../../app/hash-route';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { SettingsSection } from '../settings/SettingsSection';
-import { changedWeights, DEFAULT_WEIGHTS, SCORE_PARTS } from './run-decisions';
+import { changedWeights } from './run-decisions';
 
 export function WeightsSection() {
   const { t } = useTranslation();
@@ -67,7 +67,7 @@ export function WeightsSection() {
             onPress={() => {
               if (save.isPending) return;
               setStatus(null);
-              save.mutate({ ...DEFAULT_WEIGHTS }, { onSuccess: () => setStatus(t('matching.weights.resetDone')) });
+              save.mutate({ ...DEFAULT_MATCHING_WEIGHTS }, { onSuccess: () => setStatus(t('matching.weights.resetDone')) });
             }}
           >
             {t('matching.weights.reset')}

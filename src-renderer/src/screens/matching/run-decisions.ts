@@ -3,28 +3,10 @@
  * suggestions were accepted, rejected or replaced by a hand-picked mentor, and what "Accept all"
  * still has to send. Pure, so the rules are unit-tested (test/renderer/matching-decisions.test.ts).
  */
-import type { CommunicationMode, InputOf, MatchingWeights, MatchRun, MatchSuggestion, ScorePart } from '../../../../src-main/contract';
+import type { InputOf, MatchingWeights, MatchRun, MatchSuggestion } from '../../../../src-main/contract';
 
 export type Decision = { kind: 'accepted' } | { kind: 'rejected' } | { kind: 'chosen'; mentorName: string };
 export type Decisions = ReadonlyMap<string, Decision>;
-
-/** The weights a new vault starts with (docs/matching.md, "Soft scores"); "Reset to defaults" sends these. */
-export const DEFAULT_WEIGHTS: MatchingWeights = {
-  interests: 3,
-  grade: 2,
-  communication: 3,
-  continuity: 1,
-  rotation: 2,
-  checkIns: 2,
-  balance: 2,
-};
-
-/** The soft scores in the order Settings lists them (the contract's order). */
-export const SCORE_PARTS = Object.keys(DEFAULT_WEIGHTS) as ScorePart[];
-
-/** The contract's communication modes in its order; a record, so a mode added there and missing here does not compile. */
-const EVERY_MODE: Record<CommunicationMode, true> = { spoken: true, written: true, visual: true, sign_language: true, aac_device: true };
-export const COMMUNICATION_MODES = Object.keys(EVERY_MODE) as CommunicationMode[];
 
 /** A seat is one accommodation; with several mentors needed, each suggestion is one seat of it. */
 export function seatKey(suggestion: Pick<MatchSuggestion, 'accommodationId' | 'mentorId'>): string {

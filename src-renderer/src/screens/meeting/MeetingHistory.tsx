@@ -1,4 +1,7 @@
-/** A student's meetings and their decisions; each proposal is applied with one click (audit-logged by the service). */
+/**
+ * A student's meetings and their decisions; each proposal is applied with one click (audit-logged by
+ * the service), and the meeting summary is saved from here (team or family version).
+ */
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +10,7 @@ import { useApiMutation, useApiQuery } from '../../api-client/react';
 import { useDateFormat } from '../../components/dates';
 import { FormAlert } from '../../components/FormAlert';
 import { useServiceError } from '../../components/service-error';
+import { SaveMeetingSummary } from './SaveMeetingSummary';
 
 export function MeetingHistory({ studentId }: { studentId: string }) {
   const { t } = useTranslation();
@@ -35,6 +39,7 @@ export function MeetingHistory({ studentId }: { studentId: string }) {
               <ProposalRow key={proposal.id} proposal={proposal} studentId={studentId} />
             ))}
           </ul>
+          <SaveMeetingSummary meeting={meeting} />
         </section>
       ))}
     </div>

@@ -87,6 +87,13 @@ export function GoalForm({ plan, initial, goal, onDone }: GoalFormProps) {
         description={t('goals.form.statementHint')}
         validate={(text) => (text.trim().length < 10 ? t('goals.form.statementShort') : null)}
       />
+      <TextAreaField
+        label={t('goals.fields.statementSpanish')}
+        lang="es"
+        value={draft.translations.es ?? ''}
+        onChange={(es) => setDraft((current) => ({ ...current, translations: { ...current.translations, es } }))}
+        description={t('goals.form.statementSpanishHint')}
+      />
       <div className="field-grid">
         {SCALED.has(draft.measurement) ? (
           <TextInputField

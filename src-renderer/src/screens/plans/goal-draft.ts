@@ -30,6 +30,8 @@ export interface GoalDraft {
   endDate: string;
   reportingPeriods: PeriodDraft[];
   objectives: ObjectiveDraft[];
+  /** The statement as the team translated it for families, by language code (the form offers Spanish). */
+  translations: Record<string, string>;
 }
 
 /** Measurements whose values are out of a top number the goal states (rubric levels, trials). */
@@ -64,6 +66,7 @@ export function newGoalDraft(plan: Pick<Plan, 'startDate' | 'endDate'>, periods:
     endDate: plan.endDate,
     reportingPeriods: periods,
     objectives: [],
+    translations: {},
   };
 }
 
@@ -80,6 +83,7 @@ export function goalDraftFrom(goal: Goal): GoalDraft {
     endDate: goal.endDate,
     reportingPeriods: goal.reportingPeriods.map((period, index) => ({ key: index, ...period })),
     objectives: goal.objectives.map((text, index) => ({ key: index, text })),
+    translations: { ...goal.statementTranslations },
   };
 }
 
@@ -106,5 +110,11 @@ export function goalFields(draft: GoalDraft, area: GoalArea): Omit<InputOf<'goal
     endDate: draft.endDate,
     reportingPeriods: draft.reportingPeriods.map((period) => ({ label: period.label.trim(), endsOn: period.endsOn })),
     objectives: draft.objectives.map((objective) => objective.text.trim()).filter(Boolean),
+    // An emptied translation is removed; translations the form does not show are kept as they were.
+    statementTranslations: Object.fromEntries(
+      Object.entries(draft.translations)
+        .map(([language, text]) => [language, text.trim()])
+        .filter(([, text]) => text !== ''),
+    ),
   };
 }

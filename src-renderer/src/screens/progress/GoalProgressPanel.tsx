@@ -20,6 +20,7 @@ import { TextInputField } from '../../components/TextInputField';
 import { GoalGraph } from './GoalGraph';
 import { PointActions } from './PointActions';
 import { PointGridEntry } from './PointGrid';
+import { PointValueField } from './PointValueField';
 
 export function GoalProgressPanel({ goal, readOnly }: { goal: Goal; readOnly: boolean }) {
   const { t } = useTranslation();
@@ -116,16 +117,7 @@ function AddPointForm({ goal }: { goal: Goal }) {
       <h5 className="subform-title">{t('progress.addPoint.title')}</h5>
       <div className="form-row">
         <DateInputField label={t('progress.addPoint.date')} value={date} onChange={setDate} isRequired aria-describedby={alertId} />
-        <TextInputField
-          label={t('progress.addPoint.value')}
-          description={t(`progress.addPoint.valueHint.${goal.measurement}`, { max: goal.scaleMax ?? '' })}
-          value={value}
-          onChange={setValue}
-          inputMode="decimal"
-          isRequired
-          validate={(text) => (text.trim() === '' || Number.isFinite(Number(text)) ? null : t('progress.addPoint.notANumber'))}
-          aria-describedby={alertId}
-        />
+        <PointValueField goal={goal} value={value} onChange={setValue} allowEmpty aria-describedby={alertId} />
         <TextInputField label={t('progress.addPoint.setting')} value={setting} onChange={setSetting} />
       </div>
       <div className="actions">

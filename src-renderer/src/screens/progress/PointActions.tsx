@@ -7,15 +7,15 @@ import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-c
 import { useTranslation } from 'react-i18next';
 import type { Goal, ProgressPoint, ProgressPointChanges } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateInputField } from '../../components/DateInputField';
 import { useDateFormat } from '../../components/dates';
 import { FormAlert } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
+import { PointValueField } from './PointValueField';
 import { useRefreshProgress } from './progress-cache';
-import { isNumberText } from './week-entries';
+import { RecordActions } from './RecordActions';
 
 export interface PointActionsProps {
   point: ProgressPoint;
@@ -26,32 +26,26 @@ export interface PointActionsProps {
 
 export function PointActions({ point, goal, onDeleted }: PointActionsProps) {
   const { t } = useTranslation();
-  const describe = useServiceError();
   const formatDate = useDateFormat();
-  const refresh = useRefreshProgress();
-  const alertId = useId();
   const [editing, setEditing] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const named = { value: point.value, date: formatDate(point.date) };
-  const remove = useApiMutation('progressPoints.delete', {
-    onSuccess: async () => {
-      setDeleting(false);
-      await refresh();
-      onDeleted();
-    },
-    onError: () => setDeleting(false),
-  });
   return (
-    <>
-      <div className="actions point-actions">
-        <Button className="button button--quiet" aria-label={t('progress.points.editNamed', named)} onPress={() => setEditing(true)}>
-          {t('progress.points.edit')}
-        </Button>
-        <Button className="button button--quiet" aria-label={t('progress.points.deleteNamed', named)} onPress={() => setDeleting(true)}>
-          {t('progress.points.delete')}
-        </Button>
-      </div>
-      <FormAlert id={alertId}>{remove.isError ? describe(remove.error) : null}</FormAlert>
+    <RecordActions
+      className="point-actions"
+      deleteChannel="progressPoints.delete"
+      id={point.id}
+      labels={{
+        edit: t('progress.points.edit'),
+        editNamed: t('progress.points.editNamed', named),
+        delete: t('progress.points.delete'),
+        deleteNamed: t('progress.points.deleteNamed', named),
+        deleteTitle: t('progress.points.deleteTitle', named),
+        deleteText: t('progress.points.deleteText'),
+        deleteConfirm: t('progress.points.deleteConfirm'),
+      }}
+      onEdit={() => setEditing(true)}
+      onDeleted={onDeleted}
+    >
       <ModalOverlay className="modal-overlay" isOpen={editing} isDismissable onOpenChange={setEditing}>
         <Modal className="modal">
           <Dialog className="dialog stack">
@@ -62,16 +56,7 @@ export function PointActions({ point, goal, onDeleted }: PointActionsProps) {
           </Dialog>
         </Modal>
       </ModalOverlay>
-      <ConfirmDialog
-        isOpen={deleting}
-        title={t('progress.points.deleteTitle', named)}
-        text={t('progress.points.deleteText')}
-        confirmLabel={t('progress.points.deleteConfirm')}
-        isWorking={remove.isPending}
-        onCancel={() => setDeleting(false)}
-        onConfirm={() => remove.mutate({ id: point.id })}
-      />
-    </>
+    </RecordActions>
   );
 }
 
@@ -107,16 +92,7 @@ function PointEditForm({ point, goal, onClose }: { point: ProgressPoint; goal: G
   return (
     <Form className="stack" onSubmit={submit} aria-label={t('progress.points.editForm')}>
       <DateInputField label={t('progress.addPoint.date')} value={date} onChange={setDate} isRequired aria-describedby={alertId} />
-      <TextInputField
-        label={t('progress.addPoint.value')}
-        description={t(`progress.addPoint.valueHint.${goal.measurement}`, { max: goal.scaleMax ?? '' })}
-        value={value}
-        onChange={setValue}
-        inputMode="decimal"
-        isRequired
-        validate={(text) => (isNumberText(text, false) ? null : t('progress.addPoint.notANumber'))}
-        aria-describedby={alertId}
-      />
+      <PointValueField goal={goal} value={value} onChange={setValue} allowEmpty={false} aria-describedby={alertId} />
       <TextInputField label={t('progress.addPoint.setting')} value={setting} onChange={setSetting} />
       <TextInputField label={t('progress.points.note')} value={note} onChange={setNote} />
       <FormAlert id={alertId}>{update.isError ? describe(update.error) : null}</FormAlert>

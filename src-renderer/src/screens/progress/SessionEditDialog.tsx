@@ -6,18 +6,17 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { MISS_REASONS, type MissReason, type Session, type SessionChanges } from '../../../../src-main/contract';
+import type { MissReason, Session, SessionChanges } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
 import { CheckboxGroup, type CheckboxItem } from '../../components/CheckboxGroup';
 import { DateInputField } from '../../components/DateInputField';
 import { useDateFormat } from '../../components/dates';
 import { FormAlert } from '../../components/FormAlert';
-import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
 import { useRefreshProgress } from './progress-cache';
-import { isNumberText } from './week-entries';
+import { SessionStatusFields } from './SessionStatusFields';
 
 export interface SessionChoices {
   /** Every mentor ever assigned to the accommodation, so a past session's mentors can be shown. */
@@ -107,35 +106,16 @@ function SessionEditForm({ session, choices, onClose }: { session: Session; choi
     <Form className="stack" onSubmit={submit} aria-label={t('progress.sessions.editForm')}>
       <div className="form-row">
         <DateInputField label={t('progress.sessions.date')} value={date} onChange={setDate} isRequired aria-describedby={alertId} />
-        <SelectField
-          label={t('progress.sessions.status')}
-          value={missed ? 'missed' : 'held'}
-          options={[
-            { value: 'held', label: t('progress.sessions.statusHeld') },
-            { value: 'missed', label: t('progress.sessions.statusMissed') },
-          ]}
-          onChange={(next) => setMissed(next === 'missed')}
+        <SessionStatusFields
+          missed={missed}
+          onMissedChange={setMissed}
+          reason={reason}
+          onReasonChange={setReason}
+          minutes={minutes}
+          onMinutesChange={setMinutes}
+          checkMinutes
+          aria-describedby={alertId}
         />
-        {missed ? (
-          <SelectField
-            label={t('progress.sessions.reason')}
-            value={reason}
-            emptyOption={t('progress.sessions.chooseReason')}
-            options={MISS_REASONS.map((id) => ({ value: id, label: t(`progress.sessions.reasons.${id}`) }))}
-            onChange={(next) => setReason(MISS_REASONS.find((id) => id === next) ?? '')}
-            isRequired
-          />
-        ) : (
-          <TextInputField
-            label={t('progress.sessions.minutes')}
-            value={minutes}
-            onChange={setMinutes}
-            inputMode="numeric"
-            isRequired
-            validate={(text) => (isNumberText(text, false) ? null : t('progress.sessions.minutesNotANumber'))}
-            aria-describedby={alertId}
-          />
-        )}
       </div>
       <CheckboxGroup
         legend={t('progress.sessions.mentors')}

@@ -7,21 +7,13 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import {
-  type Accommodation,
-  type Assignment,
-  MISS_REASONS,
-  type MissReason,
-  type PlanDetail,
-  type SessionDefaults,
-} from '../../../../src-main/contract';
+import type { Accommodation, Assignment, MissReason, PlanDetail, SessionDefaults } from '../../../../src-main/contract';
 import { useApiMutation, useApiQuery } from '../../api-client/react';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { DateInputField } from '../../components/DateInputField';
 import { useDateFormat } from '../../components/dates';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { focusSoon } from '../../components/focus-soon';
-import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
@@ -29,6 +21,7 @@ import { useGoalChoiceLabel } from '../plans/plan-labels';
 import { useRefreshProgress } from './progress-cache';
 import { SessionActions } from './SessionActions';
 import type { SessionChoices } from './SessionEditDialog';
+import { SessionStatusFields } from './SessionStatusFields';
 
 const RECENT = 5;
 
@@ -180,37 +173,18 @@ function SessionFields({ accommodation, choices, defaults, onCancel, onSaved }: 
         <div ref={dateRef} className="field-wrap">
           <DateInputField label={t('progress.sessions.date')} value={date} onChange={setDate} isRequired aria-describedby={alertId} />
         </div>
-        <SelectField
-          label={t('progress.sessions.status')}
-          value={missed ? 'missed' : 'held'}
-          options={[
-            { value: 'held', label: t('progress.sessions.statusHeld') },
-            { value: 'missed', label: t('progress.sessions.statusMissed') },
-          ]}
-          onChange={(next) => setMissed(next === 'missed')}
+        <SessionStatusFields
+          missed={missed}
+          onMissedChange={setMissed}
+          reason={reason}
+          onReasonChange={setReason}
+          minutes={minutes}
+          onMinutesChange={setMinutes}
+          minutesDescription={
+            defaults.minutesFrom === 'plan' ? t('progress.sessions.minutesFromPlan') : t('progress.sessions.minutesFromRecent')
+          }
+          aria-describedby={alertId}
         />
-        {missed ? (
-          <SelectField
-            label={t('progress.sessions.reason')}
-            value={reason}
-            emptyOption={t('progress.sessions.chooseReason')}
-            options={MISS_REASONS.map((id) => ({ value: id, label: t(`progress.sessions.reasons.${id}`) }))}
-            onChange={(next) => setReason(next as MissReason | '')}
-            isRequired
-          />
-        ) : (
-          <TextInputField
-            label={t('progress.sessions.minutes')}
-            description={
-              defaults.minutesFrom === 'plan' ? t('progress.sessions.minutesFromPlan') : t('progress.sessions.minutesFromRecent')
-            }
-            value={minutes}
-            onChange={setMinutes}
-            inputMode="numeric"
-            isRequired
-            aria-describedby={alertId}
-          />
-        )}
       </div>
       <CheckboxGroup
         legend={t('progress.sessions.mentors')}
