@@ -8,7 +8,7 @@ import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-c
 import { useTranslation } from 'react-i18next';
 import type { MissReason, Session, SessionChanges } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
-import { CheckboxGroup, type CheckboxItem } from '../../components/CheckboxGroup';
+import type { CheckboxItem } from '../../components/CheckboxGroup';
 import { DateInputField } from '../../components/DateInputField';
 import { useDateFormat } from '../../components/dates';
 import { FormAlert } from '../../components/FormAlert';
@@ -16,6 +16,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
 import { useRefreshProgress } from './progress-cache';
+import { SessionLinkFields } from './SessionLinkFields';
 import { SessionStatusFields } from './SessionStatusFields';
 
 export interface SessionChoices {
@@ -117,23 +118,16 @@ function SessionEditForm({ session, choices, onClose }: { session: Session; choi
           aria-describedby={alertId}
         />
       </div>
-      <CheckboxGroup
-        legend={t('progress.sessions.mentors')}
-        items={choices.mentors}
-        selected={mentorIds}
-        onChange={setMentorIds}
-        emptyText={t('progress.sessions.noMentors')}
+      <SessionLinkFields
+        mentors={choices.mentors}
+        mentorIds={mentorIds}
+        onMentorIdsChange={setMentorIds}
+        missed={missed}
+        goals={goalItems}
+        goalIds={goalIds}
+        onGoalIdsChange={setGoalIds}
+        goalsDescription={session.progressPoints.length > 0 ? t('progress.sessions.pointsStay') : undefined}
       />
-      {missed ? null : (
-        <CheckboxGroup
-          legend={t('progress.sessions.goals')}
-          items={goalItems}
-          selected={goalIds}
-          onChange={setGoalIds}
-          emptyText={t('progress.sessions.noGoals')}
-          description={session.progressPoints.length > 0 ? t('progress.sessions.pointsStay') : undefined}
-        />
-      )}
       <TextInputField label={t('progress.sessions.note')} value={note} onChange={setNote} />
       <FormAlert id={alertId}>{update.isError ? describe(update.error) : null}</FormAlert>
       <div className="actions">

@@ -9,7 +9,6 @@ import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Accommodation, Assignment, MissReason, PlanDetail, SessionDefaults } from '../../../../src-main/contract';
 import { useApiMutation, useApiQuery } from '../../api-client/react';
-import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { DateInputField } from '../../components/DateInputField';
 import { useDateFormat } from '../../components/dates';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
@@ -21,6 +20,7 @@ import { useGoalChoiceLabel } from '../plans/plan-labels';
 import { useRefreshProgress } from './progress-cache';
 import { SessionActions } from './SessionActions';
 import type { SessionChoices } from './SessionEditDialog';
+import { SessionLinkFields } from './SessionLinkFields';
 import { SessionStatusFields } from './SessionStatusFields';
 
 const RECENT = 5;
@@ -186,22 +186,15 @@ function SessionFields({ accommodation, choices, defaults, onCancel, onSaved }: 
           aria-describedby={alertId}
         />
       </div>
-      <CheckboxGroup
-        legend={t('progress.sessions.mentors')}
-        items={choices.mentors}
-        selected={mentorIds}
-        onChange={setMentorIds}
-        emptyText={t('progress.sessions.noMentors')}
+      <SessionLinkFields
+        mentors={choices.mentors}
+        mentorIds={mentorIds}
+        onMentorIdsChange={setMentorIds}
+        missed={missed}
+        goals={choices.goals}
+        goalIds={goalIds}
+        onGoalIdsChange={setGoalIds}
       />
-      {missed ? null : (
-        <CheckboxGroup
-          legend={t('progress.sessions.goals')}
-          items={choices.goals}
-          selected={goalIds}
-          onChange={setGoalIds}
-          emptyText={t('progress.sessions.noGoals')}
-        />
-      )}
       <TextInputField label={t('progress.sessions.note')} value={note} onChange={setNote} />
       <div className="actions">
         <SubmitButton pending={create.isPending}>{t('progress.sessions.save')}</SubmitButton>
