@@ -221,7 +221,7 @@ describe('mentors', () => {
     await timeOff.getByRole('button', { name: 'Add time off' }).click();
     await waitForText(timeOff.getByRole('listitem'), /to .*Now/);
 
-    const recognition = page.getByRole('region', { name: 'Recognition' });
+    const recognition = page.getByRole('region', { name: 'Recognition', exact: true });
     await recognition.getByLabel('Hours').fill('2,5');
     await recognition.getByLabel('What it was for').fill('Peer tutoring in Math 7');
     await recognition.getByRole('button', { name: 'Add recognition' }).click();
