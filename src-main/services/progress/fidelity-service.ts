@@ -15,10 +15,10 @@ import {
   type AccommodationFidelity,
   AppError,
   type Fidelity,
-  MissReason,
+  MISS_REASONS,
+  type MissReason,
   PeerRole,
   type SchoolFidelity,
-  SessionStatus,
 } from '../../contract';
 import { inIds } from '../caseload/batch';
 import { notFound, type ServiceContext, today } from '../context';
@@ -29,6 +29,10 @@ import { addDays } from './school-days';
 
 type AccommodationRow = typeof accommodations.$inferSelect;
 type PlanRow = typeof plans.$inferSelect;
+
+function isMissReason(value: string): value is MissReason {
+  return (MISS_REASONS as readonly string[]).includes(value);
+}
 
 function dayOf(instant: string): string {
   return instant.slice(0, 10);
@@ -75,9 +79,10 @@ export function fidelitySessionsOf(
     const list = byAccommodation.get(row.accommodationId) ?? [];
     list.push({
       date: row.date,
-      status: SessionStatus.catch('held').parse(row.status),
+      // Plain checks rather than a schema per row: a school's month is thousands of rows.
+      status: row.status === 'missed' ? 'missed' : 'held',
       minutes: row.minutes,
-      missReason: row.missReason === null ? null : MissReason.catch('other').parse(row.missReason),
+      missReason: row.missReason === null ? null : isMissReason(row.missReason) ? row.missReason : 'other',
     });
     byAccommodation.set(row.accommodationId, list);
   }

@@ -15,16 +15,30 @@ export function addDays(date: string, days: number): string {
   return new Date(toTime(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** 'mon' … 'fri', or null on a weekend. */
-export function schoolDayOf(date: string): Day | null {
-  return WEEKDAYS[new Date(toTime(date)).getUTCDay()] ?? null;
+/**
+ * Answers per date, kept: fidelity asks the same few weeks of dates for every accommodation of a
+ * school, and parsing a date each time cost more than the counting. Bounded, so it never grows.
+ */
+function remembered<T>(compute: (date: string) => T): (date: string) => T {
+  const known = new Map<string, T>();
+  return (date) => {
+    const hit = known.get(date);
+    if (hit !== undefined) return hit;
+    const value = compute(date);
+    if (known.size >= 10_000) known.clear();
+    known.set(date, value);
+    return value;
+  };
 }
 
+/** 'mon' … 'fri', or null on a weekend. */
+export const schoolDayOf: (date: string) => Day | null = remembered((date) => WEEKDAYS[new Date(toTime(date)).getUTCDay()] ?? null);
+
 /** The Monday of the week `date` falls in (a Saturday or Sunday belongs to the week before it). */
-export function mondayOf(date: string): string {
+export const mondayOf: (date: string) => string = remembered((date) => {
   const weekday = new Date(toTime(date)).getUTCDay();
   return addDays(date, -((weekday + 6) % 7));
-}
+});
 
 /** Monday to Friday of the week `date` falls in. */
 export function schoolWeek(date: string): string[] {
@@ -32,10 +46,28 @@ export function schoolWeek(date: string): string[] {
   return [0, 1, 2, 3, 4].map((offset) => addDays(monday, offset));
 }
 
+/** The date `day` days after 1970-01-01 (a Thursday), kept like the answers above. */
+const dateOfDay: (day: number) => string = (() => {
+  const known = new Map<number, string>();
+  return (day: number) => {
+    let date = known.get(day);
+    if (date === undefined) {
+      date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      if (known.size >= 10_000) known.clear();
+      known.set(day, date);
+    }
+    return date;
+  };
+})();
+
 /** Every school day from `from` to `to`, both included; empty when `to` is before `from`. */
 export function schoolDaysBetween(from: string, to: string): string[] {
   const days: string[] = [];
-  for (let date = from; date <= to; date = addDays(date, 1)) if (schoolDayOf(date)) days.push(date);
+  const last = Math.round(toTime(to) / DAY_MS);
+  for (let day = Math.round(toTime(from) / DAY_MS); day <= last; day += 1) {
+    const weekday = (((day + 4) % 7) + 7) % 7;
+    if (weekday >= 1 && weekday <= 5) days.push(dateOfDay(day));
+  }
   return days;
 }
 
