@@ -23,6 +23,7 @@ import { BENCH_PASSPHRASE, DISTRICT, districtFiles, openPlainDatabase, QUICK } f
 import { type BenchInputs, chooseInputs, rowCounts } from './inputs';
 import { DISTRICT_MATCHING, QUICK_MATCHING, runMatchingBench } from './matching';
 import { measurePair, timeOnceAsync } from './measure';
+import { runPdfBench } from './pdf';
 import { type CaseResult, printTable, type Results, rendererBundleKb, writeResults } from './results';
 
 const quick = process.env.PEERPATH_BENCH_QUICK === '1';
@@ -165,10 +166,12 @@ test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
       const timing = await measurePair((side, round) => benchCase.run(sides[side], round, inputs), ROUNDS);
       cases.push({ name: benchCase.name, kind: benchCase.kind, targetMs: benchCase.targetMs, ...timing });
     }
+
+    const pdf = await runPdfBench(context(vault.db, vault.slot.id), inputs.students, { batchSize: quick ? 3 : 30 });
+    const matching = runMatchingBench(quick ? QUICK_MATCHING : DISTRICT_MATCHING);
+
     closeVault(vault);
     plainDb.close();
-
-    const matching = runMatchingBench(quick ? QUICK_MATCHING : DISTRICT_MATCHING);
 
     const results: Results = {
       at: new Date().toISOString(),
@@ -180,6 +183,7 @@ test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
       unlockMs,
       cold,
       matching,
+      pdf,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       rendererInitialJsGzipKb: rendererBundleKb(),
     };

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { DemoOptionsValue } from '../src-main/services/demo';
 import type { MatchingBenchResult } from './matching';
 import type { PairedTiming } from './measure';
+import type { PdfBenchResult } from './pdf';
 
 export interface CaseResult extends PairedTiming {
   name: string;
@@ -24,6 +25,8 @@ export interface Results {
   cold: { encryptedMs: number; plainMs: number; firstDashboard: { encryptedMs: number; plainMs: number; ratio: number } };
   /** The matching issue's district instance, optimal against greedy. */
   matching: MatchingBenchResult;
+  /** One team summary and a batch, pdfkit against Chromium printing the same report from HTML. */
+  pdf: PdfBenchResult;
   peakRssMb: number;
   rendererInitialJsGzipKb: number | null;
 }
@@ -83,6 +86,13 @@ export function printTable(results: Results): void {
     `matching (${candidatePairs} allowed pairs): optimal ${ms(optimal.ms)} ms, score ${optimal.totalScore}, ${optimal.seatsFilled} seats; ` +
       `greedy ${ms(greedy.ms)} ms, score ${greedy.totalScore}, ${greedy.seatsFilled} seats`,
   );
+  const { teamSummary, batch } = results.pdf;
+  console.log(
+    `team summary PDF (${teamSummary.goals} goals, ${teamSummary.pages} pages): pdfkit p50 ${ms(teamSummary.pdfkitMs.p50)} / p95 ${ms(teamSummary.pdfkitMs.p95)} ms; ` +
+      `Chromium from HTML p50 ${ms(teamSummary.chromiumMs.p50)} / p95 ${ms(teamSummary.chromiumMs.p95)} ms ` +
+      `(${(teamSummary.chromiumMs.p50 / teamSummary.pdfkitMs.p50).toFixed(1)}x; targets: < 500 ms and ≥ 5x)`,
+  );
+  console.log(`batch of ${batch.students}: pdfkit ${ms(batch.pdfkitMs)} ms, Chromium ${ms(batch.chromiumMs)} ms`);
   console.log(`peak RSS of the services process: ${results.peakRssMb.toFixed(0)} MB`);
   console.log(`renderer initial JS: ${results.rendererInitialJsGzipKb ?? 'not built'} KB gzip (target < ${MAX_RENDERER_KB} KB)`);
 }
