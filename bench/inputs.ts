@@ -5,6 +5,7 @@
  * progress-point inputs for the write cases (one per round, so no write collides with another).
  */
 import type { InputOf } from '../src-main/contract';
+import { addDays, schoolDayOf } from '../src-main/services/progress/school-days';
 import type { SqliteDatabase } from '../src-main/vault/database';
 
 /** Rows per table of the district, as built. */
@@ -25,16 +26,6 @@ export interface BenchInputs {
   searches: string[];
   sessions: InputOf<'sessions.create'>[];
   points: InputOf<'progressPoints.create'>[];
-}
-
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function weekday(date: string): (typeof WEEKDAYS)[number] {
-  return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? 'sun';
 }
 
 export function chooseInputs(db: SqliteDatabase, today: string, count: number): BenchInputs {
@@ -97,8 +88,8 @@ function freshSessions(db: SqliteDatabase, today: string, count: number): InputO
     const slotDays = new Set((JSON.parse(candidate.slots) as { day: string }[]).map((slot) => slot.day));
     for (let back = 1; back <= 60 && inputs.length < count; back += 1) {
       const date = addDays(today, -back);
-      const day = weekday(date);
-      if (day === 'sat' || day === 'sun' || slotDays.has(day)) continue;
+      const day = schoolDayOf(date);
+      if (day === null || slotDays.has(day)) continue;
       if (date < candidate.startDate || date > candidate.endDate || date < candidate.mentorFrom) continue;
       // An assignment runs until the day before its end date (services/mentors/records.ts runningOn).
       if (candidate.mentorTo !== null && date >= candidate.mentorTo) continue;

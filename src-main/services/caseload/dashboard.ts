@@ -6,7 +6,7 @@
  */
 import { type CaseloadDashboard, type CaseloadScope, PlanType, type ProgramHealth } from '../../contract';
 import { type ServiceContext, today } from '../context';
-import { groupBy } from './batch';
+import { groupBy } from '../id-batches';
 import { caseloadFidelity, fidelityOfStudent, fidelityWindow } from './fidelity';
 import { countStatuses } from './goal-status';
 import { caseloadGoals } from './goals';

@@ -8,11 +8,11 @@
 import { and, gte, lte } from 'drizzle-orm';
 import { accommodations } from '../../../db/schema';
 import type { CaseloadFidelity, Fidelity } from '../../contract';
+import { inIds } from '../id-batches';
 import { fidelityOf, totalFidelity } from '../progress/fidelity';
 import { fidelitySessionsOf, inForce } from '../progress/fidelity-service';
 import { addDays, mondayOf } from '../progress/school-days';
 import type { Queryable } from '../vault-db';
-import { inIds } from './batch';
 import type { PlanRow } from './scope';
 
 /** The last four school weeks: this week so far and the three before it (the range stops at today). */

@@ -7,10 +7,10 @@
 import { asc, sql } from 'drizzle-orm';
 import { goals } from '../../../db/schema';
 import type { CaseloadGoal } from '../../contract';
+import { askedByVersion, groupBy, idTable, inIds } from '../id-batches';
 import { goalLineages } from '../progress/goal-lineage';
 import { byDate, decisionFlags, type ProgressPointValue, RUN_LENGTH } from '../progress-rules/decision-rules';
 import type { Queryable } from '../vault-db';
-import { askedByVersion, groupBy, idTable, inIds } from './batch';
 import { goalStatus } from './goal-status';
 import type { PlanRow } from './scope';
 

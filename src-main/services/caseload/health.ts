@@ -7,11 +7,11 @@
 import { and, asc } from 'drizzle-orm';
 import { accommodations, assignments } from '../../../db/schema';
 import { HEALTH_KINDS, type HealthFlagView, type HealthLink, PeerRole, PlanType, TrainingModule } from '../../contract';
+import { inIds } from '../id-batches';
 import { runningOn } from '../mentors/records';
 import { dueWarnings } from '../plans/plan-rules';
 import { HEALTH_KIND_OF, type HealthFlag, mentorHealthFlags, oneSidedSupportFlags, reviewFlags } from '../progress-rules/program-health';
 import type { Queryable } from '../vault-db';
-import { inIds } from './batch';
 import { mentorFacts } from './mentor-facts';
 import { pairFacts } from './pair-facts';
 import type { ScopeRecords } from './scope';

@@ -6,12 +6,12 @@
  */
 import { isNull, sql } from 'drizzle-orm';
 import { mentors } from '../../../db/schema';
+import { groupBy, idTable, inIds } from '../id-batches';
 import { MODULE_LABELS } from '../mentors/eligibility';
 import { loadMentors } from '../mentors/records';
 import { addDays, mondayOf } from '../progress/school-days';
 import { consentIsCurrent, DEFAULT_THRESHOLDS, type MentorLoadFacts } from '../progress-rules/program-health';
 import type { Queryable } from '../vault-db';
-import { groupBy, idTable, inIds } from './batch';
 
 /**
  * Enough weeks to tell whether a streak without a break reaches the rule's threshold, and no more:

@@ -9,11 +9,11 @@
  * only peer support when there is one; otherwise it says nothing about any single pair.
  */
 import { sql } from 'drizzle-orm';
+import { askedByVersion, groupBy, idTable } from '../id-batches';
 import { accommodationLineages } from '../progress/goal-lineage';
 import { parseIntervals } from '../progress/records';
 import type { PairFacts } from '../progress-rules/program-health';
 import type { Queryable } from '../vault-db';
-import { askedByVersion, groupBy, idTable } from './batch';
 
 export interface RunningSupport {
   id: string;

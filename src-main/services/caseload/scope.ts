@@ -7,8 +7,8 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { plans, staff, students } from '../../../db/schema';
 import type { CaseloadScope, ResolvedScope } from '../../contract';
 import { notFound, type ServiceContext } from '../context';
+import { inIds } from '../id-batches';
 import { displayName } from '../students/students';
-import { inIds } from './batch';
 
 export type PlanRow = typeof plans.$inferSelect;
 

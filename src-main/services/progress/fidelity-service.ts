@@ -20,8 +20,8 @@ import {
   PeerRole,
   type SchoolFidelity,
 } from '../../contract';
-import { inIds } from '../caseload/batch';
 import { notFound, type ServiceContext, today } from '../context';
+import { inIds } from '../id-batches';
 import type { Queryable } from '../vault-db';
 import { type FidelitySession, fidelityOf, totalFidelity } from './fidelity';
 import type { InputOf } from './records';

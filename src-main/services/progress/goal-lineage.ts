@@ -5,33 +5,27 @@
  * asked, these return that id followed by every earlier version, newest first.
  */
 import { sql } from 'drizzle-orm';
+import { inIds } from '../id-batches';
 import type { Queryable } from '../vault-db';
 
 type VersionedTable = 'goals' | 'accommodations';
 
-/** Ids per query, well under SQLite's limit on bound parameters. */
-const CHUNK = 500;
-
 function lineages(db: Queryable, table: VersionedTable, ids: readonly string[]): Map<string, string[]> {
   const result = new Map<string, string[]>(ids.map((id) => [id, [id]]));
-  for (let start = 0; start < ids.length; start += CHUNK) {
-    for (const row of walkUp(db, table, ids.slice(start, start + CHUNK))) result.get(row.origin)?.push(row.id);
-  }
-  return result;
-}
-
-/** One recursive walk up the amendsId links for many ids at once; `depth` keeps each chain in order. */
-function walkUp(db: Queryable, table: VersionedTable, ids: readonly string[]): { origin: string; id: string }[] {
-  return db.all<{ origin: string; id: string }>(sql`
+  if (ids.length === 0) return result;
+  // One recursive walk up the amendsId links for all ids at once; `depth` keeps each chain in order.
+  const rows = db.all<{ origin: string; id: string }>(sql`
     WITH RECURSIVE chain(origin, id, depth) AS (
       SELECT t.id, t.amends_id, 1 FROM ${sql.identifier(table)} t
-        WHERE t.id IN ${ids} AND t.amends_id IS NOT NULL
+        WHERE ${inIds(sql`t.id`, ids)} AND t.amends_id IS NOT NULL
       UNION ALL
       SELECT chain.origin, t.amends_id, chain.depth + 1 FROM ${sql.identifier(table)} t
         JOIN chain ON t.id = chain.id
         WHERE t.amends_id IS NOT NULL AND chain.depth < 100
     )
     SELECT origin, id FROM chain ORDER BY origin, depth`);
+  for (const row of rows) result.get(row.origin)?.push(row.id);
+  return result;
 }
 
 export function goalLineages(db: Queryable, goalIds: readonly string[]): Map<string, string[]> {

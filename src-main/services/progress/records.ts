@@ -32,8 +32,8 @@ import {
   SessionStatus,
 } from '../../contract';
 import { summarise } from '../../contract/observation-summary';
-import { groupBy } from '../caseload/batch';
 import { notFound, parseJsonColumn } from '../context';
+import { groupBy } from '../id-batches';
 import type { Queryable } from '../vault-db';
 
 /** The parsed input of one progress channel (what the dispatcher hands the handler). */

@@ -3,6 +3,7 @@
  * so a date never shifts with the machine's time zone. Holidays are not known here.
  */
 import type { Day } from '../../contract';
+import { dateOfDay, dayNumber } from '../progress-rules/days';
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS: readonly (Day | null)[] = [null, 'mon', 'tue', 'wed', 'thu', 'fri', null];
@@ -46,13 +47,13 @@ export function schoolWeek(date: string): string[] {
   return [0, 1, 2, 3, 4].map((offset) => addDays(monday, offset));
 }
 
-/** The date `day` days after 1970-01-01 (a Thursday), kept like the answers above. */
-const dateOfDay: (day: number) => string = (() => {
+/** Dates by day number, kept like the answers above (the same few weeks are asked again and again). */
+const dateOf: (day: number) => string = (() => {
   const known = new Map<number, string>();
   return (day: number) => {
     let date = known.get(day);
     if (date === undefined) {
-      date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      date = dateOfDay(day);
       if (known.size >= 10_000) known.clear();
       known.set(day, date);
     }
@@ -63,10 +64,10 @@ const dateOfDay: (day: number) => string = (() => {
 /** Every school day from `from` to `to`, both included; empty when `to` is before `from`. */
 export function schoolDaysBetween(from: string, to: string): string[] {
   const days: string[] = [];
-  const last = Math.round(toTime(to) / DAY_MS);
-  for (let day = Math.round(toTime(from) / DAY_MS); day <= last; day += 1) {
+  // Day 0 (1970-01-01) was a Thursday, so weekday 1–5 is Monday–Friday.
+  for (let day = dayNumber(from), last = dayNumber(to); day <= last; day += 1) {
     const weekday = (((day + 4) % 7) + 7) % 7;
-    if (weekday >= 1 && weekday <= 5) days.push(dateOfDay(day));
+    if (weekday >= 1 && weekday <= 5) days.push(dateOf(day));
   }
   return days;
 }

@@ -1,6 +1,6 @@
 /**
- * Batch queries over a list of ids without one query per id and without SQLite's limit on bound
- * parameters: the ids travel as one JSON text and `json_each` turns them into rows. The "latest N
+ * Batch queries over a list of ids, shared by the caseload, fidelity and version services: no query
+ * per id and no limit from SQLite's bound parameters: the ids travel as one JSON text and `json_each` turns them into rows. The "latest N
  * per id" form walks an index backwards N steps per id, so it reads a few rows per goal or pair
  * however long their history (a goal of a district vault has about a hundred points).
  */
