@@ -111,7 +111,7 @@ const CASES: BenchCase[] = [
 test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
   const resolved = resolveDemoOptions(options);
   const today = new Date(Date.parse(`${resolved.startDate}T12:00:00Z`) + resolved.weeks * 7 * 86_400_000);
-  const files = await districtFiles(options);
+  const files = await districtFiles(quick ? 'quick' : 'district', options);
   if (files.built)
     console.log(
       `bench: built the district in ${files.built.encrypted.toFixed(1)} s (encrypted) and ${files.built.plain.toFixed(1)} s (plain)`,

@@ -1,6 +1,6 @@
 /** The demo generator on its own: seeded randomness, calendar arithmetic, and the program it builds (no vault). */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildDemoWorld, type DemoWorld, generateDemoProgram } from '../../src-main/services/demo';
+import { buildDemoWorld, type DemoWorld, generateDemoActivity, generateDemoProgram } from '../../src-main/services/demo';
 import {
   addYears,
   dayNumber,
@@ -148,5 +148,58 @@ describe('the generated program', () => {
     expect(mine.staff.map((member) => member.id)).not.toContain(me);
     expect(mine.students.filter((student) => student.caseManagerId === me).length).toBeGreaterThan(0);
     expect(mine.plans.filter((plan) => plan.caseManagerId === me).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the benchmark’s densities', () => {
+  const base = { students: 300, mentors: 120, weeks: 12, seed: 3 };
+  const activity = (options: Parameters<typeof generateDemoActivity>[0]) => {
+    const totals = { sessions: 0, points: 0, checkIns: [] as { accommodationId: string; date: string }[] };
+    for (const batch of generateDemoActivity(options)) {
+      totals.sessions += batch.sessions.length;
+      totals.points += batch.progressPoints.length;
+      totals.checkIns.push(...batch.checkIns);
+    }
+    return totals;
+  };
+
+  it('lets mentors carry a heavier load, still within each one’s (raised) cap', () => {
+    const usual = buildDemoWorld(base);
+    const heavy = buildDemoWorld({ ...base, mentorLoad: 2 });
+    const staffed = (world: DemoWorld) => new Set(world.rows.assignments.map((row) => row.accommodationId)).size;
+    expect(staffed(heavy)).toBeGreaterThan(staffed(usual) * 1.4);
+    expect(activity({ ...base, mentorLoad: 2 }).sessions).toBeGreaterThan(activity(base).sessions * 1.4);
+    // The story lowers the near-burnout mentor's cap below what they carry: that is their flag.
+    for (const mentor of heavy.mentors.filter((one) => one.id !== heavy.story.burnout?.mentorId)) {
+      const running = heavy.rows.assignments.filter((row) => row.mentorId === mentor.id && row.endDate === null);
+      expect(running.length).toBeLessThanOrEqual(mentor.loadCap);
+    }
+    expect(Math.max(...heavy.mentors.map((mentor) => mentor.loadCap))).toBe(8);
+  });
+
+  it('takes a fractional number of probes a week on average', () => {
+    const goalWeeks = (probesPerWeek: number) => activity({ ...base, probesPerWeek }).points;
+    const three = goalWeeks(3);
+    const ratio = goalWeeks(2.5) / three;
+    // 2.5 of 3 windows, give or take the draws.
+    expect(ratio).toBeGreaterThan(0.78);
+    expect(ratio).toBeLessThan(0.89);
+  });
+
+  it('spaces check-ins with a pair as asked, a fifth either way', () => {
+    const options = { ...base, checkInEveryDays: 35 };
+    const { story } = buildDemoWorld(options);
+    const monthly = activity(options).checkIns;
+    expect(monthly.length).toBeLessThan(activity(base).checkIns.length * 0.7);
+    // One-sided pairs are checked every two weeks and the near-burnout mentor's as the story plans, whatever the cadence.
+    const cast = (id: string) => story.oneSided.has(id) || Boolean(story.burnout?.checkIns.has(id));
+    const byPair = new Map<string, number[]>();
+    for (const row of monthly) {
+      if (!cast(row.accommodationId)) byPair.set(row.accommodationId, [...(byPair.get(row.accommodationId) ?? []), dayNumber(row.date)]);
+    }
+    const gaps = [...byPair.values()].flatMap((days) => days.slice(1).map((day, i) => day - (days[i] as number)));
+    expect(gaps.length).toBeGreaterThan(50);
+    // 28–42 days, a weekend pushing one by up to two.
+    for (const gap of gaps) expect(gap >= 28 && gap <= 44).toBe(true);
   });
 });

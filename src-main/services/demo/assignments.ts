@@ -93,12 +93,18 @@ const SHORTLIST = 12;
 
 /**
  * A coordinator keeps each mentor to at most this many sessions a week (the burnout flag starts
- * above it); only the demo's one near-burnout mentor, cast later, goes beyond it.
+ * above it); only the demo's one near-burnout mentor, cast later, goes beyond it. A benchmark's
+ * heavier `mentorLoad` raises it in proportion.
  */
 const WEEKLY_SESSION_LIMIT = 8;
 
+function weeklySessionLimit(world: DemoWorld): number {
+  return Math.round(WEEKLY_SESSION_LIMIT * (world.options.mentorLoad ?? 1));
+}
+
 function chooseMentor(
   rng: Rng,
+  limit: number,
   index: SlotIndex,
   support: AccommodationFacts,
   from: string,
@@ -115,7 +121,7 @@ function chooseMentor(
       const mentor = list[(offset + i) % list.length] as MentorFacts;
       if (seen.has(mentor) || taken.has(mentor.id)) continue;
       seen.add(mentor);
-      if (mentor.weeklySessions + support.slots.length > WEEKLY_SESSION_LIMIT) continue;
+      if (mentor.weeklySessions + support.slots.length > limit) continue;
       const overlap = freeOverlap(mentor, support);
       if (overlap.length === 0) continue;
       const start = earliestStart(mentor, support, from, until);
@@ -173,8 +179,9 @@ function staffPosition(
   }
   // Matching happens in the first two weeks; a support that starts later is matched when it starts.
   let from = maxDate(support.startDate, schoolDayOnOrAfter(addDays(kickoff, rng.int(0, 9))));
+  const limit = weeklySessionLimit(world);
   for (let turn = 0; turn < 3 && from <= until; turn++) {
-    const choice = chooseMentor(rng, index, support, from, until, taken);
+    const choice = chooseMentor(rng, limit, index, support, from, until, taken);
     if (!choice) return;
     const { mentor, start } = choice;
     let endDate: string | null = null;
@@ -196,7 +203,7 @@ function staffPosition(
     retire(
       index,
       mentor,
-      runningOn(mentor, '9999-12-31') >= mentor.loadCap || mentor.free.size === 0 || mentor.weeklySessions >= WEEKLY_SESSION_LIMIT
+      runningOn(mentor, '9999-12-31') >= mentor.loadCap || mentor.free.size === 0 || mentor.weeklySessions >= limit
         ? [...mentor.free, ...choice.overlap]
         : choice.overlap,
     );

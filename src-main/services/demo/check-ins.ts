@@ -157,8 +157,11 @@ export function addCheckIns(ctx: PairContext, rng: Rng, support: SupportView, on
   const starts = support.mentors.map((mentor) => mentor.from);
   if (starts.length === 0) return;
   const last = Math.min(dayNumber(world.asOf) - 1, dayNumber(support.facts.endDate));
+  const every = world.options.checkInEveryDays;
+  // A benchmark's cadence varies by a fifth either way, like the usual two to three weeks.
+  const [fewest, most] = every === undefined ? [14, 21] : [Math.round(every * 0.8), Math.round(every * 1.2)];
   let count = 0;
-  for (let day = Math.min(...starts) + rng.int(10, 18); day <= last; day += oneSided ? 14 : rng.int(14, 21)) {
+  for (let day = Math.min(...starts) + rng.int(10, 18); day <= last; day += oneSided ? 14 : rng.int(fewest, most)) {
     let onDay = day;
     while ((onDay + 4) % 7 === 0 || (onDay + 4) % 7 === 6) onDay++;
     if (onDay > last) break;

@@ -152,12 +152,15 @@ export function makeMentors(world: DemoWorld): void {
     }
     const training = trainingFor(rng, world, rng.weighted(TRAINING_STORIES), consentGivenOn);
     const availability = mentorAvailability(rng);
-    const loadCap = rng.weighted([
-      [1, 25],
-      [2, 40],
-      [3, 25],
-      [4, 10],
-    ]);
+    const loadCap = Math.round(
+      (world.options.mentorLoad ?? 1) *
+        rng.weighted([
+          [1, 25],
+          [2, 40],
+          [3, 25],
+          [4, 10],
+        ]),
+    );
     const timeOff = timeOffFor(rng, world);
     const facts: MentorFacts = {
       id,

@@ -38,8 +38,16 @@ export const DemoOptions = z
     /** Exact totals for a district-scale run; by default each student has 2–4 goals and 1–3 peer supports. */
     goals: z.number().int().min(1).max(400_000).optional(),
     accommodations: z.number().int().min(1).max(300_000).optional(),
-    /** Progress points per goal and school week, instead of each goal's own cadence (the benchmark's density). */
-    probesPerWeek: z.number().int().min(1).max(5).optional(),
+    // The benchmark's density, each instead of the demo's own cadence:
+    /** Progress points per goal and school week, on average (3.3: three most weeks, four in some). */
+    probesPerWeek: z.number().min(0.5).max(5).optional(),
+    /**
+     * How many times the usual load each mentor carries (their load cap, and the weekly sessions a
+     * coordinator keeps them to), so that a district's 2,000 mentors staff more of its 12,000 supports.
+     */
+    mentorLoad: z.number().min(1).max(4).optional(),
+    /** Days between two check-ins with a pair, on average (two to three weeks otherwise). */
+    checkInEveryDays: z.number().int().min(7).max(60).optional(),
     /** An existing staff record (the demo's signed-in case manager) who takes one generated caseload. */
     caseManagerId: Id.optional(),
   })

@@ -33,15 +33,24 @@ const IN_SESSION = 0.6;
 /** How often an intervals goal is probed by a recorded observation rather than a quick tally. */
 const BY_OBSERVATION = 0.3;
 
-/** Days of the week (0 Monday) a probe may fall on, per probe of the week, from the goal's "measured every". */
-function probeWindows(measuredEvery: string, probesPerWeek: number | undefined): { windows: [number, number][]; everyOtherWeek: boolean } {
+interface ProbeWindows {
+  /** Days of the week (0 Monday) a probe may fall on, per probe of the week. */
+  windows: [number, number][];
+  everyOtherWeek: boolean;
+  /** The chance each window gets its probe (below 1 for a fractional density). */
+  taken: number;
+}
+
+/** When a goal is probed, from its "measured every" or the benchmark's fixed density. */
+function probeWindows(measuredEvery: string, probesPerWeek: number | undefined): ProbeWindows {
   if (probesPerWeek !== undefined) {
-    // A fixed density (the benchmark's district): the school week split into that many windows.
+    // The school week split into as many windows as the density rounded up, each taken often enough to average it.
+    const count = Math.ceil(probesPerWeek);
     const windows: [number, number][] = [];
-    for (let n = 0; n < probesPerWeek; n++) {
-      windows.push([Math.floor((n * 5) / probesPerWeek), Math.floor(((n + 1) * 5) / probesPerWeek) - 1]);
+    for (let n = 0; n < count; n++) {
+      windows.push([Math.floor((n * 5) / count), Math.floor(((n + 1) * 5) / count) - 1]);
     }
-    return { windows, everyOtherWeek: false };
+    return { windows, everyOtherWeek: false, taken: probesPerWeek / count };
   }
   const text = measuredEvery.toLowerCase();
   if (text.includes('twice'))
@@ -51,8 +60,9 @@ function probeWindows(measuredEvery: string, probesPerWeek: number | undefined):
         [3, 4],
       ],
       everyOtherWeek: false,
+      taken: 1,
     };
-  return { windows: [[0, 4]], everyOtherWeek: text.includes('two weeks') };
+  return { windows: [[0, 4]], everyOtherWeek: text.includes('two weeks'), taken: 1 };
 }
 
 function courseOf(goal: GoalRow, planStart: string, from: number, to: number): GoalCourse {
@@ -79,14 +89,14 @@ export function addGoalProgress(ctx: StudentProgress, rng: Rng, goal: GoalRow, o
   // "Data stops": the last probe was taken a month or so ago.
   const last = ctx.profile === 'stopped' ? to - rng.int(25, 38) : to;
   const sessions = supports.flatMap((support) => ctx.held.get(support.facts.id) ?? []);
-  const { windows, everyOtherWeek } = probeWindows(goal.measuredEvery, world.options.probesPerWeek);
+  const { windows, everyOtherWeek, taken } = probeWindows(goal.measuredEvery, world.options.probesPerWeek);
   const firstMonday = from - ((from + 3) % 7);
   for (let monday = firstMonday, week = 0; monday <= last; monday += 7, week++) {
     if (everyOtherWeek && week % 2 === 1) continue;
     for (const [start, end] of windows) {
       const low = Math.max(from, monday + start);
       const high = Math.min(last, monday + end);
-      if (low > high || rng.chance(SKIPPED)) continue;
+      if (low > high || rng.chance(SKIPPED) || (taken < 1 && !rng.chance(taken))) continue;
       const inWindow = sessions.filter((session) => session.day >= low && session.day <= high);
       const session = inWindow.length > 0 && rng.chance(IN_SESSION) ? rng.pick(inWindow) : null;
       const day = session ? session.day : rng.int(low, high);

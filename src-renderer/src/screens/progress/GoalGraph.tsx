@@ -60,14 +60,24 @@ export function GoalGraph({ chart, points, target, endDate, measurement, pointAc
           ))}
           <line className="graph-axis" x1={plot.x} x2={right} y1={bottom} y2={bottom} />
           <line className="graph-axis" x1={plot.x} x2={plot.x} y1={plot.y} y2={bottom} />
-          {chart.phases.map((phase) => (
-            <g key={`phase-${phase.date}`}>
-              <line className="graph-phase" x1={phase.x} x2={phase.x} y1={plot.y} y2={bottom} />
-              <text className="graph-phase-label" x={phase.x + 4} y={plot.y + 12}>
-                {phase.label}
-              </text>
-            </g>
-          ))}
+          {chart.phases.map((phase, index) => {
+            // As in the PDF: labels take three rows in turn so neighbours do not collide, and the right-hand ones end at their line.
+            const flipped = phase.x > plot.x + plot.width * 0.7;
+            return (
+              <g key={`phase-${phase.date}`}>
+                <line className="graph-phase" x1={phase.x} x2={phase.x} y1={plot.y} y2={bottom} />
+                <text
+                  className="graph-phase-label"
+                  x={flipped ? phase.x - 4 : phase.x + 4}
+                  y={plot.y}
+                  dy={`${1.1 + (index % 3) * 1.25}em`}
+                  textAnchor={flipped ? 'end' : 'start'}
+                >
+                  {phase.label}
+                </text>
+              </g>
+            );
+          })}
           <line className="graph-criterion" x1={plot.x} x2={right} y1={chart.criterion.y} y2={chart.criterion.y} />
           <line className="graph-aim" x1={chart.aim.x1} y1={chart.aim.y1} x2={chart.aim.x2} y2={chart.aim.y2} />
           <rect className="graph-baseline" x={chart.baseline.x - 5} y={chart.baseline.y - 5} width={10} height={10} />
