@@ -66,6 +66,7 @@ export function presenterView(team: TeamSummaryView, people: readonly ProtectedI
       return worded;
     });
     const { summary } = goal.chart;
+    const words = graphWords(text, goal, goal.chart);
     return {
       id: teamGoal.id,
       number: goal.number,
@@ -81,8 +82,9 @@ export function presenterView(team: TeamSummaryView, people: readonly ProtectedI
       targetText: goalValue(text, goal, goal.target),
       latestDateText: summary.latestDate ? longDate(text, summary.latestDate) : null,
       targetDateText: longDate(text, goal.endDate),
-      graphText: graphWords(text, goal, goal.chart).alt,
-      chart: goal.chart,
+      graphText: words.alt,
+      // The screen draws the chart as it comes: its phase lines are worded here, in the meeting's language.
+      chart: { ...goal.chart, phases: goal.chart.phases.map((phase) => ({ ...phase, label: words.phase(phase.label) ?? phase.label })) },
       supports,
     };
   });

@@ -159,6 +159,11 @@ describe('IEP meeting mode', () => {
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByText('Meta 2 de 2').waitFor();
     await page.getByRole('heading', { name: /Meta 2/ }).waitFor();
+    // The graph speaks Spanish too: its legend, its table and the summary a screen reader reads.
+    await page.getByText(/Cuadrado: punto de partida/).waitFor();
+    await page.getByText('Mostrar los datos como tabla').waitFor();
+    expect(await page.locator('.graph-phase-label').allTextContents()).toContain('Nuevo compañero');
+    await page.getByRole('img', { name: /^Gráfica de la meta/ }).waitFor();
     await expectNoMentorInDom();
     await expectAccessible(page);
     await screenshot(page, 'meeting-presenter-es', 'viewport');
