@@ -69,6 +69,10 @@ async function studentWithRecords() {
     period: { label: 'Quarter 1', endsOn: '2026-11-06' },
     changes: { narrative: 'Zebulon is making steady progress.' },
   });
+  // Attendees are the disclosure's recipients, which the audit trail keeps by design: a name of its own here.
+  await app.call('meetings.start', { studentId: student.id, attendees: [{ name: 'Dana Whitlock', relation: 'aunt' }] });
+  await app.call('meetings.decide', { decision: 'note', text: 'Zebulon wants to keep his tutor.' });
+  await app.call('meetings.leave', { passphrase: PASSPHRASE });
   return { ...app, student, plan };
 }
 
@@ -106,6 +110,9 @@ describe('de-identify', () => {
     expect(detail.goals[0]?.statement).toBe('Given a set of two-step word problems, the student will solve them with 80% accuracy.');
     expect(detail.accommodations[0]?.notes).toBe('the student prefers to sit near the window.');
     await expect(call('students.update', { id: student.id, changes: { grade: 9 } })).rejects.toMatchObject({ code: 'forbidden' });
+    const [meeting] = await call('meetings.list', { studentId: student.id });
+    expect(meeting?.attendees).toEqual([{ name: 'Attendee 1', relation: 'aunt' }]);
+    expect(meeting?.proposals[0]?.text).toBe('the student wants to keep his tutor.');
     session.lock('user');
     const bytes = await decryptedCopy(dir);
     for (const trace of TRACES) expect({ trace, found: bytes.includes(Buffer.from(trace)) }).toEqual({ trace, found: false });

@@ -29,6 +29,7 @@ const FREE_TEXT: readonly { table: string; columns: readonly string[]; scope: st
   { table: 'progress_points', columns: ['note', 'setting'], scope: OF_STUDENT_GOALS },
   { table: 'progress_reports', columns: ['narrative', 'insufficient_reason', 'amendments'], scope: OF_STUDENT_GOALS },
   { table: 'observations', columns: ['note', 'setting'], scope: 'student_id = ?' },
+  { table: 'meeting_proposals', columns: ['text'], scope: `meeting_id IN (SELECT id FROM meetings WHERE student_id = ?)` },
 ];
 
 /** Runs on the transaction's own connection (better-sqlite3 has one), so it commits or rolls back with it. */
@@ -107,6 +108,12 @@ export function deidentifyStudent(ctx: ServiceContext, input: { id: string; conf
       .where(eq(students.id, input.id))
       .run();
     tx.delete(guardians).where(eq(guardians.studentId, input.id)).run();
+    // Who came to the student's meetings names the family as surely as the guardians did; how they relate is kept.
+    ctx.db.$client
+      .prepare(
+        `UPDATE meeting_attendees SET name = 'Attendee ' || (position + 1) WHERE meeting_id IN (SELECT id FROM meetings WHERE student_id = ?)`,
+      )
+      .run(input.id);
     scrubFreeText(ctx, input.id, names);
     return {
       result: toStudent(tx, findStudentRow(tx, input.id)),
