@@ -52,10 +52,11 @@ export function recordAudit(db: Queryable, entry: AuditEntry, at: Date = new Dat
       entityId: entry.entityId ?? null,
       fields: entry.fields ? JSON.stringify([...entry.fields]) : null,
     };
-    const inserted = tx.insert(auditEvents).values(values).returning({ id: auditEvents.id }).get();
-    const hash = eventHash(head.hash, { id: inserted.id, ...values });
-    tx.update(auditEvents).set({ hash }).where(eq(auditEvents.id, inserted.id)).run();
-    writeHead(tx, { id: inserted.id, hash });
+    // The new id from the insert itself: RETURNING would collect it through a temporary table.
+    const id = Number(tx.insert(auditEvents).values(values).run().lastInsertRowid);
+    const hash = eventHash(head.hash, { id, ...values });
+    tx.update(auditEvents).set({ hash }).where(eq(auditEvents.id, id)).run();
+    writeHead(tx, { id, hash });
   });
 }
 

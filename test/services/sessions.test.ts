@@ -104,6 +104,23 @@ describe('logging a session', () => {
     expect(auditText(app)).not.toContain('guided practice');
   });
 
+  it('answers with the session exactly as reading it back gives it (the answer is built from what was written)', async () => {
+    const app = await supportedStudent();
+    const [first, second] = [app.math.id, app.engagement.id].sort().reverse();
+    const session = await held(app, '2026-10-14', {
+      goalIds: [first, second, first],
+      mentorIds: [app.mentor.id, app.mentor.id],
+      note: '',
+      progress: [
+        { goalId: first, value: 3 },
+        { goalId: second, value: -0 },
+      ],
+    });
+    const [read] = await app.call('sessions.listForAccommodation', { accommodationId: app.tutor.id });
+    expect(Object.is(session.progressPoints.find((point) => point.goalId === second)?.value, 0)).toBe(true);
+    expect(session).toStrictEqual(read);
+  });
+
   it('records a missed session with its reason and no minutes', async () => {
     const app = await supportedStudent();
     const session = await app.call('sessions.create', {

@@ -10,7 +10,7 @@ import { change, expectChanged, newId, type ServiceContext, today } from '../con
 import { sentFields } from '../mentors/mentors';
 import type { Queryable } from '../vault-db';
 import { goalVersionIds } from './goal-lineage';
-import { assertGoalWritable, findPointRow, type GoalFacts, goalFacts, type InputOf, toPoint } from './records';
+import { assertGoalWritable, findPointRow, type GoalFacts, goalFacts, type InputOf, type PointRow, toPoint } from './records';
 import { pointDateProblem, valueProblem } from './rules';
 
 /** Every problem with one point for `goal`, in plain words. */
@@ -38,14 +38,18 @@ export interface NewPoint {
   note?: string | null | undefined;
 }
 
-/** Writes checked points inside the caller's transaction; returns their ids in order. */
-export function insertPoints(db: Queryable, points: readonly NewPoint[], at: string): string[] {
+/**
+ * Writes checked points inside the caller's transaction; returns the rows as written, in order, so
+ * callers answer from them instead of reading each point back.
+ */
+export function insertPoints(db: Queryable, points: readonly NewPoint[], at: string): PointRow[] {
   if (points.length === 0) return [];
-  const rows = points.map((point) => ({
+  const rows: PointRow[] = points.map((point) => ({
     id: newId(),
     goalId: point.goalId,
     date: point.date,
-    value: point.value,
+    // SQLite stores -0 as 0: the row answered must be the row a read would return.
+    value: point.value === 0 ? 0 : point.value,
     setting: point.setting || null,
     collectedBy: point.collectedBy,
     source: point.source,
@@ -56,11 +60,7 @@ export function insertPoints(db: Queryable, points: readonly NewPoint[], at: str
     updatedAt: at,
   }));
   expectChanged(db.insert(progressPoints).values(rows).run(), rows.length, 'insertPoints');
-  return rows.map((row) => row.id);
-}
-
-function loadPoints(db: Queryable, ids: readonly string[]): ProgressPoint[] {
-  return ids.map((id) => toPoint(findPointRow(db, id)));
+  return rows;
 }
 
 /** Checks every row first; the refusal names each bad row by its number (1-based) so the grid can mark it. */
@@ -86,18 +86,18 @@ function checkAll(db: Queryable, points: readonly ProgressPointInput[], day: str
 export function createPoint(ctx: ServiceContext, input: InputOf<'progressPoints.create'>): ProgressPoint {
   return change(ctx, (tx) => {
     checkAll(tx, [input], today(ctx));
-    const [id] = insertPoints(
+    const [row] = insertPoints(
       tx,
       [{ ...input, collectedBy: input.collectedBy ?? ctx.actor.staffId, source: 'manual' }],
       ctx.now().toISOString(),
     );
-    if (!id) throw new Error('createPoint: nothing inserted');
+    if (!row) throw new Error('createPoint: nothing inserted');
     return {
-      result: toPoint(findPointRow(tx, id)),
+      result: toPoint(row),
       record: {
         action: 'progress_point.created',
         entity: 'progress_point',
-        entityId: id,
+        entityId: row.id,
         fields: sentFields(input),
         detail: { goalId: input.goalId },
       },
@@ -108,19 +108,19 @@ export function createPoint(ctx: ServiceContext, input: InputOf<'progressPoints.
 export function createPoints(ctx: ServiceContext, input: InputOf<'progressPoints.createMany'>): ProgressPoint[] {
   return change(ctx, (tx) => {
     checkAll(tx, input.points, today(ctx));
-    const ids = insertPoints(
+    const rows = insertPoints(
       tx,
       input.points.map((point) => ({ ...point, collectedBy: point.collectedBy ?? ctx.actor.staffId, source: 'manual' as const })),
       ctx.now().toISOString(),
     );
     return {
-      result: loadPoints(tx, ids),
+      result: rows.map(toPoint),
       record: {
         action: 'progress_point.batch_created',
         entity: 'progress_point',
         entityId: newId(),
         fields: [...new Set(input.points.flatMap(sentFields))],
-        detail: { count: ids.length, goals: new Set(input.points.map((point) => point.goalId)).size },
+        detail: { count: rows.length, goals: new Set(input.points.map((point) => point.goalId)).size },
       },
     };
   });

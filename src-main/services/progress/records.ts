@@ -191,7 +191,6 @@ export function findPointRow(db: Queryable, id: string): PointRow {
   return row;
 }
 
-/** Converts many session rows with three queries per 500 sessions, not three per session. */
 /** The progress points recorded with the given sessions or observations, goal by goal. */
 function pointsLinkedTo(
   db: Queryable,
@@ -201,6 +200,29 @@ function pointsLinkedTo(
   return db.select().from(progressPoints).where(inArray(column, ids)).orderBy(asc(progressPoints.goalId), asc(progressPoints.id)).all();
 }
 
+/** What links to one session: its mentors, its goals and its points (goal by goal, as read). */
+export interface SessionLinks {
+  mentorIds: readonly string[];
+  goalIds: readonly string[];
+  points: readonly PointRow[];
+}
+
+export function toSession(row: SessionRow, links: SessionLinks): Session {
+  return {
+    id: row.id,
+    accommodationId: row.accommodationId,
+    date: row.date,
+    status: SessionStatus.catch('held').parse(row.status),
+    missReason: row.missReason === null ? null : MissReason.catch('other').parse(row.missReason),
+    minutes: row.minutes,
+    note: row.note,
+    mentorIds: [...links.mentorIds].sort(),
+    goalIds: [...links.goalIds].sort(),
+    progressPoints: links.points.map(toPoint),
+  };
+}
+
+/** Converts many session rows with three queries per 500 sessions, not three per session. */
 export function loadSessions(db: Queryable, rows: readonly SessionRow[]): Session[] {
   const mentorLinks: { sessionId: string; mentorId: string }[] = [];
   const goalLinks: { sessionId: string; goalId: string }[] = [];
@@ -213,18 +235,13 @@ export function loadSessions(db: Queryable, rows: readonly SessionRow[]): Sessio
   const mentorsOf = groupBy(mentorLinks, (link) => link.sessionId);
   const goalsOf = groupBy(goalLinks, (link) => link.sessionId);
   const pointsOf = groupBy(points, (point) => point.sessionId);
-  return rows.map((row) => ({
-    id: row.id,
-    accommodationId: row.accommodationId,
-    date: row.date,
-    status: SessionStatus.catch('held').parse(row.status),
-    missReason: row.missReason === null ? null : MissReason.catch('other').parse(row.missReason),
-    minutes: row.minutes,
-    note: row.note,
-    mentorIds: (mentorsOf.get(row.id) ?? []).map((link) => link.mentorId).sort(),
-    goalIds: (goalsOf.get(row.id) ?? []).map((link) => link.goalId).sort(),
-    progressPoints: (pointsOf.get(row.id) ?? []).map(toPoint),
-  }));
+  return rows.map((row) =>
+    toSession(row, {
+      mentorIds: (mentorsOf.get(row.id) ?? []).map((link) => link.mentorId),
+      goalIds: (goalsOf.get(row.id) ?? []).map((link) => link.goalId),
+      points: pointsOf.get(row.id) ?? [],
+    }),
+  );
 }
 
 export function findSessionRow(db: Queryable, id: string): SessionRow {

@@ -24,6 +24,9 @@ import {
   type InputOf,
   loadSession,
   loadSessions,
+  type PointRow,
+  type SessionRow,
+  toSession,
 } from './records';
 import { sessionProblems, valueProblem } from './rules';
 import { schoolDayOf } from './school-days';
@@ -120,9 +123,7 @@ function refuse(problems: readonly string[]): void {
   if (problems.length > 0) throw new AppError('invalid_input', problems.join(' '));
 }
 
-function writeLinks(tx: VaultTx, sessionId: string, mentorIds: readonly string[], goalIds: readonly string[]): void {
-  tx.delete(sessionMentors).where(eq(sessionMentors.sessionId, sessionId)).run();
-  tx.delete(sessionGoals).where(eq(sessionGoals.sessionId, sessionId)).run();
+function insertLinks(tx: VaultTx, sessionId: string, mentorIds: readonly string[], goalIds: readonly string[]): void {
   if (mentorIds.length)
     tx.insert(sessionMentors)
       .values(mentorIds.map((mentorId) => ({ sessionId, mentorId })))
@@ -131,6 +132,12 @@ function writeLinks(tx: VaultTx, sessionId: string, mentorIds: readonly string[]
     tx.insert(sessionGoals)
       .values(goalIds.map((goalId) => ({ sessionId, goalId })))
       .run();
+}
+
+function replaceLinks(tx: VaultTx, sessionId: string, mentorIds: readonly string[], goalIds: readonly string[]): void {
+  tx.delete(sessionMentors).where(eq(sessionMentors.sessionId, sessionId)).run();
+  tx.delete(sessionGoals).where(eq(sessionGoals.sessionId, sessionId)).run();
+  insertLinks(tx, sessionId, mentorIds, goalIds);
 }
 
 type NewSession = InputOf<'sessions.create'>;
@@ -168,46 +175,58 @@ function newSessionProblems(db: Queryable, facts: AccommodationFacts, input: New
   return [...new Set(problems)];
 }
 
-/** Writes a checked session, its links and its progress points; returns what to audit. */
-function insertSession(tx: VaultTx, ctx: ServiceContext, input: NewSession, at: string): ChangeRecord {
-  const id = newId();
+/** Points in the order a read returns them: goal by goal, then by id. */
+function byGoalThenId(a: PointRow, b: PointRow): number {
+  if (a.goalId !== b.goalId) return a.goalId < b.goalId ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Writes a checked session, its links and its progress points; returns the session as written
+ * (what reading it back would give, without the four reads) and what to audit.
+ */
+function insertSession(tx: VaultTx, ctx: ServiceContext, input: NewSession, at: string): { session: Session; record: ChangeRecord } {
   const mentorIds = unique(input.mentorIds);
   const goalIds = unique(input.goalIds);
-  tx.insert(sessions)
-    .values({
-      id,
-      accommodationId: input.accommodationId,
-      date: input.date,
-      status: input.status,
-      missReason: input.status === 'missed' ? (input.missReason ?? null) : null,
-      minutes: input.status === 'held' ? (input.minutes ?? 0) : 0,
-      note: input.note || null,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .run();
-  writeLinks(tx, id, mentorIds, goalIds);
-  insertPoints(
+  const row: SessionRow = {
+    id: newId(),
+    accommodationId: input.accommodationId,
+    date: input.date,
+    status: input.status,
+    missReason: input.status === 'missed' ? (input.missReason ?? null) : null,
+    // `||`, not `??`: SQLite stores -0 as 0, and the answer must match the row.
+    minutes: input.status === 'held' ? input.minutes || 0 : 0,
+    note: input.note || null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  tx.insert(sessions).values(row).run();
+  // A new session has no links yet: nothing to replace.
+  insertLinks(tx, row.id, mentorIds, goalIds);
+  const points = insertPoints(
     tx,
     input.progress.map((point) => ({
       ...point,
       date: input.date,
       collectedBy: ctx.actor.staffId,
       source: 'session' as const,
-      sessionId: id,
+      sessionId: row.id,
     })),
     at,
   );
   return {
-    action: 'session.created',
-    entity: 'session',
-    entityId: id,
-    fields: sentFields(input),
-    detail: {
-      accommodationId: input.accommodationId,
-      mentors: mentorIds.length,
-      goals: goalIds.length,
-      progressPoints: input.progress.length,
+    session: toSession(row, { mentorIds, goalIds, points: points.sort(byGoalThenId) }),
+    record: {
+      action: 'session.created',
+      entity: 'session',
+      entityId: row.id,
+      fields: sentFields(input),
+      detail: {
+        accommodationId: input.accommodationId,
+        mentors: mentorIds.length,
+        goals: goalIds.length,
+        progressPoints: input.progress.length,
+      },
     },
   };
 }
@@ -217,8 +236,8 @@ export function createSession(ctx: ServiceContext, input: NewSession): Session {
     const facts = accommodationFacts(tx, input.accommodationId);
     assertLoggable(facts);
     refuse(newSessionProblems(tx, facts, input, today(ctx)));
-    const record = insertSession(tx, ctx, input, ctx.now().toISOString());
-    return { result: loadSession(tx, record.entityId), record };
+    const { session, record } = insertSession(tx, ctx, input, ctx.now().toISOString());
+    return { result: session, record };
   });
 }
 
@@ -270,10 +289,10 @@ export function createSessions(ctx: ServiceContext, input: InputOf<'sessions.cre
       throw new AppError('invalid_input', `${problems.slice(0, MAX_NAMED).join(' ')}${more} Nothing was saved.`);
     }
     const at = ctx.now().toISOString();
-    return input.sessions.map((session) => {
-      const record = insertSession(tx, ctx, session, at);
+    return input.sessions.map((entry) => {
+      const { session, record } = insertSession(tx, ctx, entry, at);
       recordAudit(tx, { actorSlotId: ctx.actor.slotId, ...record }, ctx.now());
-      return loadSession(tx, record.entityId);
+      return session;
     });
   });
 }
@@ -322,7 +341,7 @@ export function updateSession(ctx: ServiceContext, input: { id: string; changes:
       1,
       'updateSession',
     );
-    if (changes.mentorIds || changes.goalIds) writeLinks(tx, input.id, shape.mentorIds, shape.goalIds);
+    if (changes.mentorIds || changes.goalIds) replaceLinks(tx, input.id, shape.mentorIds, shape.goalIds);
     // The session's points were measured that day: they move with it (the new date passed the same rules).
     if (shape.date !== current.date) {
       tx.update(progressPoints).set({ date: shape.date, updatedAt: at }).where(eq(progressPoints.sessionId, input.id)).run();
