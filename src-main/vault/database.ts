@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { AppError, DAMAGED_MESSAGE } from '../contract';
+import { keepPreparedStatements } from './statement-cache';
 
 export type SqliteDatabase = Database.Database;
 
@@ -32,7 +33,8 @@ export function applyKey(db: SqliteDatabase, dataKey: Buffer, schema = 'main'): 
 const CACHE_KIB = 64 * 1024;
 
 /**
- * What every connection sets after its key: WAL, enforced links, wiped deletes, a page cache.
+ * What every connection sets after its key: WAL, enforced links, wiped deletes, a page cache, and
+ * its prepared statements kept for reuse.
  * synchronous = NORMAL: in WAL mode a commit never corrupts the vault and survives the app crashing
  * or being killed; only a power cut or OS crash may undo the last commits before a checkpoint. FULL
  * would fsync on every commit, 4–6 ms each on a typical disk — more than a whole session entry
@@ -45,6 +47,7 @@ export function applyConnectionPragmas(db: SqliteDatabase): void {
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma(`cache_size = -${CACHE_KIB}`);
+  keepPreparedStatements(db);
 }
 
 export interface OpenOptions {
