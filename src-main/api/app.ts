@@ -1,9 +1,11 @@
 /**
- * Builds the whole service side for one vault folder: the session and the dispatch over it.
- * Electron's main process, the CLI and the e2e host all start here, so they cannot drift apart.
+ * Builds the whole service side for one vault folder: the session, the worker threads that take the
+ * heavy computing off the main thread, and the dispatch over them. Electron's main process, the CLI
+ * and the e2e host all start here, so they cannot drift apart.
  */
-import type { Channel } from '../contract';
+import { AppError, type Channel } from '../contract';
 import { createVaultSession, type VaultSessionOptions } from '../services/vault-session';
+import { createTaskPool } from '../workers/pool';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import type { FileDialogs } from './handlers/files';
@@ -17,13 +19,21 @@ export interface PeerpathOptions extends VaultSessionOptions {
 }
 
 export function createPeerpath({ dialogs, ...options }: PeerpathOptions) {
-  const session = createVaultSession(options);
-  const dispatch = createDispatch(createHandlers(session, { dialogs }), {
+  const tasks = createTaskPool();
+  const session = createVaultSession({
+    ...options,
+    // Locking (the app quitting locks first) ends the threads: no data of the vault outlives it there.
+    onLock: (reason) => {
+      tasks.stop(new AppError('locked', 'The vault is locked. Unlock it to continue.'));
+      options.onLock?.(reason);
+    },
+  });
+  const dispatch = createDispatch(createHandlers(session, { dialogs, tasks }), {
     beforeEach: (channel) => {
       if (!NOT_ACTIVITY.has(channel)) session.activity();
     },
   });
-  return { session, dispatch };
+  return { session, dispatch, tasks };
 }
 
 export type Peerpath = ReturnType<typeof createPeerpath>;

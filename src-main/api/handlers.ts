@@ -3,6 +3,7 @@
  * Adding a feature adds one contract entry, one service function and one line in its group.
  */
 import type { VaultSession } from '../services/vault-session';
+import type { TaskRunner } from '../workers/pool';
 import type { Handlers } from './dispatch';
 import { caseloadHandlers } from './handlers/caseload';
 import { createFileChoices, type FileDialogs } from './handlers/files';
@@ -21,6 +22,8 @@ import { vaultHandlers } from './handlers/vault';
 export interface HandlerOptions {
   /** The shell's file dialogs (the app, the e2e host); absent on the command line. */
   dialogs?: FileDialogs | undefined;
+  /** Where the heavy computing runs (worker threads); without it, in this thread. */
+  tasks?: TaskRunner | undefined;
 }
 
 export function createHandlers(session: VaultSession, options: HandlerOptions = {}): Handlers {
@@ -35,8 +38,8 @@ export function createHandlers(session: VaultSession, options: HandlerOptions = 
     ...rosterHandlers(session),
     ...progressHandlers(session),
     ...caseloadHandlers(session),
-    ...reportHandlers(session, files),
-    ...matchingHandlers(session),
+    ...reportHandlers(session, files, options.tasks),
+    ...matchingHandlers(session, options.tasks),
     ...files.handlers,
     ...meetingHandlers(session, files),
   });

@@ -1,20 +1,23 @@
 /**
  * A batch of team summaries as a background job for the app: the IPC contract is request/response,
  * so `start` answers at once with a job id and the renderer polls `status` (n of N, failures by
- * student) until the job is finished, or asks to `cancel` it. The job runs in the main process and
- * yields between students (runBatch awaits setImmediate), so other calls are answered meanwhile.
- * One batch at a time; a vault that locks (or is unlocked again by someone) stops the job.
+ * student) until the job is finished, or asks to `cancel` it. Each report is gathered and saved in
+ * the main process and drawn by `render` (the app's worker threads), so the main process is free
+ * while a report is drawn and answers other calls meanwhile. One batch at a time; a vault that locks
+ * (or is unlocked again by someone) stops the job; cancelling drops the report being drawn.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../contract';
 import type { BatchScope, BatchStatus } from '../contract/reports';
 import { newId, type ServiceContext } from '../services/context';
 import { assertFolder, batchStudents, runBatch } from './batch';
 import type { ReportDates } from './gather';
+import type { RenderReport } from './render';
 
 export interface BatchJobsOptions {
   /** The session's context, read afresh for each student; throws `locked` while the vault is locked. */
   context: () => ServiceContext;
+  /** Where each report is drawn: the app passes its worker threads'. */
+  render: RenderReport;
 }
 
 export interface BatchJobInput extends ReportDates {
@@ -27,13 +30,6 @@ interface Job {
   controller: AbortController;
   settled: Promise<BatchStatus>;
 }
-
-/**
- * The pause between two students. One turn of the event loop is not enough for a request that
- * needs several (an HTTP request in the e2e host: accept, read, answer); a few milliseconds are,
- * and cost little next to a report's rendering.
- */
-const PAUSE_MS = 15;
 
 /** Finished jobs kept for a late status poll; older ones are forgotten. */
 const KEEP_FINISHED = 5;
@@ -86,7 +82,7 @@ export function createBatchJobs(options: BatchJobsOptions) {
       to: input.to,
       preparedOn: input.preparedOn,
       signal: controller.signal,
-      pause: () => sleep(PAUSE_MS),
+      render: options.render,
       onProgress: ({ done, last }) => {
         status.done = done;
         if (last.written) status.written += 1;

@@ -1,8 +1,10 @@
 /**
  * Team summaries for a whole caseload or school: one PDF per active student of a case manager (or
  * at a school), into a folder the user chose, named "<student number> <last name> – team summary – <date>.pdf", never over a
- * file already there. Reports progress (n of N) after each student, stops between students when the
- * signal aborts, and carries on past a student whose report fails, listing why at the end.
+ * file already there. Reports progress (n of N) after each student, stops when the signal aborts
+ * (dropping a report still being drawn: nothing half-made is written), and carries on past a student
+ * whose report fails, listing why at the end. Each report is gathered and saved (with its audit
+ * record) here, next to the vault; `render` draws it, in a worker thread when the app passes its own.
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import type { ServiceContext } from '../services/context';
 import { listStaff } from '../services/staff';
 import { buildReport, saveBuilt } from './export';
 import type { ReportDates } from './gather';
+import type { RenderReport } from './render';
 
 export interface BatchProgress {
   done: number;
@@ -29,8 +32,8 @@ export interface BatchInput extends ReportDates {
   outDir: string;
   signal?: AbortSignal;
   onProgress?: (progress: BatchProgress) => void;
-  /** How to give way to other work between students; default: one turn of the event loop. */
-  pause?: () => Promise<unknown>;
+  /** Where each report is drawn; default: in this thread (the CLI, which has no window to keep responsive). */
+  render?: RenderReport | undefined;
 }
 
 /** The context for each student: fixed, or read afresh (the app's session, which may lock between two). */
@@ -100,8 +103,10 @@ export async function runBatch(context: BatchContext, input: BatchInput): Promis
   assertFolder(input.outDir);
   const caseload = batchStudents(contextNow(), input);
   const result: BatchResult = { total: caseload.length, written: [], failed: [], cancelled: false };
+  const { render: renderIn, signal } = input;
+  const render: RenderReport | undefined = renderIn && ((job) => renderIn(job, signal));
   for (const [index, student] of caseload.entries()) {
-    if (input.signal?.aborted) {
+    if (signal?.aborted) {
       result.cancelled = true;
       break;
     }
@@ -109,16 +114,20 @@ export async function runBatch(context: BatchContext, input: BatchInput): Promis
     const ctx = contextNow();
     let message: string | null = null;
     try {
-      const built = await buildReport(ctx, {
-        kind: 'team_summary',
-        studentId: student.id,
-        from: input.from,
-        to: input.to,
-        preparedOn: input.preparedOn,
-      });
+      const built = await buildReport(
+        ctx,
+        { kind: 'team_summary', studentId: student.id, from: input.from, to: input.to, preparedOn: input.preparedOn },
+        render,
+      );
       const saved = saveBuilt(ctx, built, join(input.outDir, built.fileName));
       result.written.push({ studentId: student.id, localId: student.localId, path: saved.path });
     } catch (error) {
+      if (signal?.aborted) {
+        result.cancelled = true;
+        break;
+      }
+      // The vault locked while the report was drawn: the batch stops, as it would before the next student.
+      if (error instanceof AppError && error.code === 'locked') throw error;
       message = failureMessage(error);
       result.failed.push({ studentId: student.id, localId: student.localId, message });
     }
@@ -128,7 +137,7 @@ export async function runBatch(context: BatchContext, input: BatchInput): Promis
       last: { studentId: student.id, localId: student.localId, written: message === null, message },
     });
     // Let other work (a progress bar, a cancel click) run between students.
-    await (input.pause ?? setImmediate)();
+    await setImmediate();
   }
   return result;
 }

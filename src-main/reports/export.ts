@@ -14,10 +14,9 @@ import { type ExportRecord, exportAuditRecord } from './disclosure';
 import { gatherTeamSummary, protectedIdentities } from './gather';
 import { REPORT_LANGUAGES, reportText } from './i18n/index';
 import type { RenderedReport } from './model';
-import { renderParentReport } from './parent-report';
-import { gatherMentorLetter, renderMentorLetter } from './recognition-letter';
+import { gatherMentorLetter } from './recognition-letter';
 import { redactForParents } from './redact';
-import { renderTeamSummary } from './team-summary';
+import { type RenderReport, renderReport } from './render';
 
 export interface BuiltReport extends RenderedReport {
   fileName: string;
@@ -38,12 +37,13 @@ function reportFileName(localId: string, lastName: string, what: string, prepare
   return `${safeFileName(`${localId} ${lastName} – ${what} – ${preparedOn}`)}.pdf`;
 }
 
-export async function buildReport(ctx: ServiceContext, request: ReportRequest): Promise<BuiltReport> {
+/** Gathers here, next to the vault; `render` draws, in this thread unless the caller passes a worker's. */
+export async function buildReport(ctx: ServiceContext, request: ReportRequest, render: RenderReport = renderReport): Promise<BuiltReport> {
   switch (request.kind) {
     case 'team_summary': {
       const view = gatherTeamSummary(ctx, request);
       return {
-        ...(await renderTeamSummary(view)),
+        ...(await render({ kind: 'team_summary', view })),
         fileName: reportFileName(view.student.localId, view.student.lastName, 'team summary', view.preparedOn),
         record: {
           use: 'internal_use',
@@ -72,7 +72,7 @@ export async function buildReport(ctx: ServiceContext, request: ReportRequest): 
         replacement: reportText(request.language).t('parent.redactedPeer'),
       });
       return {
-        ...(await renderParentReport(view)),
+        ...(await render({ kind: 'parent_report', view })),
         fileName: reportFileName(team.student.localId, team.student.lastName, 'parent report', team.preparedOn),
         record: {
           use: 'disclosure',
@@ -91,7 +91,7 @@ export async function buildReport(ctx: ServiceContext, request: ReportRequest): 
       const view = gatherMentorLetter(ctx, request);
       const mentor = getMentor(ctx, { id: request.mentorId });
       return {
-        ...(await renderMentorLetter(view)),
+        ...(await render({ kind: 'recognition_letter', view })),
         fileName: reportFileName(mentor.localId, mentor.lastName, 'recognition letter', view.preparedOn),
         record: {
           use: 'internal_use',
@@ -110,8 +110,8 @@ export async function buildReport(ctx: ServiceContext, request: ReportRequest): 
   }
 }
 
-export async function previewReport(ctx: ServiceContext, input: { request: ReportRequest }) {
-  const built = await buildReport(ctx, input.request);
+export async function previewReport(ctx: ServiceContext, input: { request: ReportRequest }, render?: RenderReport) {
+  const built = await buildReport(ctx, input.request, render);
   return {
     fileName: built.fileName,
     pages: built.pages,
@@ -165,7 +165,7 @@ export function requirePdfPath(path: string): void {
   }
 }
 
-export async function saveReport(ctx: ServiceContext, input: { request: ReportRequest; path: string }) {
+export async function saveReport(ctx: ServiceContext, input: { request: ReportRequest; path: string }, render?: RenderReport) {
   requirePdfPath(input.path);
-  return saveBuilt(ctx, await buildReport(ctx, input.request), input.path);
+  return saveBuilt(ctx, await buildReport(ctx, input.request, render), input.path);
 }

@@ -1,15 +1,18 @@
 import { addAvoidPair, listAvoidPairs, removeAvoidPair } from '../../services/matching/avoid-list';
 import { acceptSuggestions, checkPair, overridePair, rejectSuggestion } from '../../services/matching/decisions';
 import { markWorking } from '../../services/matching/kept-pairs';
+import type { MatchingProblem } from '../../services/matching/problem';
 import { getProfile, setProfile } from '../../services/matching/profiles';
 import { suggestMatches } from '../../services/matching/suggest';
 import { readMatchingWeights, updateMatchingWeights } from '../../services/matching/weights';
 import type { VaultSession } from '../../services/vault-session';
+import type { TaskRunner } from '../../workers/pool';
 import type { HandlerGroup } from './group';
 
-export function matchingHandlers(session: VaultSession) {
+export function matchingHandlers(session: VaultSession, tasks?: TaskRunner) {
+  const solve = tasks && ((problem: MatchingProblem) => tasks.run('matching.solve', problem));
   return {
-    'matching.suggest': (input) => suggestMatches(session.context(), input),
+    'matching.suggest': (input) => suggestMatches(session.context(), input, solve),
     'matching.accept': (input) => acceptSuggestions(session.context(), input),
     'matching.reject': (input) => rejectSuggestion(session.context(), input),
     'matching.checkPair': (input) => checkPair(session.context(), input),

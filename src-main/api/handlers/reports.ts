@@ -1,19 +1,22 @@
 import { createBatchJobs } from '../../reports/batch-jobs';
 import { listDisclosures } from '../../reports/disclosure';
 import { previewReport, saveReport } from '../../reports/export';
+import { type RenderReport, renderReport } from '../../reports/render';
 import { readReportSettings, updateReportSettings } from '../../reports/settings';
 import type { VaultSession } from '../../services/vault-session';
+import type { TaskRunner } from '../../workers/pool';
 import type { FileChoices } from './files';
 import type { HandlerGroup } from './group';
 
-export function reportHandlers(session: VaultSession, files?: Pick<FileChoices, 'claim'>) {
-  const batches = createBatchJobs({ context: () => session.context() });
+export function reportHandlers(session: VaultSession, files?: Pick<FileChoices, 'claim'>, tasks?: TaskRunner) {
+  const render: RenderReport = tasks ? (job, signal) => tasks.run('reports.render', job, { signal }) : renderReport;
+  const batches = createBatchJobs({ context: () => session.context(), render });
   return {
-    'reports.preview': (input) => previewReport(session.context(), input),
+    'reports.preview': (input) => previewReport(session.context(), input, render),
     'reports.save': (input) => {
       session.context();
       files?.claim('file', input.path);
-      return saveReport(session.context(), input);
+      return saveReport(session.context(), input, render);
     },
     'reports.disclosures': (input) => listDisclosures(session.context(), input),
     'reports.batchStart': ({ scope, folder, from, to, preparedOn }) => {
