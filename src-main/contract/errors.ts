@@ -22,11 +22,20 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** One refused row of a multi-row write: its number in the list sent (from 1), the field to fix first, and why. */
+export interface RowProblem {
+  row: number;
+  field: string;
+  message: string;
+}
+
 export interface ContractErrorBody {
   code: ErrorCode;
   message: string;
   /** Milliseconds the caller must wait before trying again (only for `rate_limited`). */
   retryAfterMs?: number;
+  /** The rows a multi-row write refused (only for `invalid_input`), so a grid can mark each one. */
+  rows?: RowProblem[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractErrorBody };
@@ -35,18 +44,23 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractErr
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryAfterMs: number | undefined;
+  readonly rows: RowProblem[] | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { retryAfterMs?: number; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { retryAfterMs?: number; rows?: RowProblem[]; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.retryAfterMs = options?.retryAfterMs;
+    this.rows = options?.rows;
   }
 
   toBody(): ContractErrorBody {
-    return this.retryAfterMs === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, retryAfterMs: this.retryAfterMs };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
+      ...(this.rows === undefined ? {} : { rows: this.rows }),
+    };
   }
 }
 

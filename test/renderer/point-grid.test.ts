@@ -8,7 +8,6 @@ import {
   changeRow,
   type GridRow,
   MAX_GRID_ROWS,
-  problemField,
   rowProblem,
   serviceRowProblems,
   startingRows,
@@ -69,35 +68,21 @@ describe('what a save sends', () => {
 });
 
 describe('the service’s refusal, row by row', () => {
-  it('puts each "Row N" back on the grid row it was sent from', () => {
-    const message =
-      'Row 2: This goal is measured as a percent: use 0 to 100. Row 3: A progress point cannot be dated after today (2026-10-05). Nothing was saved.';
+  it('puts each refused row back on the grid row it was sent from, with the field to fix', () => {
+    const rows = [
+      { row: 2, field: 'value', message: 'This goal is measured as a percent: use 0 to 100.' },
+      { row: 3, field: 'date', message: 'A progress point cannot be dated after today (2026-10-05).' },
+    ];
     // Grid rows 0, 2 and 5 were sent (blank rows in between were not).
-    expect(serviceRowProblems(message, [0, 2, 5])).toEqual(
+    expect(serviceRowProblems(rows, [0, 2, 5])).toEqual(
       new Map([
-        [2, 'This goal is measured as a percent: use 0 to 100.'],
-        [5, 'A progress point cannot be dated after today (2026-10-05).'],
+        [2, { field: 'value', message: 'This goal is measured as a percent: use 0 to 100.' }],
+        [5, { field: 'date', message: 'A progress point cannot be dated after today (2026-10-05).' }],
       ]),
     );
   });
 
-  it('drops the "… and N more rows." tail', () => {
-    const message = 'Row 1: Correct trials are a whole number. … and 3 more rows. Nothing was saved.';
-    expect(serviceRowProblems(message, [7])).toEqual(new Map([[7, 'Correct trials are a whole number.']]));
-  });
-
-  it('a single point is refused without a row number: it is that row’s', () => {
-    expect(serviceRowProblems('This goal is measured as a percent: use 0 to 100.', [4])).toEqual(
-      new Map([[4, 'This goal is measured as a percent: use 0 to 100.']]),
-    );
-  });
-
   it('a refusal about no row (a locked goal) names none', () => {
-    expect(serviceRowProblems('This plan is read-only.', [0, 1]).size).toBe(0);
-  });
-
-  it('the keyboard goes to the date when the problem is the date, else to the value', () => {
-    expect(problemField('A progress point must be dated inside the plan (2026-09-01 to 2027-06-15).')).toBe('date');
-    expect(problemField('This goal is measured as a percent: use 0 to 100.')).toBe('value');
+    expect(serviceRowProblems(undefined, [0, 1]).size).toBe(0);
   });
 });

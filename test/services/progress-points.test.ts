@@ -96,6 +96,11 @@ describe('progress points', () => {
       code: 'invalid_input',
       message:
         'Row 2: This goal is measured as a percent: use 0 to 100. Row 4: A progress point cannot be dated after today (2026-10-15). Nothing was saved.',
+      // The same, row by row, for the grid to mark (and put the keyboard on the field to fix).
+      rows: [
+        { row: 2, field: 'value', message: 'This goal is measured as a percent: use 0 to 100.' },
+        { row: 4, field: 'date', message: 'A progress point cannot be dated after today (2026-10-15).' },
+      ],
     });
     expect(pointCount(app)).toBe(0);
     const saved = await app.call('progressPoints.createMany', {

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { progressPoints, staff } from '../../../db/schema';
-import { AppError, type ProgressPoint, type ProgressPointChanges, type ProgressPointInput } from '../../contract';
+import { AppError, type ProgressPoint, type ProgressPointChanges, type ProgressPointInput, type RowProblem } from '../../contract';
 import { change, expectChanged, newId, type ServiceContext, today } from '../context';
 import { sentFields } from '../mentors/mentors';
 import type { Queryable } from '../vault-db';
@@ -63,9 +63,22 @@ export function insertPoints(db: Queryable, points: readonly NewPoint[], at: str
   return rows;
 }
 
-/** Checks every row first; the refusal names each bad row by its number (1-based) so the grid can mark it. */
+/** A single point's problem as it is; a batch's, row by row (the first ten), saying nothing was saved. */
+function refusal(rows: readonly RowProblem[], sent: number): string {
+  if (sent === 1) return rows[0]?.message ?? '';
+  const more = rows.length > 10 ? ` … and ${rows.length - 10} more rows.` : '';
+  return `${rows
+    .slice(0, 10)
+    .map((problem) => `Row ${problem.row}: ${problem.message}`)
+    .join(' ')}${more} Nothing was saved.`;
+}
+
+/**
+ * Checks every row first; the refusal names each bad row by its number (from 1), in its message for
+ * people and in `rows` for the grid, which marks the rows and takes the keyboard to the first.
+ */
 function checkAll(db: Queryable, points: readonly ProgressPointInput[], day: string): void {
-  const problems: string[] = [];
+  const rows: RowProblem[] = [];
   const facts = new Map<string, GoalFacts>();
   points.forEach((point, index) => {
     const goal = facts.get(point.goalId) ?? goalFacts(db, point.goalId);
@@ -73,13 +86,10 @@ function checkAll(db: Queryable, points: readonly ProgressPointInput[], day: str
     assertGoalWritable(goal);
     const found = pointProblems(goal, point, day);
     if (found.length === 0) return;
-    problems.push(points.length === 1 ? found.join(' ') : `Row ${index + 1}: ${found.join(' ')}`);
+    const field = pointDateProblem(point.date, goal.plan, day) ? 'date' : 'value';
+    rows.push({ row: index + 1, field, message: found.join(' ') });
   });
-  if (problems.length === 1 && points.length === 1) throw new AppError('invalid_input', problems[0] ?? '');
-  if (problems.length > 0) {
-    const more = problems.length > 10 ? ` … and ${problems.length - 10} more rows.` : '';
-    throw new AppError('invalid_input', `${problems.slice(0, 10).join(' ')}${more} Nothing was saved.`);
-  }
+  if (rows.length > 0) throw new AppError('invalid_input', refusal(rows, points.length), { rows });
   for (const point of points) assertStaffMember(db, point.collectedBy, 'The person who collected it');
 }
 

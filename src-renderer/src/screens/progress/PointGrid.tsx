@@ -15,17 +15,7 @@ import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { focusSoon } from '../../components/focus-soon';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
-import {
-  batchOf,
-  changeRow,
-  type GridRow,
-  isBlank,
-  problemField,
-  type RowProblem,
-  rowProblem,
-  serviceRowProblems,
-  startingRows,
-} from './point-grid';
+import { batchOf, changeRow, type GridRow, isBlank, type RowProblem, rowProblem, serviceRowProblems, startingRows } from './point-grid';
 import { useRefreshProgress } from './progress-cache';
 
 type Field = 'date' | 'value' | 'setting';
@@ -122,13 +112,13 @@ export function PointGrid({ goal, onSaved, onCancel }: PointGridProps) {
     },
     onError: (error) => {
       const found =
-        error instanceof ApiError && error.code === 'invalid_input' ? serviceRowProblems(error.message, sentKeys.current) : new Map();
+        error instanceof ApiError && error.code === 'invalid_input' ? serviceRowProblems(error.body.rows, sentKeys.current) : new Map();
       if (found.size === 0) {
         setProblems(new Map());
         setAlert(describe(error));
         return;
       }
-      refuse(found, (key) => problemField(found.get(key) ?? ''));
+      refuse(new Map([...found].map(([key, problem]) => [key, problem.message])), (key) => found.get(key)?.field ?? 'value');
     },
   });
 

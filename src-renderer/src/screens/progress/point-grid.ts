@@ -1,10 +1,10 @@
 /**
  * The fast grid for progress points, before it is saved: rows of date, value and setting as typed.
  * A new empty row appears as the last one is filled; rows without a value or setting are left out.
- * The service refuses the whole batch naming each bad row by its place in what was sent ("Row 2: …");
- * this maps those numbers back to the grid's own rows (a blank row in between is not sent). Pure.
+ * The service refuses the whole batch naming each bad row by its place in what was sent; this maps
+ * those numbers back to the grid's own rows (a blank row in between is not sent). Pure.
  */
-import type { ProgressPointInput } from '../../../../src-main/contract';
+import type { ProgressPointInput, RowProblem as RefusedRow } from '../../../../src-main/contract';
 
 export interface GridRow {
   /** Stable across edits, so a problem stays with its row. */
@@ -71,32 +71,22 @@ export function batchOf(goalId: string, rows: readonly GridRow[]): GridBatch {
   };
 }
 
-const ROW_MARK = /Row (\d+): /g;
-const TAIL = /\s*(?:… and \d+ more rows\.)?\s*Nothing was saved\.\s*$/;
-
-/**
- * The service's refusal split by row: grid row key → what is wrong with it, in the service's words
- * without the "Row N:" it started with. A refusal of a single point has no row number: it is that
- * point's. Empty when the message names no row (the goal is locked, the vault is, …).
- */
-export function serviceRowProblems(message: string, rowKeys: readonly number[]): Map<number, string> {
-  const problems = new Map<number, string>();
-  const marks = [...message.matchAll(ROW_MARK)];
-  if (marks.length === 0) {
-    const only = rowKeys[0];
-    if (rowKeys.length === 1 && only !== undefined) problems.set(only, message.replace(TAIL, '').trim());
-    return problems;
-  }
-  marks.forEach((mark, index) => {
-    const start = (mark.index ?? 0) + mark[0].length;
-    const end = marks[index + 1]?.index ?? message.length;
-    const key = rowKeys[Number(mark[1]) - 1];
-    if (key !== undefined) problems.set(key, message.slice(start, end).replace(TAIL, '').trim());
-  });
-  return problems;
+/** What the service said about one grid row, and which of its fields to put the keyboard on. */
+export interface ServiceRowProblem {
+  message: string;
+  field: 'date' | 'value';
 }
 
-/** Which field of the row a problem is about, to put the keyboard there: dates are named "dated". */
-export function problemField(problem: string): 'date' | 'value' {
-  return /\bdated?\b/i.test(problem) ? 'date' : 'value';
+/**
+ * The service's refusal (its `rows`, numbered by place in what was sent) put back on the grid's own
+ * rows: grid row key → the problem. Empty when the refusal names no row (the goal is locked, the
+ * vault is, …).
+ */
+export function serviceRowProblems(refused: readonly RefusedRow[] | undefined, rowKeys: readonly number[]): Map<number, ServiceRowProblem> {
+  const problems = new Map<number, ServiceRowProblem>();
+  for (const { row, field, message } of refused ?? []) {
+    const key = rowKeys[row - 1];
+    if (key !== undefined) problems.set(key, { message, field: field === 'date' ? 'date' : 'value' });
+  }
+  return problems;
 }
