@@ -9,7 +9,7 @@ import { students } from '../../db/schema';
 import { AppError, type Mentor, type Plan, TRAINING_MODULES } from '../contract';
 import { type ServiceContext, today } from '../services/context';
 import { listAssignmentsForAccommodation } from '../services/mentors/assignments';
-import { listMentors } from '../services/mentors/mentors';
+import { getMentor, listMentors } from '../services/mentors/mentors';
 import { getPlan, listPlansForStudent } from '../services/plans/plans';
 import { listCheckInsForStudent } from '../services/progress/check-ins';
 import { fidelityForStudent } from '../services/progress/fidelity-service';
@@ -81,6 +81,12 @@ function within(date: string, range: DateRange): boolean {
   return date >= range.from && date <= range.to;
 }
 
+/** Only the mentors the report names: a district has thousands, and loading them all cost more than drawing the report. */
+function mentorsById(ctx: ServiceContext, ids: readonly (string | null)[]): Map<string, Mentor> {
+  const wanted = new Set(ids.filter((id): id is string => id !== null));
+  return new Map([...wanted].map((id) => [id, getMentor(ctx, { id })]));
+}
+
 export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { studentId: string }): TeamSummaryView {
   const preparedOn = preparedOnOf(ctx, input.preparedOn);
   const reading = asOf(ctx, preparedOn);
@@ -90,18 +96,31 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
   const detail = getPlan(reading, chosen.id);
   const staff = listStaff(reading, { includeArchived: true });
   const caseManagerId = detail.plan.caseManagerId ?? student.caseManagerId;
-  const mentors = new Map(listMentors(reading, { includeArchived: true }).map((mentor) => [mentor.id, mentor]));
   const fidelity = new Map(
     fidelityForStudent(reading, { studentId: student.id, ...range }).accommodations.map((item) => [item.accommodationId, item.fidelity]),
   );
   const reports = listReportsForPlan(reading, { planId: chosen.id }).filter((report) => within(report.period.endsOn, range));
 
+  const assigned = new Map(
+    detail.accommodations.map((accommodation) => [
+      accommodation.id,
+      listAssignmentsForAccommodation(reading, { accommodationId: accommodation.id }).filter(
+        (assignment) => assignment.startDate <= range.to && (assignment.endDate === null || assignment.endDate > range.from),
+      ),
+    ]),
+  );
+  const accommodationIds = new Set(detail.accommodations.map((accommodation) => accommodation.id));
+  const highlights = listCheckInsForStudent(reading, { studentId: student.id })
+    .filter((checkIn) => within(checkIn.date, range) && accommodationIds.has(checkIn.accommodationId))
+    .slice(0, CHECK_IN_HIGHLIGHTS);
+  const mentors = mentorsById(reading, [
+    ...[...assigned.values()].flat().map((assignment) => assignment.mentorId),
+    ...highlights.map((checkIn) => checkIn.mentorId),
+  ]);
+
   const supports = new Map(
     detail.accommodations.map((accommodation) => {
-      const assigned = listAssignmentsForAccommodation(reading, { accommodationId: accommodation.id }).filter(
-        (assignment) => assignment.startDate <= range.to && (assignment.endDate === null || assignment.endDate > range.from),
-      );
-      const mentorIds = [...new Set(assigned.map((assignment) => assignment.mentorId))];
+      const mentorIds = [...new Set((assigned.get(accommodation.id) ?? []).map((assignment) => assignment.mentorId))];
       return [
         accommodation.id,
         {
@@ -159,26 +178,22 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
     };
   });
 
-  const accommodationIds = new Set(detail.accommodations.map((accommodation) => accommodation.id));
-  const checkIns = listCheckInsForStudent(reading, { studentId: student.id })
-    .filter((checkIn) => within(checkIn.date, range) && accommodationIds.has(checkIn.accommodationId))
-    .slice(0, CHECK_IN_HIGHLIGHTS)
-    .map((checkIn): CheckInHighlight => {
-      const mentor = checkIn.mentorId ? mentors.get(checkIn.mentorId) : undefined;
-      return {
-        date: checkIn.date,
-        role: checkIn.role,
-        settingClass: checkIn.settingClass,
-        mentorName: mentor ? mentorName(mentor) : null,
-        whatsWorking: checkIn.whatsWorking,
-        whatsNot: checkIn.whatsNot,
-        nextSteps: checkIn.nextSteps,
-        belonging: checkIn.belonging,
-        engagement: checkIn.engagement,
-        mentorWorkload: checkIn.mentorWorkload,
-        mentorConfidence: checkIn.mentorConfidence,
-      };
-    });
+  const checkIns = highlights.map((checkIn): CheckInHighlight => {
+    const mentor = checkIn.mentorId ? mentors.get(checkIn.mentorId) : undefined;
+    return {
+      date: checkIn.date,
+      role: checkIn.role,
+      settingClass: checkIn.settingClass,
+      mentorName: mentor ? mentorName(mentor) : null,
+      whatsWorking: checkIn.whatsWorking,
+      whatsNot: checkIn.whatsNot,
+      nextSteps: checkIn.nextSteps,
+      belonging: checkIn.belonging,
+      engagement: checkIn.engagement,
+      mentorWorkload: checkIn.mentorWorkload,
+      mentorConfidence: checkIn.mentorConfidence,
+    };
+  });
 
   return {
     letterhead: letterheadFor(ctx.db, student.school),

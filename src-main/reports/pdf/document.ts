@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { PaperSize } from '../../contract/reports';
 import type { Letterhead } from '../model';
-import { printable, type ReportFonts } from './fonts';
+import { printable, type ReportFonts, type ShapedWords, shapedWords } from './fonts';
 
 export const INK = '#1b1f24';
 export const MUTED = '#4d5661';
@@ -91,9 +91,15 @@ export class ReportDocument {
     });
     // pdfkit derives the trailer ID from the info dictionary only; ours follows the content's inputs.
     (this.doc as unknown as { _id: Uint8Array })._id = fingerprint([setup.inputs, setup.letterhead, setup.language]);
-    // Registered names are pdfkit's font cache keys: each face is parsed once per document, not per use.
+    // pdfkit takes an already parsed fontkit face as a font source (its typings list only bytes and paths).
     this.doc.registerFont('regular', setup.fonts.regular as unknown as string);
     this.doc.registerFont('bold', setup.fonts.bold as unknown as string);
+    // pdfkit keeps the words it has shaped per document (the font's layoutCache); ours are shared across
+    // documents. Regular first: pdfkit names fonts F1, F2 in the order they are first set, and the bytes show it.
+    for (const name of ['regular', 'bold'] as const) {
+      this.doc.font(name);
+      (this.doc as unknown as { _font: { layoutCache: ShapedWords } })._font.layoutCache = shapedWords(setup.fonts[name]);
+    }
     this.doc.font('regular').fillColor(INK);
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);

@@ -136,8 +136,10 @@ export function goalGraph(rd: ReportDocument, parent: PDFKit.PDFStructureElement
           .strokeColor(TREND)
           .stroke();
       }
+      // One colour for every point: set once, not per point (a long year of probes is hundreds of them).
+      doc.fillColor(POINT);
       for (const point of chart.points) {
-        doc.circle(atX(point.x), atY(point.y), 2.3).fillColor(POINT).fill();
+        doc.circle(atX(point.x), atY(point.y), 2.3).fill();
       }
       doc.restore();
 
