@@ -36,24 +36,26 @@ export function ordinaryLeastSquares(points: readonly XY[]): Line | null {
   return { slope, intercept: meanY - slope * meanX };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+/** Sorts in place: a typed array sorts numbers natively, several times faster than a comparator on thousands of slopes. */
+function median(values: Float64Array): number {
+  const sorted = values.sort();
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 export function theilSen(points: readonly XY[]): Line | null {
-  const slopes: number[] = [];
+  const slopes = new Float64Array((points.length * (points.length - 1)) / 2);
+  let count = 0;
   for (let i = 0; i < points.length; i += 1) {
     for (let j = i + 1; j < points.length; j += 1) {
       const a = points[i];
       const b = points[j];
-      if (a && b && a.x !== b.x) slopes.push((b.y - a.y) / (b.x - a.x));
+      if (a && b && a.x !== b.x) slopes[count++] = (b.y - a.y) / (b.x - a.x);
     }
   }
-  if (slopes.length === 0) return null;
-  const slope = median(slopes);
-  return { slope, intercept: median(points.map((p) => p.y - slope * p.x)) };
+  if (count === 0) return null;
+  const slope = median(slopes.subarray(0, count));
+  return { slope, intercept: median(Float64Array.from(points, (p) => p.y - slope * p.x)) };
 }
 
 export function trendLine(points: readonly XY[], method: TrendMethod): Line | null {
