@@ -17,21 +17,22 @@ function rangeText(text: ReportText, range: { from: string; to: string }): strin
   return text.t('common.dateRange', { from: longDate(text, range.from), to: longDate(text, range.to) });
 }
 
+/** "5 times on November 23, 2026", or "not yet measured". */
+function latestText(text: ReportText, goal: ParentGoal): string {
+  const { latest, latestDate } = goal.chart.summary;
+  return latest !== null && latestDate
+    ? text.t('parent.latestOn', { value: goalValue(text, goal, latest), date: longDate(text, latestDate) })
+    : text.t('common.notYet');
+}
+
 function goalFacts(text: ReportText, view: ParentReportView, goal: ParentGoal) {
-  const { summary } = goal.chart;
   return [
     { label: text.t('parent.startedAt', { student: view.student.name }), value: goalValue(text, goal, goal.baseline) },
     {
       label: text.t('parent.goalValue'),
       value: text.t('parent.goalBy', { value: goalValue(text, goal, goal.target), date: longDate(text, goal.endDate) }),
     },
-    {
-      label: text.t('parent.latestValue'),
-      value:
-        summary.latest !== null && summary.latestDate
-          ? text.t('parent.latestOn', { value: goalValue(text, goal, summary.latest), date: longDate(text, summary.latestDate) })
-          : text.t('common.notYet'),
-    },
+    { label: text.t('parent.latestValue'), value: latestText(text, goal) },
   ];
 }
 
@@ -55,6 +56,25 @@ function supportLines(text: ReportText, goal: ParentGoal): string[][] {
     );
     return lines;
   });
+}
+
+/** One short line per goal on the first page, so a family sees the whole plan before the graphs. */
+function drawGlance(rd: ReportDocument, section: PDFKit.PDFStructureElement, text: ReportText, goals: readonly ParentGoal[]): void {
+  if (goals.length === 0) return;
+  heading(rd, section, text.t('parent.atAGlance'), 3);
+  for (const goal of goals) {
+    const title = text.t('parent.goalHeading', { number: goal.number, area: text.t(`common.area.${goal.area}`) });
+    const line = text.t('parent.glanceLine', {
+      baseline: goalValue(text, goal, goal.baseline),
+      latest: latestText(text, goal),
+      target: goalValue(text, goal, goal.target),
+      date: longDate(text, goal.endDate),
+    });
+    rd.keepTogether(paragraphHeight(rd, title, { bold: true, after: 1 }) + paragraphHeight(rd, line, { indent: 10, after: 5 }));
+    paragraph(rd, section, title, { bold: true, after: 1 });
+    paragraph(rd, section, line, { indent: 10, after: 5 });
+  }
+  rd.doc.y += 4;
 }
 
 function drawGoal(rd: ReportDocument, text: ReportText, view: ParentReportView, goal: ParentGoal): void {
@@ -148,6 +168,7 @@ export async function renderParentReport(view: ParentReportView): Promise<Render
     { label: text.t('parent.caseManager'), value: view.plan.caseManagerName ?? '—' },
     { label: text.t('parent.annualReview'), value: longDate(text, view.plan.annualReviewDue) },
   ]);
+  drawGlance(rd, intro, text, view.goals);
   box(rd, intro, [
     text.t('parent.howToRead'),
     text.t('parent.howDots'),

@@ -11,7 +11,7 @@ import { GOAL_AREAS, MEASUREMENTS, MISS_REASONS, PEER_ROLES, PROGRESS_CODE_SETS,
 import { buildReport } from '../../src-main/reports/export';
 import { REPORT_LANGUAGES, reportText } from '../../src-main/reports/i18n/index';
 import { makeScrubber } from '../../src-main/reports/redact';
-import { PREPARED_ON, pdfInfo, pdfOutline, pdfPngs, pdfStrings, pdfText, reportStudent } from './reports-fixture';
+import { PREPARED_ON, pdfInfo, pdfOutline, pdfPages, pdfPngs, pdfStrings, pdfText, reportStudent } from './reports-fixture';
 
 /** Every way a mentor can be named: names, student number, initials with and without dots. */
 function identifiers(mentor: { firstName: string; lastName: string; preferredName: string | null; localId: string }): RegExp[] {
@@ -66,6 +66,10 @@ describe('parent report PDF', () => {
       expect(text).toContain(phrase);
     }
     for (const goal of [app.math, app.engagement, app.rubric]) expect(text).toContain(goal.statement);
+    // The first page lists every goal at a glance, before the graphs.
+    const [first = ''] = pdfPages(report.bytes);
+    expect(first).toContain('Las metas de un vistazo');
+    expect(first.match(/Meta \d: .+? Comenzó en .+?\. Lo más reciente: .+?\. Meta: .+? para el /g)).toHaveLength(3);
     // The team's translation comes first, a peer named in it scrubbed; then the goal as they wrote it.
     expect(text).toContain(
       `Matemáticas La meta (traducida por el equipo): ${TRANSLATED.replace('Sam Rivera', '[un compañero]')} La meta, tal como la escribió el equipo: ${app.math.statement}`,
