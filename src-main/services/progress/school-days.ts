@@ -3,17 +3,14 @@
  * so a date never shifts with the machine's time zone. Holidays are not known here.
  */
 import type { Day } from '../../contract';
-import { dateOfDay, dayNumber } from '../progress-rules/days';
+import { addDays, dateOfDay, dayNumber } from '../progress-rules/days';
 
-const DAY_MS = 86_400_000;
+export { addDays };
+
 const WEEKDAYS: readonly (Day | null)[] = [null, 'mon', 'tue', 'wed', 'thu', 'fri', null];
 
 function toTime(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(toTime(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
