@@ -229,6 +229,11 @@ export const matching = {
     input: z.object(PairInput).strict(),
     output: z.object({ ...PairInput, rejectedOn: IsoDate }),
   },
+  /** Takes a rejection back: later runs may suggest this mentor for this accommodation again. */
+  'matching.unreject': {
+    input: z.object(PairInput).strict(),
+    output: z.object(PairInput),
+  },
   /** What the rules say about a pair the team picks by hand: hard rules broken, soft concerns, score. */
   'matching.checkPair': {
     input: z.object({ ...PairInput, startDate: IsoDate, replacesAssignmentId: Id.optional() }).strict(),

@@ -73,6 +73,14 @@ describe('matching mentors to open seats', () => {
       .getByRole('button', { name: `Reject ${which(rejected)}` })
       .click();
     await waitForText(suggestionCard(rejected), /Rejected: Peerpath will not suggest/);
+    // Taken back, the suggestion is open again; rejected once more, it stays rejected for the next run.
+    await suggestionCard(rejected)
+      .getByRole('button', { name: `Undo the rejection ${which(rejected)}` })
+      .click();
+    await suggestionCard(rejected)
+      .getByRole('button', { name: `Reject ${which(rejected)}` })
+      .click();
+    await waitForText(suggestionCard(rejected), /Rejected: Peerpath will not suggest/);
     await screenshot(page, 'matching-02-decided');
     await expectAccessible(page);
 

@@ -12,6 +12,7 @@ import {
   decide,
   parseInterests,
   seatKey,
+  undecide,
   undecided,
 } from '../../src-renderer/src/screens/matching/run-decisions';
 
@@ -83,6 +84,14 @@ describe('accept all', () => {
     const input = acceptAllInput(all, decisions);
     expect(input.ending).toEqual(['old-3', 'rotated-out']);
     expect(input.suggestions).toEqual([{ accommodationId: 'a3', mentorId: 'm3', replacesAssignmentId: 'old-3' }]);
+  });
+
+  it('a rejection taken back puts the suggestion back into "Accept all"', () => {
+    const all = run([suggestion('a1', 'm1'), suggestion('a2', 'm2')]);
+    const rejected = decide(new Map(), seatKey({ accommodationId: 'a1', mentorId: 'm1' }), { kind: 'rejected' });
+    const undone = undecide(rejected, seatKey({ accommodationId: 'a1', mentorId: 'm1' }));
+    expect(rejected.size).toBe(1);
+    expect(acceptAllInput(all, undone).suggestions.map((one) => one.accommodationId)).toEqual(['a1', 'a2']);
   });
 
   it('a decision does not change the map it was given', () => {

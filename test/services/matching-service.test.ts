@@ -116,6 +116,16 @@ describe('matching a program', () => {
     expect(check.softConcerns).toContainEqual({ kind: 'rejected', message: `The team rejected Ana for Science 7 on ${TODAY}.` });
   });
 
+  it('takes a rejection back when the team changes its mind: the pair is suggested again', async () => {
+    const app = await school();
+    const pair = { mentorId: app.ana.id, accommodationId: app.alex.accommodationId };
+    await app.call('matching.reject', pair);
+    expect(await app.call('matching.unreject', pair)).toEqual(pair);
+    expect(auditActions(app).at(-1)).toBe('matching.rejection_undone');
+    expect(pairs(await suggest(app))).toContain('Science 7 ← Ana Lopez');
+    await expect(refusal(() => app.call('matching.unreject', pair))).resolves.toMatchObject({ code: 'not_found' });
+  });
+
   it('blocks a manual override that breaks a hard rule, naming it; allows one that breaks soft rules and shows them', async () => {
     const app = await school();
     const before = rows(app);

@@ -1,5 +1,5 @@
 import { addAvoidPair, listAvoidPairs, removeAvoidPair } from '../../services/matching/avoid-list';
-import { acceptSuggestions, checkPair, overridePair, rejectSuggestion } from '../../services/matching/decisions';
+import { acceptSuggestions, checkPair, overridePair, rejectSuggestion, undoRejection } from '../../services/matching/decisions';
 import { markWorking } from '../../services/matching/kept-pairs';
 import type { MatchingProblem } from '../../services/matching/problem';
 import { getProfile, setProfile } from '../../services/matching/profiles';
@@ -15,6 +15,7 @@ export function matchingHandlers(session: VaultSession, tasks?: TaskRunner) {
     'matching.suggest': (input) => suggestMatches(session.context(), input, solve),
     'matching.accept': (input) => acceptSuggestions(session.context(), input),
     'matching.reject': (input) => rejectSuggestion(session.context(), input),
+    'matching.unreject': (input) => undoRejection(session.context(), input),
     'matching.checkPair': (input) => checkPair(session.context(), input),
     'matching.override': (input) => overridePair(session.context(), input),
     'matching.markWorking': (input) => markWorking(session.context(), input),

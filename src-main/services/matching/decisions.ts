@@ -1,10 +1,10 @@
 /**
  * What the team decides about suggestions: accept (one or all, in one transaction), reject
- * (remembered), check a hand-picked pair, and override by hand. Every assignment goes through
+ * (remembered until the team takes it back), check a hand-picked pair, and override by hand. Every assignment goes through
  * `createAssignment` — the same rules and audit event as assigning a mentor on the mentor's page —
  * and one more audit event records the decision itself (ids and counts only).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { accommodations, assignments, matchRejections } from '../../../db/schema';
 import { AppError } from '../../contract';
 import type { PairCheck, SoftConcern } from '../../contract/matching';
@@ -129,6 +129,25 @@ export function rejectSuggestion(ctx: ServiceContext, input: { mentorId: string;
       result: { ...input, rejectedOn },
       record: {
         action: 'matching.rejected',
+        entity: 'accommodation',
+        entityId: input.accommodationId,
+        detail: { mentorId: input.mentorId },
+      },
+    };
+  });
+}
+
+export function undoRejection(ctx: ServiceContext, input: { mentorId: string; accommodationId: string }) {
+  return change(ctx, (tx) => {
+    const removed = tx
+      .delete(matchRejections)
+      .where(and(eq(matchRejections.mentorId, input.mentorId), eq(matchRejections.accommodationId, input.accommodationId)))
+      .run();
+    if (removed.changes === 0) throw new AppError('not_found', 'That mentor was not rejected for this peer support.');
+    return {
+      result: { ...input },
+      record: {
+        action: 'matching.rejection_undone',
         entity: 'accommodation',
         entityId: input.accommodationId,
         detail: { mentorId: input.mentorId },

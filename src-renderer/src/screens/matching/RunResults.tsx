@@ -17,7 +17,7 @@ import { useServiceError } from '../../components/service-error';
 import { useRefreshMentorData } from '../mentors/mentor-cache';
 import { OpenSeatCard } from './OpenSeatCard';
 import { RunningPairs } from './RunningPairs';
-import { acceptAllInput, type Decision, type Decisions, decide, seatKey, undecided } from './run-decisions';
+import { acceptAllInput, type Decision, type Decisions, decide, seatKey, undecide, undecided } from './run-decisions';
 import { SuggestionCard } from './SuggestionCard';
 
 export function RunResults({ run, onRunAgain }: { run: MatchRun; onRunAgain: () => void }) {
@@ -39,9 +39,9 @@ export function RunResults({ run, onRunAgain }: { run: MatchRun; onRunAgain: () 
     },
     onSettled: () => setConfirming(false),
   });
-  const record = (key: string, decision: Decision) => {
+  const record = (key: string, decision: Decision | null) => {
     setAcceptedCount(null);
-    setDecisions((current) => decide(current, key, decision));
+    setDecisions((current) => (decision ? decide(current, key, decision) : undecide(current, key)));
   };
   const ending = acceptAllInput(run, decisions).ending.length;
 

@@ -22,7 +22,8 @@ export interface SuggestionCardProps {
   suggestion: MatchSuggestion;
   startDate: string;
   decision: Decision | null;
-  onDecided: (decision: Decision) => void;
+  /** null: a rejection was taken back, so the suggestion is open again. */
+  onDecided: (decision: Decision | null) => void;
   /** A continuing pair was marked as working: the run no longer fits and is run again. */
   onKeptChanged: () => void;
 }
@@ -35,7 +36,7 @@ export function SuggestionCard({ suggestion, startDate, decision, onDecided, onK
   const alertId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [choosing, setChoosing] = useState(false);
-  const settle = (next: Decision) => {
+  const settle = (next: Decision | null) => {
     onDecided(next);
     setChoosing(false);
     focusSoon(() => headingRef.current);
@@ -47,9 +48,10 @@ export function SuggestionCard({ suggestion, startDate, decision, onDecided, onK
     },
   });
   const reject = useApiMutation('matching.reject', { onSuccess: () => settle({ kind: 'rejected' }) });
+  const unreject = useApiMutation('matching.unreject', { onSuccess: () => settle(null) });
   const keep = useApiMutation('matching.markWorking', { onSuccess: onKeptChanged });
-  const failure = accept.error ?? reject.error ?? keep.error;
-  const busy = accept.isPending || reject.isPending || keep.isPending;
+  const failure = accept.error ?? reject.error ?? unreject.error ?? keep.error;
+  const busy = accept.isPending || reject.isPending || unreject.isPending || keep.isPending;
   const names = { mentor: suggestion.mentorName, student: suggestion.studentName, setting: suggestion.settingClass };
 
   return (
@@ -68,7 +70,23 @@ export function SuggestionCard({ suggestion, startDate, decision, onDecided, onK
         </p>
         <ReasonList reasons={suggestion.reasons} label={t('matching.suggestions.reasons', names)} />
         {decision ? (
-          <DecisionNote suggestion={suggestion} decision={decision} />
+          <>
+            <DecisionNote suggestion={suggestion} decision={decision} />
+            {decision.kind === 'rejected' ? (
+              <>
+                <div className="actions">
+                  <Button
+                    className="button button--quiet"
+                    onPress={() => busy || unreject.mutate({ mentorId: suggestion.mentorId, accommodationId: suggestion.accommodationId })}
+                  >
+                    {t('matching.suggestions.undoReject')}
+                    <span className="visually-hidden"> {t('matching.suggestions.which', names)}</span>
+                  </Button>
+                </div>
+                <FormAlert id={alertId}>{unreject.error ? describe(unreject.error) : null}</FormAlert>
+              </>
+            ) : null}
+          </>
         ) : (
           <>
             <div className="actions">

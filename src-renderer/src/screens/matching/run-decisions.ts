@@ -17,6 +17,13 @@ export function decide(decisions: Decisions, key: string, decision: Decision): D
   return new Map(decisions).set(key, decision);
 }
 
+/** A decision taken back (a rejection undone): the suggestion is open again. */
+export function undecide(decisions: Decisions, key: string): Decisions {
+  const next = new Map(decisions);
+  next.delete(key);
+  return next;
+}
+
 /** Suggestions no one has decided about yet. */
 export function undecided(run: MatchRun, decisions: Decisions): MatchSuggestion[] {
   return run.suggestions.filter((suggestion) => !decisions.has(seatKey(suggestion)));
