@@ -22,7 +22,7 @@ export function createPeerpath({ dialogs, ...options }: PeerpathOptions) {
   const tasks = createTaskPool();
   const session = createVaultSession({
     ...options,
-    // Locking (the app quitting locks first) ends the threads: no data of the vault outlives it there.
+    // Locking (the app quitting locks first) ends the threads and closes their vault connections: no data of the vault outlives it there.
     onLock: (reason) => {
       tasks.stop(new AppError('locked', 'The vault is locked. Unlock it to continue.'));
       options.onLock?.(reason);

@@ -37,7 +37,7 @@ export function createHandlers(session: VaultSession, options: HandlerOptions = 
     ...mentorActivityHandlers(session),
     ...rosterHandlers(session),
     ...progressHandlers(session),
-    ...caseloadHandlers(session),
+    ...caseloadHandlers(session, options.tasks),
     ...reportHandlers(session, files, options.tasks),
     ...matchingHandlers(session, options.tasks),
     ...files.handlers,

@@ -351,6 +351,15 @@ export function createVaultSession(options: VaultSessionOptions) {
       return contextOf(requireOutsideMeeting());
     },
 
+    /**
+     * For a worker thread's own read-only connection: the database file and a copy of the data key.
+     * The caller hands the copy on and wipes it; the session's key never leaves the session.
+     */
+    readerAccess(): { file: string; dataKey: Uint8Array } {
+      const current = requireOutsideMeeting();
+      return { file: current.vault.paths.database, dataKey: new Uint8Array(current.vault.dataKey) };
+    },
+
     /** Throws `forbidden` while meeting mode is on (the dispatch's guard for every other channel). */
     refuseInMeeting,
 

@@ -53,12 +53,14 @@ export function applyConnectionPragmas(db: SqliteDatabase): void {
 export interface OpenOptions {
   /** Run `PRAGMA quick_check` and refuse the vault if it is not ok. */
   verify?: boolean;
+  /** Refuse every write on this connection (a worker thread's reader); WAL lets it read while the main connection writes. */
+  readonly?: boolean;
 }
 
 export function openEncryptedDatabase(file: string, dataKey: Buffer, options: OpenOptions = {}): SqliteDatabase {
   let db: SqliteDatabase;
   try {
-    db = new Database(file, { fileMustExist: true });
+    db = new Database(file, { fileMustExist: true, readonly: options.readonly ?? false });
   } catch (error) {
     throw damaged(error);
   }

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
-import { failureError, type TaskReply, type TaskRequest } from './protocol';
+import { type CloseRequest, failureError, type TaskReply, type TaskRequest } from './protocol';
 import { workerScript } from './script';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
 
@@ -22,6 +22,8 @@ export interface TaskPoolOptions {
 export interface RunOptions {
   /** Aborting drops a queued task, or ends the thread running it; the task rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
+  /** Buffers of the input to move to the thread rather than copy (a key copy: no second copy left here). */
+  transfer?: ArrayBuffer[] | undefined;
 }
 
 export interface TaskRunner {
@@ -38,6 +40,7 @@ export class WorkerExited extends Error {
 
 interface Job {
   request: TaskRequest;
+  transfer: ArrayBuffer[];
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
@@ -50,6 +53,9 @@ interface Thread {
   idleTimer: NodeJS.Timeout | null;
 }
 
+/** How long an idle thread asked to close may take before it is terminated anyway. */
+const CLOSE_GRACE_MS = 2_000;
+
 export function createTaskPool(options: TaskPoolOptions = {}) {
   const size = options.size ?? Math.max(1, Math.min(2, availableParallelism() - 1));
   const idleMs = options.idleMs ?? 5 * 60_000;
@@ -61,10 +67,20 @@ export function createTaskPool(options: TaskPoolOptions = {}) {
     job.signal?.removeEventListener('abort', job.onAbort);
   }
 
+  /**
+   * An idle thread closes its vault connection and wipes its key copy itself before it exits. A busy
+   * one is terminated, the only way to stop a synchronous task: better-sqlite3 then closes its
+   * connection as the thread's environment is torn down.
+   */
   function end(thread: Thread): void {
     if (!threads.delete(thread)) return;
     if (thread.idleTimer) clearTimeout(thread.idleTimer);
-    void thread.worker.terminate();
+    if (thread.job) {
+      void thread.worker.terminate();
+      return;
+    }
+    thread.worker.postMessage({ close: true } satisfies CloseRequest);
+    setTimeout(() => void thread.worker.terminate(), CLOSE_GRACE_MS).unref();
   }
 
   function rest(thread: Thread): void {
@@ -115,7 +131,7 @@ export function createTaskPool(options: TaskPoolOptions = {}) {
     thread.job = job;
     thread.worker.ref();
     try {
-      thread.worker.postMessage(job.request);
+      thread.worker.postMessage(job.request, job.transfer);
     } catch (error) {
       // An input that cannot be cloned: refused before it reached the thread, which stays usable.
       settle(job);
@@ -147,11 +163,12 @@ export function createTaskPool(options: TaskPoolOptions = {}) {
 
   const runner: TaskRunner = {
     run(name, input, runOptions = {}) {
-      const { signal } = runOptions;
+      const { signal, transfer = [] } = runOptions;
       if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise((resolve, reject) => {
         const job: Job = {
           request: { id: nextId++, name, input },
+          transfer,
           resolve: resolve as (value: unknown) => void,
           reject,
           signal,

@@ -13,6 +13,13 @@ export interface TaskRequest {
   input: unknown;
 }
 
+/** The pool ending an idle thread: it closes its vault connection and wipes its key copy, then exits. */
+export interface CloseRequest {
+  close: true;
+}
+
+export type ThreadMessage = TaskRequest | CloseRequest;
+
 export type TaskFailure = { kind: 'refusal'; code: ErrorCode; message: string; retryAfterMs?: number } | { kind: 'fault'; name: string };
 
 export type TaskReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; failure: TaskFailure };

@@ -6,7 +6,7 @@
  * next step and the ids of the record it links to; and the scope keeps other caseloads out.
  */
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { assignments, mentors } from '../../db/schema';
 import { HEALTH_KINDS, HEALTH_RULES, type HealthFlagView, type OutputOf } from '../../src-main/contract';
 import { mentorInput } from '../fixtures/program';
@@ -140,7 +140,9 @@ describe('program health', () => {
   let crafted: Crafted;
   let mine: OutputOf<'caseload.dashboard'>;
 
-  beforeAll(async () => {
+  // Per test: the temp folders are removed after each test, and the program-wide list is read by a
+  // worker thread's own connection, which cannot open a vault whose file is gone.
+  beforeEach(async () => {
     crafted = await craftedProgram();
     mine = await crafted.app.call('caseload.dashboard', {});
   });
