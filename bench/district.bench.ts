@@ -21,6 +21,7 @@ import { migrate } from '../src-main/vault/migrations';
 import { closeVault, unlockVault } from '../src-main/vault/vault';
 import { BENCH_PASSPHRASE, DISTRICT, districtFiles, openPlainDatabase, QUICK } from './district';
 import { type BenchInputs, chooseInputs, rowCounts } from './inputs';
+import { runMainThreadBench } from './main-thread';
 import { DISTRICT_MATCHING, QUICK_MATCHING, runMatchingBench } from './matching';
 import { measurePair, timeOnceAsync } from './measure';
 import { runPdfBench } from './pdf';
@@ -169,6 +170,7 @@ test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
 
     const pdf = await runPdfBench(context(vault.db, vault.slot.id), inputs.students, { batchSize: quick ? 3 : 30 });
     const matching = runMatchingBench(quick ? QUICK_MATCHING : DISTRICT_MATCHING);
+    const mainThread = await runMainThreadBench(context(vault.db, vault.slot.id), vault, quick ? 1 : 3);
 
     closeVault(vault);
     plainDb.close();
@@ -184,6 +186,7 @@ test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
       cold,
       matching,
       pdf,
+      mainThread,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       rendererInitialJsGzipKb: rendererBundleKb(),
     };

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { DemoOptionsValue } from '../src-main/services/demo';
+import type { MainThreadResult } from './main-thread';
 import type { MatchingBenchResult } from './matching';
 import type { PairedTiming } from './measure';
 import type { PdfBenchResult } from './pdf';
@@ -27,6 +28,8 @@ export interface Results {
   matching: MatchingBenchResult;
   /** One team summary and a batch, pdfkit against Chromium printing the same report from HTML. */
   pdf: PdfBenchResult;
+  /** The whole program's dashboard: how long it keeps the main thread busy, in this thread and through a worker. */
+  mainThread: MainThreadResult;
   peakRssMb: number;
   rendererInitialJsGzipKb: number | null;
 }
@@ -85,6 +88,11 @@ export function printTable(results: Results): void {
   console.log(
     `matching (${candidatePairs} allowed pairs): optimal ${ms(optimal.ms)} ms, score ${optimal.totalScore}, ${optimal.seatsFilled} seats; ` +
       `greedy ${ms(greedy.ms)} ms, score ${greedy.totalScore}, ${greedy.seatsFilled} seats`,
+  );
+  const { inThread, worker } = results.mainThread;
+  console.log(
+    `whole-program dashboard, main thread busy (median of ${results.mainThread.rounds}): in this thread ${ms(inThread.totalMs)} ms; ` +
+      `through a worker ${ms(worker.totalMs)} ms in all, longest stall ${ms(worker.longestStallMs)} ms`,
   );
   const { teamSummary, batch } = results.pdf;
   console.log(
