@@ -187,6 +187,19 @@ export const AvoidPair = z.object({
 });
 export type AvoidPair = z.infer<typeof AvoidPair>;
 
+/** A mentor the team rejected for one peer support: matching no longer suggests the pair. */
+export const Rejection = z.object({
+  mentorId: Id,
+  mentorName: z.string(),
+  accommodationId: Id,
+  studentId: Id,
+  studentName: z.string(),
+  role: PeerRole,
+  settingClass: z.string(),
+  rejectedOn: IsoDate,
+});
+export type Rejection = z.infer<typeof Rejection>;
+
 const Interests = z.array(ShortText.min(1)).max(20);
 const Modes = z.array(CommunicationMode).max(COMMUNICATION_MODES.length);
 
@@ -229,6 +242,8 @@ export const matching = {
     input: z.object(PairInput).strict(),
     output: z.object({ ...PairInput, rejectedOn: IsoDate }),
   },
+  /** Every rejection the team has made, newest first, so any of them can be taken back. */
+  'matching.rejections.list': { input: z.object({}).strict(), output: z.array(Rejection) },
   /** Takes a rejection back: later runs may suggest this mentor for this accommodation again. */
   'matching.unreject': {
     input: z.object(PairInput).strict(),

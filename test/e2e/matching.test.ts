@@ -100,6 +100,20 @@ describe('matching mentors to open seats', () => {
     expect(await page.getByRole('button', { name: `Accept ${which(accepted)}` }).count()).toBe(0);
   });
 
+  test('a rejection from an earlier run is listed with the pair, and can be allowed again', async () => {
+    const panel = page.getByRole('region', { name: 'Rejected suggestions' });
+    const row = panel.getByRole('row', { name: new RegExp(rejected.mentorName) });
+    await row.waitFor();
+    expect(await textOf(row)).toContain(rejected.studentName);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'matching-02b-rejections', 'viewport');
+    await row.getByRole('button', { name: /^Allow again/ }).click();
+    await waitForText(panel, /Allowed again/);
+    await panel.getByText('No rejected suggestions.').waitFor();
+    expect(await call(host, 'matching.rejections.list', {})).toEqual([]);
+    await expectAccessible(page);
+  });
+
   test('an open seat says why; a mentor picked by hand who breaks a hard rule is blocked, with the rule shown', async () => {
     const run = await serviceRun();
     const seat = run.openSeats.find((one) => one.nearMisses.some((miss) => miss.exclusions.some((e) => HARD_RULES.has(e.rule))));

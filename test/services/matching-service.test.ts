@@ -120,7 +120,11 @@ describe('matching a program', () => {
     const app = await school();
     const pair = { mentorId: app.ana.id, accommodationId: app.alex.accommodationId };
     await app.call('matching.reject', pair);
+    expect(await app.call('matching.rejections.list', {})).toEqual([
+      expect.objectContaining({ ...pair, mentorName: 'Ana Lopez', settingClass: 'Science 7', rejectedOn: TODAY }),
+    ]);
     expect(await app.call('matching.unreject', pair)).toEqual(pair);
+    expect(await app.call('matching.rejections.list', {})).toEqual([]);
     expect(auditActions(app).at(-1)).toBe('matching.rejection_undone');
     expect(pairs(await suggest(app))).toContain('Science 7 ← Ana Lopez');
     await expect(refusal(() => app.call('matching.unreject', pair))).resolves.toMatchObject({ code: 'not_found' });

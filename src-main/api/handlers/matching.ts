@@ -3,6 +3,7 @@ import { acceptSuggestions, checkPair, overridePair, rejectSuggestion, undoRejec
 import { markWorking } from '../../services/matching/kept-pairs';
 import type { MatchingProblem } from '../../services/matching/problem';
 import { getProfile, setProfile } from '../../services/matching/profiles';
+import { listRejections } from '../../services/matching/rejections';
 import { suggestMatches } from '../../services/matching/suggest';
 import { readMatchingWeights, updateMatchingWeights } from '../../services/matching/weights';
 import type { VaultSession } from '../../services/vault-session';
@@ -15,6 +16,7 @@ export function matchingHandlers(session: VaultSession, tasks?: TaskRunner) {
     'matching.suggest': (input) => suggestMatches(session.context(), input, solve),
     'matching.accept': (input) => acceptSuggestions(session.context(), input),
     'matching.reject': (input) => rejectSuggestion(session.context(), input),
+    'matching.rejections.list': () => listRejections(session.context()),
     'matching.unreject': (input) => undoRejection(session.context(), input),
     'matching.checkPair': (input) => checkPair(session.context(), input),
     'matching.override': (input) => overridePair(session.context(), input),

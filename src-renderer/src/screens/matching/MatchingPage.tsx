@@ -17,6 +17,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { AvoidListPanel } from './AvoidListPanel';
+import { RejectionsPanel } from './RejectionsPanel';
 import { RunResults } from './RunResults';
 
 type RunRequest = InputOf<'matching.suggest'> & { startDate: string; mode: MatchMode };
@@ -83,6 +84,7 @@ export function MatchingPage() {
         </div>
       </Form>
       {run.data ? <RunResults key={run.dataUpdatedAt} run={run.data} onRunAgain={() => void run.refetch()} /> : null}
+      <RejectionsPanel />
       <AvoidListPanel />
     </div>
   );

@@ -15,6 +15,7 @@ import { useServiceError } from '../../components/service-error';
 import { useRefreshMentorData } from '../mentors/mentor-cache';
 import { OverrideForm } from './OverrideForm';
 import { ReasonList } from './ReasonList';
+import { useRefreshRejections } from './RejectionsPanel';
 import type { Decision } from './run-decisions';
 import { SeatLine } from './SeatLine';
 
@@ -47,8 +48,19 @@ export function SuggestionCard({ suggestion, startDate, decision, onDecided, onK
       await refresh();
     },
   });
-  const reject = useApiMutation('matching.reject', { onSuccess: () => settle({ kind: 'rejected' }) });
-  const unreject = useApiMutation('matching.unreject', { onSuccess: () => settle(null) });
+  const refreshRejections = useRefreshRejections();
+  const reject = useApiMutation('matching.reject', {
+    onSuccess: async () => {
+      settle({ kind: 'rejected' });
+      await refreshRejections();
+    },
+  });
+  const unreject = useApiMutation('matching.unreject', {
+    onSuccess: async () => {
+      settle(null);
+      await refreshRejections();
+    },
+  });
   const keep = useApiMutation('matching.markWorking', { onSuccess: onKeptChanged });
   const failure = accept.error ?? reject.error ?? unreject.error ?? keep.error;
   const busy = accept.isPending || reject.isPending || unreject.isPending || keep.isPending;
