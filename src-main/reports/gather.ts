@@ -16,7 +16,7 @@ import { fidelityForStudent } from '../services/progress/fidelity-service';
 import { goalProgress } from '../services/progress/goal-progress';
 import { listReportsForPlan } from '../services/progress/reports';
 import { listStaff } from '../services/staff';
-import { getStudent } from '../services/students/students';
+import { displayName, getStudent } from '../services/students/students';
 import type { CheckInHighlight, DateRange, PeriodReport, ProtectedIdentity, TeamMentor, TeamSummaryView } from './model';
 import { letterheadFor } from './settings';
 
@@ -55,10 +55,6 @@ export function planInForce(plans: readonly Plan[]): Plan {
   const plan = active[0] ?? ended[0];
   if (!plan) throw new AppError('conflict', 'This student has no active or ended plan to report on.');
   return plan;
-}
-
-export function mentorName(mentor: Pick<Mentor, 'firstName' | 'lastName' | 'preferredName'>): string {
-  return `${mentor.preferredName || mentor.firstName} ${mentor.lastName}`;
 }
 
 function isTrained(mentor: Mentor, day: string): boolean {
@@ -184,7 +180,7 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
       date: checkIn.date,
       role: checkIn.role,
       settingClass: checkIn.settingClass,
-      mentorName: mentor ? mentorName(mentor) : null,
+      mentorName: mentor ? displayName(mentor) : null,
       whatsWorking: checkIn.whatsWorking,
       whatsNot: checkIn.whatsNot,
       nextSteps: checkIn.nextSteps,

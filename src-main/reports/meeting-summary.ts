@@ -6,7 +6,7 @@
  * in the same document frame and fonts.
  */
 import type { Attendee, MeetingDecision, Proposal } from '../contract/meetings';
-import { mentorName } from './gather';
+import { displayName } from '../services/students/students';
 import { longDate } from './i18n/format';
 import { type ReportText, reportText } from './i18n/index';
 import { presenterView, scrubberFor } from './meeting-view';
@@ -52,7 +52,7 @@ export function meetingSummaryView(
   const supports = new Map(
     team.goals.flatMap((goal) =>
       goal.supports.map((support) => {
-        const names = support.mentors.map(mentorName).join(', ');
+        const names = support.mentors.map(displayName).join(', ');
         const where = `${roleName(text, support.role)} · ${support.settingClass}`;
         return [support.accommodationId, names ? `${where} (${names})` : where] as const;
       }),

@@ -9,7 +9,8 @@ import type { ServiceContext } from '../services/context';
 import { getMentor } from '../services/mentors/mentors';
 import { serviceHoursOf } from '../services/progress/service-hours';
 import { listStaff } from '../services/staff';
-import { asOf, mentorName, preparedOnOf } from './gather';
+import { displayName } from '../services/students/students';
+import { asOf, preparedOnOf } from './gather';
 import { gradeLevel, longDate, number } from './i18n/format';
 import { reportText } from './i18n/index';
 import type { MentorLetterView, RenderedReport } from './model';
@@ -50,7 +51,7 @@ export function gatherMentorLetter(
   return {
     letterhead: letterheadFor(reading.db, mentor.school),
     preparedOn,
-    mentor: { name: mentorName(mentor), grade: mentor.grade, school: mentor.school },
+    mentor: { name: displayName(mentor), grade: mentor.grade, school: mentor.school },
     hours: { hours: hours.hours, heldSessions: hours.heldSessions, firstDate: hours.firstDate, lastDate: hours.lastDate },
     roles: hours.roles.map((role) => ({ role: role.role, hours: Math.round(role.minutes / 6) / 10, heldSessions: role.heldSessions })),
     training: mentor.training

@@ -11,6 +11,7 @@ import { MODULE_LABELS } from '../mentors/eligibility';
 import { loadMentors } from '../mentors/records';
 import { addDays, mondayOf } from '../progress/school-days';
 import { consentIsCurrent, DEFAULT_THRESHOLDS, type MentorLoadFacts } from '../progress-rules/program-health';
+import { displayName } from '../students/students';
 import type { Queryable } from '../vault-db';
 
 /**
@@ -58,7 +59,7 @@ export function mentorFacts(db: Queryable, ids: readonly string[] | null, day: s
   const ratingsOf = groupBy(lastWorkloadRatings(db, mentorIds, day), (row) => row.mentorId);
   return loadMentors(db, rows, day).map((mentor) => ({
     mentorId: mentor.id,
-    name: `${mentor.preferredName || mentor.firstName} ${mentor.lastName}`,
+    name: displayName(mentor),
     loadCap: mentor.loadCap,
     activeAssignments: mentor.activeAssignments,
     sessions: (daysOf.get(mentor.id) ?? []).flatMap((held) => Array<string>(held.count).fill(held.date)),

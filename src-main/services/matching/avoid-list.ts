@@ -9,6 +9,7 @@ import { AppError } from '../../contract';
 import type { AvoidPair } from '../../contract/matching';
 import { change, expectChanged, newId, notFound, type ServiceContext } from '../context';
 import { findMentorRow } from '../mentors/records';
+import { displayName } from '../students/students';
 import type { Queryable } from '../vault-db';
 
 function selectAvoidPairs(db: Queryable) {
@@ -16,13 +17,9 @@ function selectAvoidPairs(db: Queryable) {
     .select({
       id: matchAvoidPairs.id,
       mentorId: matchAvoidPairs.mentorId,
-      mentorFirst: mentors.firstName,
-      mentorPreferred: mentors.preferredName,
-      mentorLast: mentors.lastName,
+      mentor: { firstName: mentors.firstName, preferredName: mentors.preferredName, lastName: mentors.lastName },
       studentId: matchAvoidPairs.studentId,
-      studentFirst: students.firstName,
-      studentPreferred: students.preferredName,
-      studentLast: students.lastName,
+      student: { firstName: students.firstName, preferredName: students.preferredName, lastName: students.lastName },
       reason: matchAvoidPairs.reason,
       createdAt: matchAvoidPairs.createdAt,
     })
@@ -35,9 +32,9 @@ function toAvoidPair(row: ReturnType<ReturnType<typeof selectAvoidPairs>['all']>
   return {
     id: row.id,
     mentorId: row.mentorId,
-    mentorName: `${row.mentorPreferred || row.mentorFirst} ${row.mentorLast}`,
+    mentorName: displayName(row.mentor),
     studentId: row.studentId,
-    studentName: `${row.studentPreferred || row.studentFirst} ${row.studentLast}`,
+    studentName: displayName(row.student),
     reason: row.reason,
     createdAt: row.createdAt,
   };

@@ -25,6 +25,7 @@ import { PeerRole, PlanStatus } from '../../contract/plans';
 import { notFound } from '../context';
 import type { MentorFacts } from '../mentors/eligibility';
 import { findMentorRow, loadMentors, parseSlots, runningOn } from '../mentors/records';
+import { displayName } from '../students/students';
 import type { Queryable } from '../vault-db';
 import type { Candidate, MatchingProblem, PairHistory, Seat } from './problem';
 import { modesColumn, wordsColumn } from './profiles';
@@ -126,7 +127,7 @@ function toCandidates(db: Queryable, rows: Parameters<typeof loadMentors>[1], da
   for (const row of running) held.set(row.mentorId, [...(held.get(row.mentorId) ?? []), row.accommodationId]);
   return loadMentors(db, rows, date).map((mentor) => ({
     mentorId: mentor.id,
-    mentorName: `${mentor.preferredName || mentor.firstName} ${mentor.lastName}`,
+    mentorName: displayName(mentor),
     facts: mentorFacts(mentor),
     grade: mentor.grade,
     school: mentor.school,

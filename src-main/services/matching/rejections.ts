@@ -7,19 +7,16 @@ import { accommodations, matchRejections, mentors, plans, students } from '../..
 import type { Rejection } from '../../contract/matching';
 import type { PeerRole } from '../../contract/plans';
 import type { ServiceContext } from '../context';
+import { displayName } from '../students/students';
 
 export function listRejections(ctx: ServiceContext): Rejection[] {
   return ctx.db
     .select({
       mentorId: matchRejections.mentorId,
-      mentorFirst: mentors.firstName,
-      mentorPreferred: mentors.preferredName,
-      mentorLast: mentors.lastName,
+      mentor: { firstName: mentors.firstName, preferredName: mentors.preferredName, lastName: mentors.lastName },
       accommodationId: matchRejections.accommodationId,
       studentId: students.id,
-      studentFirst: students.firstName,
-      studentPreferred: students.preferredName,
-      studentLast: students.lastName,
+      student: { firstName: students.firstName, preferredName: students.preferredName, lastName: students.lastName },
       role: accommodations.role,
       settingClass: accommodations.settingClass,
       rejectedOn: matchRejections.rejectedOn,
@@ -33,10 +30,10 @@ export function listRejections(ctx: ServiceContext): Rejection[] {
     .all()
     .map((row) => ({
       mentorId: row.mentorId,
-      mentorName: `${row.mentorPreferred || row.mentorFirst} ${row.mentorLast}`,
+      mentorName: displayName(row.mentor),
       accommodationId: row.accommodationId,
       studentId: row.studentId,
-      studentName: `${row.studentPreferred || row.studentFirst} ${row.studentLast}`,
+      studentName: displayName(row.student),
       // The column only ever holds a PeerRole: the contract validated it on the way in.
       role: row.role as PeerRole,
       settingClass: row.settingClass,

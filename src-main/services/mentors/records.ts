@@ -18,6 +18,7 @@ import {
 } from '../../contract/mentors';
 import { PeerRole } from '../../contract/plans';
 import { notFound, parseJsonColumn } from '../context';
+import { displayName } from '../students/students';
 import type { Queryable } from '../vault-db';
 
 /** The parsed input of one mentors/assignments channel (what the dispatcher hands the handler). */
@@ -182,7 +183,7 @@ export function toAssignment(row: AssignmentWithSetting, today: string): Assignm
   return {
     id: row.id,
     mentorId: row.mentorId,
-    mentorName: `${row.preferredName || row.firstName} ${row.lastName}`,
+    mentorName: displayName(row),
     accommodationId: row.accommodationId,
     role: PeerRole.parse(row.role),
     settingClass: row.settingClass,
