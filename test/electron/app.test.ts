@@ -2,35 +2,28 @@
  * Electron end-to-end smoke test (ARCHITECTURE "Testing" 4): launches the built main process
  * (out/main/main.js) in the real Electron binary through Playwright, with a fresh userData folder,
  * and checks the first-run screen, the IPC bridge and the window's hardening as Electron applies
- * them. Skipped, with the reason, where the Electron binary is not installed (our CI machines).
+ * them. First it fetches the runtime as `npm start` does (scripts/electron-runtime.mjs); skipped, with
+ * the reason, where that download cannot happen (our CI machines have no internet).
  * On a headless Linux machine run it under `xvfb-run`.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureElectron } from '../../scripts/electron-runtime.mjs';
 
 const root = join(import.meta.dirname, '../..');
 const mainJs = join(root, 'out/main/main.js');
 
-/** The binary `require('electron')` would return, or null when its download never happened. */
-function installedElectron(): string | null {
-  const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const electronBinary = installedElectron();
-const SKIP_REASON = 'Electron binary not installed (node_modules/electron/dist missing; run `node node_modules/electron/install.js`)';
+// The same step as `npm start`: Electron's own installer fetches the runtime when it is absent.
+const runtime = await ensureElectron({ timeoutMs: 10 * 60_000 });
+const SKIP_REASON = runtime.ok ? '' : `the Electron runtime could not be downloaded: ${runtime.reason}`;
 const FIRST_RUN_TITLE: string = JSON.parse(readFileSync(join(root, 'src-renderer/src/i18n/locales/en/app.json'), 'utf8')).firstRun.title;
 
 type Bridge = { peerpath: { invoke(channel: string, input: unknown): Promise<unknown> } };
 
-describe.skipIf(electronBinary === null)(electronBinary === null ? `electron app — skipped: ${SKIP_REASON}` : 'electron app', () => {
+describe.skipIf(!runtime.ok)(runtime.ok ? 'electron app' : `electron app — skipped: ${SKIP_REASON}`, () => {
   let userData: string;
   let app: ElectronApplication;
   let page: Page;
