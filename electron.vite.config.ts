@@ -9,9 +9,15 @@ export default defineConfig({
       // Bundled rather than loaded from node_modules: drizzle-orm's hundreds of ESM files take over a second to resolve at start-up.
       externalizeDeps: { exclude: ['drizzle-orm', 'zod'] },
       rollupOptions: {
-        // The worker threads' entry (src-main/workers) is built with the app, sharing its chunks.
-        input: { main: resolve('src-main/main.ts'), cli: resolve('src-main/cli.ts'), 'task-worker': resolve('src-main/workers/entry.ts') },
-        // Flat, so every chunk finds task-worker.js beside itself (src-main/workers/script.ts).
+        // The service host (src-main/host, forked by main as a utilityProcess, run as a thread by the
+        // CLI) and the worker threads' entry (src-main/workers) are built with the app, sharing chunks.
+        input: {
+          main: resolve('src-main/main.ts'),
+          cli: resolve('src-main/cli.ts'),
+          'service-host': resolve('src-main/host/entry.ts'),
+          'task-worker': resolve('src-main/workers/entry.ts'),
+        },
+        // Flat, so every chunk finds service-host.js and task-worker.js beside itself (src-main/workers/script.ts).
         output: { chunkFileNames: '[name]-[hash].js' },
       },
     },

@@ -8,6 +8,7 @@ import { startShell } from './shell/start';
 void startShell({
   rendererDir: join(import.meta.dirname, '../renderer'),
   preloadPath: join(import.meta.dirname, '../preload/preload.cjs'),
+  hostPath: join(import.meta.dirname, 'service-host.js'),
   // Set by `electron-vite dev` only; startShell ignores it in packaged builds.
   devServerUrl: process.env.ELECTRON_RENDERER_URL,
 });

@@ -1,13 +1,14 @@
 /**
- * The composition root of the Electron shell: one running copy, one hardened window on app://, one
- * vault session behind the contract, and the vault locked whenever the machine locks, sleeps or
- * the app quits. Everything with a decision in it lives in the sibling modules; this file wires.
+ * The composition root of the Electron shell: one running copy, one hardened window on app://, the
+ * service host (src-main/host: the vault session, SQL and the key) forked as a utilityProcess behind
+ * the contract, and the vault locked whenever the machine locks, sleeps or the app quits. This
+ * process loads no SQLite and never holds the key. Everything with a decision in it lives in the
+ * sibling modules; this file wires.
  */
 import { resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
-import { createPeerpath } from '../api/app';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, utilityProcess } from 'electron';
 import { defaultVaultFolder, demoVaultFolder, userDataFolder } from '../data-folder';
-import { createDemoSeeder } from '../services/demo';
+import { connectHost, fromUtilityProcess, type HostClient } from '../host/client';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { shellDialogs } from './dialogs';
 import { hardenSession, hardenWebContents } from './guards';
@@ -21,6 +22,8 @@ export interface ShellOptions {
   rendererDir: string;
   /** The built, sandbox-compatible preload (out/preload/preload.cjs). */
   preloadPath: string;
+  /** The built service host (out/main/service-host.js), forked as a utilityProcess. */
+  hostPath: string;
   /** electron-vite dev's server URL; ignored in packaged builds. */
   devServerUrl?: string | undefined;
 }
@@ -64,26 +67,30 @@ export function startShell(options: ShellOptions): Promise<void> {
     .whenReady()
     .then(async () => {
       const userData = app.getPath('userData');
-      const { session: vault, dispatch } = createPeerpath({
-        dir: defaultVaultFolder(userData),
-        demoDir: demoVaultFolder(userData),
-        // The demo's weeks end today, so it looks current whenever someone tries it.
-        seedDemo: createDemoSeeder({ today: () => new Date() }),
+      const host = await connectHost(fromUtilityProcess(utilityProcess.fork(options.hostPath, [], { serviceName: 'Peerpath vault' })), {
+        start: {
+          dir: defaultVaultFolder(userData),
+          demoDir: demoVaultFolder(userData),
+          // The demo's weeks end today, so it looks current whenever someone tries it.
+          demo: { endsToday: true },
+        },
+        // The host asks for a dialog over its port; the dialog opens here, modal to the window.
         dialogs: shellDialogs({
           dialog,
           window: () => BrowserWindow.getFocusedWindow() ?? mainWindow,
           startFolder: () => app.getPath('documents'),
         }),
+        onUnexpectedExit: hostStopped,
       });
-      const lock = () => vault.lock('system');
+      const lock = () => void host.lock('system');
       powerMonitor.on('lock-screen', lock);
       powerMonitor.on('suspend', lock);
-      app.on('before-quit', lock);
+      quitAfterClosing(host);
 
       hardenSession(session.defaultSession);
       // Under `electron-vite dev` the dev server serves the renderer; app:// is for the built one.
       if (start.origin === APP_ORIGIN) protocol.handle(APP_SCHEME, serveRenderer(options.rendererDir));
-      registerContractHandlers(ipcMain, { dispatch, trustedOrigin: start.origin });
+      registerContractHandlers(ipcMain, { dispatch: host.dispatch, trustedOrigin: start.origin });
       Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, devTools: unpackaged })));
 
       const window = createMainWindow({ preloadPath: options.preloadPath, devTools: unpackaged });
@@ -94,6 +101,36 @@ export function startShell(options: ShellOptions): Promise<void> {
       await window.loadURL(start.url);
     })
     .catch(failStartup);
+}
+
+/**
+ * Quitting waits for the host to lock the vault (closing its database and wiping the key) and end;
+ * the quit then goes on. A host that does not answer is ended after a grace period (host/client.ts).
+ */
+function quitAfterClosing(host: HostClient): void {
+  let state: 'open' | 'closing' | 'closed' = 'open';
+  app.on('before-quit', (event) => {
+    if (state === 'closed') return;
+    event.preventDefault();
+    if (state === 'closing') return;
+    state = 'closing';
+    void host.close().then(() => {
+      state = 'closed';
+      app.quit();
+    });
+  });
+}
+
+/**
+ * The host crashed or was killed: every call would fail, so the window cannot go on. Saved work is
+ * in the vault (each change is committed as it is made); the person is told so in plain words.
+ */
+function hostStopped(): void {
+  dialog.showErrorBox(
+    'Peerpath has to close',
+    'The part of Peerpath that keeps your vault stopped unexpectedly. Everything you saved is safe in the vault. Open Peerpath again to continue.',
+  );
+  app.exit(1);
 }
 
 /** The error's name and stack frames only: a message could carry a path or a value. */

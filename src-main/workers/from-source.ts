@@ -1,9 +1,10 @@
 /**
- * A worker's first file when Peerpath runs from its TypeScript sources (vitest, the e2e host); never
+ * A thread's first file when Peerpath runs from its TypeScript sources (vitest, the e2e host); never
  * part of a build. Node runs this file itself (type stripping: hence no relative imports here). It
- * bundles `entry.ts` with Vite as the app build does (the same transforms: `import.meta.glob`, the
- * `?inline` fonts; drizzle-orm and zod bundled, the other dependencies loaded from node_modules)
- * and imports the bundle. Loading the sources module by module in each thread took about eight
+ * bundles the two thread entries (the worker threads' `entry.ts` and the service host's) together,
+ * as the app build does, so a host thread finds `task-worker.js` beside itself (the same transforms:
+ * `import.meta.glob`, the `?inline` fonts; drizzle-orm and zod bundled, the other dependencies loaded
+ * from node_modules), and imports the entry it was started for. Loading the sources module by module in each thread took about eight
  * seconds; a bundle starts in under one. Bundles are kept under node_modules/.cache, one per state
  * of the sources, so threads and test processes share the first one's work.
  */
@@ -14,7 +15,12 @@ import { pathToFileURL } from 'node:url';
 import { threadId, workerData } from 'node:worker_threads';
 
 const { root, entry } = workerData as { root: string; entry: string };
-const CACHE = join(root, 'node_modules/.cache/peerpath-task-worker');
+const CACHE = join(root, 'node_modules/.cache/peerpath-threads');
+/** The build's entries for threads (electron.vite.config.ts), by output name. */
+const ENTRIES: Record<string, string> = {
+  'task-worker': 'src-main/workers/entry.ts',
+  'service-host': 'src-main/host/entry.ts',
+};
 const SOURCES = ['src-main', 'db', 'package-lock.json'];
 /** Older bundles are removed once nothing can still be loading their lazy chunks. */
 const KEEP_OLD_MS = 60 * 60_000;
@@ -40,12 +46,15 @@ async function bundle(outDir: string): Promise<void> {
     root,
     logLevel: 'error',
     build: {
-      ssr: entry,
+      ssr: true,
       outDir,
       emptyOutDir: true,
       minify: false,
       target: 'node22',
-      rollupOptions: { output: { format: 'es', entryFileNames: 'task-worker.js' } },
+      rollupOptions: {
+        input: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, join(root, path)])),
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
     ssr: { noExternal: ['drizzle-orm', 'zod'] },
   });
@@ -61,7 +70,7 @@ function pruneOld(current: string): void {
 async function start(): Promise<void> {
   const version = hashSources();
   const dir = join(CACHE, version);
-  if (!existsSync(join(dir, 'task-worker.js'))) {
+  if (!existsSync(join(dir, `${entry}.js`))) {
     mkdirSync(CACHE, { recursive: true });
     const building = join(CACHE, `${version}.building-${process.pid}-${threadId}`);
     await bundle(building);
@@ -73,7 +82,7 @@ async function start(): Promise<void> {
     }
     pruneOld(version);
   }
-  await import(pathToFileURL(join(dir, 'task-worker.js')).href);
+  await import(pathToFileURL(join(dir, `${entry}.js`)).href);
 }
 
 try {
@@ -81,6 +90,6 @@ try {
 } catch (error) {
   // The pool reports a dead thread by the error's kind only; a developer needs the whole error (a
   // compile error in the sources, not student data), so it is shown here.
-  console.error('[peerpath] a worker thread could not start from the sources:', error);
+  console.error(`[peerpath] a thread (${entry}) could not start from the sources:`, error);
   throw error;
 }

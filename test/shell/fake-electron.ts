@@ -7,6 +7,8 @@
 import { EventEmitter } from 'node:events';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { type Mock, vi } from 'vitest';
+import type { Result } from '../../src-main/contract';
+import type { FromHost, ToHost } from '../../src-main/host/protocol';
 
 export interface FakeFrame {
   url: string;
@@ -51,6 +53,50 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/**
+ * A forked utilityProcess playing the service host (src-main/host/entry.ts) by its protocol: it
+ * answers `start` with `ready`, each call with `answer(channel, input)`, `lock` and `close` with
+ * `done`, and records every message. `crash()` ends it as a crash would; `ask()` sends a dialog
+ * request from the host's side and resolves with the client's answer.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  readonly received: ToHost[] = [];
+  readonly kill: Mock<() => boolean> = vi.fn(() => {
+    queueMicrotask(() => this.emit('exit', 0));
+    return true;
+  });
+  private readonly dialogAnswers = new Map<number, (answer: ToHost) => void>();
+  answer: (channel: string, input: unknown) => Result<unknown> = (channel) => ({ ok: true, value: `ran ${channel}` });
+
+  constructor(
+    readonly modulePath: string,
+    readonly forkOptions: unknown,
+  ) {
+    super();
+  }
+
+  readonly postMessage: Mock<(message: ToHost) => void> = vi.fn((message) => {
+    this.received.push(message);
+    const reply = (answer: FromHost) => queueMicrotask(() => this.emit('message', answer));
+    if (message.kind === 'start') reply({ kind: 'ready' });
+    else if (message.kind === 'dispatch') reply({ kind: 'result', id: message.id, result: this.answer(message.channel, message.input) });
+    else if (message.kind === 'lock' || message.kind === 'close') reply({ kind: 'done', id: message.id });
+    else this.dialogAnswers.get(message.id)?.(message);
+  });
+
+  ask(method: 'chooseSavePath' | 'chooseFolder', options: Record<string, unknown>): Promise<ToHost> {
+    const id = this.dialogAnswers.size + 1;
+    return new Promise((resolve) => {
+      this.dialogAnswers.set(id, resolve);
+      this.emit('message', { kind: 'dialog', id, method, options });
+    });
+  }
+
+  crash(): void {
+    this.emit('exit', 1);
+  }
+}
+
 export interface FakeOptions {
   isPackaged?: boolean;
   /** false: another copy already holds the single-instance lock. */
@@ -70,8 +116,19 @@ export class FakeApp extends EventEmitter {
   readonly requestSingleInstanceLock: Mock<() => boolean>;
   readonly enableSandbox: Mock<() => void> = vi.fn();
   readonly whenReady: Mock<() => Promise<void>> = vi.fn(() => Promise.resolve());
-  readonly quit: Mock<() => void> = vi.fn();
   readonly exit: Mock<(code: number) => void> = vi.fn();
+  /** As Electron: `quit()` emits before-quit (which a listener may prevent) and only then quits. */
+  readonly quit: Mock<() => void> = vi.fn(() => {
+    let prevented = false;
+    this.emit('before-quit', {
+      preventDefault: () => {
+        prevented = true;
+      },
+    });
+    if (!prevented) this.quitted = true;
+  });
+  /** True once a quit went through. */
+  quitted = false;
 
   constructor(options: FakeOptions) {
     super();
@@ -121,12 +178,17 @@ export interface FakeElectron {
   dialog: {
     showSaveDialog: Mock<(...args: unknown[]) => Promise<{ canceled: boolean; filePath?: string }>>;
     showOpenDialog: Mock<(...args: unknown[]) => Promise<{ canceled: boolean; filePaths: string[] }>>;
+    showErrorBox: Mock<(title: string, content: string) => void>;
   };
+  utilityProcess: { fork: Mock<(modulePath: string, args?: string[], options?: unknown) => FakeUtilityProcess> };
+  /** Every utilityProcess the shell forked, in order. */
+  children: FakeUtilityProcess[];
 }
 
 export function createFakeElectron(options: FakeOptions = {}): FakeElectron {
   const app = new FakeApp(options);
   const windows: FakeBrowserWindow[] = [];
+  const children: FakeUtilityProcess[] = [];
   class BrowserWindow extends FakeBrowserWindow {
     /** As Electron: the window with keyboard focus, if any (here: none, so the main window is used). */
     static getFocusedWindow(): FakeBrowserWindow | null {
@@ -152,6 +214,15 @@ export function createFakeElectron(options: FakeOptions = {}): FakeElectron {
     dialog: {
       showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
       showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
+      showErrorBox: vi.fn(),
     },
+    utilityProcess: {
+      fork: vi.fn((modulePath, _args, forkOptions) => {
+        const child = new FakeUtilityProcess(modulePath, forkOptions);
+        children.push(child);
+        return child;
+      }),
+    },
+    children,
   };
 }

@@ -1,17 +1,18 @@
 /**
- * The composition root with `electron` and the service side mocked: each test boots a fresh module
- * graph (vi.resetModules + vi.doMock) so the shell runs from scratch against its own fake Electron.
+ * The composition root with `electron` mocked, its utilityProcess playing the service host: each
+ * test boots a fresh module graph (vi.resetModules + vi.doMock) so the shell runs from scratch
+ * against its own fake Electron.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Dispatch } from '../../src-main/api/dispatch';
 import { CHANNELS } from '../../src-main/contract';
 import { userDataFolder } from '../../src-main/data-folder';
 import { tempDir } from '../fixtures/vault';
-import { createFakeElectron, type FakeOptions, OUR_FRAME } from './fake-electron';
+import { createFakeElectron, type FakeOptions, FakeUtilityProcess, OUR_FRAME } from './fake-electron';
 
 const USER_DATA = '/tmp/peerpath-shell-test/user-data';
+const HOST_PATH = '/app/out/main/service-host.js';
 
 interface BootOptions extends FakeOptions {
   devServerUrl?: string;
@@ -28,20 +29,26 @@ function builtRenderer(): string {
 async function boot(options: BootOptions = {}) {
   vi.resetModules();
   const electron = createFakeElectron({ switches: { 'user-data-dir': USER_DATA }, ...options });
-  const vault = { lock: vi.fn() };
-  const dispatch = vi.fn<Dispatch>(async (channel) => ({ ok: true, value: `ran ${channel}` }));
-  const createPeerpath = vi.fn(() => ({ session: vault, dispatch }));
   vi.doMock('electron', () => electron);
-  vi.doMock('../../src-main/api/app', () => ({ createPeerpath }));
   const { startShell } = await import('../../src-main/shell/start');
-  await startShell({ rendererDir: builtRenderer(), preloadPath: '/app/out/preload/preload.cjs', devServerUrl: options.devServerUrl });
+  await startShell({
+    rendererDir: builtRenderer(),
+    preloadPath: '/app/out/preload/preload.cjs',
+    hostPath: HOST_PATH,
+    devServerUrl: options.devServerUrl,
+  });
   const window = electron.windows[0];
-  return { electron, vault, dispatch, createPeerpath, window };
+  const host = electron.children[0];
+  /** The calls and control messages the host received, without its start message. */
+  const sent = () => host?.received.filter((message) => message.kind !== 'start') ?? [];
+  return { electron, window, host, sent };
 }
+
+/** Lets the fake host's queued answers arrive. */
+const settle = () => new Promise((done) => setImmediate(done));
 
 afterEach(() => {
   vi.doUnmock('electron');
-  vi.doUnmock('../../src-main/api/app');
   vi.restoreAllMocks();
 });
 
@@ -56,10 +63,10 @@ describe('single instance', () => {
   });
 
   it('as the second copy, quits without opening a vault, a window or a channel', async () => {
-    const { electron, createPeerpath } = await boot({ gotLock: false });
+    const { electron } = await boot({ gotLock: false });
     expect(electron.app.quit).toHaveBeenCalledOnce();
     expect(electron.app.whenReady).not.toHaveBeenCalled();
-    expect(createPeerpath).not.toHaveBeenCalled();
+    expect(electron.utilityProcess.fork).not.toHaveBeenCalled();
     expect(electron.windows).toEqual([]);
     expect(electron.ipcMain.handle).not.toHaveBeenCalled();
   });
@@ -73,13 +80,12 @@ describe('single instance', () => {
 });
 
 describe('vault location', () => {
-  it('opens userData/vault, with the demo in userData/demo-vault', async () => {
-    const { createPeerpath } = await boot();
-    expect(createPeerpath).toHaveBeenCalledExactlyOnceWith({
-      dir: join(USER_DATA, 'vault'),
-      demoDir: join(USER_DATA, 'demo-vault'),
-      seedDemo: expect.any(Function),
-      dialogs: { chooseSavePath: expect.any(Function), chooseFolder: expect.any(Function) },
+  it('forks the service host and starts it on userData/vault, with the demo in userData/demo-vault', async () => {
+    const { electron, host } = await boot();
+    expect(electron.utilityProcess.fork).toHaveBeenCalledExactlyOnceWith(HOST_PATH, [], { serviceName: 'Peerpath vault' });
+    expect(host?.received[0]).toEqual({
+      kind: 'start',
+      options: { dir: join(USER_DATA, 'vault'), demoDir: join(USER_DATA, 'demo-vault'), demo: { endsToday: true }, dialogs: true },
     });
   });
 
@@ -95,19 +101,56 @@ describe('vault location', () => {
 });
 
 describe('auto-lock', () => {
-  it.each(['lock-screen', 'suspend'])('locks the vault on powerMonitor %s', async (event) => {
-    const { electron, vault } = await boot();
-    expect(vault.lock).not.toHaveBeenCalled();
+  it.each(['lock-screen', 'suspend'])('asks the host to lock the vault on powerMonitor %s', async (event) => {
+    const { electron, sent } = await boot();
+    expect(sent()).toEqual([]);
     electron.powerMonitor.emit(event);
-    expect(vault.lock).toHaveBeenCalledExactlyOnceWith('system');
+    expect(sent()).toEqual([{ kind: 'lock', id: expect.any(Number), reason: 'system' }]);
   });
 
-  it('locks the vault before quitting, and quits when the window closes', async () => {
-    const { electron, vault } = await boot();
+  it('quits when the window closes, only after the host has locked the vault and ended', async () => {
+    const { electron, host, sent } = await boot();
     electron.app.emit('window-all-closed');
     expect(electron.app.quit).toHaveBeenCalledOnce();
-    electron.app.emit('before-quit');
-    expect(vault.lock).toHaveBeenCalledExactlyOnceWith('system');
+    // The first quit waits: the host is asked to close (lock, end its threads) first.
+    expect(electron.app.quitted).toBe(false);
+    expect(sent()).toEqual([{ kind: 'close', id: expect.any(Number) }]);
+    await settle();
+    expect(host?.kill).toHaveBeenCalledOnce();
+    expect(electron.app.quit).toHaveBeenCalledTimes(2);
+    expect(electron.app.quitted).toBe(true);
+    // Ending the host on purpose is not a crash.
+    await settle();
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
+  });
+});
+
+describe('the service host stopping', () => {
+  it('answers the call waiting with plain words, says so in a dialog and exits, rather than hang', async () => {
+    const { electron, host } = await boot();
+    host?.postMessage.mockImplementationOnce((message) => host.received.push(message));
+    const waiting = electron.ipcMain.invoke('students.list', OUR_FRAME, {});
+    host?.crash();
+    await expect(waiting).resolves.toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/stopped/) } });
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledOnce();
+    expect(electron.dialog.showErrorBox.mock.lastCall?.[1]).toMatch(/Everything you saved is safe/);
+    expect(electron.app.exit).toHaveBeenCalledExactlyOnceWith(1);
+  });
+
+  it('exits when the host stops before it is ready', async () => {
+    vi.resetModules();
+    const electron = createFakeElectron({ switches: { 'user-data-dir': USER_DATA } });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    electron.utilityProcess.fork.mockImplementationOnce((modulePath, _args, forkOptions) => {
+      const child = new FakeUtilityProcess(modulePath, forkOptions);
+      child.postMessage.mockImplementation(() => queueMicrotask(() => child.crash()));
+      return child;
+    });
+    vi.doMock('electron', () => electron);
+    const { startShell } = await import('../../src-main/shell/start');
+    await startShell({ rendererDir: builtRenderer(), preloadPath: '/p.cjs', hostPath: HOST_PATH });
+    expect(electron.app.exit).toHaveBeenCalledExactlyOnceWith(1);
+    expect(electron.windows).toEqual([]);
   });
 });
 
@@ -118,12 +161,12 @@ describe('IPC', () => {
     expect(channels.toSorted()).toEqual([...CHANNELS].sort());
   });
 
-  it('dispatches for our window and refuses a foreign frame', async () => {
-    const { electron, dispatch } = await boot();
-    await expect(electron.ipcMain.invoke('vault.status', OUR_FRAME, {})).resolves.toEqual({ ok: true, value: 'ran vault.status' });
+  it('forwards calls from our window to the host and refuses a foreign frame', async () => {
+    const { electron, sent } = await boot();
+    await expect(electron.ipcMain.invoke('vault.status', OUR_FRAME, { a: 1 })).resolves.toEqual({ ok: true, value: 'ran vault.status' });
     const foreign = await electron.ipcMain.invoke('vault.status', { url: 'https://example.com/', parent: null }, {});
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(dispatch).toHaveBeenCalledOnce();
+    expect(sent()).toEqual([{ kind: 'dispatch', id: expect.any(Number), channel: 'vault.status', input: { a: 1 } }]);
   });
 });
 
@@ -155,12 +198,12 @@ describe('the window and its renderer', () => {
   });
 
   it('in an unpackaged run, loads the dev server and trusts only its origin', async () => {
-    const { electron, window, dispatch } = await boot({ devServerUrl: 'http://localhost:5173' });
+    const { electron, window, sent } = await boot({ devServerUrl: 'http://localhost:5173' });
     expect(window?.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
     expect(electron.protocol.handle).not.toHaveBeenCalled();
     await electron.ipcMain.invoke('vault.status', { url: 'http://localhost:5173/', parent: null }, {});
     await electron.ipcMain.invoke('vault.status', OUR_FRAME, {});
-    expect(dispatch).toHaveBeenCalledOnce();
+    expect(sent()).toHaveLength(1);
     expect(window?.options.webPreferences?.devTools).toBe(true);
   });
 
@@ -185,11 +228,18 @@ describe('start-up failure', () => {
 });
 
 describe('file dialogs', () => {
-  it('hands createPeerpath dialogs that open Electron’s, modal to the main window, from Documents', async () => {
-    const { electron, createPeerpath, window } = await boot();
-    const [options] = createPeerpath.mock.calls[0] as unknown as [{ dialogs: import('../../src-main/api/handlers/files').FileDialogs }];
+  it('answers the host’s dialog requests with Electron’s dialogs, modal to the main window, from Documents', async () => {
+    const { electron, host, window } = await boot();
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/chosen/folder'] });
-    expect(await options.dialogs.chooseFolder({ title: 'Choose a folder' })).toBe('/chosen/folder');
+    const answer = await host?.ask('chooseFolder', { title: 'Choose a folder' });
+    expect(answer).toEqual({ kind: 'dialogAnswer', id: 1, ok: true, path: '/chosen/folder' });
     expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ defaultPath: '/default/documents' }));
+  });
+
+  it('sends a failing dialog back by its name only', async () => {
+    const { electron, host } = await boot();
+    electron.dialog.showSaveDialog.mockRejectedValueOnce(new TypeError('cannot show /home/jordan-example/reports'));
+    const answer = await host?.ask('chooseSavePath', { title: 'Save', suggestedName: 'a.pdf', filter: 'pdf' });
+    expect(answer).toEqual({ kind: 'dialogAnswer', id: 1, ok: false, failure: { kind: 'fault', name: 'TypeError' } });
   });
 });
