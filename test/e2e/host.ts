@@ -1,7 +1,8 @@
 /**
  * The e2e test host (ARCHITECTURE "Testing" 2): serves the built renderer from out/renderer on
- * 127.0.0.1 and answers `POST /rpc/:channel` with the same dispatch Electron's IPC uses, over a real
- * encrypted vault in a temp folder. Calls need the per-run token; every response carries the security
+ * 127.0.0.1 and answers `POST /rpc/:channel` with the same dispatch Electron's IPC uses, in the same
+ * service host the app forks (src-main/host, here as a worker thread), over a real encrypted vault in
+ * a temp folder. Calls need the per-run token; every response carries the security
  * headers the Electron shell sends for app:// (src-main/shell/csp.ts), built from the same index.html.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -10,10 +11,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { createPeerpath, type Peerpath } from '../../src-main/api/app';
 import type { FileDialogs } from '../../src-main/api/handlers/files';
 import type { ContractErrorBody } from '../../src-main/contract';
-import { demoSeeder } from '../../src-main/services/demo';
+import type { HostClient } from '../../src-main/host/client';
+import { startHostThread } from '../../src-main/host/thread';
 import { policyFromIndexHtml, securityHeaders } from '../../src-main/shell/csp';
 import type { KdfCost } from '../../src-main/vault/kdf';
 import { TEST_KDF } from '../fixtures/vault';
@@ -33,8 +34,10 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface Host {
   url: string;
   token: string;
-  /** The service side, for tests that act behind the UI's back (e.g. `session.lock('idle')`). */
-  peerpath: Peerpath;
+  /** The service host's client, for tests that act behind the UI's back (`dispatch`, `lock('idle')`). */
+  peerpath: HostClient;
+  /** The vault's folder, for a test that fills it in its own process while the host has it locked. */
+  vaultDir: string;
   /** Channel names in the order the UI called them (never their inputs, which hold passphrases). */
   calls: string[];
   /** Defines `window.peerpath.invoke` over this host; give it to `addInitScript`. */
@@ -54,11 +57,13 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const headers = securityHeadersFor(rendererDir);
   const root = mkdtempSync(join(tmpdir(), 'peerpath-e2e-'));
   const dialogs = stubDialogs(join(root, 'chosen'));
-  const peerpath = createPeerpath({
-    dir: join(root, 'vault'),
+  const vaultDir = join(root, 'vault');
+  const peerpath = await startHostThread({
+    dir: vaultDir,
     demoDir: join(root, 'demo'),
     kdfCost: options.kdfCost ?? TEST_KDF,
-    seedDemo: demoSeeder,
+    // The generator's defaults (fixed weeks, seed 1), so screenshots stay the same from day to day.
+    demo: {},
     dialogs,
   });
   const token = randomBytes(32).toString('hex');
@@ -105,11 +110,12 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     url: `${origin}/`,
     token,
     peerpath,
+    vaultDir,
     calls,
     bridgeScript: bridgeScript(token),
     dialogs,
     async close() {
-      peerpath.session.lock('system');
+      await peerpath.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       rmSync(root, { recursive: true, force: true });

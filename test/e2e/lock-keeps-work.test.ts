@@ -1,6 +1,6 @@
 /**
  * The promise of the lock overlay: whether the vault locks from the Lock button, from the idle
- * timer in the main process (seen by the status poll), or under an action that then fails with
+ * timer in the service host (seen by the status poll), or under an action that then fails with
  * `locked`, every half-typed form is exactly as it was after unlocking, and nothing typed was
  * written to browser storage. A different member unlocking gets a fresh app, not someone's drafts.
  */
@@ -71,8 +71,8 @@ describe('locking never loses typed work', () => {
     await expectDraftIntact();
   });
 
-  test('the idle auto-lock in the main process covers the app at the next status poll', async () => {
-    host.peerpath.session.lock('idle');
+  test('the idle auto-lock in the service host covers the app at the next status poll', async () => {
+    await host.peerpath.lock('idle');
     await page.clock.runFor(STATUS_POLL_MS + 500);
     await lockOverlay(page).waitFor();
     await unlockWith(page, PASSPHRASE);
@@ -81,7 +81,7 @@ describe('locking never loses typed work', () => {
   });
 
   test('an action refused with "locked" brings up the overlay at once and keeps the draft', async () => {
-    host.peerpath.session.lock('idle');
+    await host.peerpath.lock('idle');
     await page.getByRole('button', { name: 'Save auto-lock' }).click();
     await lockOverlay(page).waitFor();
     await unlockWith(page, PASSPHRASE);

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { InputOf, StudentRow } from '../../src-main/contract';
 import { seedDemoProgram } from '../../src-main/services/demo';
+import { createVaultSession } from '../../src-main/services/vault-session';
 import { PASSPHRASE } from '../fixtures/vault';
 import { type AppBrowser, expectAccessible, openApp, screenshot, textOf, waitForMatch, waitForText } from './browser';
 import { createVaultDirectly } from './flows';
@@ -22,7 +23,14 @@ describe('students list', () => {
   beforeAll(async () => {
     host = await startHost();
     await createVaultDirectly(host, { name: 'Morgan Diaz', role: 'case_manager', passphrase: PASSPHRASE });
-    seedDemoProgram(host.peerpath.session.db(), { students: STUDENTS, mentors: 50 });
+    // The host's session lives in its own thread: the district is written here, on the same folder,
+    // while the host has the vault locked (one writer at a time), and the host unlocks it again.
+    await host.peerpath.lock('user');
+    const here = createVaultSession({ dir: host.vaultDir });
+    await here.unlock(PASSPHRASE);
+    seedDemoProgram(here.db(), { students: STUDENTS, mentors: 50 });
+    here.lock('user');
+    expect(await host.peerpath.dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
     app = await openApp(host);
     page = app.page;
     await page.getByRole('heading', { name: 'Students', level: 1 }).waitFor();
