@@ -20,6 +20,7 @@ import type { SqliteDatabase } from '../src-main/vault/database';
 import { migrate } from '../src-main/vault/migrations';
 import { closeVault, unlockVault } from '../src-main/vault/vault';
 import { BENCH_PASSPHRASE, DISTRICT, districtFiles, openPlainDatabase, QUICK } from './district';
+import { runHostThreadBench } from './host-thread';
 import { type BenchInputs, chooseInputs, rowCounts } from './inputs';
 import { runMainThreadBench } from './main-thread';
 import { DISTRICT_MATCHING, QUICK_MATCHING, runMatchingBench } from './matching';
@@ -174,6 +175,15 @@ test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
 
     closeVault(vault);
     plainDb.close();
+    // After the vault is closed here: the host opens the same copy, as the app's only connection.
+    const hostThread = await runHostThreadBench({
+      vaultDir: join(work, 'vault'),
+      folder: join(work, 'reports'),
+      caseManagerId: inputs.caseManagerId,
+      today: today.toISOString().slice(0, 10),
+      batchSize: quick ? 3 : 30,
+      rounds: quick ? 1 : 3,
+    });
 
     const results: Results = {
       at: new Date().toISOString(),
@@ -187,6 +197,7 @@ test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
       matching,
       pdf,
       mainThread,
+      hostThread,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       rendererInitialJsGzipKb: rendererBundleKb(),
     };

@@ -25,7 +25,8 @@ export interface MainThreadResult {
 
 const TICK_MS = 5;
 
-async function blocking(run: () => Promise<unknown>): Promise<BlockingResult> {
+/** Runs `run` while a ticker in this thread records the longest gap between two of its ticks (also used by host-thread.ts). */
+export async function blocking(run: () => Promise<unknown>): Promise<BlockingResult> {
   let last = performance.now();
   let longest = 0;
   const ticker = setInterval(() => {
