@@ -8,8 +8,11 @@
 import { parentPort as threadPort } from 'node:worker_threads';
 import { createPeerpath, type Peerpath } from '../api/app';
 import type { FileDialogs } from '../api/handlers/files';
+import type { Result } from '../contract';
 import { createDemoSeeder } from '../services/demo';
 import { type DialogAnswer, type DialogMethod, dialogError, type FromHost, type HostPort, type HostStart, type ToHost } from './protocol';
+
+const INTERNAL = 'Something went wrong inside Peerpath; the action did not complete.';
 
 /** Electron's `process.parentPort` in a utilityProcess: messages arrive wrapped as `{ data }`. */
 interface UtilityParentPort {
@@ -55,6 +58,17 @@ function build(options: HostStart, port: HostPort<FromHost, ToHost>, dialogAnswe
   });
 }
 
+/** An answer that cannot be copied to the other side (a contract output that is not plain data) is refused, not left waiting. */
+function answer(port: HostPort<FromHost, ToHost>, id: number, result: Result<unknown>): void {
+  try {
+    port.post({ kind: 'result', id, result });
+  } catch (error) {
+    const name = error instanceof Error ? error.name : typeof error;
+    console.error(`[peerpath] service host: an answer could not be sent (${name})`);
+    port.post({ kind: 'result', id, result: { ok: false, error: { code: 'internal', message: INTERNAL } } });
+  }
+}
+
 function serve(port: HostPort<FromHost, ToHost>): void {
   let peerpath: Peerpath | null = null;
   const dialogAnswers = new Map<number, (answer: DialogAnswer) => void>();
@@ -70,7 +84,7 @@ function serve(port: HostPort<FromHost, ToHost>): void {
         if (!peerpath) return;
         const { id } = message;
         // dispatch never throws: every failure is already in the envelope.
-        void peerpath.dispatch(message.channel, message.input).then((result) => port.post({ kind: 'result', id, result }));
+        void peerpath.dispatch(message.channel, message.input).then((result) => answer(port, id, result));
         return;
       }
       case 'lock':
