@@ -97,9 +97,9 @@ function serve(port: HostPort<FromHost, ToHost>): void {
         port.post({ kind: 'done', id: message.id });
         return;
       case 'dialogAnswer': {
-        const answer = dialogAnswers.get(message.id);
+        const waiting = dialogAnswers.get(message.id);
         dialogAnswers.delete(message.id);
-        answer?.(message);
+        waiting?.(message);
         return;
       }
     }
