@@ -1,12 +1,13 @@
 /**
- * `peerpath` — the command line for IT staff and scripts, a second shell over the same services
- * (createPeerpath), never a second implementation. Exit codes: 0 success, 1 a refusal or failure
+ * `peerpath` — the command line for IT staff and scripts, a second shell over the same services,
+ * never a second implementation: every command is requests through the one `dispatch` (cli/common.ts),
+ * so the contract's checks and refusals are the app's. Exit codes: 0 success, 1 a refusal or failure
  * (one line, or one line per bad row of a roster), 2 a usage error. Secrets come only from
  * PEERPATH_PASSPHRASE / PEERPATH_NEW_PASSPHRASE or a prompt. Commands live in cli/*-commands.ts.
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { CommandFailed, describe, type Io, UsageError } from './cli/common';
+import { CommandFailed, type Connect, describe, type Io, UsageError } from './cli/common';
 import { DATA_COMMANDS, DataInvocation, runData } from './cli/data-commands';
 import { MATCH_USAGE, runMatch } from './cli/match-commands';
 import { isReportCommand, parseReportCommand, REPORT_USAGE, runReportCommand } from './cli/report-commands';
@@ -131,8 +132,9 @@ function parse(argv: string[]): { invocation: Invocation | null; options: Option
   throw new UsageError(group ? `unknown command "${group}"` : 'no command given');
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const io: Io = { out: (line) => console.log(line), err: (line) => console.error(line), env };
+/** `connect`: where the services are (default: this process); tests pass their own app's dispatch. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, connect?: Connect): Promise<number> {
+  const io: Io = { out: (line) => console.log(line), err: (line) => console.error(line), env, connect };
   try {
     if (isReportCommand(argv) && !argv.includes('--help') && !argv.includes('-h')) {
       const report = parseReportCommand(argv);

@@ -16,9 +16,11 @@ const NOT_ACTIVITY: ReadonlySet<Channel> = new Set(['vault.status']);
 export interface PeerpathOptions extends VaultSessionOptions {
   /** The shell's save and folder dialogs; without them (the CLI) `files.*` refuse. */
   dialogs?: FileDialogs;
+  /** Only the CLI's: the channels that name a file or folder on disk answer (api/handlers/command-line.ts). */
+  commandLine?: boolean;
 }
 
-export function createPeerpath({ dialogs, ...options }: PeerpathOptions) {
+export function createPeerpath({ dialogs, commandLine, ...options }: PeerpathOptions) {
   const tasks = createTaskPool();
   const session = createVaultSession({
     ...options,
@@ -28,7 +30,7 @@ export function createPeerpath({ dialogs, ...options }: PeerpathOptions) {
       options.onLock?.(reason);
     },
   });
-  const dispatch = createDispatch(createHandlers(session, { dialogs, tasks }), {
+  const dispatch = createDispatch(createHandlers(session, { dialogs, tasks, commandLine, dir: options.dir, demoDir: options.demoDir }), {
     beforeEach: (channel) => {
       if (!NOT_ACTIVITY.has(channel)) session.activity();
     },

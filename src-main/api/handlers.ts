@@ -6,6 +6,7 @@ import type { VaultSession } from '../services/vault-session';
 import type { TaskRunner } from '../workers/pool';
 import type { Handlers } from './dispatch';
 import { caseloadHandlers } from './handlers/caseload';
+import { refusedOffTheCommandLine } from './handlers/command-line';
 import { createFileChoices, type FileDialogs } from './handlers/files';
 import { matchingHandlers } from './handlers/matching';
 import { meetingHandlers, refusedInMeetingMode } from './handlers/meetings';
@@ -17,19 +18,24 @@ import { reportHandlers } from './handlers/reports';
 import { rosterHandlers } from './handlers/roster';
 import { staffHandlers } from './handlers/staff';
 import { studentHandlers } from './handlers/students';
-import { vaultHandlers } from './handlers/vault';
+import { type VaultFolders, vaultHandlers } from './handlers/vault';
 
-export interface HandlerOptions {
+export interface HandlerOptions extends VaultFolders {
   /** The shell's file dialogs (the app, the e2e host); absent on the command line. */
   dialogs?: FileDialogs | undefined;
   /** Where the heavy computing runs (worker threads); without it, in this thread. */
   tasks?: TaskRunner | undefined;
+  /**
+   * This dispatch serves the command line: the channels that name a file or folder on disk
+   * (contract `commandLineOnly`) answer. Everywhere else (IPC, the e2e host) they refuse.
+   */
+  commandLine?: boolean | undefined;
 }
 
 export function createHandlers(session: VaultSession, options: HandlerOptions = {}): Handlers {
   const files = createFileChoices(options.dialogs);
-  return refusedInMeetingMode(session, {
-    ...vaultHandlers(session),
+  const guarded = refusedInMeetingMode(session, {
+    ...vaultHandlers(session, { dir: options.dir, demoDir: options.demoDir }),
     ...staffHandlers(session),
     ...studentHandlers(session),
     ...planHandlers(session),
@@ -43,4 +49,5 @@ export function createHandlers(session: VaultSession, options: HandlerOptions = 
     ...files.handlers,
     ...meetingHandlers(session, files),
   });
+  return refusedOffTheCommandLine(guarded, options.commandLine ?? false);
 }

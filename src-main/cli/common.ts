@@ -1,13 +1,46 @@
-/** What every CLI command module shares: the output channels, the error kinds, and unlocking. */
+/**
+ * What every CLI command module shares: the output channels, the error kinds, unlocking, and the one
+ * way to the services — `dispatch`, the same contract-checked function behind the app's IPC, so
+ * input and output validation, meeting mode and every refusal apply to the command line too.
+ * The CLI holds Peerpath only here (`connectHere`), to dispatch and to lock at the end.
+ */
 import type { z } from 'zod';
-import type { Peerpath } from '../api/app';
-import { AppError } from '../contract';
+import { createPeerpath } from '../api/app';
+import type { Dispatch } from '../api/dispatch';
+import { AppError, type Channel, type InputOf, type OutputOf } from '../contract';
+import { demoVaultFolder } from '../data-folder';
 import { NoTerminalError, promptSecret } from './secret-prompt';
+
+/** All a command holds of Peerpath: its dispatch, and closing (which locks the vault). */
+export interface Connection {
+  dispatch: Dispatch;
+  close: () => void | Promise<void>;
+}
+
+/** Opens the services for the vault folder `dir`. */
+export type Connect = (dir: string) => Connection;
+
+/**
+ * The services in this process, with the channels that take a path from the command line
+ * (`commandLine`: the app's own dispatch refuses those). The app's demo folder is the default of
+ * `peerpath demo seed`, as "Try with demo data" uses it.
+ */
+export const connectHere: Connect = (dir) => {
+  const app = createPeerpath({ dir, demoDir: demoVaultFolder(), commandLine: true });
+  return {
+    dispatch: app.dispatch,
+    close: () => {
+      app.session.lock('user');
+    },
+  };
+};
 
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Where the services are: this process (`connectHere`) unless a test says otherwise. */
+  connect?: Connect | undefined;
 }
 
 /** Wrong words on the command line: exit 2 with the usage. */
@@ -28,6 +61,23 @@ export function describe(error: z.ZodError): string {
   return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
+/** Runs `run` with the services of the vault in `dir`, and closes them (locking the vault) however it ends. */
+export async function withPeerpath<T>(io: Io, dir: string, run: (peerpath: Connection) => Promise<T>): Promise<T> {
+  const peerpath = (io.connect ?? connectHere)(dir);
+  try {
+    return await run(peerpath);
+  } finally {
+    await peerpath.close();
+  }
+}
+
+/** One request through dispatch; a refusal becomes the AppError it describes (exit 1, its message). */
+export async function call<C extends Channel>(peerpath: Pick<Connection, 'dispatch'>, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await peerpath.dispatch(channel, input);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message);
+  return result.value as OutputOf<C>;
+}
+
 export async function secret(
   io: Io,
   variable: 'PEERPATH_PASSPHRASE' | 'PEERPATH_NEW_PASSPHRASE',
@@ -46,10 +96,10 @@ export async function secret(
   }
 }
 
-/** Unlocks the session and returns the secret that did it. */
-export async function unlocked(app: Peerpath, io: Io, recovery: boolean): Promise<string> {
+/** Unlocks the vault (through dispatch) and returns the secret that did it. */
+export async function unlocked(peerpath: Pick<Connection, 'dispatch'>, io: Io, recovery: boolean): Promise<string> {
   const given = await secret(io, 'PEERPATH_PASSPHRASE', recovery ? 'Recovery key: ' : 'Passphrase: ');
-  if (recovery) await app.session.unlockWithRecoveryKey(given);
-  else await app.session.unlock(given);
+  if (recovery) await call(peerpath, 'vault.unlockWithRecoveryKey', { recoveryKey: given });
+  else await call(peerpath, 'vault.unlock', { passphrase: given });
   return given;
 }

@@ -6,11 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createPeerpath, type Peerpath } from '../api/app';
-import { AppError, type Channel, type InputOf, IsoDate, type OutputOf } from '../contract';
+import { IsoDate } from '../contract';
 import type { MatchRun } from '../contract/matching';
 import { ROLE_LABELS } from '../services/mentors/eligibility';
-import { describe, type Io, UsageError, unlocked } from './common';
+import { call, describe, type Io, UsageError, unlocked, withPeerpath } from './common';
 
 export const MATCH_USAGE = `  match suggest [--json] [--rotation] [--date <day>]
                                            suggest mentors for every open seat, with the reasons, and the seats
@@ -64,12 +63,6 @@ function parse(argv: string[]): MatchInvocation {
   return invocation.data;
 }
 
-async function call<C extends Channel>(app: Peerpath, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await app.dispatch(channel, input);
-  if (!result.ok) throw new AppError(result.error.code, result.error.message);
-  return result.value as OutputOf<C>;
-}
-
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -98,8 +91,7 @@ function printRun(run: MatchRun, io: Io): void {
 
 export async function runMatch(argv: string[], defaultVault: string, io: Io): Promise<void> {
   const invocation = parse(argv);
-  const app = createPeerpath({ dir: invocation.vault ?? defaultVault });
-  try {
+  await withPeerpath(io, invocation.vault ?? defaultVault, async (app) => {
     await unlocked(app, io, invocation.recovery);
     const run = await call(app, 'matching.suggest', { startDate: invocation.date, mode: invocation.rotation ? 'rotation' : 'fill' });
     if (invocation.command === 'suggest') {
@@ -123,7 +115,5 @@ export async function runMatch(argv: string[], defaultVault: string, io: Io): Pr
     if (result.continued > 0) parts.push(`${plural(result.continued, 'pair')} continuing`);
     io.out(`Accepted ${plural(run.suggestions.length, 'suggestion')} for ${run.startDate}: ${parts.join(', ')}.`);
     if (run.totals.seatsOpen > 0) io.out(`${plural(run.totals.seatsOpen, 'seat')} left open: see \`peerpath match suggest\` for why.`);
-  } finally {
-    app.session.lock('user');
-  }
+  });
 }

@@ -10,6 +10,20 @@ export const FILE_FILTERS = ['pdf'] as const;
 
 const ChosenPath = z.object({ path: z.string().nullable() });
 
+/**
+ * A file or folder named on the command line. Only channels marked `commandLineOnly` take one: the
+ * app writes only where its own dialogs were answered, so a page (or a script injected into it)
+ * can never name a place on disk.
+ */
+export const LocalPath = z
+  .string()
+  .min(1, 'Give a file or folder.')
+  .max(4096, 'That path is too long.')
+  .refine((path) => !path.includes('\u0000'), 'A path cannot hold a NUL character.');
+
+/** Marks a contract entry that only the command line's dispatch answers (api/handlers/command-line.ts). */
+export const COMMAND_LINE_ONLY = { commandLineOnly: true } as const;
+
 export const files = {
   'files.chooseSavePath': {
     input: z

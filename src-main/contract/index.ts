@@ -51,6 +51,12 @@ export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
 }
 
+/**
+ * The channels only the command line's dispatch answers (marked `commandLineOnly`): they read or
+ * write a path given on the command line. Every other dispatch (IPC, the e2e host) refuses them.
+ */
+export const COMMAND_LINE_CHANNELS: ReadonlySet<Channel> = new Set(CHANNELS.filter((channel) => 'commandLineOnly' in contract[channel]));
+
 export * from './caseload';
 export * from './common';
 export * from './errors';

@@ -4,6 +4,7 @@
  * all-or-nothing commit. The renderer sends the file's text; nothing is kept between the two calls.
  */
 import { z } from 'zod';
+import { COMMAND_LINE_ONLY, LocalPath } from './files';
 
 export const RosterKind = z.enum(['students', 'mentors', 'staff']);
 export type RosterKind = z.infer<typeof RosterKind>;
@@ -98,6 +99,35 @@ export type RosterPreview = z.infer<typeof RosterPreview>;
 export const RosterCommitResult = z.object({ imported: z.number().int(), skipped: z.number().int() });
 export type RosterCommitResult = z.infer<typeof RosterCommitResult>;
 
+/**
+ * A roster file imported from the command line: what was imported, or (nothing written) every
+ * reason it was not, each as a line for the terminal.
+ */
+export const RosterFileImport = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('imported'),
+    imported: z.number().int(),
+    skipped: z.number().int(),
+    /** The file's columns that no field was read from. */
+    ignoredColumns: z.array(z.string()),
+  }),
+  z.object({
+    outcome: z.literal('refused'),
+    /** How many rows have problems, and each problem ("row 4 (Grade): …"). */
+    problemRows: z.number().int(),
+    problems: z.array(z.string()),
+    /** Rows whose id Peerpath already has or the file repeats ("row 4: repeats …"). */
+    duplicates: z.array(z.string()),
+    /** What the id of this kind is called: "student number", "staff id". */
+    idLabel: z.string(),
+  }),
+]);
+export type RosterFileImport = z.infer<typeof RosterFileImport>;
+
+/** Records per table of the export format (docs/export-format.md). */
+export const ExchangeCounts = z.record(z.string(), z.number().int().nonnegative());
+export type ExchangeCounts = z.infer<typeof ExchangeCounts>;
+
 export const roster = {
   'roster.preview': { input: RosterFile.strict(), output: RosterPreview },
   /**
@@ -113,4 +143,18 @@ export const roster = {
    * app saves where the user chooses. The file is NOT encrypted; the UI must say so first.
    */
   'exchange.exportJson': { input: z.object({}).strict(), output: z.object({ fileName: z.string(), json: z.string() }) },
+  /** Command line only: `roster.commit` of a CSV file read from where the command line says. */
+  'roster.importFile': {
+    input: z.object({ kind: RosterKind, file: LocalPath, skipDuplicates: z.boolean().default(false) }).strict(),
+    output: RosterFileImport,
+    ...COMMAND_LINE_ONLY,
+  },
+  /** Command line only: the export written to a new, user-only (0600) file where it says. NOT encrypted. */
+  'exchange.exportFile': { input: z.object({ file: LocalPath }).strict(), output: ExchangeCounts, ...COMMAND_LINE_ONLY },
+  /** Command line only: an export file read into an empty vault; `linkedStaff` team members now use its staff records. */
+  'exchange.importFile': {
+    input: z.object({ file: LocalPath }).strict(),
+    output: z.object({ counts: ExchangeCounts, linkedStaff: z.number().int() }),
+    ...COMMAND_LINE_ONLY,
+  },
 } as const;

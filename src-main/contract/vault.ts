@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMAND_LINE_ONLY, LocalPath } from './files';
 
 /** Passphrases are never trimmed or normalised beyond NFC: what the user typed is the secret. */
 export const Passphrase = z.string().min(1, 'Enter a passphrase.').max(1024);
@@ -50,6 +51,36 @@ export type PassphraseAssessment = z.infer<typeof PassphraseAssessment>;
 const Empty = z.object({}).strict();
 const RecoveryKeyResult = z.object({ recoveryKey: z.string() });
 
+export const VaultCheck = z.object({ schemaVersion: z.number().int(), integrityOk: z.boolean(), members: z.number().int() });
+export type VaultCheck = z.infer<typeof VaultCheck>;
+
+/** The limits of `peerpath demo seed`'s options (the generator's own, services/demo/model.ts). */
+export const DemoSeedOptions = {
+  students: z.number().int().min(1).max(50_000).optional(),
+  mentors: z.number().int().min(0).max(20_000).optional(),
+  weeks: z.number().int().min(1).max(52).optional(),
+  seed: z.number().int().min(0).max(0xffff_ffff).optional(),
+};
+
+const Count = z.number().int().nonnegative();
+export const DemoSeeded = z.object({
+  folder: z.string(),
+  passphrase: z.string(),
+  weeks: z.number().int(),
+  counts: z.object({
+    students: Count,
+    plans: Count,
+    goals: Count,
+    mentors: Count,
+    assignments: Count,
+    sessions: Count,
+    checkIns: Count,
+    progressPoints: Count,
+    observations: Count,
+  }),
+});
+export type DemoSeeded = z.infer<typeof DemoSeeded>;
+
 export const vault = {
   'vault.status': { input: Empty, output: VaultStatus },
   'vault.assessPassphrase': {
@@ -81,4 +112,26 @@ export const vault = {
   'vault.newRecoveryKey': { input: Empty, output: RecoveryKeyResult },
   'vault.activity': { input: Empty, output: z.object({}) },
   'vault.leaveDemo': { input: Empty, output: VaultStatus },
+  /** A full integrity check of the unlocked vault (reads every page), with its schema and members. */
+  'vault.check': { input: Empty, output: VaultCheck },
+  /** Command line only: an encrypted one-file backup, written new (never over a file) where it says. */
+  'vault.backup': { input: z.object({ file: LocalPath }).strict(), output: z.object({ bytes: z.number().int() }), ...COMMAND_LINE_ONLY },
+  /**
+   * Command line only: a backup restored into a folder that holds no vault (never the vault in use),
+   * opened with a secret of the backup's own key slots, integrity-checked, and closed again.
+   */
+  'vault.restore': {
+    input: z.object({ file: LocalPath, into: LocalPath, secret: Passphrase, kind: z.enum(['passphrase', 'recovery']) }).strict(),
+    output: z.object({}),
+    ...COMMAND_LINE_ONLY,
+  },
+  /**
+   * Command line only: a new vault of synthetic demo data. Without `into`, the app's own demo vault,
+   * replaced as "Try with demo data" does; with it, a folder that is empty or not there yet.
+   */
+  'vault.seedDemo': {
+    input: z.object({ into: LocalPath.optional(), ...DemoSeedOptions }).strict(),
+    output: DemoSeeded,
+    ...COMMAND_LINE_ONLY,
+  },
 } as const;

@@ -1,6 +1,9 @@
-import { exportForDownload } from '../../services/exchange/export';
+import { exportForDownload, exportToFile } from '../../services/exchange/export';
+import { readJsonFile } from '../../services/exchange/file';
+import { importExport } from '../../services/exchange/import';
 import { commitRoster, previewRoster } from '../../services/roster/import';
 import type { VaultSession } from '../../services/vault-session';
+import { importRosterFile } from './command-line';
 import type { HandlerGroup } from './group';
 
 export function rosterHandlers(session: VaultSession) {
@@ -8,5 +11,11 @@ export function rosterHandlers(session: VaultSession) {
     'roster.preview': (input) => previewRoster(session.context(), input),
     'roster.commit': (input) => commitRoster(session.context(), input),
     'exchange.exportJson': () => exportForDownload(session.context()),
+    'roster.importFile': (input) => importRosterFile(session.context(), input),
+    'exchange.exportFile': ({ file }) => exportToFile(session.context(), file),
+    'exchange.importFile': ({ file }) => {
+      const ctx = session.context();
+      return importExport(ctx, readJsonFile(file));
+    },
   } satisfies HandlerGroup<'roster.' | 'exchange.'>;
 }

@@ -1,7 +1,16 @@
 import type { VaultSession } from '../../services/vault-session';
+import { restoreBackup } from '../../vault/backup';
+import { closeVault } from '../../vault/vault';
+import { seedDemoVault } from './command-line';
 import type { HandlerGroup } from './group';
 
-export function vaultHandlers(session: VaultSession) {
+/** The session's own folders: a restore never writes into `dir`; `demoDir` is the app's demo vault. */
+export interface VaultFolders {
+  dir?: string | undefined;
+  demoDir?: string | undefined;
+}
+
+export function vaultHandlers(session: VaultSession, folders: VaultFolders = {}) {
   return {
     'vault.status': () => session.status(),
     'vault.assessPassphrase': ({ passphrase, context }) => session.assessPassphrase(passphrase, context),
@@ -27,6 +36,13 @@ export function vaultHandlers(session: VaultSession) {
       return {};
     },
     'vault.leaveDemo': () => session.leaveDemo(),
+    'vault.check': () => session.check(),
+    'vault.backup': ({ file }) => session.backup(file),
+    'vault.restore': async ({ file, into, secret, kind }) => {
+      closeVault(await restoreBackup({ file, dir: into, secret, kind, liveDir: folders.dir }));
+      return {};
+    },
+    'vault.seedDemo': (input) => seedDemoVault(input, folders.demoDir),
     'settings.get': () => session.getSettings(),
     'settings.update': (patch) => session.updateSettings(patch),
   } satisfies HandlerGroup<'vault.' | 'settings.'>;
