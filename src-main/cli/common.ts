@@ -2,13 +2,13 @@
  * What every CLI command module shares: the output channels, the error kinds, unlocking, and the one
  * way to the services — `dispatch`, the same contract-checked function behind the app's IPC, so
  * input and output validation, meeting mode and every refusal apply to the command line too.
- * The CLI holds Peerpath only here (`connectHere`), to dispatch and to lock at the end.
+ * The CLI holds Peerpath only here (`connectToHost`), to dispatch and to lock at the end.
  */
 import type { z } from 'zod';
-import { createPeerpath } from '../api/app';
 import type { Dispatch } from '../api/dispatch';
 import { AppError, type Channel, type InputOf, type OutputOf } from '../contract';
 import { demoVaultFolder } from '../data-folder';
+import { startHostThread } from '../host/thread';
 import { NoTerminalError, promptSecret } from './secret-prompt';
 
 /** All a command holds of Peerpath: its dispatch, and closing (which locks the vault). */
@@ -18,28 +18,24 @@ export interface Connection {
 }
 
 /** Opens the services for the vault folder `dir`. */
-export type Connect = (dir: string) => Connection;
+export type Connect = (dir: string) => Connection | Promise<Connection>;
 
 /**
- * The services in this process, with the channels that take a path from the command line
- * (`commandLine`: the app's own dispatch refuses those). The app's demo folder is the default of
- * `peerpath demo seed`, as "Try with demo data" uses it.
+ * The service host (src-main/host) as a worker thread — the same entry the app forks — with the
+ * channels that take a path from the command line (`commandLine`: the app's own dispatch refuses
+ * those). The app's demo folder is the default of `peerpath demo seed`, as "Try with demo data" uses it.
+ * Closing locks the vault (wiping the key) and ends the thread.
  */
-export const connectHere: Connect = (dir) => {
-  const app = createPeerpath({ dir, demoDir: demoVaultFolder(), commandLine: true });
-  return {
-    dispatch: app.dispatch,
-    close: () => {
-      app.session.lock('user');
-    },
-  };
+export const connectToHost: Connect = async (dir) => {
+  const host = await startHostThread({ dir, demoDir: demoVaultFolder(), commandLine: true });
+  return { dispatch: host.dispatch, close: () => host.close() };
 };
 
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
-  /** Where the services are: this process (`connectHere`) unless a test says otherwise. */
+  /** Where the services are: a service-host thread (`connectToHost`) unless a test says otherwise. */
   connect?: Connect | undefined;
 }
 
@@ -63,7 +59,7 @@ export function describe(error: z.ZodError): string {
 
 /** Runs `run` with the services of the vault in `dir`, and closes them (locking the vault) however it ends. */
 export async function withPeerpath<T>(io: Io, dir: string, run: (peerpath: Connection) => Promise<T>): Promise<T> {
-  const peerpath = (io.connect ?? connectHere)(dir);
+  const peerpath = await (io.connect ?? connectToHost)(dir);
   try {
     return await run(peerpath);
   } finally {

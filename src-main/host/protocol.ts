@@ -26,6 +26,8 @@ export interface HostStart {
   kdfCost?: KdfCost;
   /** Whether the client answers dialog requests; without, `files.*` refuse (as on the command line). */
   dialogs: boolean;
+  /** Only the CLI's host: the channels that name a file or folder on disk answer (api/handlers/command-line.ts). */
+  commandLine?: boolean;
 }
 
 export type DialogMethod = keyof FileDialogs;
