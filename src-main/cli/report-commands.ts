@@ -9,9 +9,9 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createPeerpath } from '../api/app';
 import { AppError, type Disclosure, IsoDate, Purpose, Recipient } from '../contract';
-import { findCaseManager, runBatch } from '../reports/batch';
 import { REPORT_LANGUAGES } from '../reports/i18n/index';
-import { findMentorId, findStudentId, studentLocalId } from '../reports/lookup';
+import { findCaseManager, runBatch } from '../services/reports/batch';
+import { findMentorId, findStudentId, studentLocalId } from '../services/reports/lookup';
 import { CommandFailed, describe, type Io, UsageError, unlocked } from './common';
 
 export const REPORT_USAGE = `  report team --student <student number> [--from <date> --to <date>] [--prepared-on <date>] --out <file.pdf>
