@@ -2,6 +2,7 @@ import type { Channel } from '../../contract';
 import type { RenderReport } from '../../reports/render';
 import { applyProposal, endMeeting, getMeeting, listMeetings, recordDecision, startMeeting } from '../../services/meetings/meetings';
 import { meetingSummaryPdf, presentMeeting, saveMeetingSummary } from '../../services/meetings/presentation';
+import { previewOf } from '../../services/reports/export';
 import type { VaultSession } from '../../services/vault-session';
 import type { TaskRunner } from '../../workers/pool';
 import type { Handlers } from '../dispatch';
@@ -72,10 +73,7 @@ export function meetingHandlers(session: VaultSession, files?: Pick<FileChoices,
     'meetings.leave': ({ passphrase }) => session.leaveMeeting(passphrase, (ctx, ending) => endMeeting(ctx, ending.meetingId)),
     'meetings.list': ({ studentId }) => listMeetings(session.context(), studentId),
     'meetings.apply': ({ proposalId }) => applyProposal(session.context(), proposalId),
-    'meetings.summary': async (input) => {
-      const pdf = await meetingSummaryPdf(session.context(), input, render);
-      return { fileName: pdf.fileName, pages: pdf.pages, bytes: pdf.bytes.length, pdfBase64: Buffer.from(pdf.bytes).toString('base64') };
-    },
+    'meetings.summary': async (input) => previewOf(await meetingSummaryPdf(session.context(), input, render)),
     'meetings.saveSummary': (input) => {
       session.context();
       files?.claim('file', input.path);

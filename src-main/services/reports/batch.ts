@@ -32,7 +32,7 @@ export interface BatchInput extends ReportDates {
   outDir: string;
   signal?: AbortSignal;
   onProgress?: (progress: BatchProgress) => void;
-  /** Where each report is drawn; default: in this thread (the CLI, which has no window to keep responsive). */
+  /** Where each report is drawn; default: in this thread (the services' own tests). The app and the CLI pass the worker threads'. */
   render?: RenderReport | undefined;
 }
 

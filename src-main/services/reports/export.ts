@@ -110,14 +110,18 @@ export async function buildReport(ctx: ServiceContext, request: ReportRequest, r
   }
 }
 
-export async function previewReport(ctx: ServiceContext, input: { request: ReportRequest }, render?: RenderReport) {
-  const built = await buildReport(ctx, input.request, render);
+/** What a preview shows of any built report: its name, size and the PDF to display. */
+export function previewOf(built: BuiltReport) {
   return {
     fileName: built.fileName,
     pages: built.pages,
     bytes: built.bytes.length,
     pdfBase64: Buffer.from(built.bytes).toString('base64'),
   };
+}
+
+export async function previewReport(ctx: ServiceContext, input: { request: ReportRequest }, render?: RenderReport) {
+  return previewOf(await buildReport(ctx, input.request, render));
 }
 
 /** Creates `path` with `bytes`; refuses, in plain words, a path that exists or a folder that does not. */
