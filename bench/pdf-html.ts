@@ -90,7 +90,7 @@ export function goalSvg(chart: ChartModelView, words: GraphWords): string {
   });
   chart.phases.forEach((phase, index) => {
     parts.push(`<line x1="${phase.x}" y1="${plot.y}" x2="${phase.x}" y2="${bottom}" stroke="${PHASE}" stroke-dasharray="2 3"/>`);
-    const label = words.phase(phase.label);
+    const label = words.phase(phase.event);
     if (label) parts.push(svgText(phase.x + 3, plot.y + 10 + (index % 3) * 10, label, 'font-size="8"'));
   });
   const goalY = chart.criterion.y;

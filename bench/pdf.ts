@@ -7,10 +7,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { buildReport } from '../src-main/reports/export';
-import { gatherTeamSummary, planInForce } from '../src-main/reports/gather';
 import type { ServiceContext } from '../src-main/services/context';
 import { getPlan, listPlansForStudent } from '../src-main/services/plans/plans';
+import { buildReport } from '../src-main/services/reports/export';
+import { gatherTeamSummary, planInForce } from '../src-main/services/reports/gather';
 import { summarize } from './measure';
 import { teamSummaryHtml } from './pdf-html';
 

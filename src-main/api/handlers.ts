@@ -47,7 +47,7 @@ export function createHandlers(session: VaultSession, options: HandlerOptions = 
     ...reportHandlers(session, files, options.tasks),
     ...matchingHandlers(session, options.tasks),
     ...files.handlers,
-    ...meetingHandlers(session, files),
+    ...meetingHandlers(session, files, options.tasks),
   });
   return refusedOffTheCommandLine(guarded, options.commandLine ?? false);
 }

@@ -2,16 +2,19 @@
  * `peerpath report team|parent|mentor|batch …` and `peerpath audit list --disclosures`: PDF reports
  * written only to the file or folder given with --out (never over an existing file), each recorded
  * in the audit trail — a parent report as a disclosure to the recipient, for the purpose given.
- * Arguments are checked with zod before the vault is unlocked. The same services as the app.
+ * Arguments are checked with zod before the vault is unlocked. Every report, the batch included, goes
+ * through the dispatch, as the app's do: the same channels, drawn in the same worker threads.
  */
 import { resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createPeerpath } from '../api/app';
 import { AppError, type Disclosure, IsoDate, Purpose, Recipient } from '../contract';
-import { findCaseManager, runBatch } from '../reports/batch';
+import type { BatchScope, BatchStatus } from '../contract/reports';
 import { REPORT_LANGUAGES } from '../reports/i18n/index';
-import { findMentorId, findStudentId, studentLocalId } from '../reports/lookup';
+import { findCaseManager } from '../services/reports/batch';
+import { findMentorId, findStudentId, studentLocalId } from '../services/reports/lookup';
 import { CommandFailed, describe, type Io, UsageError, unlocked } from './common';
 
 export const REPORT_USAGE = `  report team --student <student number> [--from <date> --to <date>] [--prepared-on <date>] --out <file.pdf>
@@ -146,6 +149,36 @@ async function call<T>(app: ReturnType<typeof createPeerpath>, channel: Paramete
   return result.value as T;
 }
 
+/** How often the terminal asks how far a batch has come. */
+const BATCH_POLL_MS = 100;
+
+/**
+ * A batch through the dispatch, as the app runs it (`reports.batchStart`, then `batchStatus` until it
+ * is finished): drawn in the worker threads, saved with its records. Ctrl-C asks `batchCancel`, so
+ * nothing half-drawn is written, and the command reports what was written.
+ */
+async function runBatchJob(
+  app: ReturnType<typeof createPeerpath>,
+  input: { scope: BatchScope; folder: string; from?: string | undefined; to?: string | undefined; preparedOn?: string | undefined },
+): Promise<BatchStatus> {
+  let status = await call<BatchStatus>(app, 'reports.batchStart', input);
+  const { jobId } = status;
+  // The job notices between two students (or drops the one being drawn); the loop below sees it finish.
+  const stop = () => void call<BatchStatus>(app, 'reports.batchCancel', { jobId }).catch(() => undefined);
+  process.once('SIGINT', stop);
+  try {
+    while (!status.finished) {
+      await delay(BATCH_POLL_MS);
+      status = await call<BatchStatus>(app, 'reports.batchStatus', { jobId });
+      if (process.stderr.isTTY) process.stderr.write(`\rteam summaries: ${status.done} of ${status.total}`);
+    }
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    return status;
+  } finally {
+    process.off('SIGINT', stop);
+  }
+}
+
 export async function runReportCommand(parsed: ParsedReportCommand, dir: string, io: Io): Promise<void> {
   const { invocation } = parsed;
   const app = createPeerpath({ dir });
@@ -178,35 +211,19 @@ export async function runReportCommand(parsed: ParsedReportCommand, dir: string,
       }
       case 'report batch': {
         const caseManager = findCaseManager(ctx, invocation.caseManager);
-        const controller = new AbortController();
-        const stop = () => controller.abort();
-        process.once('SIGINT', stop);
-        try {
-          const result = await runBatch(ctx, {
-            caseManagerId: caseManager.id,
-            outDir: resolve(invocation.out),
-            ...dates,
-            signal: controller.signal,
-            onProgress: ({ done, total }) => {
-              if (process.stderr.isTTY) process.stderr.write(`\rteam summaries: ${done} of ${total}`);
-            },
-          });
-          if (process.stderr.isTTY) process.stderr.write('\n');
-          const summary = `Wrote ${result.written.length} of ${result.total} team summaries into ${invocation.out}`;
-          if (result.failed.length === 0 && !result.cancelled) {
-            io.out(`${summary}.`);
-            return;
-          }
-          io.out(`${summary}.`);
-          const lines = result.cancelled
-            ? [`peerpath: cancelled after ${result.written.length + result.failed.length} of ${result.total}.`]
-            : [];
-          if (result.failed.length) lines.push(`peerpath: ${result.failed.length} could not be made:`);
-          for (const failure of result.failed) lines.push(`  ${failure.localId}: ${failure.message}`);
-          throw new CommandFailed(lines);
-        } finally {
-          process.off('SIGINT', stop);
-        }
+        const status = await runBatchJob(app, {
+          scope: { kind: 'caseload', caseManagerId: caseManager.id },
+          folder: resolve(invocation.out),
+          ...dates,
+        });
+        const summary = `Wrote ${status.written} of ${status.total} team summaries into ${invocation.out}`;
+        io.out(`${summary}.`);
+        if (status.stoppedBecause) throw new CommandFailed([`peerpath: ${status.stoppedBecause}`]);
+        if (status.failures.length === 0 && !status.cancelled) return;
+        const lines = status.cancelled ? [`peerpath: cancelled after ${status.done} of ${status.total}.`] : [];
+        if (status.failures.length) lines.push(`peerpath: ${status.failures.length} could not be made:`);
+        for (const failure of status.failures) lines.push(`  ${failure.localId}: ${failure.message}`);
+        throw new CommandFailed(lines);
       }
       case 'audit disclosures': {
         const studentId = invocation.student ? findStudentId(ctx, invocation.student) : undefined;

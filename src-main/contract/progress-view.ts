@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Id, IsoDate } from './common';
+import { PeerRole } from './plans';
 import { ProgressPoint } from './progress';
 
 /** The box every screen draws the goal graph in (the SVG viewBox). */
@@ -11,6 +12,16 @@ export const GOAL_CHART_BOX = { width: 640, height: 280 } as const;
 
 const Segment = z.object({ x1: z.number(), y1: z.number(), x2: z.number(), y2: z.number() });
 export const TrendMethodSchema = z.enum(['ols', 'theil_sen']);
+
+/**
+ * What a phase line marks, as data: a peer support starting (with its role), or a new mentor joining
+ * one. The screens and the reports word it in their own language; `label` beside it is the English.
+ */
+export const PhaseEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('support_started'), role: PeerRole }),
+  z.object({ kind: z.literal('mentor_changed') }),
+]);
+export type PhaseEvent = z.infer<typeof PhaseEvent>;
 
 export const ChartModelSchema = z.object({
   plot: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
@@ -22,7 +33,7 @@ export const ChartModelSchema = z.object({
   criterion: z.object({ y: z.number(), value: z.number() }),
   points: z.array(z.object({ x: z.number(), y: z.number(), date: z.string(), value: z.number(), aimValue: z.number() })),
   trend: Segment.extend({ method: TrendMethodSchema, perWeek: z.number() }).nullable(),
-  phases: z.array(z.object({ x: z.number(), date: z.string(), label: z.string() })),
+  phases: z.array(z.object({ x: z.number(), date: z.string(), label: z.string(), event: PhaseEvent })),
   summary: z.object({
     points: z.number().int(),
     latest: z.number().nullable(),

@@ -3,18 +3,16 @@
  * notes of one IEP meeting — a team version that names the mentors of each peer support, and a
  * parent version built from the redacted view (peers by role and grade, names scrubbed from every
  * text the team typed), in the family's language. Saved beside the team summary and parent report,
- * in the same document frame and fonts.
+ * in the same document frame and fonts. Pure: the view (built by services/reports/meeting-summary.ts)
+ * in, the PDF out.
  */
-import type { Attendee, MeetingDecision, Proposal } from '../contract/meetings';
-import { displayName } from '../services/students/students';
+import type { Attendee, MeetingDecision } from '../contract/meetings';
 import { longDate } from './i18n/format';
 import { type ReportText, reportText } from './i18n/index';
-import { presenterView, scrubberFor } from './meeting-view';
-import type { DateRange, Letterhead, ProtectedIdentity, RenderedReport, TeamSummaryView } from './model';
+import type { DateRange, Letterhead, RenderedReport } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
 import { bullets, facts, heading, paragraph, paragraphHeight, rule } from './pdf/layout';
-import { roleName } from './wording';
 
 export type MeetingAudience = 'team' | 'parent';
 
@@ -28,67 +26,6 @@ export interface MeetingSummaryView {
   attendees: Attendee[];
   decisions: { subject: string; decision: MeetingDecision; text: string | null; appliedAt: string | null }[];
   notes: string[];
-}
-
-export interface MeetingRecord {
-  id: string;
-  meetingDate: string;
-  attendees: Attendee[];
-  proposals: Proposal[];
-}
-
-/** The summary's data for one audience; the parent's comes from the redacted view only. */
-export function meetingSummaryView(
-  team: TeamSummaryView,
-  people: readonly ProtectedIdentity[],
-  meeting: MeetingRecord,
-  audience: MeetingAudience,
-  language: string,
-): MeetingSummaryView {
-  const text = reportText(audience === 'team' ? 'en' : language);
-  const room = presenterView(team, people, { meetingId: meeting.id, language: text.language, proposals: [] });
-  const scrub = audience === 'team' ? (value: string) => value : scrubberFor(team, people, text);
-  const goalTitles = new Map(room.goals.map((goal) => [goal.id, goal.title]));
-  const supports = new Map(
-    team.goals.flatMap((goal) =>
-      goal.supports.map((support) => {
-        const names = support.mentors.map(displayName).join(', ');
-        const where = `${roleName(text, support.role)} · ${support.settingClass}`;
-        return [support.accommodationId, names ? `${where} (${names})` : where] as const;
-      }),
-    ),
-  );
-  const roomSupports = new Map(room.accommodations.map((support) => [support.accommodationId, support.line]));
-  const subjectOf = (proposal: Proposal): string => {
-    if (proposal.decision === 'accommodation_add') return text.t('meeting.newSupport');
-    if (proposal.goalId && goalTitles.has(proposal.goalId)) return goalTitles.get(proposal.goalId) ?? '';
-    if (proposal.accommodationId) {
-      const subject = audience === 'team' ? supports.get(proposal.accommodationId) : roomSupports.get(proposal.accommodationId);
-      if (subject) return subject;
-    }
-    return text.t(`meeting.decision.${proposal.decision}`);
-  };
-  return {
-    letterhead: team.letterhead,
-    language: text.language,
-    audience,
-    meetingDate: meeting.meetingDate,
-    studentName:
-      audience === 'team' ? `${team.student.preferredName || team.student.firstName} ${team.student.lastName}` : room.studentName,
-    range: team.range,
-    attendees: meeting.attendees.map((attendee) => ({ name: scrub(attendee.name), relation: scrub(attendee.relation) })),
-    decisions: meeting.proposals
-      .filter((proposal) => proposal.decision !== 'note')
-      .map((proposal) => ({
-        subject: subjectOf(proposal),
-        decision: proposal.decision,
-        text: proposal.text === null ? null : scrub(proposal.text),
-        appliedAt: proposal.appliedAt,
-      })),
-    notes: meeting.proposals
-      .filter((proposal) => proposal.decision === 'note' && proposal.text)
-      .map((proposal) => scrub(proposal.text ?? '')),
-  };
 }
 
 function footer(text: ReportText, view: MeetingSummaryView): string {

@@ -1,6 +1,6 @@
 /**
  * What meeting mode shows the room, and what its summary prints: built from the team's view only
- * through `redactForParents` (peers as role and grade) and `makeScrubber` (names typed into free
+ * through `redactForParents` (peers as role and grade) and `scrubberFor` (names typed into free
  * text), worded with the report catalog in the meeting's language. The ids kept beside the words
  * are record ids of goals and accommodations, never of a person. Pure.
  */
@@ -8,7 +8,7 @@ import type { PresenterView, Proposal } from '../contract/meetings';
 import { goalValue, gradeLevel, longDate } from './i18n/format';
 import { type ReportText, reportText } from './i18n/index';
 import type { ParentSupport, ProtectedIdentity, TeamSummaryView } from './model';
-import { makeScrubber, redactForParents } from './redact';
+import { redactForParents, scrubberFor } from './redact';
 import { describePeer, graphWords, roleName } from './wording';
 
 export interface MeetingFacts {
@@ -38,20 +38,10 @@ function supportWords(text: ReportText, accommodationId: string, support: Parent
   };
 }
 
-/** A scrubber for the student's own free text: every mentor and every other student replaced. */
-export function scrubberFor(team: TeamSummaryView, people: readonly ProtectedIdentity[], text: ReportText): (value: string) => string {
-  const { student } = team;
-  return makeScrubber(
-    people,
-    [student.firstName, student.lastName, student.preferredName ?? '', ...student.lastName.split(/[\s-]+/)],
-    text.t('parent.redactedPeer'),
-  );
-}
-
 export function presenterView(team: TeamSummaryView, people: readonly ProtectedIdentity[], facts: MeetingFacts): PresenterView {
   const text = reportText(facts.language);
   const parent = redactForParents(team, people, { language: facts.language, preparedFor: '', replacement: text.t('parent.redactedPeer') });
-  const scrub = scrubberFor(team, people, text);
+  const scrub = scrubberFor(team.student, people, text.t('parent.redactedPeer'));
   const range = text.t('common.dateRange', { from: longDate(text, team.range.from), to: longDate(text, team.range.to) });
 
   const accommodations = new Map<string, PresenterView['accommodations'][number]>();
@@ -84,7 +74,7 @@ export function presenterView(team: TeamSummaryView, people: readonly ProtectedI
       targetDateText: longDate(text, goal.endDate),
       graphText: words.alt,
       // The screen draws the chart as it comes: its phase lines are worded here, in the meeting's language.
-      chart: { ...goal.chart, phases: goal.chart.phases.map((phase) => ({ ...phase, label: words.phase(phase.label) ?? phase.label })) },
+      chart: { ...goal.chart, phases: goal.chart.phases.map((phase) => ({ ...phase, label: words.phase(phase.event) })) },
       supports,
     };
   });

@@ -2,68 +2,16 @@
  * A mentor's letter of recognition, for their portfolio: service hours (held sessions' minutes,
  * from services/progress/service-hours.ts), the roles served, training completed, recognition
  * received, and dates — and no student they supported: the view holds no student field, and the
- * recognition notes the team typed have every student's name and number replaced.
+ * recognition notes the team typed have every student's name and number replaced (letter.ts in
+ * services/reports gathers it). Pure: the view in, the PDF out.
  */
-import { students } from '../../db/schema';
-import type { ServiceContext } from '../services/context';
-import { getMentor } from '../services/mentors/mentors';
-import { serviceHoursOf } from '../services/progress/service-hours';
-import { listStaff } from '../services/staff';
-import { displayName } from '../services/students/students';
-import { asOf, preparedOnOf } from './gather';
 import { gradeLevel, longDate, number } from './i18n/format';
 import { reportText } from './i18n/index';
 import type { MentorLetterView, RenderedReport } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
 import { bullets, heading, paragraph } from './pdf/layout';
-import { makeScrubber } from './redact';
-import { letterheadFor } from './settings';
 import { roleName } from './wording';
-
-export function gatherMentorLetter(
-  ctx: ServiceContext,
-  input: { mentorId: string; preparedOn?: string | undefined; language?: string },
-): MentorLetterView {
-  const preparedOn = preparedOnOf(ctx, input.preparedOn);
-  const reading = asOf(ctx, preparedOn);
-  const mentor = getMentor(reading, { id: input.mentorId });
-  const hours = serviceHoursOf(reading.db, mentor.id, { to: preparedOn });
-  const everyStudent = reading.db
-    .select({
-      localId: students.localId,
-      firstName: students.firstName,
-      lastName: students.lastName,
-      preferredName: students.preferredName,
-    })
-    .from(students)
-    .all()
-    // A mentor linked to their own student record keeps their own name.
-    .filter((student) => student.localId !== mentor.localId);
-  const scrub = makeScrubber(
-    everyStudent,
-    [mentor.firstName, mentor.lastName, mentor.preferredName ?? ''],
-    reportText(input.language ?? 'en').t('letter.redactedStudent'),
-  );
-  const signer = ctx.actor.staffId
-    ? listStaff(reading, { includeArchived: true }).find((member) => member.id === ctx.actor.staffId)
-    : undefined;
-  return {
-    letterhead: letterheadFor(reading.db, mentor.school),
-    preparedOn,
-    mentor: { name: displayName(mentor), grade: mentor.grade, school: mentor.school },
-    hours: { hours: hours.hours, heldSessions: hours.heldSessions, firstDate: hours.firstDate, lastDate: hours.lastDate },
-    roles: hours.roles.map((role) => ({ role: role.role, hours: Math.round(role.minutes / 6) / 10, heldSessions: role.heldSessions })),
-    training: mentor.training
-      .filter((record) => record.completedOn <= preparedOn)
-      .map((record) => ({ module: record.module, completedOn: record.completedOn })),
-    recognition: mentor.recognition
-      .filter((entry) => entry.date <= preparedOn)
-      .sort((a, b) => (a.date < b.date ? -1 : 1))
-      .map((entry) => ({ date: entry.date, description: scrub(entry.description) })),
-    signedBy: signer?.name ?? null,
-  };
-}
 
 export async function renderMentorLetter(view: MentorLetterView, language = 'en'): Promise<RenderedReport> {
   const text = reportText(language);

@@ -2,9 +2,10 @@
  * The one way to a parent report's data: the team's view in, the parent's view out. Peers become a
  * role and a grade; check-ins (written about the pair) are left out; and every free text the team
  * wrote (goal statements and their translations, narratives, class names) has the names, initials and student numbers of
- * every mentor and every other student replaced, so a name typed into a narrative cannot reach a
+ * every mentor and every other student replaced (by the one name rule, services/names/scrub.ts), so a name typed into a narrative cannot reach a
  * parent either (FERPA: a peer's participation is part of their own education record). Pure.
  */
+import { makeScrubber } from '../services/names/scrub';
 import type { ParentReportView, PeerDescription, ProtectedIdentity, TeamSummaryView } from './model';
 
 export interface RedactionOptions {
@@ -14,58 +15,18 @@ export interface RedactionOptions {
   replacement: string;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The names a student keeps in their own report: their first, last and preferred names and each part of the last name. */
+export function ownNames(student: { firstName: string; lastName: string; preferredName: string | null }): string[] {
+  return [student.firstName, student.lastName, student.preferredName ?? '', ...student.lastName.split(/[\s-]+/)];
 }
 
-/** The words and numbers that identify these people, longest first, leaving out the student's own names. */
-function identifiers(people: readonly ProtectedIdentity[], own: ReadonlySet<string>): string[] {
-  const words = new Set<string>();
-  for (const person of people) {
-    const full = [person.firstName, person.preferredName].filter(Boolean).map((first) => `${first} ${person.lastName}`);
-    const names = [person.firstName, person.lastName, person.preferredName ?? '', ...full];
-    for (const name of [...names, ...person.lastName.split(/[\s-]+/), person.localId]) {
-      const trimmed = name.trim();
-      if (trimmed.length > 1 && !own.has(trimmed.toLocaleLowerCase())) words.add(trimmed);
-    }
-  }
-  return [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-}
-
-/** "S.R.", "S. R." and "SR" for each person, matched only as whole, capitalised tokens. */
-function initialsPatterns(people: readonly ProtectedIdentity[]): string[] {
-  const patterns = new Set<string>();
-  for (const person of people) {
-    for (const first of [person.firstName, person.preferredName].filter((name): name is string => Boolean(name?.trim()))) {
-      const a = [...first.trim()][0];
-      const b = [...person.lastName.trim()][0];
-      if (a && b) patterns.add(`${escapeRegExp(a.toLocaleUpperCase())}\\.?\\s?${escapeRegExp(b.toLocaleUpperCase())}\\.?`);
-    }
-  }
-  return [...patterns];
-}
-
-/** Replaces every protected name, student number and pair of initials in free text. */
-export function makeScrubber(
+/** A scrubber for the student's own free text: every mentor and every other student replaced, the student's own names kept. */
+export function scrubberFor(
+  student: { firstName: string; lastName: string; preferredName: string | null },
   people: readonly ProtectedIdentity[],
-  ownNames: readonly string[],
   replacement: string,
 ): (text: string) => string {
-  const own = new Set(ownNames.filter(Boolean).map((name) => name.trim().toLocaleLowerCase()));
-  const words = identifiers(people, own);
-  const initials = initialsPatterns(people);
-  const edge = '(?<![\\p{L}\\p{N}])';
-  const end = '(?![\\p{L}\\p{N}])';
-  const byName = words.length ? new RegExp(`${edge}(?:${words.map(escapeRegExp).join('|')})${end}`, 'giu') : null;
-  const byInitials = initials.length ? new RegExp(`${edge}(?:${initials.join('|')})${end}`, 'gu') : null;
-  // "Sam Rivera" is one person: a first and a last name matched apart read as one replacement.
-  const repeated = new RegExp(`${escapeRegExp(replacement)}(?:\\s+${escapeRegExp(replacement)})+`, 'gu');
-  return (text) => {
-    let result = text.normalize('NFC');
-    if (byName) result = result.replace(byName, replacement);
-    if (byInitials) result = result.replace(byInitials, replacement);
-    return result.replace(repeated, replacement);
-  };
+  return makeScrubber({ people, keep: ownNames(student), replacement });
 }
 
 /** The team's translation for the report's language ("es-MX" takes "es-MX", else "es"), scrubbed like all free text. */
@@ -76,11 +37,7 @@ function translationFor(translations: Readonly<Record<string, string>>, language
 
 export function redactForParents(team: TeamSummaryView, people: readonly ProtectedIdentity[], options: RedactionOptions): ParentReportView {
   const { student } = team;
-  const scrub = makeScrubber(
-    people,
-    [student.firstName, student.lastName, student.preferredName ?? '', ...student.lastName.split(/[\s-]+/)],
-    options.replacement,
-  );
+  const scrub = scrubberFor(student, people, options.replacement);
   return {
     letterhead: team.letterhead,
     language: options.language,

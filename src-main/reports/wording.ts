@@ -2,22 +2,21 @@
  * Sentences both student reports share, worded from the catalog: the goal graph's labels and
  * alternative text, and a peer described by role and grade ("a trained 8th-grade peer tutor").
  */
-import { PEER_ROLES, type PeerRole, type ProgressCodeSetId } from '../contract';
-import type { ChartModelView } from '../contract/progress-view';
-import { roleLabel } from '../services/progress/goal-progress';
+import type { PeerRole, ProgressCodeSetId } from '../contract';
+import type { ChartModelView, PhaseEvent } from '../contract/progress-view';
 import { goalValue, gradeWord, longDate, monthLabel, number, signed } from './i18n/format';
 import type { ReportKey, ReportText } from './i18n/index';
 import type { GoalValueFacts, PeerDescription } from './model';
 import type { GraphWords } from './pdf/goal-graph';
 
-/**
- * The chart model labels its phase lines in English ("Peer tutor started", "New mentor", built by
- * services/progress/goal-progress.ts); a report in another language words the same two kinds itself.
- */
-function phaseWords(text: ReportText): Map<string, string> {
-  const words = new Map<string, string>([['New mentor', text.t('chart.newMentor')]]);
-  for (const role of PEER_ROLES) words.set(`${roleLabel(role)} started`, text.t('chart.started', { role: text.t(`common.role.${role}`) }));
-  return words;
+/** A phase line in the report's language, from what it marks ("Peer tutor started", "Nuevo mentor"). */
+export function phaseWords(text: ReportText, event: PhaseEvent): string {
+  switch (event.kind) {
+    case 'support_started':
+      return text.t('chart.started', { role: roleName(text, event.role) });
+    case 'mentor_changed':
+      return text.t('chart.newMentor');
+  }
 }
 
 function altText(text: ReportText, goal: GoalValueFacts & { endDate: string }, chart: ChartModelView): string {
@@ -39,14 +38,13 @@ function altText(text: ReportText, goal: GoalValueFacts & { endDate: string }, c
 }
 
 export function graphWords(text: ReportText, goal: GoalValueFacts & { endDate: string }, chart: ChartModelView): GraphWords {
-  const phases = phaseWords(text);
   return {
     tick: (label) => {
       const value = Number(label);
       return Number.isFinite(value) ? number(text, value) : label;
     },
     month: (yearMonth, withYear) => monthLabel(text, yearMonth, withYear),
-    phase: (label) => phases.get(label) ?? null,
+    phase: (event) => phaseWords(text, event),
     start: text.t('chart.baseline'),
     goal: (value) => `${text.t('chart.goal')} ${goalValue(text, goal, value)}`,
     legend: {

@@ -25,8 +25,13 @@ describe('goals.progress', () => {
     expect(view.chart.plot.x + view.chart.plot.width).toBeLessThanOrEqual(640);
     expect(view.chart.trend?.method).toBe('theil_sen');
     expect(view.chart.phases).toEqual([
-      { x: expect.any(Number), date: app.tutor.startDate, label: 'Peer tutor started' },
-      { x: expect.any(Number), date: '2026-10-01', label: 'New mentor' },
+      {
+        x: expect.any(Number),
+        date: app.tutor.startDate,
+        label: 'Peer tutor started',
+        event: { kind: 'support_started', role: 'peer_tutor' },
+      },
+      { x: expect.any(Number), date: '2026-10-01', label: 'New mentor', event: { kind: 'mentor_changed' } },
     ]);
     expect(view.flags.map((flag) => flag.rule)).toEqual(['behind_aim']);
     expect(view.suggestion.level).toBe('insufficient');

@@ -9,10 +9,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src-main/cli';
+import { runBatch } from '../../src-main/services/reports/batch';
+import { studentInput } from '../fixtures/program-input';
 import { PASSPHRASE, tempDir } from '../fixtures/vault';
 import { PREPARED_ON, pdfText, reportStudent } from './reports-fixture';
 
 const UNLOCK = { PEERPATH_PASSPHRASE: PASSPHRASE };
+
+// Watched, not replaced: which path a batch takes (the app's batch job passes its worker threads' renderer).
+vi.mock('../../src-main/services/reports/batch', async (original) => {
+  const actual = await original<typeof import('../../src-main/services/reports/batch')>();
+  return { ...actual, runBatch: vi.fn(actual.runBatch) };
+});
 
 async function run(argv: string[]) {
   const out: string[] = [];
@@ -128,6 +136,45 @@ describe('peerpath report: writing and recording', () => {
     ]);
     const mine = await run(['audit', 'list', '--disclosures', '--student', 'S-100234', '--limit', '1', '--vault', vault]);
     expect(mine.out.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('peerpath report batch', () => {
+  it('writes a team summary per student of the caseload through the app’s batch job and lists the one that failed', {
+    timeout: 180_000,
+  }, async () => {
+    const app = await reportStudent();
+    const caseManagerId = app.ctx.actor.staffId ?? '';
+    await app.call('students.update', { id: app.student.id, changes: { caseManagerId } });
+    // No plan yet: this one's report fails.
+    await app.call('students.create', studentInput({ localId: 'S-100300', firstName: 'Aurelio', lastName: 'Baptiste', caseManagerId }));
+    app.session.lock('user');
+    const out = tempDir();
+
+    const result = await run([
+      'report',
+      'batch',
+      '--case-manager',
+      caseManagerId,
+      '--prepared-on',
+      PREPARED_ON,
+      '--out',
+      out,
+      '--vault',
+      app.dir,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.out).toBe(`Wrote 1 of 2 team summaries into ${out}.`);
+    expect(result.err.split('\n')).toEqual([
+      'peerpath: 1 could not be made:',
+      '  S-100300: This student has no active or ended plan to report on.',
+    ]);
+    expect(readdirSync(out)).toEqual(['S-100234 Quixote-Marchetti – team summary – 2026-10-15.pdf']);
+    // Through the dispatch (reports.batchStart), drawn in the worker threads as the app draws it.
+    expect(runBatch).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(runBatch).mock.calls[0]?.[1].render).toEqual(expect.any(Function));
+    const listed = await run(['audit', 'list', '--disclosures', '--vault', app.dir]);
+    expect(listed.out.split('\n').map((line) => line.split('\t').slice(3, 5))).toEqual([['internal use', 'team summary']]);
   });
 });
 

@@ -3,7 +3,7 @@
  * and none of the students they supported — not even when the team's recognition note names one.
  */
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src-main/reports/export';
+import { buildReport } from '../../src-main/services/reports/export';
 import { PREPARED_ON, pdfInfo, pdfPngs, pdfStrings, pdfText, reportStudent } from './reports-fixture';
 
 describe('mentor recognition letter', () => {

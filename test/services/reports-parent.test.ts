@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GOAL_AREAS, MEASUREMENTS, MISS_REASONS, PEER_ROLES, PROGRESS_CODE_SETS, TRAINING_MODULES } from '../../src-main/contract';
-import { buildReport } from '../../src-main/reports/export';
 import { REPORT_LANGUAGES, reportText } from '../../src-main/reports/i18n/index';
-import { makeScrubber } from '../../src-main/reports/redact';
+import { makeScrubber } from '../../src-main/services/names/scrub';
+import { buildReport } from '../../src-main/services/reports/export';
 import { PREPARED_ON, pdfInfo, pdfOutline, pdfPages, pdfPngs, pdfStrings, pdfText, reportStudent } from './reports-fixture';
 
 /** Every way a mentor can be named: names, student number, initials with and without dots. */
@@ -146,7 +146,7 @@ describe('parent report PDF', () => {
 
 describe('redaction of free text', () => {
   const sam = { localId: 'M-123456', firstName: 'Samuel', lastName: 'De la Rosa', preferredName: 'Sam' };
-  const scrub = makeScrubber([sam], ['Zebulon', 'Quixote'], '[a peer]');
+  const scrub = makeScrubber({ people: [sam], keep: ['Zebulon', 'Quixote'], replacement: '[a peer]' });
 
   it('replaces names, full names, student numbers and initials, but keeps the student and ordinary words', () => {
     expect(scrub('Sam De la Rosa helped Zebulon; SDR? no: S.D. and SD and m-123456 did.')).toBe(
@@ -154,9 +154,9 @@ describe('redaction of free text', () => {
     );
     expect(scrub('Samuel and sam, then Rosa.')).toBe('[a peer] and [a peer], then [a peer].');
     expect(scrub('Samantha read about the Delaware river.')).toBe('Samantha read about the Delaware river.');
-    expect(makeScrubber([{ ...sam, firstName: 'Zebulon' }], ['Zebulon'], '[a peer]')('Zebulon works with Sam.')).toBe(
-      'Zebulon works with [a peer].',
-    );
+    expect(
+      makeScrubber({ people: [{ ...sam, firstName: 'Zebulon' }], keep: ['Zebulon'], replacement: '[a peer]' })('Zebulon works with Sam.'),
+    ).toBe('Zebulon works with [a peer].');
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src-main/reports/export';
+import { buildReport } from '../../src-main/services/reports/export';
 import { PREPARED_ON, pdfFonts, pdfInfo, pdfPages, pdfPngs, pdfStrings, pdfText, reportStudent } from './reports-fixture';
 
 /** A small one-colour PNG, as a school's logo upload would be. */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src-main/reports/export';
+import { buildReport } from '../../src-main/services/reports/export';
 import { PREPARED_ON, pdfInfo, pdfPngs, pdfStrings, pdfText, pdfWordBoxes, reportStudent } from './reports-fixture';
 
 const name = fc

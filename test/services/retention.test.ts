@@ -39,7 +39,7 @@ async function studentWithRecords() {
   const goal = await app.call('goals.create', goalInput(plan.id, { objectives: ['Zebulon explains each step aloud.'] }));
   const support = await app.call(
     'accommodations.create',
-    accommodationInput(plan.id, { goalIds: [goal.id], notes: 'Zebulon prefers to sit near the window.' }),
+    accommodationInput(plan.id, { goalIds: [goal.id], notes: 'Zebulon (Z.Q., S-100234) prefers to sit near the window; ZQ said so.' }),
   );
   await app.call('students.update', { id: student.id, changes: { preferredName: 'Zeb' } });
   await app.call('sessions.create', {
@@ -108,7 +108,10 @@ describe('de-identify', () => {
     expect(result).toMatchObject({ status: 'deidentified', firstName: 'Student', preferredName: null, dateOfBirth: null, guardians: [] });
     const detail = await call('plans.get', { id: plan.id });
     expect(detail.goals[0]?.statement).toBe('Given a set of two-step word problems, the student will solve them with 80% accuracy.');
-    expect(detail.accommodations[0]?.notes).toBe('the student prefers to sit near the window.');
+    // The same name rule as a parent report's: the student number and initials go too.
+    expect(detail.accommodations[0]?.notes).toBe(
+      'the student (the student, the student) prefers to sit near the window; the student said so.',
+    );
     await expect(call('students.update', { id: student.id, changes: { grade: 9 } })).rejects.toMatchObject({ code: 'forbidden' });
     const [meeting] = await call('meetings.list', { studentId: student.id });
     expect(meeting?.attendees).toEqual([{ name: 'Attendee 1', relation: 'aunt' }]);

@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError, type ReportRequest } from '../../src-main/contract';
-import { buildReport, previewReport } from '../../src-main/reports/export';
 import { solveMatching } from '../../src-main/services/matching/solve';
 import { suggestMatches } from '../../src-main/services/matching/suggest';
+import { meetingSummaryPdf } from '../../src-main/services/meetings/presentation';
+import { buildReport, previewReport } from '../../src-main/services/reports/export';
 import { createTaskPool, type TaskPool } from '../../src-main/workers/pool';
-import { tempDir } from '../fixtures/vault';
+import { PASSPHRASE, tempDir } from '../fixtures/vault';
 import { arbitraryProblem, problem } from '../unit/matching-fixtures';
 import { school } from './matching-fixture';
 import { PREPARED_ON, reportStudent } from './reports-fixture';
@@ -135,6 +136,30 @@ describe("the app's worker threads", () => {
     const there = await app.call('matching.suggest', { mode: 'fill' });
     expect(app.tasks.threads).toBeGreaterThan(0);
     expect(there).toEqual(await suggestMatches(app.ctx, { mode: 'fill' }));
+  });
+
+  it('draw the meeting summary there, byte for byte as this thread does, as every report', { timeout: 120_000 }, async () => {
+    const app = await reportStudent();
+    const meeting = await app.call('meetings.start', {
+      studentId: app.student.id,
+      language: 'es',
+      attendees: [{ name: 'Marisol Quixote', relation: 'madre' }],
+    });
+    await app.call('meetings.decide', { decision: 'note', text: 'Sam Rivera keeps the first step check.' });
+    await app.call('meetings.leave', { passphrase: PASSPHRASE });
+    expect(app.tasks.threads).toBe(0);
+    for (const version of ['parent', 'team'] as const) {
+      const input = { meetingId: meeting.id, version, language: 'es' };
+      const there = await app.call('meetings.summary', input);
+      expect(app.tasks.threads).toBeGreaterThan(0);
+      const here = await meetingSummaryPdf(app.ctx, input);
+      expect(there).toEqual({
+        fileName: here.fileName,
+        pages: here.pages,
+        bytes: here.bytes.length,
+        pdfBase64: Buffer.from(here.bytes).toString('base64'),
+      });
+    }
   });
 
   it('draw previews and a batch there, byte for byte as this thread does; locking the vault ends them', { timeout: 120_000 }, async () => {

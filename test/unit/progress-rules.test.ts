@@ -199,7 +199,7 @@ describe('the chart model', () => {
     const chart = goalChart(
       goal,
       weekly(GOAL, '2026-09-14', 5, () => 0),
-      [{ date: '2026-09-08', label: 'Peer tutor started' }],
+      [{ date: '2026-09-08', label: 'Peer tutor started', event: { kind: 'support_started', role: 'peer_tutor' } }],
       box,
     );
     expect(chart.plot).toEqual({ x: 40, y: 10, width: 590, height: 280 });
@@ -215,7 +215,9 @@ describe('the chart model', () => {
       expect(point.y).toBeLessThanOrEqual(290);
     }
     expect(chart.trend?.perWeek).toBeCloseTo(40 / ((dayNumber(GOAL.endDate) - dayNumber(GOAL.startDate)) / 7), 1);
-    expect(chart.phases).toEqual([{ x: expect.any(Number), date: '2026-09-08', label: 'Peer tutor started' }]);
+    expect(chart.phases).toEqual([
+      { x: expect.any(Number), date: '2026-09-08', label: 'Peer tutor started', event: { kind: 'support_started', role: 'peer_tutor' } },
+    ]);
     expect(chart.xTicks[0]?.label).toBe('2026-10');
     expect(chart.table).toHaveLength(5);
     expect(chart.summary).toMatchObject({ points: 5, latestDate: '2026-10-12' });

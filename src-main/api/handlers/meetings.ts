@@ -1,7 +1,10 @@
 import type { Channel } from '../../contract';
+import type { RenderReport } from '../../reports/render';
 import { applyProposal, endMeeting, getMeeting, listMeetings, recordDecision, startMeeting } from '../../services/meetings/meetings';
 import { meetingSummaryPdf, presentMeeting, saveMeetingSummary } from '../../services/meetings/presentation';
+import { previewOf } from '../../services/reports/export';
 import type { VaultSession } from '../../services/vault-session';
+import type { TaskRunner } from '../../workers/pool';
 import type { Handlers } from '../dispatch';
 import type { FileChoices } from './files';
 import type { HandlerGroup } from './group';
@@ -42,9 +45,11 @@ export function refusedInMeetingMode(session: VaultSession, handlers: Handlers):
  * Meeting mode's channels. `current`, `presenter`, `decide` and `leave` reach the session's meeting
  * through `session.inMeeting()` (the student comes from the session, never from the request); the
  * rest use `session.context()`, which the session refuses while a meeting is on. Saving a summary
- * writes only where the save dialog said (`files`), as `reports.save` does.
+ * writes only where the save dialog said (`files`), as `reports.save` does, and draws in `tasks`' threads.
  */
-export function meetingHandlers(session: VaultSession, files?: Pick<FileChoices, 'claim'>) {
+export function meetingHandlers(session: VaultSession, files?: Pick<FileChoices, 'claim'>, tasks?: TaskRunner) {
+  // The summary is drawn like every report: in the app's worker threads when it has them.
+  const render: RenderReport | undefined = tasks ? (job, signal) => tasks.run('reports.render', job, { signal }) : undefined;
   return {
     'meetings.start': (input) =>
       session.enterMeeting((ctx) => {
@@ -68,14 +73,11 @@ export function meetingHandlers(session: VaultSession, files?: Pick<FileChoices,
     'meetings.leave': ({ passphrase }) => session.leaveMeeting(passphrase, (ctx, ending) => endMeeting(ctx, ending.meetingId)),
     'meetings.list': ({ studentId }) => listMeetings(session.context(), studentId),
     'meetings.apply': ({ proposalId }) => applyProposal(session.context(), proposalId),
-    'meetings.summary': async (input) => {
-      const pdf = await meetingSummaryPdf(session.context(), input);
-      return { fileName: pdf.fileName, pages: pdf.pages, bytes: pdf.bytes.length, pdfBase64: Buffer.from(pdf.bytes).toString('base64') };
-    },
+    'meetings.summary': async (input) => previewOf(await meetingSummaryPdf(session.context(), input, render)),
     'meetings.saveSummary': (input) => {
       session.context();
       files?.claim('file', input.path);
-      return saveMeetingSummary(session.context(), input);
+      return saveMeetingSummary(session.context(), input, render);
     },
   } satisfies HandlerGroup<'meetings.'>;
 }

@@ -1,8 +1,8 @@
-import { createBatchJobs } from '../../reports/batch-jobs';
-import { listDisclosures } from '../../reports/disclosure';
-import { previewReport, saveReport } from '../../reports/export';
 import { type RenderReport, renderReport } from '../../reports/render';
-import { readReportSettings, updateReportSettings } from '../../reports/settings';
+import { createBatchJobs } from '../../services/reports/batch-jobs';
+import { listDisclosures } from '../../services/reports/disclosure';
+import { previewReport, saveReport } from '../../services/reports/export';
+import { readReportSettings, updateReportSettings } from '../../services/reports/settings';
 import type { VaultSession } from '../../services/vault-session';
 import type { TaskRunner } from '../../workers/pool';
 import type { FileChoices } from './files';

@@ -4,7 +4,7 @@
  * under it. The whole graph is one tagged Figure whose alternative text says what it shows.
  */
 import { GOAL_CHART_BOX } from '../../contract';
-import type { ChartModelView } from '../../contract/progress-view';
+import type { ChartModelView, PhaseEvent } from '../../contract/progress-view';
 import { INK, MUTED, type ReportDocument, RULE } from './document';
 
 const POINT = '#23395b';
@@ -19,8 +19,8 @@ export interface GraphWords {
   tick: (label: string) => string;
   /** A month tick ("2026-10"); `withYear` for the first and for January. */
   month: (yearMonth: string, withYear: boolean) => string;
-  /** A phase line's label ("Peer tutor started"), or null to leave it unlabeled. */
-  phase: (label: string) => string | null;
+  /** A phase line's label ("Peer tutor started"), worded from what it marks. */
+  phase: (event: PhaseEvent) => string;
   start: string;
   goal: (value: number) => string;
   legend: { points: string; aim: string; trend: string; goal: string; phase: string };
@@ -80,7 +80,7 @@ export function goalGraph(rd: ReportDocument, parent: PDFKit.PDFStructureElement
           .strokeColor(PHASE)
           .stroke();
         doc.undash();
-        const label = words.phase(phase.label);
+        const label = words.phase(phase.event);
         if (label) {
           // One line each, beside its line; flipped to the left of the line where it would leave the plot.
           doc.font('regular').fontSize(5.8).fillColor(MUTED);

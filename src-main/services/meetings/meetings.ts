@@ -8,12 +8,12 @@ import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { accommodations, assignments, goals, meetingAttendees, meetingProposals, meetings, staff } from '../../../db/schema';
 import { AppError } from '../../contract';
 import type { Attendee, Meeting, MeetingDecision, Proposal } from '../../contract/meetings';
-import { exportAuditRecord } from '../../reports/disclosure';
-import { planInForce } from '../../reports/gather';
 import { REPORT_LANGUAGES, reportText } from '../../reports/i18n/index';
 import { change, expectChanged, newId, notFound, type ServiceContext, today } from '../context';
 import { assertPlanEditable, findPlanRow } from '../plans/plan-records';
 import { listPlansForStudent } from '../plans/plans';
+import { exportAuditRecord } from '../reports/disclosure';
+import { planInForce } from '../reports/gather';
 import { getStudent } from '../students/students';
 import type { Queryable } from '../vault-db';
 

@@ -1,18 +1,20 @@
 /**
  * What meeting mode shows and what a meeting leaves on paper, composed from the report engine: the
- * team's view gathered for the meeting's student and range, turned into the room's view only by the
- * engine's redaction (reports/meeting-view.ts), and the meeting summary PDF for the team or the family
+ * team's view gathered for the meeting's student and range (services/reports/gather.ts), turned into
+ * the room's view only by the renderer's redaction (reports/meeting-view.ts), and the meeting summary
+ * PDF for the team or the family (services/reports/meeting-summary.ts, drawn by the one render path)
  * — previewed, or saved with its record like any report (the family's as a disclosure to the attendees).
  */
 import { AppError } from '../../contract';
 import type { PresenterView } from '../../contract/meetings';
-import type { ExportRecord } from '../../reports/disclosure';
-import { requirePdfPath, saveBuilt } from '../../reports/export';
-import { gatherTeamSummary, protectedIdentities } from '../../reports/gather';
-import { REPORT_LANGUAGES, reportText } from '../../reports/i18n/index';
-import { type MeetingAudience, meetingSummaryView, renderMeetingSummary } from '../../reports/meeting-summary';
+import { REPORT_LANGUAGES } from '../../reports/i18n/index';
+import type { MeetingAudience } from '../../reports/meeting-summary';
 import { presenterView } from '../../reports/meeting-view';
+import type { RenderReport } from '../../reports/render';
 import type { ServiceContext } from '../context';
+import { type BuiltReport, requirePdfPath, saveBuilt } from '../reports/export';
+import { gatherTeamSummary, protectedIdentities } from '../reports/gather';
+import { buildMeetingSummary } from '../reports/meeting-summary';
 import { getMeeting, recipients } from './meetings';
 
 function checkLanguage(language: string): void {
@@ -41,42 +43,18 @@ interface MeetingSummaryInput {
 }
 
 /** The meeting summary PDF: the team's (mentors named) or the family's (peers by role and grade, in their language). */
-export async function meetingSummaryPdf(ctx: ServiceContext, input: MeetingSummaryInput) {
+export function meetingSummaryPdf(ctx: ServiceContext, input: MeetingSummaryInput, render?: RenderReport): Promise<BuiltReport> {
   checkLanguage(input.language);
   const meeting = getMeeting(ctx, input.meetingId);
-  const team = gatherTeamSummary(ctx, {
-    studentId: meeting.studentId,
-    from: meeting.from,
-    to: meeting.to,
-    preparedOn: meeting.meetingDate,
-  });
-  const view = meetingSummaryView(team, protectedIdentities(ctx, meeting.studentId), meeting, input.version, input.language);
-  const rendered = await renderMeetingSummary(view);
-  const what = input.version === 'team' ? 'meeting summary (team)' : `meeting summary (family, ${view.language})`;
-  const fileName = `${`${team.student.localId} ${team.student.lastName} – ${what} – ${meeting.meetingDate}`.replace(/[/\\:*?"<>|\p{Cc}]/gu, '_')}.pdf`;
-  return { ...rendered, fileName };
+  return buildMeetingSummary(ctx, meeting, { ...input, recipients: recipients(meeting.attendees) }, render);
 }
 
 /**
  * Saves the meeting summary to `path` (never over a file) with its `report.exported` event in one
- * step: the family's version as a disclosure to the people at the meeting, the team's as internal use.
+ * step, as every report is saved: the family's version as a disclosure to the people at the meeting,
+ * the team's as internal use.
  */
-export async function saveMeetingSummary(ctx: ServiceContext, input: MeetingSummaryInput & { path: string }) {
+export async function saveMeetingSummary(ctx: ServiceContext, input: MeetingSummaryInput & { path: string }, render?: RenderReport) {
   requirePdfPath(input.path);
-  const meeting = getMeeting(ctx, input.meetingId);
-  const pdf = await meetingSummaryPdf(ctx, input);
-  const forFamily = input.version === 'parent';
-  const record: ExportRecord = {
-    use: forFamily ? 'disclosure' : 'internal_use',
-    report: 'meeting_summary',
-    subject: 'student',
-    subjectId: meeting.studentId,
-    recipient: forFamily ? recipients(meeting.attendees) : null,
-    purpose: forFamily ? reportText('en').t('meeting.summaryPurpose', { date: meeting.meetingDate }) : null,
-    from: meeting.from,
-    to: meeting.to,
-    preparedOn: meeting.meetingDate,
-    language: forFamily ? input.language : 'en',
-  };
-  return saveBuilt(ctx, { ...pdf, record }, input.path);
+  return saveBuilt(ctx, await meetingSummaryPdf(ctx, input, render), input.path);
 }

@@ -4,6 +4,7 @@
  * gives the facts for a text summary and the rows for a data-table alternative.
  */
 import type { Measurement } from '../../contract';
+import type { PhaseEvent } from '../../contract/progress-view';
 import { aimLine, type GoalSpan } from './aim';
 import { dateOfDay, dayNumber } from './days';
 import { byDate, type ProgressPointValue } from './decision-rules';
@@ -16,8 +17,9 @@ export interface ChartGoal extends GoalSpan {
 
 export interface Phase {
   date: string;
-  /** e.g. "Peer tutor started", "New mentor" */
+  /** e.g. "Peer tutor started", "New mentor" (English; reports word `event` in their language) */
   label: string;
+  event: PhaseEvent;
 }
 
 export interface ChartBox {
@@ -45,7 +47,7 @@ export interface ChartModel {
   criterion: { y: number; value: number };
   points: { x: number; y: number; date: string; value: number; aimValue: number }[];
   trend: (Segment & { method: TrendMethod; perWeek: number }) | null;
-  phases: { x: number; date: string; label: string }[];
+  phases: { x: number; date: string; label: string; event: PhaseEvent }[];
   /** Facts for a one-paragraph text alternative (worded by the caller, in its language). */
   summary: { points: number; latest: number | null; latestDate: string | null; perWeek: number | null; projected: number | null };
   /** The data table alternative: one row per point. */
@@ -158,7 +160,7 @@ export function goalChart(
       : null,
     phases: phases
       .filter((phase) => dayNumber(phase.date) >= startDay && dayNumber(phase.date) <= endDay)
-      .map((phase) => ({ x: round(toX(dayNumber(phase.date))), date: phase.date, label: phase.label })),
+      .map((phase) => ({ x: round(toX(dayNumber(phase.date))), date: phase.date, label: phase.label, event: phase.event })),
     summary: {
       points: points.length,
       latest: last?.value ?? null,

@@ -41,7 +41,11 @@ export function goalPhases(db: Queryable, goalId: string): Phase[] {
   const byDate = new Map<string, Phase>();
   for (const accommodation of served) {
     if (!byDate.has(accommodation.startDate)) {
-      byDate.set(accommodation.startDate, { date: accommodation.startDate, label: `${roleLabel(accommodation.role)} started` });
+      byDate.set(accommodation.startDate, {
+        date: accommodation.startDate,
+        label: `${roleLabel(accommodation.role)} started`,
+        event: { kind: 'support_started', role: accommodation.role as PeerRole },
+      });
     }
   }
   if (served.length > 0) {
@@ -57,7 +61,8 @@ export function goalPhases(db: Queryable, goalId: string): Phase[] {
       .orderBy(asc(assignments.startDate))
       .all();
     for (const assignment of joined) {
-      if (!byDate.has(assignment.startDate)) byDate.set(assignment.startDate, { date: assignment.startDate, label: 'New mentor' });
+      if (!byDate.has(assignment.startDate))
+        byDate.set(assignment.startDate, { date: assignment.startDate, label: 'New mentor', event: { kind: 'mentor_changed' } });
     }
   }
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

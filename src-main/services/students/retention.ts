@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import { guardians, students } from '../../../db/schema';
 import { AppError, type Student } from '../../contract';
 import { change, expectChanged, type ServiceContext } from '../context';
+import { makeScrubber } from '../names/scrub';
 import { findStudentRow, toStudent } from './students';
 
 const OF_STUDENT_PLANS = 'plan_id IN (SELECT id FROM plans WHERE student_id = ?)';
@@ -33,7 +34,7 @@ const FREE_TEXT: readonly { table: string; columns: readonly string[]; scope: st
 ];
 
 /** Runs on the transaction's own connection (better-sqlite3 has one), so it commits or rolls back with it. */
-function scrubFreeText(ctx: ServiceContext, studentId: string, names: readonly string[]): void {
+function scrubFreeText(ctx: ServiceContext, studentId: string, scrub: (text: string) => string): void {
   const connection = ctx.db.$client;
   for (const { table, columns, scope } of FREE_TEXT) {
     const rows = connection.prepare(`SELECT rowid AS row_id, ${columns.join(', ')} FROM ${table} WHERE ${scope}`).all(studentId) as Record<
@@ -42,7 +43,7 @@ function scrubFreeText(ctx: ServiceContext, studentId: string, names: readonly s
     >[];
     const update = connection.prepare(`UPDATE ${table} SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE rowid = ?`);
     for (const row of rows) {
-      const values = columns.map((column) => (typeof row[column] === 'string' ? scrubNames(row[column] as string, names) : row[column]));
+      const values = columns.map((column) => (typeof row[column] === 'string' ? scrub(row[column] as string) : row[column]));
       if (values.some((value, index) => value !== row[columns[index] ?? ''])) update.run(...values, row.row_id);
     }
   }
@@ -70,14 +71,11 @@ export function purgeStudent(ctx: ServiceContext, input: { id: string; confirmLo
   return {};
 }
 
-/** Replaces every whole-word occurrence of the student's names in free text. */
+const DEIDENTIFIED = 'the student';
+
+/** Replaces every whole-word occurrence of these names in free text (the one name rule, services/names/scrub.ts). */
 export function scrubNames(text: string, names: readonly string[]): string {
-  let result = text;
-  for (const name of names.filter((n) => n.trim().length > 1).sort((a, b) => b.length - a.length)) {
-    const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    result = result.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), 'the student');
-  }
-  return result;
+  return makeScrubber({ people: [], words: names, replacement: DEIDENTIFIED })(text);
 }
 
 export function deidentifyStudent(ctx: ServiceContext, input: { id: string; confirmLocalId: string }): Student {
@@ -85,13 +83,8 @@ export function deidentifyStudent(ctx: ServiceContext, input: { id: string; conf
     const row = findStudentRow(tx, input.id);
     assertConfirmed(row.localId, input.confirmLocalId);
     if (row.status === 'deidentified') throw new AppError('conflict', 'This record is already de-identified.');
-    const names = [
-      `${row.firstName} ${row.lastName}`,
-      row.firstName,
-      row.lastName,
-      row.preferredName ?? '',
-      ...row.lastName.split(/[\s-]+/),
-    ];
+    // Names, both full names, last-name parts, the student number and initials: the same rule as a parent report's.
+    const scrub = makeScrubber({ people: [row], replacement: DEIDENTIFIED });
     const code = randomBytes(3).toString('hex').toUpperCase();
     const at = ctx.now().toISOString();
     tx.update(students)
@@ -114,7 +107,7 @@ export function deidentifyStudent(ctx: ServiceContext, input: { id: string; conf
         `UPDATE meeting_attendees SET name = 'Attendee ' || (position + 1) WHERE meeting_id IN (SELECT id FROM meetings WHERE student_id = ?)`,
       )
       .run(input.id);
-    scrubFreeText(ctx, input.id, names);
+    scrubFreeText(ctx, input.id, scrub);
     return {
       result: toStudent(tx, findStudentRow(tx, input.id)),
       record: { action: 'student.deidentified', entity: 'student', entityId: input.id },

@@ -7,10 +7,10 @@
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { staff } from '../../db/schema';
-import { type Disclosure, DisclosureUse, ReportKind } from '../contract/reports';
-import { listAudit } from '../services/audit';
-import type { ChangeRecord, ServiceContext } from '../services/context';
+import { staff } from '../../../db/schema';
+import { type Disclosure, DisclosureUse, ReportKind } from '../../contract/reports';
+import { listAudit } from '../audit';
+import type { ChangeRecord, ServiceContext } from '../context';
 
 const REPORT_EXPORTED = 'report.exported';
 

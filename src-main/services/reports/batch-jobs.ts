@@ -6,12 +6,12 @@
  * while a report is drawn and answers other calls meanwhile. One batch at a time; a vault that locks
  * (or is unlocked again by someone) stops the job; cancelling drops the report being drawn.
  */
-import { AppError } from '../contract';
-import type { BatchScope, BatchStatus } from '../contract/reports';
-import { newId, type ServiceContext } from '../services/context';
+import { AppError } from '../../contract';
+import type { BatchScope, BatchStatus } from '../../contract/reports';
+import type { RenderReport } from '../../reports/render';
+import { newId, type ServiceContext } from '../context';
 import { assertFolder, batchStudents, runBatch } from './batch';
 import type { ReportDates } from './gather';
-import type { RenderReport } from './render';
 
 export interface BatchJobsOptions {
   /** The session's context, read afresh for each student; throws `locked` while the vault is locked. */

@@ -10,13 +10,13 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { and, asc, eq } from 'drizzle-orm';
-import { students } from '../../db/schema';
-import { AppError } from '../contract';
-import type { ServiceContext } from '../services/context';
-import { listStaff } from '../services/staff';
+import { students } from '../../../db/schema';
+import { AppError } from '../../contract';
+import type { RenderReport } from '../../reports/render';
+import type { ServiceContext } from '../context';
+import { listStaff } from '../staff';
 import { buildReport, saveBuilt } from './export';
 import type { ReportDates } from './gather';
-import type { RenderReport } from './render';
 
 export interface BatchProgress {
   done: number;
@@ -32,7 +32,7 @@ export interface BatchInput extends ReportDates {
   outDir: string;
   signal?: AbortSignal;
   onProgress?: (progress: BatchProgress) => void;
-  /** Where each report is drawn; default: in this thread (the CLI, which has no window to keep responsive). */
+  /** Where each report is drawn; default: in this thread (the services' own tests). The app and the CLI pass the worker threads'. */
   render?: RenderReport | undefined;
 }
 

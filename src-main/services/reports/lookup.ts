@@ -3,9 +3,9 @@
  * number — found as records. A record id works too. De-identified students keep no number to find.
  */
 import { and, eq, ne, or } from 'drizzle-orm';
-import { mentors, students } from '../../db/schema';
-import type { ServiceContext } from '../services/context';
-import { notFound } from '../services/context';
+import { mentors, students } from '../../../db/schema';
+import type { ServiceContext } from '../context';
+import { notFound } from '../context';
 
 export function findStudentId(ctx: ServiceContext, localIdOrId: string): string {
   const row = ctx.db

@@ -5,19 +5,19 @@
  * Also lists who must stay unnamed in a parent report: every mentor and every other student.
  */
 import { ne } from 'drizzle-orm';
-import { students } from '../../db/schema';
-import { AppError, type Mentor, type Plan, TRAINING_MODULES } from '../contract';
-import { type ServiceContext, today } from '../services/context';
-import { listAssignmentsForAccommodation } from '../services/mentors/assignments';
-import { getMentor, listMentors } from '../services/mentors/mentors';
-import { getPlan, listPlansForStudent } from '../services/plans/plans';
-import { listCheckInsForStudent } from '../services/progress/check-ins';
-import { fidelityForStudent } from '../services/progress/fidelity-service';
-import { goalProgress } from '../services/progress/goal-progress';
-import { listReportsForPlan } from '../services/progress/reports';
-import { listStaff } from '../services/staff';
-import { displayName, getStudent } from '../services/students/students';
-import type { CheckInHighlight, DateRange, PeriodReport, ProtectedIdentity, TeamMentor, TeamSummaryView } from './model';
+import { students } from '../../../db/schema';
+import { AppError, type Mentor, type Plan, TRAINING_MODULES } from '../../contract';
+import type { CheckInHighlight, DateRange, PeriodReport, ProtectedIdentity, TeamMentor, TeamSummaryView } from '../../reports/model';
+import { type ServiceContext, today } from '../context';
+import { listAssignmentsForAccommodation } from '../mentors/assignments';
+import { getMentor, listMentors } from '../mentors/mentors';
+import { getPlan, listPlansForStudent } from '../plans/plans';
+import { listCheckInsForStudent } from '../progress/check-ins';
+import { fidelityForStudent } from '../progress/fidelity-service';
+import { goalProgress } from '../progress/goal-progress';
+import { listReportsForPlan } from '../progress/reports';
+import { listStaff } from '../staff';
+import { displayName, getStudent } from '../students/students';
 import { letterheadFor } from './settings';
 
 export interface ReportDates {

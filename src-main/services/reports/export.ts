@@ -6,17 +6,17 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { AppError } from '../contract';
-import type { ReportRequest } from '../contract/reports';
-import { change, type ServiceContext } from '../services/context';
-import { getMentor } from '../services/mentors/mentors';
+import { AppError } from '../../contract';
+import type { ReportRequest } from '../../contract/reports';
+import { REPORT_LANGUAGES, reportText } from '../../reports/i18n/index';
+import type { RenderedReport } from '../../reports/model';
+import { redactForParents } from '../../reports/redact';
+import { type RenderReport, renderReport } from '../../reports/render';
+import { change, type ServiceContext } from '../context';
+import { getMentor } from '../mentors/mentors';
 import { type ExportRecord, exportAuditRecord } from './disclosure';
 import { gatherTeamSummary, protectedIdentities } from './gather';
-import { REPORT_LANGUAGES, reportText } from './i18n/index';
-import type { RenderedReport } from './model';
-import { gatherMentorLetter } from './recognition-letter';
-import { redactForParents } from './redact';
-import { type RenderReport, renderReport } from './render';
+import { gatherMentorLetter } from './letter';
 
 export interface BuiltReport extends RenderedReport {
   fileName: string;
@@ -33,7 +33,7 @@ function safeFileName(name: string): string {
 }
 
 /** "S-100234 Quixote-Marchetti – team summary – 2026-10-15.pdf" */
-function reportFileName(localId: string, lastName: string, what: string, preparedOn: string): string {
+export function reportFileName(localId: string, lastName: string, what: string, preparedOn: string): string {
   return `${safeFileName(`${localId} ${lastName} – ${what} – ${preparedOn}`)}.pdf`;
 }
 
@@ -110,14 +110,18 @@ export async function buildReport(ctx: ServiceContext, request: ReportRequest, r
   }
 }
 
-export async function previewReport(ctx: ServiceContext, input: { request: ReportRequest }, render?: RenderReport) {
-  const built = await buildReport(ctx, input.request, render);
+/** What a preview shows of any built report: its name, size and the PDF to display. */
+export function previewOf(built: BuiltReport) {
   return {
     fileName: built.fileName,
     pages: built.pages,
     bytes: built.bytes.length,
     pdfBase64: Buffer.from(built.bytes).toString('base64'),
   };
+}
+
+export async function previewReport(ctx: ServiceContext, input: { request: ReportRequest }, render?: RenderReport) {
+  return previewOf(await buildReport(ctx, input.request, render));
 }
 
 /** Creates `path` with `bytes`; refuses, in plain words, a path that exists or a folder that does not. */

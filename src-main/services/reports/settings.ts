@@ -4,12 +4,12 @@
  * paper size (Letter unless the school picks A4).
  */
 import { eq, inArray } from 'drizzle-orm';
-import { settings } from '../../db/schema';
-import { AppError } from '../contract';
-import { MAX_LOGO_BYTES, PaperSize, type ReportSettings, type ReportSettingsChanges } from '../contract/reports';
-import { change, type ServiceContext } from '../services/context';
-import type { Queryable } from '../services/vault-db';
-import type { Letterhead } from './model';
+import { settings } from '../../../db/schema';
+import { AppError } from '../../contract';
+import { MAX_LOGO_BYTES, PaperSize, type ReportSettings, type ReportSettingsChanges } from '../../contract/reports';
+import type { Letterhead } from '../../reports/model';
+import { change, type ServiceContext } from '../context';
+import type { Queryable } from '../vault-db';
 
 const KEYS = { schoolName: 'reports.schoolName', logoBase64: 'reports.logo', paperSize: 'reports.paperSize' } as const;
 
