@@ -9,13 +9,10 @@ import { resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createPeerpath } from '../api/app';
 import { AppError, type Disclosure, IsoDate, Purpose, Recipient } from '../contract';
 import type { BatchScope, BatchStatus } from '../contract/reports';
 import { REPORT_LANGUAGES } from '../reports/i18n/index';
-import { findCaseManager } from '../services/reports/batch';
-import { findMentorId, findStudentId, studentLocalId } from '../services/reports/lookup';
-import { CommandFailed, describe, type Io, UsageError, unlocked } from './common';
+import { CommandFailed, type Connection, call, describe, type Io, UsageError, unlocked, withPeerpath } from './common';
 
 export const REPORT_USAGE = `  report team --student <student number> [--from <date> --to <date>] [--prepared-on <date>] --out <file.pdf>
                                            the IEP meeting summary for the team (recorded as internal use)
@@ -143,12 +140,6 @@ function disclosureLine(disclosure: Disclosure, localId: string | null): string 
   ].join('\t');
 }
 
-async function call<T>(app: ReturnType<typeof createPeerpath>, channel: Parameters<typeof app.dispatch>[0], input: unknown): Promise<T> {
-  const result = await app.dispatch(channel, input);
-  if (!result.ok) throw new AppError(result.error.code, result.error.message);
-  return result.value as T;
-}
-
 /** How often the terminal asks how far a batch has come. */
 const BATCH_POLL_MS = 100;
 
@@ -158,18 +149,18 @@ const BATCH_POLL_MS = 100;
  * nothing half-drawn is written, and the command reports what was written.
  */
 async function runBatchJob(
-  app: ReturnType<typeof createPeerpath>,
+  app: Pick<Connection, 'dispatch'>,
   input: { scope: BatchScope; folder: string; from?: string | undefined; to?: string | undefined; preparedOn?: string | undefined },
 ): Promise<BatchStatus> {
-  let status = await call<BatchStatus>(app, 'reports.batchStart', input);
+  let status = await call(app, 'reports.batchStart', input);
   const { jobId } = status;
   // The job notices between two students (or drops the one being drawn); the loop below sees it finish.
-  const stop = () => void call<BatchStatus>(app, 'reports.batchCancel', { jobId }).catch(() => undefined);
+  const stop = () => void call(app, 'reports.batchCancel', { jobId }).catch(() => undefined);
   process.once('SIGINT', stop);
   try {
     while (!status.finished) {
       await delay(BATCH_POLL_MS);
-      status = await call<BatchStatus>(app, 'reports.batchStatus', { jobId });
+      status = await call(app, 'reports.batchStatus', { jobId });
       if (process.stderr.isTTY) process.stderr.write(`\rteam summaries: ${status.done} of ${status.total}`);
     }
     if (process.stderr.isTTY) process.stderr.write('\n');
@@ -179,12 +170,15 @@ async function runBatchJob(
   }
 }
 
+/** Whom a command names, by the number staff know, through the dispatch. */
+async function idOf(app: Pick<Connection, 'dispatch'>, kind: 'student' | 'mentor' | 'case_manager', number: string): Promise<string> {
+  return (await call(app, 'reports.findByNumber', { kind, number })).id;
+}
+
 export async function runReportCommand(parsed: ParsedReportCommand, dir: string, io: Io): Promise<void> {
   const { invocation } = parsed;
-  const app = createPeerpath({ dir });
-  try {
+  await withPeerpath(io, dir, async (app) => {
     await unlocked(app, io, parsed.recovery);
-    const ctx = app.session.context();
     const dates = 'from' in invocation ? { from: invocation.from, to: invocation.to, preparedOn: invocation.preparedOn } : {};
     switch (invocation.command) {
       case 'report team':
@@ -192,27 +186,31 @@ export async function runReportCommand(parsed: ParsedReportCommand, dir: string,
       case 'report mentor': {
         const request =
           invocation.command === 'report team'
-            ? { kind: 'team_summary', studentId: findStudentId(ctx, invocation.student), ...dates }
+            ? { kind: 'team_summary' as const, studentId: await idOf(app, 'student', invocation.student), ...dates }
             : invocation.command === 'report parent'
               ? {
-                  kind: 'parent_report',
-                  studentId: findStudentId(ctx, invocation.student),
+                  kind: 'parent_report' as const,
+                  studentId: await idOf(app, 'student', invocation.student),
                   language: invocation.lang,
                   recipient: invocation.recipient,
                   purpose: invocation.purpose,
                   ...dates,
                 }
-              : { kind: 'recognition_letter', mentorId: findMentorId(ctx, invocation.mentor), preparedOn: invocation.preparedOn };
-        const saved = await call<{ path: string; pages: number }>(app, 'reports.save', { request, path: resolve(invocation.out) });
+              : {
+                  kind: 'recognition_letter' as const,
+                  mentorId: await idOf(app, 'mentor', invocation.mentor),
+                  preparedOn: invocation.preparedOn,
+                };
+        const saved = await call(app, 'reports.save', { request, path: resolve(invocation.out) });
         const recorded =
           invocation.command === 'report parent' ? `recorded as a disclosure to ${invocation.recipient}` : 'recorded as internal use';
         io.out(`Wrote ${saved.path} (${saved.pages} page${saved.pages === 1 ? '' : 's'}); ${recorded}.`);
         return;
       }
       case 'report batch': {
-        const caseManager = findCaseManager(ctx, invocation.caseManager);
+        const caseManagerId = await idOf(app, 'case_manager', invocation.caseManager);
         const status = await runBatchJob(app, {
-          scope: { kind: 'caseload', caseManagerId: caseManager.id },
+          scope: { kind: 'caseload', caseManagerId },
           folder: resolve(invocation.out),
           ...dates,
         });
@@ -226,15 +224,11 @@ export async function runReportCommand(parsed: ParsedReportCommand, dir: string,
         throw new CommandFailed(lines);
       }
       case 'audit disclosures': {
-        const studentId = invocation.student ? findStudentId(ctx, invocation.student) : undefined;
-        const list = await call<Disclosure[]>(app, 'reports.disclosures', { studentId, limit: invocation.limit });
-        for (const disclosure of list) {
-          io.out(disclosureLine(disclosure, disclosure.subject === 'student' ? studentLocalId(ctx, disclosure.subjectId) : null));
-        }
+        const studentId = invocation.student ? await idOf(app, 'student', invocation.student) : undefined;
+        const list = await call(app, 'reports.disclosures', { studentId, limit: invocation.limit });
+        for (const disclosure of list) io.out(disclosureLine(disclosure, disclosure.subjectLocalId));
         return;
       }
     }
-  } finally {
-    app.session.lock('user');
-  }
+  });
 }

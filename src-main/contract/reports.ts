@@ -122,6 +122,8 @@ export const Disclosure = z.object({
   /** A student's record id (team summary, parent report, meeting summary) or a mentor's (recognition letter). */
   subject: z.enum(['student', 'mentor']),
   subjectId: z.string(),
+  /** The student's number staff know (a listing's column), or null for a mentor or once purged. */
+  subjectLocalId: z.string().nullable(),
   recipient: z.string().nullable(),
   purpose: z.string().nullable(),
   from: z.string().nullable(),
@@ -141,6 +143,14 @@ export const reports = {
   'reports.save': {
     input: z.object({ request: ReportRequest, path: z.string().min(1).max(4096) }).strict(),
     output: ReportFile.extend({ path: z.string() }),
+  },
+  /**
+   * A student, mentor or case manager by the number staff know (student number, a mentor's student
+   * number, staff id) or by record id: how the command line names whom a report is about.
+   */
+  'reports.findByNumber': {
+    input: z.object({ kind: z.enum(['student', 'mentor', 'case_manager']), number: z.string().trim().min(1).max(100) }).strict(),
+    output: z.object({ id: Id }),
   },
   /** Saved reports, newest first; for one student when asked (what a parent may inspect). */
   'reports.disclosures': {

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCaseManager, runBatch } from '../../src-main/services/reports/batch';
+import { runBatch } from '../../src-main/services/reports/batch';
+import { findCaseManager } from '../../src-main/services/reports/lookup';
 import { planInput, studentInput } from '../fixtures/program-input';
 import { tempDir } from '../fixtures/vault';
 import { PREPARED_ON, reportStudent } from './reports-fixture';

@@ -2,6 +2,7 @@ import { type RenderReport, renderReport } from '../../reports/render';
 import { createBatchJobs } from '../../services/reports/batch-jobs';
 import { listDisclosures } from '../../services/reports/disclosure';
 import { previewReport, saveReport } from '../../services/reports/export';
+import { findByNumber } from '../../services/reports/lookup';
 import { readReportSettings, updateReportSettings } from '../../services/reports/settings';
 import type { VaultSession } from '../../services/vault-session';
 import type { TaskRunner } from '../../workers/pool';
@@ -18,6 +19,7 @@ export function reportHandlers(session: VaultSession, files?: Pick<FileChoices, 
       files?.claim('file', input.path);
       return saveReport(session.context(), input, render);
     },
+    'reports.findByNumber': (input) => findByNumber(session.context(), input),
     'reports.disclosures': (input) => listDisclosures(session.context(), input),
     'reports.batchStart': ({ scope, folder, from, to, preparedOn }) => {
       session.context();

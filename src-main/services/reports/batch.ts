@@ -14,7 +14,6 @@ import { students } from '../../../db/schema';
 import { AppError } from '../../contract';
 import type { RenderReport } from '../../reports/render';
 import type { ServiceContext } from '../context';
-import { listStaff } from '../staff';
 import { buildReport, saveBuilt } from './export';
 import type { ReportDates } from './gather';
 
@@ -45,14 +44,6 @@ export interface BatchResult {
   failed: { studentId: string; localId: string; message: string }[];
   /** Stopped by the signal before every student was done. */
   cancelled: boolean;
-}
-
-/** A case manager by their staff id from the student information system, or by their Peerpath record id. */
-export function findCaseManager(ctx: ServiceContext, staffId: string): { id: string; name: string } {
-  const staff = listStaff(ctx, { includeArchived: true });
-  const found = staff.find((member) => member.localId === staffId) ?? staff.find((member) => member.id === staffId);
-  if (!found) throw new AppError('not_found', 'No staff member has that staff id.');
-  return { id: found.id, name: found.name };
 }
 
 export function assertFolder(dir: string): void {

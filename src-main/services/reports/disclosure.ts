@@ -11,6 +11,7 @@ import { staff } from '../../../db/schema';
 import { type Disclosure, DisclosureUse, ReportKind } from '../../contract/reports';
 import { listAudit } from '../audit';
 import type { ChangeRecord, ServiceContext } from '../context';
+import { studentLocalId } from './lookup';
 
 const REPORT_EXPORTED = 'report.exported';
 
@@ -63,7 +64,15 @@ export function listDisclosures(ctx: ServiceContext, input: { studentId?: string
     const detail = Detail.safeParse(row.detail ? JSON.parse(row.detail) : null);
     if (!detail.success || (row.entity !== 'student' && row.entity !== 'mentor') || !row.entityId) return [];
     return [
-      { id: row.id, at: row.at, actorName: actorName(row.actorSlotId), subject: row.entity, subjectId: row.entityId, ...detail.data },
+      {
+        id: row.id,
+        at: row.at,
+        actorName: actorName(row.actorSlotId),
+        subject: row.entity,
+        subjectId: row.entityId,
+        subjectLocalId: row.entity === 'student' ? studentLocalId(ctx, row.entityId) : null,
+        ...detail.data,
+      },
     ];
   });
 }
