@@ -37,10 +37,7 @@ export interface ChangeRecord {
  * Runs `write` and its audit event(s) in one transaction; `write` returns what to record: one
  * event, or one per record it changed (a week of sessions), never none.
  */
-export function change<T>(
-  ctx: ServiceContext,
-  write: (tx: VaultTx) => { result: T; record: ChangeRecord | readonly ChangeRecord[] },
-): T {
+export function change<T>(ctx: ServiceContext, write: (tx: VaultTx) => { result: T; record: ChangeRecord | readonly ChangeRecord[] }): T {
   // The read handle is the whole database underneath; here, and only here, a service gets to write.
   return ctx.db.transaction((read) => {
     const tx = read as unknown as VaultTx;
