@@ -35,7 +35,7 @@ export function demoMethods(core: SessionCore) {
         writeFlag(tx, 'isDemo', true);
       });
       options.seedDemo?.(db, vault);
-      core.openFolder(options.demoDir);
+      core.switchFolder(options.demoDir);
       core.becomeOpen(vault, false);
       return { passphrase: DEMO_PASSPHRASE };
     },
@@ -44,7 +44,7 @@ export function demoMethods(core: SessionCore) {
     leaveDemo(): VaultStatus {
       core.meeting.refuse();
       core.lock('user');
-      core.openFolder(options.dir);
+      core.switchFolder(options.dir);
       return core.status();
     },
   };

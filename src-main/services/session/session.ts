@@ -68,7 +68,7 @@ export interface SessionCore {
   /** Closes the database and wipes the data key (`closeVault`): the one place the session lets go of it. */
   lock(reason?: LockReason): VaultStatus;
   /** The folder unlock opens: the real vault, or the demo vault while the demo is in use. */
-  openFolder(dir: string): void;
+  switchFolder(dir: string): void;
 }
 
 export function createSessionCore(options: VaultSessionOptions): SessionCore {
@@ -201,7 +201,7 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
     becomeOpen,
     unlockWith,
     lock,
-    openFolder(dir: string): void {
+    switchFolder(dir: string): void {
       activeDir = dir;
     },
   };
@@ -218,7 +218,7 @@ export function openAndLock(core: SessionCore) {
       core.meeting.refuse();
       await requireAcceptable(input.passphrase, [input.memberName]);
       core.lock('user');
-      core.openFolder(options.dir);
+      core.switchFolder(options.dir);
       const { vault, recoveryKey } = await createVault({ dir: options.dir, passphrase: input.passphrase, kdfCost: options.kdfCost });
       const member = { slotId: vault.slot.id, name: input.memberName, role: input.memberRole, addedAt: new Date(core.now()).toISOString() };
       systemWrite(vaultDb(vault.db), (tx) => addTeamMember(tx, member));
