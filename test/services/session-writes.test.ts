@@ -42,6 +42,15 @@ describe('the session writes through its one path, and says so in the audit trai
     expect(session.getSettings()).toEqual({ autoLockMinutes: 25 });
   });
 
+  it('lets go of the database when it locks, and then refuses every read', async () => {
+    const { session } = await unlockedApp();
+    const db = session.db();
+    expect(session.lock('idle').state).toBe('locked');
+    expect(db.$client.open).toBe(false);
+    expect(() => session.context()).toThrow(expect.objectContaining({ code: 'locked' }));
+    expect(() => session.readerAccess()).toThrow(expect.objectContaining({ code: 'locked' }));
+  });
+
   it('refuses a change that records nothing, and keeps nothing of it', async () => {
     const { session } = await unlockedApp();
     const ctx = session.context();
