@@ -1,7 +1,8 @@
 /**
- * Writes a generated program into the vault: one transaction, a prepared INSERT per table, tables in
- * foreign-key order, the activity streamed in a student at a time (memory stays flat however many
- * sessions), and one audit event with the counts (never content). All or nothing.
+ * Writes a generated program into the vault: inside the caller's one transaction, a prepared INSERT
+ * per table, tables in foreign-key order, the activity streamed in a student at a time (memory stays
+ * flat however many sessions); the caller adds one audit event with the counts (never content). All
+ * or nothing.
  */
 import { count, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
