@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, isNull, lt, type SQL } from 'drizzle-orm';
 import { auditEvents, settings } from '../../db/schema';
 import type { AuditVerdict } from '../contract';
-import type { Queryable, VaultDb } from './vault-db';
+import type { Queryable, VaultTx } from './vault-db';
 
 export interface AuditEntry {
   actorSlotId: string | null;
@@ -33,13 +33,13 @@ function readHead(db: Queryable): { id: number; hash: string } {
   return row ? (JSON.parse(row.value) as { id: number; hash: string }) : { id: 0, hash: GENESIS };
 }
 
-function writeHead(db: Queryable, head: { id: number; hash: string }): void {
+function writeHead(db: VaultTx, head: { id: number; hash: string }): void {
   const value = JSON.stringify(head);
   db.insert(settings).values({ key: HEAD_KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
 }
 
 /** Appends one event to the chain; call inside the transaction that made the change. */
-export function recordAudit(db: Queryable, entry: AuditEntry, at: Date = new Date()): void {
+export function recordAudit(db: VaultTx, entry: AuditEntry, at: Date = new Date()): void {
   db.transaction((tx) => {
     const head = readHead(tx);
     const values = {
@@ -61,23 +61,21 @@ export function recordAudit(db: Queryable, entry: AuditEntry, at: Date = new Dat
 }
 
 /** Chains events written before the chain existed (a vault from schema 1), oldest first. */
-export function sealUnchainedEvents(db: VaultDb): number {
-  const unsealed = db.select().from(auditEvents).where(isNull(auditEvents.hash)).orderBy(asc(auditEvents.id)).all();
+export function sealUnchainedEvents(tx: VaultTx): number {
+  const unsealed = tx.select().from(auditEvents).where(isNull(auditEvents.hash)).orderBy(asc(auditEvents.id)).all();
   if (unsealed.length === 0) return 0;
-  db.transaction((tx) => {
-    let head = readHead(tx);
-    for (const row of unsealed) {
-      if (row.id <= head.id) continue;
-      const hash = eventHash(head.hash, row);
-      tx.update(auditEvents).set({ hash }).where(eq(auditEvents.id, row.id)).run();
-      head = { id: row.id, hash };
-    }
-    writeHead(tx, head);
-  });
+  let head = readHead(tx);
+  for (const row of unsealed) {
+    if (row.id <= head.id) continue;
+    const hash = eventHash(head.hash, row);
+    tx.update(auditEvents).set({ hash }).where(eq(auditEvents.id, row.id)).run();
+    head = { id: row.id, hash };
+  }
+  writeHead(tx, head);
   return unsealed.length;
 }
 
-export function verifyAuditChain(db: VaultDb): AuditVerdict {
+export function verifyAuditChain(db: Queryable): AuditVerdict {
   let previous = GENESIS;
   let checked = 0;
   let lastId = 0;
@@ -115,7 +113,7 @@ export interface AuditFilter {
   beforeId?: number;
 }
 
-export function listAudit(db: VaultDb, filter: AuditFilter): AuditRow[] {
+export function listAudit(db: Queryable, filter: AuditFilter): AuditRow[] {
   const conditions: SQL[] = [];
   if (filter.entity) conditions.push(eq(auditEvents.entity, filter.entity));
   if (filter.entityId) conditions.push(eq(auditEvents.entityId, filter.entityId));

@@ -1,12 +1,14 @@
 /**
- * What every domain service receives: the unlocked vault's database, the acting user (the author
- * of every change) and the clock. Writes go through `change`, which runs them in one transaction
- * together with their audit event, so a failed write leaves neither the change nor its record.
+ * What every domain service receives: the unlocked vault's database as a read handle, the acting
+ * user (the author of every change) and the clock. Writes go through `change`, which runs them in
+ * one transaction together with their audit event, so a failed write leaves neither the change nor
+ * its record. `change` and `systemWrite` are the only places that hand out a write transaction.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../contract';
+import { forgetFreedPages as flushVaultPages } from '../vault/database';
 import { type AuditEntry, recordAudit } from './audit';
-import type { VaultDb, VaultTx } from './vault-db';
+import type { Queryable, VaultDb, VaultTx } from './vault-db';
 
 export interface Actor {
   /** The key slot that unlocked the vault; null when opened with the recovery key. */
@@ -16,7 +18,8 @@ export interface Actor {
 }
 
 export interface ServiceContext {
-  db: VaultDb;
+  /** Read only: a service writes through `change`. */
+  db: Queryable;
   actor: Actor;
   now: () => Date;
 }
@@ -30,13 +33,42 @@ export interface ChangeRecord {
   detail?: AuditEntry['detail'];
 }
 
-/** Runs `write` and its audit event in one transaction; `write` returns what to record. */
-export function change<T>(ctx: ServiceContext, write: (tx: VaultTx) => { result: T; record: ChangeRecord }): T {
-  return ctx.db.transaction((tx) => {
+/**
+ * Runs `write` and its audit event(s) in one transaction; `write` returns what to record: one
+ * event, or one per record it changed (a week of sessions), never none.
+ */
+export function change<T>(ctx: ServiceContext, write: (tx: VaultTx) => { result: T; record: ChangeRecord | readonly ChangeRecord[] }): T {
+  // The read handle is the whole database underneath; here, and only here, a service gets to write.
+  return ctx.db.transaction((read) => {
+    const tx = read as unknown as VaultTx;
     const { result, record } = write(tx);
-    recordAudit(tx, { actorSlotId: ctx.actor.slotId, ...record }, ctx.now());
+    const records = isRecordList(record) ? record : [record];
+    if (records.length === 0) throw new Error('change: a write must record what it changed');
+    for (const each of records) recordAudit(tx, { actorSlotId: ctx.actor.slotId, ...each }, ctx.now());
     return result;
   });
+}
+
+function isRecordList(record: ChangeRecord | readonly ChangeRecord[]): record is readonly ChangeRecord[] {
+  return Array.isArray(record);
+}
+
+/**
+ * The one write path that is not a user's change: what the vault session writes on its own behalf
+ * (the unlock and meeting events, settings, team members, sealing old audit events, demo data) and
+ * what tools that opened the whole database write (tests, benches). Needs the `VaultDb`, which no
+ * service receives. One transaction: all of `write` or nothing. Audit what needs auditing inside.
+ */
+export function systemWrite<T>(db: VaultDb, write: (tx: VaultTx) => T): T {
+  return db.transaction((tx) => write(tx as unknown as VaultTx));
+}
+
+/**
+ * After a change that removed records for good (a purge, a de-identification) has committed: no old
+ * copy of a removed page stays in the WAL, and the freed bytes in the file are zeroed.
+ */
+export function forgetFreedPages(ctx: ServiceContext): void {
+  flushVaultPages(ctx.db as unknown as VaultDb);
 }
 
 export function newId(): string {

@@ -2,7 +2,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { vaultMembers } from '../../db/schema';
 import { type Member, StaffRole } from '../contract';
-import type { Queryable, VaultDb } from './vault-db';
+import type { Queryable, VaultTx } from './vault-db';
 
 type MemberRow = typeof vaultMembers.$inferSelect;
 
@@ -10,7 +10,7 @@ function toMember(row: MemberRow): Member {
   return { slotId: row.slotId, name: row.name, role: StaffRole.parse(row.role), addedAt: row.addedAt };
 }
 
-export function listMembers(db: VaultDb, activeSlotIds: readonly string[]): Member[] {
+export function listMembers(db: Queryable, activeSlotIds: readonly string[]): Member[] {
   return db
     .select()
     .from(vaultMembers)
@@ -21,12 +21,12 @@ export function listMembers(db: VaultDb, activeSlotIds: readonly string[]): Memb
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function findMember(db: VaultDb, slotId: string): Member | null {
+export function findMember(db: Queryable, slotId: string): Member | null {
   const row = db.select().from(vaultMembers).where(eq(vaultMembers.slotId, slotId)).get();
   return row ? toMember(row) : null;
 }
 
-export function insertMember(db: Queryable, member: Member): void {
+export function insertMember(db: VaultTx, member: Member): void {
   const result = db
     .insert(vaultMembers)
     .values({ ...member, removedAt: null })
@@ -34,7 +34,7 @@ export function insertMember(db: Queryable, member: Member): void {
   if (result.changes !== 1) throw new Error('insertMember: the member was not written');
 }
 
-export function markMemberRemoved(db: Queryable, slotId: string, at: Date): void {
+export function markMemberRemoved(db: VaultTx, slotId: string, at: Date): void {
   db.update(vaultMembers)
     .set({ removedAt: at.toISOString() })
     .where(and(eq(vaultMembers.slotId, slotId), isNull(vaultMembers.removedAt)))

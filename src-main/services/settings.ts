@@ -2,36 +2,35 @@
 import { eq } from 'drizzle-orm';
 import { settings as settingsTable } from '../../db/schema';
 import { Settings } from '../contract';
-import type { VaultDb } from './vault-db';
+import type { Queryable, VaultTx } from './vault-db';
 
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 10 };
 
-export function readSettings(db: VaultDb): Settings {
+export function readSettings(db: Queryable): Settings {
   const stored: Record<string, unknown> = {};
   for (const row of db.select().from(settingsTable).all()) stored[row.key] = JSON.parse(row.value);
   const merged = Settings.safeParse({ ...DEFAULT_SETTINGS, ...stored });
   return merged.success ? merged.data : DEFAULT_SETTINGS;
 }
 
-export function updateSettings(db: VaultDb, patch: Partial<Settings>): Settings {
-  const next = Settings.parse({ ...readSettings(db), ...patch });
-  db.transaction((tx) => {
-    for (const [key, value] of Object.entries(patch)) {
-      tx.insert(settingsTable)
-        .values({ key, value: JSON.stringify(value) })
-        .onConflictDoUpdate({ target: settingsTable.key, set: { value: JSON.stringify(value) } })
-        .run();
-    }
-  });
+/** Writes the keys of `patch` (inside the caller's transaction) and returns the settings after it. */
+export function updateSettings(tx: VaultTx, patch: Partial<Settings>): Settings {
+  const next = Settings.parse({ ...readSettings(tx), ...patch });
+  for (const [key, value] of Object.entries(patch)) {
+    tx.insert(settingsTable)
+      .values({ key, value: JSON.stringify(value) })
+      .onConflictDoUpdate({ target: settingsTable.key, set: { value: JSON.stringify(value) } })
+      .run();
+  }
   return next;
 }
 
-export function readFlag(db: VaultDb, key: string): boolean {
+export function readFlag(db: Queryable, key: string): boolean {
   const row = db.select().from(settingsTable).where(eq(settingsTable.key, key)).get();
   return row ? JSON.parse(row.value) === true : false;
 }
 
-export function writeFlag(db: VaultDb, key: string, value: boolean): void {
+export function writeFlag(db: VaultTx, key: string, value: boolean): void {
   db.insert(settingsTable)
     .values({ key, value: JSON.stringify(value) })
     .onConflictDoUpdate({ target: settingsTable.key, set: { value: JSON.stringify(value) } })

@@ -3,7 +3,7 @@ import { asc, eq, isNull } from 'drizzle-orm';
 import { staff } from '../../db/schema';
 import { AppError, type StaffMember, StaffRole } from '../contract';
 import { change, expectChanged, newId, notFound, type ServiceContext } from './context';
-import type { Queryable } from './vault-db';
+import type { Queryable, VaultTx } from './vault-db';
 
 type StaffRow = typeof staff.$inferSelect;
 export type StaffInputValue = { name: string; role: StaffRole; email?: string; localId?: string };
@@ -32,7 +32,7 @@ export function staffIdForSlot(db: Queryable, slotId: string | null): string | n
 }
 
 /** Links a new key slot to a new staff record (vault creation and "add team member"). */
-export function insertStaffForSlot(db: Queryable, input: { slotId: string; name: string; role: StaffRole; at: Date }): string {
+export function insertStaffForSlot(db: VaultTx, input: { slotId: string; name: string; role: StaffRole; at: Date }): string {
   const id = newId();
   expectChanged(
     db.insert(staff).values({ id, name: input.name, role: input.role, slotId: input.slotId, createdAt: input.at.toISOString() }).run(),
@@ -42,7 +42,7 @@ export function insertStaffForSlot(db: Queryable, input: { slotId: string; name:
   return id;
 }
 
-export function unlinkSlot(db: Queryable, slotId: string): void {
+export function unlinkSlot(db: VaultTx, slotId: string): void {
   db.update(staff).set({ slotId: null }).where(eq(staff.slotId, slotId)).run();
 }
 

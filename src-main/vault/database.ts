@@ -100,3 +100,17 @@ export function closeDatabase(db: SqliteDatabase): void {
     db.close();
   }
 }
+
+/** Any drizzle handle over a vault connection: only vault/ reaches through one to the connection itself. */
+export interface OverConnection {
+  readonly $client: SqliteDatabase;
+}
+
+/**
+ * After records are removed for good: moves every committed page into the database file (where
+ * `secure_delete` has zeroed the freed bytes) and empties the WAL, so no old copy of a removed page
+ * stays behind in either file. Outside any transaction (a checkpoint cannot run inside one).
+ */
+export function forgetFreedPages(db: OverConnection): void {
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -353,8 +353,9 @@ describe('demo data: writing', () => {
     const ctx = app.session.context();
     const counts = runDemoSeed(ctx, { students: 40, mentors: 25, weeks: 12, seed: 1 });
     expect(counts).toMatchObject({ students: 40, mentors: 25 });
-    expect(column(ctx.db, `SELECT count(*) FROM students WHERE case_manager_id = '${ctx.actor.staffId}'`)[0]).toBeGreaterThan(0);
-    expect(all(ctx.db, `SELECT at FROM audit_events WHERE action = 'demo.seeded'`)).toEqual([{ at: '2026-11-24T15:00:00.000Z' }]);
+    const db = app.session.db();
+    expect(column(db, `SELECT count(*) FROM students WHERE case_manager_id = '${ctx.actor.staffId}'`)[0]).toBeGreaterThan(0);
+    expect(all(db, `SELECT at FROM audit_events WHERE action = 'demo.seeded'`)).toEqual([{ at: '2026-11-24T15:00:00.000Z' }]);
   });
 
   it('can place the program just before today so the demo looks current', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createPeerpath } from '../../src-main/api/app';
+import { systemWrite } from '../../src-main/services/context';
 import { insertMember } from '../../src-main/services/members';
 import { vaultDb } from '../../src-main/services/vault-db';
 import { closeVault, createVault } from '../../src-main/vault/vault';
@@ -34,12 +35,14 @@ describe('encryption at rest', () => {
   it('cannot be read without the key, and can be with it from a second process', async () => {
     const dir = join(tempDir(), 'vault');
     const { vault } = await createVault({ dir, passphrase: PASSPHRASE, kdfCost: TEST_KDF });
-    insertMember(vaultDb(vault.db), {
-      slotId: vault.slot.id,
-      name: NAMES[0] ?? '',
-      role: 'case_manager',
-      addedAt: new Date().toISOString(),
-    });
+    systemWrite(vaultDb(vault.db), (tx) =>
+      insertMember(tx, {
+        slotId: vault.slot.id,
+        name: NAMES[0] ?? '',
+        role: 'case_manager',
+        addedAt: new Date().toISOString(),
+      }),
+    );
     const keyHex = vault.dataKey.toString('hex');
     closeVault(vault);
 

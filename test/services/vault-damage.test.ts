@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPeerpath } from '../../src-main/api/app';
 import { recordAudit } from '../../src-main/services/audit';
+import { systemWrite } from '../../src-main/services/context';
 import { closeVault, unlockVault } from '../../src-main/vault/vault';
 import { hashFolder, OTHER_PASSPHRASE, PASSPHRASE, TEST_KDF, tempDir } from '../fixtures/vault';
 
@@ -12,8 +13,8 @@ async function lockedVault(): Promise<string> {
   const { session } = createPeerpath({ dir, kdfCost: TEST_KDF });
   await session.create({ memberName: 'Avery Quill', memberRole: 'case_manager', passphrase: PASSPHRASE });
   const db = session.db();
-  db.transaction(() => {
-    for (let i = 0; i < 600; i += 1) recordAudit(db, { actorSlotId: null, action: 'test.filler', subject: `row-${i}` });
+  systemWrite(db, (tx) => {
+    for (let i = 0; i < 600; i += 1) recordAudit(tx, { actorSlotId: null, action: 'test.filler', subject: `row-${i}` });
   });
   session.lock('user');
   expect(statSync(join(dir, 'peerpath.db')).size).toBeGreaterThan(40_000);

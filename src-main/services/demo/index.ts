@@ -7,13 +7,14 @@
 import { eq } from 'drizzle-orm';
 import { staff } from '../../../db/schema';
 import type { OpenVault } from '../../vault/vault';
-import type { ServiceContext } from '../context';
+import { recordAudit } from '../audit';
+import { change, type ServiceContext, systemWrite } from '../context';
 import { staffIdForSlot } from '../staff';
-import type { VaultDb } from '../vault-db';
+import type { Queryable, VaultDb } from '../vault-db';
 import { demoActivity } from './activity';
 import { buildDemoWorld } from './generate';
 import type { DemoActivity, DemoCounts, DemoOptionsInput } from './model';
-import { writeDemoProgram } from './write';
+import { demoSeededRecord, writeDemoProgram } from './write';
 
 export { buildDemoWorld, DEMO_STEPS, type DemoStep, generateDemoProgram, resolveDemoOptions } from './generate';
 export type { DemoActivity, DemoCounts, DemoOptionsInput, DemoOptionsValue, DemoProgram, DemoStory, DemoWorld } from './model';
@@ -27,10 +28,17 @@ export interface SeedMeta {
   at?: Date;
 }
 
-/** Generates and writes a demo program into an empty vault in one transaction; returns what it wrote. */
+/**
+ * Generates and writes a demo program into an empty vault in one transaction (the session's own
+ * write, or a tool's that opened the vault); returns what it wrote.
+ */
 export function seedDemoProgram(db: VaultDb, options: DemoOptionsInput = {}, meta: SeedMeta = {}): DemoCounts {
   const world = buildDemoWorld(options);
-  return writeDemoProgram(db, world.rows, demoActivity(world), { actorSlotId: meta.actorSlotId ?? null, at: meta.at ?? new Date() });
+  return systemWrite(db, (tx) => {
+    const counts = writeDemoProgram(tx, world.rows, demoActivity(world));
+    recordAudit(tx, { actorSlotId: meta.actorSlotId ?? null, ...demoSeededRecord(counts) }, meta.at ?? new Date());
+    return counts;
+  });
 }
 
 /** The demo's sessions, points, observations and check-ins for `options`, made one student at a time as they are read. */
@@ -39,7 +47,7 @@ export function generateDemoActivity(options: DemoOptionsInput = {}): Generator<
 }
 
 /** The staff record of a slot, if it is a case manager: they take one generated caseload, so their dashboard has students. */
-function caseManagerOf(db: VaultDb, slotId: string | null): string | undefined {
+function caseManagerOf(db: Queryable, slotId: string | null): string | undefined {
   const id = staffIdForSlot(db, slotId);
   if (!id) return undefined;
   return db.select({ role: staff.role }).from(staff).where(eq(staff.id, id)).get()?.role === 'case_manager' ? id : undefined;
@@ -74,5 +82,9 @@ export function demoStartBefore(today: Date, weeks: number): string {
  */
 export function runDemoSeed(ctx: ServiceContext, options: DemoOptionsInput = {}): DemoCounts {
   const caseManagerId = options.caseManagerId ?? caseManagerOf(ctx.db, ctx.actor.slotId);
-  return seedDemoProgram(ctx.db, { ...options, caseManagerId }, { actorSlotId: ctx.actor.slotId, at: ctx.now() });
+  const world = buildDemoWorld({ ...options, caseManagerId });
+  return change(ctx, (tx) => {
+    const counts = writeDemoProgram(tx, world.rows, demoActivity(world));
+    return { result: counts, record: demoSeededRecord(counts) };
+  });
 }

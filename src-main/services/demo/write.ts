@@ -1,15 +1,15 @@
 /**
- * Writes a generated program into the vault: one transaction, a prepared INSERT per table, tables in
- * foreign-key order, the activity streamed in a student at a time (memory stays flat however many
- * sessions), and one audit event with the counts (never content). All or nothing.
+ * Writes a generated program into the vault: inside the caller's one transaction, a prepared INSERT
+ * per table, tables in foreign-key order, the activity streamed in a student at a time (memory stays
+ * flat however many sessions); the caller adds one audit event with the counts (never content). All
+ * or nothing.
  */
 import { count, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../../db/schema';
 import { AppError } from '../../contract/errors';
-import { recordAudit } from '../audit';
-import { expectChanged } from '../context';
-import type { Queryable, VaultDb } from '../vault-db';
+import { type ChangeRecord, expectChanged } from '../context';
+import type { Queryable, VaultTx } from '../vault-db';
 import { countsOf, type DemoActivity, type DemoCounts, type DemoProgram } from './model';
 
 /** Each generated family of rows and its table, parents before children. A new kind of record adds one line. */
@@ -46,7 +46,7 @@ class TableWriter {
   private changed = 0;
 
   constructor(
-    private readonly db: Queryable,
+    private readonly db: VaultTx,
     private readonly table: SQLiteTable,
   ) {}
 
@@ -74,14 +74,14 @@ class TableWriter {
  * One prepared INSERT per table, run once per row: measured 2–3 times faster here than multi-row
  * INSERTs, whose SQL drizzle has to build and SQLite to compile per batch.
  */
-function insertAll(db: Queryable, table: SQLiteTable, rows: readonly Record<string, unknown>[], what: string): void {
+function insertAll(db: VaultTx, table: SQLiteTable, rows: readonly Record<string, unknown>[], what: string): void {
   const writer = new TableWriter(db, table);
   writer.write(rows);
   writer.check(what);
 }
 
 /** Streams the activity in, batch by batch, through one prepared INSERT per table; returns the rows per table. */
-function writeActivity(db: Queryable, activity: Iterable<DemoActivity>): { [K in keyof DemoActivity]: number } {
+function writeActivity(db: VaultTx, activity: Iterable<DemoActivity>): { [K in keyof DemoActivity]: number } {
   const keys = Object.keys(DEMO_ACTIVITY_TABLES) as (keyof DemoActivity)[];
   const writers = new Map(keys.map((key) => [key, new TableWriter(db, DEMO_ACTIVITY_TABLES[key])]));
   for (const batch of activity) {
@@ -101,25 +101,23 @@ export function assertNoProgram(db: Queryable): void {
   }
 }
 
-export interface WriteMeta {
-  /** The key slot that asked for the demo data (the audit event's actor). */
-  actorSlotId: string | null;
-  /** When it happened, for the audit event. */
-  at: Date;
+/**
+ * Writes the program, then its activity as the generator makes it, inside the caller's one
+ * transaction; the caller records `demoSeededRecord` of what it returns with it.
+ */
+export function writeDemoProgram(tx: VaultTx, program: DemoProgram, activity: Iterable<DemoActivity>): DemoCounts {
+  assertNoProgram(tx);
+  for (const key of Object.keys(DEMO_TABLES) as (keyof DemoProgram)[]) {
+    insertAll(tx, DEMO_TABLES[key], program[key] as Record<string, unknown>[], key);
+  }
+  const counts = countsOf(program, writeActivity(tx, activity));
+  // A vault of synthetic students says so on every screen.
+  const value = JSON.stringify(true);
+  tx.insert(schema.settings).values({ key: 'isDemo', value }).onConflictDoUpdate({ target: schema.settings.key, set: { value } }).run();
+  return counts;
 }
 
-/** Writes the program, then its activity as the generator makes it; all in one transaction. */
-export function writeDemoProgram(db: VaultDb, program: DemoProgram, activity: Iterable<DemoActivity>, meta: WriteMeta): DemoCounts {
-  return db.transaction((tx) => {
-    assertNoProgram(tx);
-    for (const key of Object.keys(DEMO_TABLES) as (keyof DemoProgram)[]) {
-      insertAll(tx, DEMO_TABLES[key], program[key] as Record<string, unknown>[], key);
-    }
-    const counts = countsOf(program, writeActivity(tx, activity));
-    // A vault of synthetic students says so on every screen.
-    const value = JSON.stringify(true);
-    tx.insert(schema.settings).values({ key: 'isDemo', value }).onConflictDoUpdate({ target: schema.settings.key, set: { value } }).run();
-    recordAudit(tx, { actorSlotId: meta.actorSlotId, action: 'demo.seeded', entity: 'vault', detail: { ...counts } }, meta.at);
-    return counts;
-  });
+/** The audit event of a seeding: the counts, never content. */
+export function demoSeededRecord(counts: DemoCounts): ChangeRecord {
+  return { action: 'demo.seeded', entity: 'vault', entityId: 'vault', detail: { ...counts } };
 }

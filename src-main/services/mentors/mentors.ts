@@ -5,7 +5,7 @@ import { AppError } from '../../contract';
 import type { Slot } from '../../contract/common';
 import type { Mentor, MentorChanges, TrainingRecord } from '../../contract/mentors';
 import { change, expectChanged, newId, notFound, type ServiceContext, today } from '../context';
-import type { Queryable } from '../vault-db';
+import type { Queryable, VaultTx } from '../vault-db';
 import { MODULE_LABELS } from './eligibility';
 import { findMentorRow, type InputOf, loadMentor, loadMentors, type MentorRow, runningOn } from './records';
 
@@ -74,7 +74,7 @@ function checkStudentExists(db: Queryable, studentId: string): void {
   if (!db.select({ id: students.id }).from(students).where(eq(students.id, studentId)).get()) throw notFound('student record');
 }
 
-function writeTraining(db: Queryable, mentorId: string, training: readonly TrainingRecord[]): void {
+function writeTraining(db: VaultTx, mentorId: string, training: readonly TrainingRecord[]): void {
   db.delete(mentorTraining).where(eq(mentorTraining.mentorId, mentorId)).run();
   if (training.length === 0) return;
   const rows = training.map((record) => ({

@@ -7,7 +7,7 @@ import { and, asc, eq, gte, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { accommodationGoals, accommodations, assignments, goals, plans, planTeam, staff, students } from '../../../db/schema';
 import { AppError, type Plan, type PlanDetail, type PlanInput } from '../../contract';
 import { change, newId, type ServiceContext, today } from '../context';
-import type { Queryable } from '../vault-db';
+import type { Queryable, VaultTx } from '../vault-db';
 import { assertPlanEditable, findPlanRow, type PlanRow, planDetail, toPlan } from './plan-records';
 import { planDateProblems } from './plan-rules';
 
@@ -38,7 +38,7 @@ function assertNoOtherActive(db: Queryable, plan: Pick<PlanRow, 'id' | 'studentI
   }
 }
 
-function setTeam(db: Queryable, planId: string, staffIds: readonly string[]): void {
+function setTeam(db: VaultTx, planId: string, staffIds: readonly string[]): void {
   db.delete(planTeam).where(eq(planTeam.planId, planId)).run();
   for (const staffId of new Set(staffIds)) db.insert(planTeam).values({ planId, staffId }).run();
 }
@@ -144,7 +144,7 @@ export function activatePlan(ctx: ServiceContext, id: string): Plan {
  * `planId`; ended ones stay with the version they served. Moving them, rather than ending and
  * starting new ones, keeps the start date, so the goal graph shows no mentor change that did not happen.
  */
-function moveRunningAssignments(tx: Queryable, planId: string, day: string): number {
+function moveRunningAssignments(tx: VaultTx, planId: string, day: string): number {
   let moved = 0;
   const copies = tx
     .select({ id: accommodations.id, amendsId: accommodations.amendsId })

@@ -8,7 +8,7 @@ import { progressPoints, staff } from '../../../db/schema';
 import { AppError, type ProgressPoint, type ProgressPointChanges, type ProgressPointInput, type RowProblem } from '../../contract';
 import { change, expectChanged, newId, type ServiceContext, today } from '../context';
 import { sentFields } from '../mentors/mentors';
-import type { Queryable } from '../vault-db';
+import type { Queryable, VaultTx } from '../vault-db';
 import { goalVersionIds } from './goal-lineage';
 import { assertGoalWritable, findPointRow, type GoalFacts, goalFacts, type InputOf, type PointRow, toPoint } from './records';
 import { pointDateProblem, valueProblem } from './rules';
@@ -42,7 +42,7 @@ export interface NewPoint {
  * Writes checked points inside the caller's transaction; returns the rows as written, in order, so
  * callers answer from them instead of reading each point back.
  */
-export function insertPoints(db: Queryable, points: readonly NewPoint[], at: string): PointRow[] {
+export function insertPoints(db: VaultTx, points: readonly NewPoint[], at: string): PointRow[] {
   if (points.length === 0) return [];
   const rows: PointRow[] = points.map((point) => ({
     id: newId(),

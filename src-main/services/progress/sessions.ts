@@ -8,7 +8,6 @@
 import { and, count, desc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import { assignments, mentors, progressPoints, sessionGoals, sessionMentors, sessions } from '../../../db/schema';
 import { AppError, type Day, type PeerRole, type Session, type SessionChanges } from '../../contract';
-import { recordAudit } from '../audit';
 import { type ChangeRecord, change, expectChanged, newId, type ServiceContext, today } from '../context';
 import { ROLE_LABELS } from '../mentors/eligibility';
 import { sentFields } from '../mentors/mentors';
@@ -273,7 +272,7 @@ function notLoggable(facts: AccommodationFacts): string[] {
  * session gets the same audit event `sessions.create` writes, inside the same transaction.
  */
 export function createSessions(ctx: ServiceContext, input: InputOf<'sessions.createMany'>): Session[] {
-  return ctx.db.transaction((tx) => {
+  return change(ctx, (tx) => {
     const day = today(ctx);
     const taken = new Map<string, number>();
     const problems: string[] = [];
@@ -289,11 +288,8 @@ export function createSessions(ctx: ServiceContext, input: InputOf<'sessions.cre
       throw new AppError('invalid_input', `${problems.slice(0, MAX_NAMED).join(' ')}${more} Nothing was saved.`);
     }
     const at = ctx.now().toISOString();
-    return input.sessions.map((entry) => {
-      const { session, record } = insertSession(tx, ctx, entry, at);
-      recordAudit(tx, { actorSlotId: ctx.actor.slotId, ...record }, ctx.now());
-      return session;
-    });
+    const created = input.sessions.map((entry) => insertSession(tx, ctx, entry, at));
+    return { result: created.map(({ session }) => session), record: created.map(({ record }) => record) };
   });
 }
 

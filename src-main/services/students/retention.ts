@@ -6,45 +6,49 @@
  * audit trail records that it happened, and nothing of what was removed.
  */
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { guardians, students } from '../../../db/schema';
 import { AppError, type Student } from '../../contract';
-import { change, expectChanged, type ServiceContext } from '../context';
+import { change, expectChanged, forgetFreedPages, type ServiceContext } from '../context';
 import { makeScrubber } from '../names/scrub';
+import type { VaultTx } from '../vault-db';
 import { findStudentRow, toStudent } from './students';
 
-const OF_STUDENT_PLANS = 'plan_id IN (SELECT id FROM plans WHERE student_id = ?)';
-const OF_STUDENT_GOALS = `goal_id IN (SELECT id FROM goals WHERE ${OF_STUDENT_PLANS})`;
-const OF_STUDENT_SUPPORTS = `accommodation_id IN (SELECT id FROM accommodations WHERE ${OF_STUDENT_PLANS})`;
+type Scope = (studentId: string) => SQL;
+const OF_STUDENT_PLANS: Scope = (id) => sql`plan_id IN (SELECT id FROM plans WHERE student_id = ${id})`;
+const OF_STUDENT_GOALS: Scope = (id) => sql`goal_id IN (SELECT id FROM goals WHERE ${OF_STUDENT_PLANS(id)})`;
+const OF_STUDENT_SUPPORTS: Scope = (id) => sql`accommodation_id IN (SELECT id FROM accommodations WHERE ${OF_STUDENT_PLANS(id)})`;
 
 /**
  * Every column where a teacher types about the student, and which rows are the student's. JSON
  * columns (objectives, amendment notes) are scrubbed as text: a name inside a JSON string is
  * replaced the same way. A new free-text column about a student belongs in this list.
  */
-const FREE_TEXT: readonly { table: string; columns: readonly string[]; scope: string }[] = [
+const FREE_TEXT: readonly { table: string; columns: readonly string[]; scope: Scope }[] = [
   { table: 'goals', columns: ['statement', 'objectives'], scope: OF_STUDENT_PLANS },
   { table: 'accommodations', columns: ['notes'], scope: OF_STUDENT_PLANS },
   { table: 'sessions', columns: ['note'], scope: OF_STUDENT_SUPPORTS },
   { table: 'check_ins', columns: ['whats_working', 'whats_not', 'next_steps'], scope: OF_STUDENT_SUPPORTS },
   { table: 'progress_points', columns: ['note', 'setting'], scope: OF_STUDENT_GOALS },
   { table: 'progress_reports', columns: ['narrative', 'insufficient_reason', 'amendments'], scope: OF_STUDENT_GOALS },
-  { table: 'observations', columns: ['note', 'setting'], scope: 'student_id = ?' },
-  { table: 'meeting_proposals', columns: ['text'], scope: `meeting_id IN (SELECT id FROM meetings WHERE student_id = ?)` },
+  { table: 'observations', columns: ['note', 'setting'], scope: (id) => sql`student_id = ${id}` },
+  { table: 'meeting_proposals', columns: ['text'], scope: (id) => sql`meeting_id IN (SELECT id FROM meetings WHERE student_id = ${id})` },
 ];
 
-/** Runs on the transaction's own connection (better-sqlite3 has one), so it commits or rolls back with it. */
-function scrubFreeText(ctx: ServiceContext, studentId: string, scrub: (text: string) => string): void {
-  const connection = ctx.db.$client;
+/** Table and column names come from the list above, never from input; the student's id and the texts are bound. */
+function scrubFreeText(tx: VaultTx, studentId: string, scrub: (text: string) => string): void {
   for (const { table, columns, scope } of FREE_TEXT) {
-    const rows = connection.prepare(`SELECT rowid AS row_id, ${columns.join(', ')} FROM ${table} WHERE ${scope}`).all(studentId) as Record<
-      string,
-      unknown
-    >[];
-    const update = connection.prepare(`UPDATE ${table} SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE rowid = ?`);
+    const rows = tx.all<Record<string, unknown>>(
+      sql`SELECT rowid AS row_id, ${sql.raw(columns.join(', '))} FROM ${sql.raw(table)} WHERE ${scope(studentId)}`,
+    );
     for (const row of rows) {
       const values = columns.map((column) => (typeof row[column] === 'string' ? scrub(row[column] as string) : row[column]));
-      if (values.some((value, index) => value !== row[columns[index] ?? ''])) update.run(...values, row.row_id);
+      if (values.every((value, index) => value === row[columns[index] ?? ''])) continue;
+      const set = sql.join(
+        columns.map((column, index) => sql`${sql.raw(column)} = ${values[index]}`),
+        sql`, `,
+      );
+      tx.run(sql`UPDATE ${sql.raw(table)} SET ${set} WHERE rowid = ${row.row_id}`);
     }
   }
 }
@@ -55,11 +59,6 @@ function assertConfirmed(localId: string, confirmLocalId: string): void {
   }
 }
 
-/** Pushes every committed page into the database file and empties the WAL, so no old page copy stays behind. */
-function flushOldPages(ctx: ServiceContext): void {
-  ctx.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-}
-
 export function purgeStudent(ctx: ServiceContext, input: { id: string; confirmLocalId: string }): Record<string, never> {
   change(ctx, (tx) => {
     const row = findStudentRow(tx, input.id);
@@ -67,7 +66,7 @@ export function purgeStudent(ctx: ServiceContext, input: { id: string; confirmLo
     expectChanged(tx.delete(students).where(eq(students.id, input.id)).run(), 1, 'purgeStudent');
     return { result: undefined, record: { action: 'student.purged', entity: 'student', entityId: input.id } };
   });
-  flushOldPages(ctx);
+  forgetFreedPages(ctx);
   return {};
 }
 
@@ -102,17 +101,15 @@ export function deidentifyStudent(ctx: ServiceContext, input: { id: string; conf
       .run();
     tx.delete(guardians).where(eq(guardians.studentId, input.id)).run();
     // Who came to the student's meetings names the family as surely as the guardians did; how they relate is kept.
-    ctx.db.$client
-      .prepare(
-        `UPDATE meeting_attendees SET name = 'Attendee ' || (position + 1) WHERE meeting_id IN (SELECT id FROM meetings WHERE student_id = ?)`,
-      )
-      .run(input.id);
-    scrubFreeText(ctx, input.id, scrub);
+    tx.run(
+      sql`UPDATE meeting_attendees SET name = 'Attendee ' || (position + 1) WHERE meeting_id IN (SELECT id FROM meetings WHERE student_id = ${input.id})`,
+    );
+    scrubFreeText(tx, input.id, scrub);
     return {
       result: toStudent(tx, findStudentRow(tx, input.id)),
       record: { action: 'student.deidentified', entity: 'student', entityId: input.id },
     };
   });
-  flushOldPages(ctx);
+  forgetFreedPages(ctx);
   return result;
 }

@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, isNotNull, isNull, or, type SQL, sql } from 
 import { guardians, plans, staff, students } from '../../../db/schema';
 import { AppError, type Student, type StudentChanges, type StudentInput, type StudentQuery, type StudentRow } from '../../contract';
 import { change, newId, notFound, type ServiceContext } from '../context';
-import type { Queryable } from '../vault-db';
+import type { Queryable, VaultTx } from '../vault-db';
 
 type StudentRecord = typeof students.$inferSelect;
 
@@ -145,7 +145,7 @@ function assertLocalIdFree(db: Queryable, localId: string, exceptId?: string): v
   if (clash && clash.id !== exceptId) throw new AppError('conflict', `Another student already has student number ${localId}.`);
 }
 
-function replaceGuardians(db: Queryable, studentId: string, list: NonNullable<StudentInput['guardians']>): void {
+function replaceGuardians(db: VaultTx, studentId: string, list: NonNullable<StudentInput['guardians']>): void {
   db.delete(guardians).where(eq(guardians.studentId, studentId)).run();
   for (const guardian of list) {
     db.insert(guardians)
