@@ -30,7 +30,9 @@ export const END = '<!-- layers:end -->';
 // ---------------------------------------------------------------- the table
 
 export function loadTable(root, file = 'layers.json') {
-  const table = JSON.parse(readFileSync(join(root, file), 'utf8'));
+  const source = readFileSync(join(root, file), 'utf8');
+  const table = JSON.parse(source);
+  Object.defineProperty(table, '$source', { value: source, enumerable: false });
   const names = new Set();
   for (const layer of table.layers) {
     if (names.has(layer.name)) throw new Error(`${file}: layer ${layer.name} is named twice`);
@@ -44,12 +46,11 @@ export function loadTable(root, file = 'layers.json') {
   for (const name of table.typesFromAnywhere ?? []) {
     if (!names.has(name)) throw new Error(`${file}: typesFromAnywhere names ${name}, which is not a layer`);
   }
-  for (const entry of table.allowed ?? []) {
-    if (!entry.from || !(entry.to || entry.package) || !entry.waitingOn) {
-      throw new Error(`${file}: every allowed crossing needs from, to (a layer) or package, and waitingOn: ${JSON.stringify(entry)}`);
-    }
-    if (entry.to && !names.has(entry.to)) throw new Error(`${file}: allowed crossing to ${entry.to}, which is not a layer`);
+  for (const group of table.allowed ?? []) {
+    if (!group.waitingOn || !group.crossings)
+      throw new Error(`${file}: every allowed group needs waitingOn and crossings: ${JSON.stringify(group)}`);
   }
+  Object.defineProperty(table, '$file', { value: file, enumerable: false });
   return table;
 }
 
@@ -74,6 +75,19 @@ function specificity(glob) {
   return star === -1 ? glob.length + 1000 : star;
 }
 
+/**
+ * The allow-list flattened: `{ from, to, waitingOn }` for a layer, `{ from, package, waitingOn }` for
+ * a package (a name in a file's list that is not a layer is a package glob).
+ */
+export function allowedCrossings(table) {
+  const names = new Set(table.layers.map((l) => l.name));
+  return (table.allowed ?? []).flatMap(({ waitingOn, crossings }) =>
+    Object.entries(crossings).flatMap(([from, targets]) =>
+      targets.map((t) => (names.has(t) ? { from, to: t, waitingOn } : { from, package: t, waitingOn })),
+    ),
+  );
+}
+
 /** In a package glob `*` also crosses a scope's `/`: `*` is any package, `@zxcvbn-ts/*` any of that scope. */
 const packageGlob = (glob) => globToRegExp(glob.replaceAll('**', '*').replaceAll('*', '**'));
 
@@ -86,7 +100,7 @@ function compile(table) {
   matchers.sort((a, b) => b.score - a.score);
   // In a package glob * also crosses the / of a scope: `*` is any package, `@zxcvbn-ts/*` any of that scope.
   const packageRes = new Map(table.layers.map((l) => [l.name, (l.packages ?? []).map(packageGlob)]));
-  const allowed = (table.allowed ?? []).map((entry) => ({
+  const allowed = allowedCrossings(table).map((entry) => ({
     entry,
     re: globToRegExp(entry.from),
     packageRe: entry.package ? packageGlob(entry.package) : undefined,
@@ -304,17 +318,21 @@ export function checkLayers({ root, table, files = listFiles(root), read = (f) =
       }
       if (to === layer || layer.mayImport.includes('*') || layer.mayImport.includes(to.name)) continue;
       if (imp.typeOnly && (typesFromAnywhere.has(to.name) || (layer.mayImportTypes ?? []).includes(to.name))) continue;
-      report(`imports ${imp.specifier} (layer ${layer.name} may not import layer ${to.name}${imp.typeOnly ? ', not even its types' : ''})`, {
-        layer: to.name,
-      });
+      report(
+        `imports ${imp.specifier} (layer ${layer.name} may not import layer ${to.name}${imp.typeOnly ? ', not even its types' : ''})`,
+        {
+          layer: to.name,
+        },
+      );
     }
   }
   for (const a of allowed) {
     if (a.hits.length === 0) {
       const what = a.entry.to ? `layer ${a.entry.to}` : `package ${a.entry.package}`;
+      const at = table.$source?.indexOf(`"${a.entry.from}"`) ?? -1;
       errors.push({
         file: table.$file ?? 'layers.json',
-        line: 1,
+        line: at === -1 ? 1 : lineAt(lineStarts(table.$source), at),
         message: `allowed crossing ${a.entry.from} → ${what} no longer happens: remove it from "allowed"`,
       });
     }
@@ -338,7 +356,11 @@ function list(items) {
 
 function mayImportText(table, layer) {
   const byName = new Map(table.layers.map((l) => [l.name, l]));
-  const named = (n) => `${n} (${byName.get(n).files.map((g) => code(g.replace(/\/\*\*$/, ''))).join(', ')})`;
+  const named = (n) =>
+    `${n} (${byName
+      .get(n)
+      .files.map((g) => code(g.replace(/\/\*\*$/, '')))
+      .join(', ')})`;
   const layers = layer.mayImport.includes('*') ? ['any layer'] : layer.mayImport.map(named);
   const types = [...new Set([...(table.typesFromAnywhere ?? []), ...(layer.mayImportTypes ?? [])])].filter(
     (n) => n !== layer.name && !layer.mayImport.includes(n) && !layer.mayImport.includes('*'),
@@ -351,27 +373,31 @@ function mayImportText(table, layer) {
   return text;
 }
 
-function crossingsOf(table, layer) {
-  return (table.allowed ?? []).filter((a) => layerOf(table, a.from.replace(/\*\*?/g, 'x')) === layer);
-}
-
-function allowedLine(a) {
-  return `${code(a.from)} → ${a.to ?? `package ${code(a.package)}`} (${a.waitingOn})`;
+/** The allowed crossings out of one layer's files, `[waitingOn, "file → a, b"[]]` per group. */
+function crossingsText(table, layer) {
+  const out = [];
+  for (const { waitingOn, crossings } of table.allowed ?? []) {
+    const files = Object.entries(crossings).filter(([from]) => !layer || layerOf(table, from.replace(/\*+/g, 'x')) === layer);
+    if (files.length) out.push([waitingOn, files.map(([from, targets]) => `${code(from)} → ${targets.join(', ')}`)]);
+  }
+  return out;
 }
 
 /** The block between the markers in a layer's README. */
 export function readmeBlock(table, readme) {
   const layers = table.layers.filter((l) => l.readme === readme);
-  const lines = [BEGIN];
+  const paragraphs = [];
   for (const layer of layers) {
-    const prefix = layers.length > 1 ? `**${layerPlace(layer)}** ` : '';
-    lines.push(`${prefix}${mayImportText(table, layer)}`);
-    const crossings = crossingsOf(table, layer);
-    if (crossings.length) lines.push(`Still crossing, until the restructuring lands: ${crossings.map(allowedLine).join('; ')}.`);
+    const prefix = layers.length > 1 ? `${code(layerPlace(layer))}: ` : '';
+    paragraphs.push(`${prefix}${mayImportText(table, layer)}`);
+    for (const [waitingOn, files] of crossingsText(table, layer)) {
+      paragraphs.push(`Still crossing until ${waitingOn}: ${files.join('; ')}.`);
+    }
   }
-  lines.push(`(Written from ${code(table.$file ?? 'layers.json')} by ${code('npm run layers:docs')}; ${code('npm run lint')} checks it.)`);
-  lines.push(END);
-  return lines.join('\n');
+  paragraphs.push(
+    `(Written from ${code(table.$file ?? 'layers.json')} by ${code('npm run layers:docs')}; ${code('npm run lint')} checks it.)`,
+  );
+  return [BEGIN, paragraphs.join('\n\n'), END].join('\n');
 }
 
 /** README.md's block: the tree, one line per layer, the rules and today's allowed crossings. */
@@ -390,13 +416,21 @@ export function overviewBlock(table) {
     ...tree,
     '```',
     '',
-    `Layers are enforced by ${code('npm run lint')}: ${code('scripts/check-layers.mjs')} reads every import (static, ${code('export … from')}, dynamic, ${code('import type')}) and fails on one the table (${code(table.$file ?? 'layers.json')}) does not allow, on a file in no layer, and on these docs being out of date (${code('npm run layers:docs')} rewrites them).`,
+    `Layers are enforced by ${code('npm run lint')}: ${code('scripts/check-layers.mjs')} reads every import (static,`,
+    `${code('export … from')}, dynamic, ${code('import type')}, ${code('import.meta.glob')}) and fails on one the table`,
+    `(${code(table.$file ?? 'layers.json')}) does not allow, on a file in no layer, and on these docs being out of date`,
+    `(${code('npm run layers:docs')} rewrites them from the table).`,
   ];
   if ((table.typesFromAnywhere ?? []).length) lines.push(`Any layer may import the types of ${list(table.typesFromAnywhere)}.`);
   lines.push('', '| layer | may import | packages |', '|---|---|---|', ...rows);
-  if ((table.allowed ?? []).length) {
-    lines.push('', 'Crossings allowed until the restructuring lands (warnings; each is an error once it is gone, so the list only shrinks):', '');
-    for (const a of table.allowed) lines.push(`- ${allowedLine(a)}`);
+  const groups = crossingsText(table);
+  if (groups.length) {
+    lines.push(
+      '',
+      'Crossings allowed until the restructuring lands (warnings; each is an error once it is gone, so the list only shrinks):',
+      '',
+    );
+    for (const [waitingOn, files] of groups) lines.push(`- ${waitingOn}: ${files.join('; ')}`);
   }
   lines.push(END);
   return lines.join('\n');
@@ -424,7 +458,8 @@ export function docs({ root, table }) {
     const current = existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : null;
     if (current === null) return { path, current, wanted: `# ${dirname(path)}\n\n${block}\n`, problem: 'is missing' };
     const replaced = replaceBlock(current, block);
-    if (replaced === null) return { path, current, wanted: `${current.replace(/\n*$/, '\n\n')}${block}\n`, problem: `has no ${BEGIN} … ${END} markers` };
+    if (replaced === null)
+      return { path, current, wanted: `${current.replace(/\n*$/, '\n\n')}${block}\n`, problem: `has no ${BEGIN} … ${END} markers` };
     return { path, current, wanted: replaced };
   });
 }
@@ -455,7 +490,9 @@ function main(argv) {
   else {
     for (const a of allowed.filter((x) => x.hits.length)) {
       const lines = a.hits.map((h) => h.line).join(',');
-      console.warn(`warning: ${a.from}:${lines} imports ${a.to ? `layer ${a.to}` : `package ${a.package}`}; allowed for now: ${a.waitingOn}`);
+      console.warn(
+        `warning: ${a.from}:${lines} imports ${a.to ? `layer ${a.to}` : `package ${a.package}`}; allowed for now: ${a.waitingOn}`,
+      );
     }
   }
   for (const e of errors) console.error(`${e.file}:${e.line} ${e.message}`);
