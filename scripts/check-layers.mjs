@@ -150,7 +150,7 @@ export function parseImports(filename, source) {
   if (result.errors.length > 0) {
     const error = result.errors[0];
     const at = error.labels?.[0]?.start;
-    throw new Error(`${filename}${at === undefined ? '' : `:${lineAt(lineStarts(source), at)}`}: cannot parse: ${error.message}`);
+    throw Object.assign(new Error(`cannot parse: ${error.message}`), { line: at === undefined ? 1 : lineAt(lineStarts(source), at) });
   }
   const starts = lineStarts(source);
   const imports = [];
@@ -280,7 +280,7 @@ export function checkLayers({ root, table, files = listFiles(root), read = (f) =
     try {
       imports = parseImports(file, read(file));
     } catch (error) {
-      errors.push({ file, line: 1, message: error.message });
+      errors.push({ file, line: error.line ?? 1, message: error.message });
       continue;
     }
     for (const imp of imports) {
@@ -326,8 +326,12 @@ export function checkLayers({ root, table, files = listFiles(root), read = (f) =
       );
     }
   }
+  // An entry is stale when its file was checked and crossed nothing, or when it is gone (a partial
+  // run, over some files only, says nothing about the others).
+  const checked = new Set(files);
   for (const a of allowed) {
-    if (a.hits.length === 0) {
+    const gone = !/[*?]/.test(a.entry.from) && !existsSync(join(root, a.entry.from));
+    if (a.hits.length === 0 && (gone || files.some((f) => checked.has(f) && a.re.test(f)))) {
       const what = a.entry.to ? `layer ${a.entry.to}` : `package ${a.entry.package}`;
       const at = table.$source?.indexOf(`"${a.entry.from}"`) ?? -1;
       errors.push({
