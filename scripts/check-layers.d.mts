@@ -28,12 +28,11 @@ export function allowedCrossings(table: LayerTable): AllowedCrossing[];
 export function parseImports(filename: string, source: string): Import[];
 export function packageOf(specifier: string): string;
 export function listFiles(root: string): string[];
-export function checkLayers(options: {
-  root: string;
-  table: LayerTable;
-  files?: string[];
-  read?: (file: string) => string;
-}): { errors: Problem[]; warnings: Problem[]; allowed: (AllowedCrossing & { hits: Problem[] })[] };
+export function checkLayers(options: { root: string; table: LayerTable; files?: string[]; read?: (file: string) => string }): {
+  errors: Problem[];
+  warnings: Problem[];
+  allowed: (AllowedCrossing & { hits: Problem[] })[];
+};
 export function readmeBlock(table: LayerTable, readme: string): string;
 export function overviewBlock(table: LayerTable): string;
 export function docs(options: { root: string; table: LayerTable }): Doc[];
