@@ -136,3 +136,54 @@ describe('the docs written from the table', () => {
     expect(stale.find((d) => d.path === 'core/README.md')?.wanted).toContain('May import: ui (`ui`)');
   });
 });
+
+describe('the real table (layers.json)', () => {
+  const table = loadTable(repo);
+  const check = (file: string, source: string) =>
+    checkLayers({ root: repo, table, files: [file], read: () => source }).errors.map((e) => e.message);
+
+  it('keeps the rules biome.json used to hold: the contract imports zod only', () => {
+    expect(check('src-main/contract/x.ts', "import { z } from 'zod';\nexport const X = z.string();\n")).toEqual([]);
+    expect(check('src-main/contract/x.ts', "import { readFileSync } from 'node:fs';\n")).toEqual([
+      'imports node:fs (layer contract may not import package node:fs)',
+    ]);
+    expect(check('src-main/contract/x.ts', "import { students } from '../services/students/students';\n")).toEqual([
+      'imports ../services/students/students (layer contract may not import layer services)',
+    ]);
+  });
+
+  it('the renderer imports the contract and its own packages, never Node, Electron or the rest of src-main', () => {
+    const file = 'src-renderer/src/screens/x.tsx';
+    expect(check(file, "import { MISS_REASONS } from '../../../src-main/contract';\nimport { useState } from 'react';\n")).toEqual([]);
+    expect(check(file, "import { ipcRenderer } from 'electron';\n")).toEqual([
+      'imports electron (layer renderer may not import package electron)',
+    ]);
+    expect(check(file, "import { join } from 'node:path';\n")).toEqual([
+      'imports node:path (layer renderer may not import package node:path)',
+    ]);
+    expect(check(file, "import type { Trend } from '../../../src-main/services/progress-rules/trend';\n")).toEqual([
+      'imports ../../../src-main/services/progress-rules/trend (layer renderer may not import layer progress-rules, not even its types)',
+    ]);
+  });
+
+  it('only the shell and the preload import Electron', () => {
+    for (const file of [
+      'src-main/services/x.ts',
+      'src-main/vault/x.ts',
+      'src-main/reports/x.ts',
+      'src-main/workers/x.ts',
+      'src-main/api/x.ts',
+    ]) {
+      expect(check(file, "import { app } from 'electron';\n")).toHaveLength(1);
+    }
+    expect(check('src-main/shell/x.ts', "import { app } from 'electron';\n")).toEqual([]);
+    expect(check('src-main/preload.ts', "import { contextBridge } from 'electron';\n")).toEqual([]);
+  });
+
+  it('the pure renderer of documents may not reach services or the database', () => {
+    expect(check('src-main/reports/pdf/x.ts', "import { trend } from '../../services/progress-rules/trend';\n")).toEqual([]);
+    expect(check('src-main/reports/pdf/x.ts', "import { staff } from '../../../db/schema';\n")).toEqual([
+      'imports ../../../db/schema (layer reports may not import layer db)',
+    ]);
+  });
+});
