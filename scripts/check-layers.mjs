@@ -371,8 +371,11 @@ function mayImportText(table, layer) {
   );
   const packages = layer.packages ?? [];
   const pkgText = packages.includes('*') ? 'any package' : packages.length ? list(packages.map(code)) : 'no package';
-  let text = `May import: ${layers.length ? list(layers) : 'no other layer'}`;
-  if (types.length) text += `; the types of ${list(types)}`;
+  let text;
+  if (layers.length && types.length) text = `May import: ${list(layers)}; and the types of ${list(types.map(named))}`;
+  else if (layers.length) text = `May import: ${list(layers)}`;
+  else if (types.length) text = `May import: only the types of ${list(types.map(named))}`;
+  else text = 'May import: no other layer';
   text += `. Packages: ${pkgText}.`;
   return text;
 }

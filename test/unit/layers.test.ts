@@ -156,14 +156,23 @@ describe('the real table (layers.json)', () => {
     const file = 'src-renderer/src/screens/x.tsx';
     expect(check(file, "import { MISS_REASONS } from '../../../src-main/contract';\nimport { useState } from 'react';\n")).toEqual([]);
     expect(check(file, "import { ipcRenderer } from 'electron';\n")).toEqual([
-      'imports electron (layer renderer may not import package electron)',
+      'imports electron (layer renderer/screens may not import package electron)',
     ]);
     expect(check(file, "import { join } from 'node:path';\n")).toEqual([
-      'imports node:path (layer renderer may not import package node:path)',
+      'imports node:path (layer renderer/screens may not import package node:path)',
     ]);
     expect(check(file, "import type { Trend } from '../../../src-main/services/progress-rules/trend';\n")).toEqual([
-      'imports ../../../src-main/services/progress-rules/trend (layer renderer may not import layer progress-rules, not even its types)',
+      'imports ../../../src-main/services/progress-rules/trend (layer renderer/screens may not import layer progress-rules, not even its types)',
     ]);
+  });
+
+  it('inside the renderer: components never import screens, and take only types from the contract', () => {
+    const file = 'src-renderer/src/components/x.tsx';
+    expect(check(file, "import type { StaffRole } from '../../../src-main/contract';\n")).toEqual([]);
+    expect(check(file, "import { MISS_REASONS } from '../../../src-main/contract';\n")).toEqual([
+      'imports ../../../src-main/contract (layer renderer/components may not import layer contract)',
+    ]);
+    expect(check(file, "import { StudentList } from '../screens/students/StudentList';\n")).toHaveLength(1);
   });
 
   it('only the shell and the preload import Electron', () => {
