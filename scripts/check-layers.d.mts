@@ -34,5 +34,5 @@ export function checkLayers(options: { root: string; table: LayerTable; files?: 
   allowed: (AllowedCrossing & { hits: Problem[] })[];
 };
 export function readmeBlock(table: LayerTable, readme: string): string;
-export function overviewBlock(table: LayerTable): string;
+export function overviewBlock(table: LayerTable, root?: string): string;
 export function docs(options: { root: string; table: LayerTable }): Doc[];

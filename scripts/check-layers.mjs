@@ -407,10 +407,15 @@ export function readmeBlock(table, readme) {
   return [BEGIN, paragraphs.join('\n\n'), END].join('\n');
 }
 
+/** A layer whose every glob is a folder (`x/**`) that does not exist yet, such as src-main/host before it lands. */
+function notYet(root, layer) {
+  return root !== undefined && layer.files.every((g) => g.endsWith('/**') && !isDirectory(join(root, g.slice(0, -3))));
+}
+
 /** README.md's block: the tree, one line per layer, the rules and today's allowed crossings. */
-export function overviewBlock(table) {
+export function overviewBlock(table, root) {
   const width = Math.max(...table.layers.map((l) => layerPlace(l).length)) + 2;
-  const tree = table.layers.map((l) => `${layerPlace(l).padEnd(width)}${l.what}`);
+  const tree = table.layers.map((l) => `${layerPlace(l).padEnd(width)}${l.what}${notYet(root, l) ? ' (not there yet)' : ''}`);
   const rows = table.layers.map((l) => {
     const mayImport = l.mayImport.includes('*') ? 'any' : l.mayImport.join(', ') || '—';
     const types = (l.mayImportTypes ?? []).join(', ');
@@ -456,7 +461,7 @@ function replaceBlock(text, block) {
  * a layer whose folder does not exist yet (src-main/host before it lands) has no README to write.
  */
 export function docs({ root, table }) {
-  const targets = [{ path: table.overview ?? 'README.md', block: overviewBlock(table) }];
+  const targets = [{ path: table.overview ?? 'README.md', block: overviewBlock(table, root) }];
   for (const readme of [...new Set(table.layers.map((l) => l.readme).filter(Boolean))]) {
     if (!isDirectory(join(root, dirname(readme)))) continue;
     targets.push({ path: readme, block: readmeBlock(table, readme) });
