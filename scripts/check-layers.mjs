@@ -4,6 +4,8 @@
  *
  *   node scripts/check-layers.mjs               every import of every .ts/.tsx/.mts/.mjs/.js file checked; exit 1 on a crossing
  *   node scripts/check-layers.mjs --write-docs  rewrites the marked parts of README.md and the layers' READMEs (npm run layers:docs)
+ *   node scripts/check-layers.mjs --prune       drops the allowed crossings that no longer happen from layers.json, then writes the docs
+ *   node scripts/check-layers.mjs --verbose     lists every allowed crossing's import, not one line per file
  *
  * Imports are read with a real parser (oxc, through rolldown's `parseSync`, which Vite already
  * installs): static imports, `export … from`, dynamic `import('…')` with a literal specifier,
@@ -337,7 +339,7 @@ export function checkLayers({ root, table, files = listFiles(root), read = (f) =
       errors.push({
         file: table.$file ?? 'layers.json',
         line: at === -1 ? 1 : lineAt(lineStarts(table.$source), at),
-        message: `allowed crossing ${a.entry.from} → ${what} no longer happens: remove it from "allowed"`,
+        message: `allowed crossing ${a.entry.from} → ${what} no longer happens: remove it from "allowed" (node scripts/check-layers.mjs --prune)`,
       });
     }
   }
@@ -481,6 +483,30 @@ export function docs({ root, table }) {
 function main(argv) {
   const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
   const table = loadTable(root);
+  if (argv.includes('--prune')) {
+    const { allowed } = checkLayers({ root, table });
+    const stale = allowed.filter((a) => a.hits.length === 0);
+    const kept = (table.allowed ?? [])
+      .map((group) => {
+        const crossings = {};
+        for (const [from, targets] of Object.entries(group.crossings)) {
+          const left = targets.filter((t) => !stale.some((a) => a.from === from && (a.to ?? a.package) === t));
+          if (left.length) crossings[from] = left;
+        }
+        return { ...group, crossings };
+      })
+      .filter((group) => Object.keys(group.crossings).length > 0);
+    for (const a of stale) console.log(`removed ${a.from} → ${a.to ?? a.package}`);
+    table.allowed = kept;
+    writeFileSync(join(root, 'layers.json'), `${JSON.stringify(table, null, 2)}\n`);
+    try {
+      execFileSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', 'layers.json'], { cwd: root, stdio: 'ignore' });
+    } catch {
+      console.warn('layers.json written; format it with: npx biome format --write layers.json');
+    }
+    main(['--write-docs']);
+    return;
+  }
   if (argv.includes('--write-docs')) {
     for (const doc of docs({ root, table })) {
       if (doc.wanted === doc.current) continue;
