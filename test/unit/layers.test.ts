@@ -47,7 +47,9 @@ describe('the layer check on the fixture', () => {
   });
 
   it('calls an allow-listed crossing that no longer happens an error, at its line in the table', () => {
-    expect(lines).toContain('layers.json:12 allowed crossing legacy/gone.ts → layer ui no longer happens: remove it from "allowed" (node scripts/check-layers.mjs --prune)');
+    expect(lines).toContain(
+      'layers.json:12 allowed crossing legacy/gone.ts → layer ui no longer happens: remove it from "allowed" (node scripts/check-layers.mjs --prune)',
+    );
   });
 
   it('finds nothing else', () => {
