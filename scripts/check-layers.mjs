@@ -100,7 +100,6 @@ function compile(table) {
     for (const glob of layer.files) matchers.push({ layer, re: globToRegExp(glob), score: specificity(glob) });
   }
   matchers.sort((a, b) => b.score - a.score);
-  // In a package glob * also crosses the / of a scope: `*` is any package, `@zxcvbn-ts/*` any of that scope.
   const packageRes = new Map(table.layers.map((l) => [l.name, (l.packages ?? []).map(packageGlob)]));
   const allowed = allowedCrossings(table).map((entry) => ({
     entry,

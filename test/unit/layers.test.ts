@@ -95,6 +95,11 @@ describe('reading imports', () => {
     ]);
   });
 
+  it('counts lines right after non-ASCII text (offsets are UTF-16)', () => {
+    const source = "// ——— é ü 日本語 ———\nconst e = import('./e');\n";
+    expect(parseImports('x.ts', source)).toEqual([{ specifier: './e', line: 2, typeOnly: false, kind: 'dynamic' }]);
+  });
+
   it('names packages and Node built-ins', () => {
     expect(['fs', 'node:fs/promises', '@zxcvbn-ts/core', 'drizzle-orm/sqlite-core', 'x?raw'].map(packageOf)).toEqual([
       'node:fs',
