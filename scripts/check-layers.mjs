@@ -348,6 +348,7 @@ export function checkLayers({ root, table, files = listFiles(root), read = (f) =
 // ---------------------------------------------------------------- the docs
 
 const code = (s) => `\`${s}\``;
+const packageName = (p) => (p === 'node:*' ? 'Node built-ins' : code(p));
 
 function layerPlace(layer) {
   return layer.files.map((g) => g.replace(/\/\*\*$/, '/')).join(', ');
@@ -371,7 +372,7 @@ function mayImportText(table, layer) {
     (n) => n !== layer.name && !layer.mayImport.includes(n) && !layer.mayImport.includes('*'),
   );
   const packages = layer.packages ?? [];
-  const pkgText = packages.includes('*') ? 'any package' : packages.length ? list(packages.map(code)) : 'no package';
+  const pkgText = packages.includes('*') ? 'any' : packages.length ? list(packages.map(packageName)) : 'none';
   let text;
   if (layers.length && types.length) text = `May import: ${list(layers)}; and the types of ${list(types.map(named))}`;
   else if (layers.length) text = `May import: ${list(layers)}`;
@@ -420,7 +421,7 @@ export function overviewBlock(table, root) {
   const rows = table.layers.map((l) => {
     const mayImport = l.mayImport.includes('*') ? 'any' : l.mayImport.join(', ') || '—';
     const types = (l.mayImportTypes ?? []).join(', ');
-    const packages = (l.packages ?? []).includes('*') ? 'any' : (l.packages ?? []).map(code).join(', ') || '—';
+    const packages = (l.packages ?? []).includes('*') ? 'any' : (l.packages ?? []).map(packageName).join(', ') || '—';
     return `| ${l.name} | ${mayImport}${types ? ` (types: ${types})` : ''} | ${packages} |`;
   });
   const lines = [
