@@ -2,8 +2,8 @@ import { exportForDownload, exportToFile } from '../../services/exchange/export'
 import { readJsonFile } from '../../services/exchange/file';
 import { importExport } from '../../services/exchange/import';
 import { commitRoster, previewRoster } from '../../services/roster/import';
+import { importRosterFile } from '../../services/roster/import-file';
 import type { VaultSession } from '../../services/vault-session';
-import { importRosterFile } from './command-line';
 import type { HandlerGroup } from './group';
 
 export function rosterHandlers(session: VaultSession) {

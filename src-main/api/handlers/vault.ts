@@ -1,7 +1,6 @@
+import { seedDemoVault } from '../../services/demo/seed-folder';
+import { restoreInto } from '../../services/restore';
 import type { VaultSession } from '../../services/vault-session';
-import { restoreBackup } from '../../vault/backup';
-import { closeVault } from '../../vault/vault';
-import { seedDemoVault } from './command-line';
 import type { HandlerGroup } from './group';
 
 /** The session's own folders: a restore never writes into `dir`; `demoDir` is the app's demo vault. */
@@ -38,8 +37,8 @@ export function vaultHandlers(session: VaultSession, folders: VaultFolders = {})
     'vault.leaveDemo': () => session.leaveDemo(),
     'vault.check': () => session.check(),
     'vault.backup': ({ file }) => session.backup(file),
-    'vault.restore': async ({ file, into, secret, kind }) => {
-      closeVault(await restoreBackup({ file, dir: into, secret, kind, liveDir: folders.dir }));
+    'vault.restore': async (input) => {
+      await restoreInto(input, folders.dir);
       return {};
     },
     'vault.seedDemo': (input) => seedDemoVault(input, folders.demoDir),
