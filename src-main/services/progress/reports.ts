@@ -9,14 +9,14 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { goals, progressReports } from '../../../db/schema';
 import { AppError, InsufficientReason, type ProgressCodeSetId, type ProgressReport, type ReportChanges } from '../../contract';
-import { change, expectChanged, newId, parseJsonColumn, type ServiceContext } from '../context';
+import { change, expectChanged, newId, type ServiceContext } from '../context';
+import { jsonColumns } from '../json-columns';
 import { findPlanRow } from '../plans/plan-records';
 import type { Queryable } from '../vault-db';
 import { activeCodeSet, codeSet } from './codes';
 import { type GoalFacts, goalFacts, type InputOf } from './records';
 
 type ReportRow = typeof progressReports.$inferSelect;
-type Amendment = { at: string; note: string };
 
 function toReport(row: ReportRow): ProgressReport {
   const set = codeSet(row.codeSet);
@@ -31,7 +31,7 @@ function toReport(row: ReportRow): ProgressReport {
     insufficientReason: row.insufficientReason === null ? null : InsufficientReason.catch('other').parse(row.insufficientReason),
     narrative: row.narrative,
     finalizedAt: row.finalizedAt,
-    amendments: parseJsonColumn<Amendment[]>(row.amendments, []),
+    amendments: jsonColumns.progressReports.amendments.read(row.amendments),
   };
 }
 
@@ -250,11 +250,11 @@ export function amendReport(ctx: ServiceContext, input: InputOf<'progressReports
     const missing = missingParts(next);
     if (missing.length > 0) throw new AppError('invalid_input', `A finalized report keeps ${missing.join(' and ')}.`);
     const at = ctx.now().toISOString();
-    const amendments = [...parseJsonColumn<Amendment[]>(row.amendments, []), { at, note: input.note }];
+    const amendments = [...jsonColumns.progressReports.amendments.read(row.amendments), { at, note: input.note }];
     expectChanged(
       tx
         .update(progressReports)
-        .set({ ...next, amendments: JSON.stringify(amendments), updatedAt: at })
+        .set({ ...next, amendments: jsonColumns.progressReports.amendments.write(amendments), updatedAt: at })
         .where(eq(progressReports.id, row.id))
         .run(),
       1,

@@ -8,7 +8,8 @@ import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { accommodations, assignments, plans, sessions, students } from '../../../db/schema';
 import type { SessionDefaults, StudentWeek } from '../../contract';
 import { notFound, type ServiceContext, today } from '../context';
-import { parseSlots, runningOn } from '../mentors/records';
+import { jsonColumns } from '../json-columns';
+import { runningOn } from '../mentors/records';
 import { toAccommodation } from '../plans/plan-records';
 import type { Queryable } from '../vault-db';
 import { type AccommodationFacts, accommodationFacts, type InputOf, loadSessions } from './records';
@@ -114,7 +115,7 @@ export function studentWeek(ctx: ServiceContext, input: InputOf<'sessions.week'>
     weekStart: monday,
     days,
     accommodations: rows.map((row) => {
-      const slotDays = new Set(parseSlots(row.slots).map((slot) => slot.day));
+      const slotDays = new Set(jsonColumns.accommodations.slots.read(row.slots).map((slot) => slot.day));
       const facts = accommodationFacts(ctx.db, row.id);
       return {
         accommodation: toAccommodation(ctx.db, row),

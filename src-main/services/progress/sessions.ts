@@ -10,9 +10,10 @@ import { assignments, mentors, progressPoints, sessionGoals, sessionMentors, ses
 import { AppError, type Day, type PeerRole, type Session, type SessionChanges } from '../../contract';
 import { recordAudit } from '../audit';
 import { type ChangeRecord, change, expectChanged, newId, type ServiceContext, today } from '../context';
+import { jsonColumns } from '../json-columns';
 import { ROLE_LABELS } from '../mentors/eligibility';
 import { sentFields } from '../mentors/mentors';
-import { parseSlots, runningOn } from '../mentors/records';
+import { runningOn } from '../mentors/records';
 import type { Queryable, VaultTx } from '../vault-db';
 import { insertPoints } from './points';
 import {
@@ -72,7 +73,7 @@ function unassignedMentors(db: Queryable, accommodationId: string, date: string,
 /** How many sessions fit on one day: one per slot on that weekday (at least one). */
 function sessionsAllowedOn(facts: AccommodationFacts, date: string): number {
   const day = schoolDayOf(date);
-  return Math.max(1, parseSlots(facts.slots).filter((slot) => slot.day === day).length);
+  return Math.max(1, jsonColumns.accommodations.slots.read(facts.slots).filter((slot) => slot.day === day).length);
 }
 
 function sessionsOn(db: Queryable, accommodationId: string, date: string, exceptId?: string): number {
