@@ -61,8 +61,8 @@ const Words = listColumn(z.string());
 const Slots = listColumn(Slot);
 const Modes = listColumn(CommunicationMode);
 
-export const ReportingPeriodEntry = z.object({ label: z.string(), endsOn: z.string() });
-export const AmendmentEntry = z.object({ at: z.string(), note: z.string() });
+const ReportingPeriodEntry = z.object({ label: z.string(), endsOn: z.string() });
+const AmendmentEntry = z.object({ at: z.string(), note: z.string() });
 const MISSED_CUE: IntervalMark = { engaged: null, initiated: null, responded: null, nearAdult: null };
 
 const Translations = z.record(z.string(), z.string());
