@@ -51,7 +51,7 @@ export interface ReportingPeriod {
 
 /**
  * Report-card quarters of the school years around `yearStart` (the one before, that one, the one
- * after): IEP progress reports go home with report cards (34 CFR 300.320(a)(3)).
+ * after): IEP progress marks go home with report cards (34 CFR 300.320(a)(3)).
  */
 export function quartersAround(yearStart: string): ReportingPeriod[] {
   const quarters: ReportingPeriod[] = [];

@@ -39,7 +39,7 @@ export const SCALED: ReadonlySet<Measurement> = new Set(['rubric', 'trials']);
 /** Measurements that are percents, 0 to 100. */
 export const PERCENT: ReadonlySet<Measurement> = new Set(['percent', 'intervals']);
 
-/** Four quarters across the plan, as most schools send progress reports with report cards. */
+/** Four quarters across the plan, as most schools send progress marks home with report cards. */
 export function quarterPeriods(plan: Pick<Plan, 'startDate' | 'endDate'>, label: (quarter: number) => string): PeriodDraft[] {
   return [1, 2, 3, 4].map((quarter) => {
     const end = addDays(addMonths(plan.startDate, quarter * 3), -1);
