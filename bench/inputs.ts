@@ -5,7 +5,8 @@
  * progress-point inputs for the write cases (one per round, so no write collides with another).
  */
 import type { InputOf } from '../src-main/contract';
-import { addDays, schoolDayOf } from '../src-main/services/progress/school-days';
+import { addDays } from '../src-main/contract/calendar';
+import { schoolDayOf } from '../src-main/services/progress/school-days';
 import type { SqliteDatabase } from '../src-main/vault/database';
 
 /** Rows per table of the district, as built. */

@@ -491,7 +491,11 @@ export const checkIns = sqliteTable(
   ],
 );
 
-/** A goal's progress report for one reporting period: the code, sufficiency and narrative parents receive. */
+/**
+ * A goal's progress mark for one reporting period: the code, sufficiency and narrative parents receive.
+ * The code calls it a progress mark (services/progress/marks.ts, the `progressMarks.*` channels); the
+ * table keeps its first name, progress_reports, and the export format its array `progressReports`.
+ */
 export const progressReports = sqliteTable(
   'progress_reports',
   {

@@ -1,5 +1,6 @@
 /** Building blocks every part of the contract shares: ids, dates, grades, schedule slots. */
 import { z } from 'zod';
+import { isIsoDate } from './calendar';
 
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'Not a record id.');
 
@@ -7,10 +8,7 @@ export const Id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'Not a record id.');
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-09-14.')
-  .refine((text) => {
-    const date = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-  }, 'That date does not exist.');
+  .refine(isIsoDate, 'That date does not exist.');
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** -1 pre-K, 0 kindergarten, 1–12, 13 post-secondary transition program. */

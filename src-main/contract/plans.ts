@@ -128,6 +128,8 @@ export type AccommodationInput = z.infer<typeof AccommodationInput>;
 
 export const Accommodation = AccommodationInput.omit({ goalIds: true }).extend({
   id: Id,
+  // A damaged stored schedule reads as empty (services/json-columns.ts): the screen still opens.
+  slots: z.array(Slot),
   mentorsNeeded: z.number().int(),
   notes: z.string().nullable(),
   serves: z.array(Id),

@@ -1,6 +1,6 @@
 /**
  * Sessions, check-ins, progress points, observations (momentary time sampling), fidelity and
- * progress reports: "did the support happen?" and "is the student making progress?".
+ * progress marks: "did the support happen?" and "is the student making progress?".
  * The progress-code presets live here as data so the UI and the reports read the same labels.
  */
 import { z } from 'zod';
@@ -324,7 +324,7 @@ export const SchoolFidelity = z.object({
 });
 export type SchoolFidelity = z.infer<typeof SchoolFidelity>;
 
-// ── Progress reports and progress-code sets ──────────────────────────────────────────────────
+// ── Progress marks and progress-code sets ────────────────────────────────────────────────────
 
 /**
  * A shared meaning for the codes of every set, so a suggestion computed from the trend and the aim
@@ -353,7 +353,7 @@ export const DEFAULT_PROGRESS_CODE_SET: ProgressCodeSetId = 'federal_default';
 export const PROGRESS_CODE_SETS: Record<ProgressCodeSetId, ProgressCodeSet> = {
   federal_default: {
     id: 'federal_default',
-    name: 'Standard (IDEA progress report)',
+    name: 'Standard (IDEA progress codes)',
     codes: [
       { id: 'mastered', label: 'Mastered', standing: 'met' },
       { id: 'sufficient', label: 'Sufficient progress', standing: 'sufficient' },
@@ -397,16 +397,21 @@ export type InsufficientReason = z.infer<typeof InsufficientReason>;
 const CodeId = z.string().trim().min(1).max(40);
 export const ReportPeriod = z.object({ label: ShortText.min(1, 'Name the reporting period, e.g. "Quarter 1".'), endsOn: IsoDate }).strict();
 
-const ReportFields = z.object({
+/**
+ * A progress mark: the IEP's periodic statement of progress on one goal for one reporting period
+ * (34 CFR 300.320(a)(3)) — the code, whether progress is sufficient, the narrative. Called "mark" so
+ * that "report" means a PDF document; the table is still `progress_reports` (db/schema.ts).
+ */
+const MarkFields = z.object({
   code: CodeId.nullable(),
   sufficient: z.boolean().nullable(),
   insufficientReason: InsufficientReason.nullable(),
   narrative: LongText.nullable(),
 });
-export const ReportChanges = ReportFields.partial().strict();
-export type ReportChanges = z.infer<typeof ReportChanges>;
+export const MarkChanges = MarkFields.partial().strict();
+export type MarkChanges = z.infer<typeof MarkChanges>;
 
-export const ProgressReport = z.object({
+export const ProgressMark = z.object({
   id: Id,
   goalId: Id,
   period: z.object({ label: z.string(), endsOn: z.string() }),
@@ -420,7 +425,7 @@ export const ProgressReport = z.object({
   finalizedAt: z.string().nullable(),
   amendments: z.array(z.object({ at: z.string(), note: z.string() })),
 });
-export type ProgressReport = z.infer<typeof ProgressReport>;
+export type ProgressMark = z.infer<typeof ProgressMark>;
 
 // ── Channels ─────────────────────────────────────────────────────────────────────────────────
 
@@ -486,32 +491,32 @@ export const progress = {
   },
 
   'progressCodes.get': { input: z.object({}).strict(), output: ProgressCodeSettings },
-  /** Reports already saved keep the set they were written in. */
+  /** Progress marks already saved keep the set they were written in. */
   'progressCodes.setActive': { input: z.object({ setId: ProgressCodeSetId }).strict(), output: ProgressCodeSettings },
 
-  /** The reports of a plan's goals, for one period or all. */
-  'progressReports.listForPlan': {
+  /** The progress marks of a plan's goals, for one period or all. */
+  'progressMarks.listForPlan': {
     input: z.object({ planId: Id, periodEndsOn: IsoDate.optional() }).strict(),
-    output: z.array(ProgressReport),
+    output: z.array(ProgressMark),
   },
-  'progressReports.get': { input: z.object({ goalId: Id, periodEndsOn: IsoDate }).strict(), output: ProgressReport.nullable() },
-  /** Creates or changes a goal's report for a period; only what is sent changes. Refused once finalized. */
-  'progressReports.save': {
-    input: z.object({ goalId: Id, period: ReportPeriod, changes: ReportChanges }).strict(),
-    output: ProgressReport,
+  'progressMarks.get': { input: z.object({ goalId: Id, periodEndsOn: IsoDate }).strict(), output: ProgressMark.nullable() },
+  /** Creates or changes a goal's progress mark for a period; only what is sent changes. Refused once finalized. */
+  'progressMarks.save': {
+    input: z.object({ goalId: Id, period: ReportPeriod, changes: MarkChanges }).strict(),
+    output: ProgressMark,
   },
   /** Locks the period for the plan; refused, naming the goals, while any goal lacks a code or a narrative. */
-  'progressReports.finalize': { input: z.object({ planId: Id, periodEndsOn: IsoDate }).strict(), output: z.array(ProgressReport) },
-  /** Changes a finalized report, keeping the team's reason (the note) with the report. */
-  'progressReports.amend': {
+  'progressMarks.finalize': { input: z.object({ planId: Id, periodEndsOn: IsoDate }).strict(), output: z.array(ProgressMark) },
+  /** Changes a finalized progress mark, keeping the team's reason (the note) with it. */
+  'progressMarks.amend': {
     input: z
       .object({
         goalId: Id,
         periodEndsOn: IsoDate,
-        changes: ReportChanges,
-        note: LongText.min(1, 'Say why the finalized report is being amended.'),
+        changes: MarkChanges,
+        note: LongText.min(1, 'Say why the finalized mark is being amended.'),
       })
       .strict(),
-    output: ProgressReport,
+    output: ProgressMark,
   },
 } as const;

@@ -87,13 +87,3 @@ export function notFound(what: string): AppError {
 export function expectChanged(result: { changes: number }, expected: number, what: string): void {
   if (result.changes !== expected) throw new Error(`${what}: expected ${expected} row(s) changed, got ${result.changes}`);
 }
-
-/** JSON columns: parse with a fallback so one odd row never breaks a screen. */
-export function parseJsonColumn<T>(text: string | null, fallback: T): T {
-  if (text === null) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}

@@ -1,9 +1,9 @@
 /**
- * A reporting period's progress report through the real UI: a case manager opens the report of a
+ * A reporting period's progress mark through the real UI: a case manager opens the mark of a
  * plan with two goals, sees the suggested code and the rule behind it, tries to finalize while one
  * goal lacks a narrative (and is told which), completes it, finalizes, sees the period locked,
- * amends one report with a note; then switches the district's code set to Connecticut in Settings
- * and is offered its codes on an open period, while the finalized reports keep their own.
+ * amends one mark with a note; then switches the district's code set to Connecticut in Settings
+ * and is offered its codes on an open period, while the finalized marks keep their own.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -15,7 +15,7 @@ import { supportedStudentViaServices } from './program';
 const Q1 = { label: 'Quarter 1', endsOn: isoDate(-10) };
 const Q2 = { label: 'Quarter 2', endsOn: isoDate(30) };
 
-describe('progress report of a reporting period', () => {
+describe('progress mark of a reporting period', () => {
   let host: Host;
   let app: AppBrowser;
   let page: Page;
@@ -52,8 +52,8 @@ describe('progress report of a reporting period', () => {
     page = app.page;
     await page.getByRole('heading', { name: 'Students', level: 1 }).waitFor();
     await page.goto(`${host.url}#/students/${supported.studentId}/plans/${planId}`);
-    await page.getByRole('link', { name: /Progress report/ }).click();
-    await page.getByRole('heading', { name: /Progress report/, level: 1 }).waitFor();
+    await page.getByRole('link', { name: /Progress mark/ }).click();
+    await page.getByRole('heading', { name: /Progress mark/, level: 1 }).waitFor();
   });
 
   afterAll(async () => {
@@ -78,8 +78,8 @@ describe('progress report of a reporting period', () => {
     await waitForText(engagement, /No progress points were recorded by the end of this period/);
     expect(await engagement.getByLabel('Progress code').inputValue()).toBe('not_introduced');
     // Nothing is stored until the case manager saves.
-    expect(await call(host, 'progressReports.listForPlan', { planId })).toEqual([]);
-    await screenshot(page, 'periods-01-report');
+    expect(await call(host, 'progressMarks.listForPlan', { planId })).toEqual([]);
+    await screenshot(page, 'periods-01-mark');
     await expectAccessible(page);
   });
 
@@ -104,7 +104,7 @@ describe('progress report of a reporting period', () => {
       page.locator(':focus'),
       /Not ready yet: 1 goal still needs something saved\.\s*Goal 2: Social-emotional needs a narrative\./,
     );
-    expect(host.calls.filter((channel) => channel === 'progressReports.finalize')).toEqual([]);
+    expect(host.calls.filter((channel) => channel === 'progressMarks.finalize')).toEqual([]);
     await screenshot(page, 'periods-02-not-ready');
     await expectAccessible(page);
 
@@ -118,21 +118,21 @@ describe('progress report of a reporting period', () => {
 
     await finalizePanel().getByRole('button', { name: 'Finalize Quarter 2' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Finalize Quarter 2?' });
-    await waitForText(dialog, /reports of all 2 goals for Quarter 2 will be locked/);
+    await waitForText(dialog, /marks of all 2 goals for Quarter 2 will be locked/);
     await screenshot(page, 'periods-03-confirm', 'viewport');
     await dialog.getByRole('button', { name: 'Finalize' }).click();
-    await waitForText(page.locator(':focus'), /^Finalized on .+\. These reports are locked\./);
+    await waitForText(page.locator(':focus'), /^Finalized on .+\. These marks are locked\./);
     await expectGone(finalizePanel());
     for (const name of ['Goal 1: Math', 'Goal 2: Social-emotional']) {
       const card = goalCard(name);
-      await card.getByRole('button', { name: 'Amend this report' }).waitFor();
+      await card.getByRole('button', { name: 'Amend this mark' }).waitFor();
       expect(await card.getByRole('combobox').count()).toBe(0);
       expect(await card.getByRole('textbox').count()).toBe(0);
     }
     await waitForText(goalCard('Goal 1: Math'), /Progress code\s*Insufficient progress/);
     await waitForText(goalCard('Goal 1: Math'), /No: More time is needed/);
-    const reports = await call(host, 'progressReports.listForPlan', { planId, periodEndsOn: Q2.endsOn });
-    expect(reports.map((report) => [report.code, report.finalizedAt !== null])).toEqual([
+    const marks = await call(host, 'progressMarks.listForPlan', { planId, periodEndsOn: Q2.endsOn });
+    expect(marks.map((mark) => [mark.code, mark.finalizedAt !== null])).toEqual([
       ['insufficient', true],
       ['not_introduced', true],
     ]);
@@ -140,36 +140,36 @@ describe('progress report of a reporting period', () => {
     await expectAccessible(page);
   });
 
-  test('amending a finalized report needs a note, and the amendment shows with its date and note', async () => {
+  test('amending a finalized mark needs a note, and the amendment shows with its date and note', async () => {
     const math = goalCard('Goal 1: Math');
-    await math.getByRole('button', { name: 'Amend this report' }).click();
-    const form = math.getByRole('form', { name: 'Amend the report for Goal 1: Math' });
+    await math.getByRole('button', { name: 'Amend this mark' }).click();
+    const form = math.getByRole('form', { name: 'Amend the mark for Goal 1: Math' });
     await form.getByLabel('Narrative for the family').fill('Maya solved 44 of 100 problems on the last probe, up from 40.');
     await form.getByRole('button', { name: 'Save the amendment' }).click();
-    await waitForText(form, /Say why the finalized report is being amended\./);
+    await waitForText(form, /Say why the finalized mark is being amended\./);
     // The note field is marked and takes the keyboard.
     const note = form.getByLabel('Why is it being amended?');
     await waitForMatch(async () => String(await note.evaluate((field) => field.matches(':focus'))), /^true$/);
     expect(await note.getAttribute('aria-invalid')).toBe('true');
-    expect(host.calls.filter((channel) => channel === 'progressReports.amend')).toEqual([]);
+    expect(host.calls.filter((channel) => channel === 'progressMarks.amend')).toEqual([]);
     await note.fill('Probe 4 was scored against the wrong key.');
     await screenshot(page, 'periods-05-amend-form');
     await expectAccessible(page);
     await form.getByRole('button', { name: 'Save the amendment' }).click();
-    const amendments = math.getByRole('region', { name: 'Amendments to the report for Goal 1: Math' });
+    const amendments = math.getByRole('region', { name: 'Amendments to the mark for Goal 1: Math' });
     await waitForText(amendments, /\w{3} \d{1,2}, \d{4}\s*Probe 4 was scored against the wrong key\./);
     await waitForText(math, /44 of 100 problems/);
     await waitForText(math.getByRole('status').last(), /Amendment saved\./);
-    const report = await call(host, 'progressReports.get', { goalId: mathId, periodEndsOn: Q2.endsOn });
-    expect(report?.amendments.map((amendment) => amendment.note)).toEqual(['Probe 4 was scored against the wrong key.']);
+    const mark = await call(host, 'progressMarks.get', { goalId: mathId, periodEndsOn: Q2.endsOn });
+    expect(mark?.amendments.map((amendment) => amendment.note)).toEqual(['Probe 4 was scored against the wrong key.']);
     await screenshot(page, 'periods-06-amended');
   });
 
-  test('after switching to the Connecticut codes in Settings, an open period offers them; finalized reports keep theirs', async () => {
+  test('after switching to the Connecticut codes in Settings, an open period offers them; finalized marks keep theirs', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     const section = page.getByRole('region', { name: 'Progress codes' });
-    const standard = section.getByRole('radio', { name: 'Standard (IDEA progress report)' });
+    const standard = section.getByRole('radio', { name: 'Standard (IDEA progress codes)' });
     await waitForText(section, /Codes: Not introduced, No progress, Limited, Satisfactory, Mastered/);
     expect(await standard.isChecked()).toBe(true);
     await section.getByRole('radio', { name: 'Connecticut' }).check();
@@ -181,8 +181,8 @@ describe('progress report of a reporting period', () => {
     await expectAccessible(page);
 
     await page.goBack();
-    await page.getByRole('heading', { name: /Progress report/, level: 1 }).waitFor();
-    await waitForText(goalCard('Goal 1: Math'), /Insufficient progress \(Standard \(IDEA progress report\) codes\)/);
+    await page.getByRole('heading', { name: /Progress mark/, level: 1 }).waitFor();
+    await waitForText(goalCard('Goal 1: Math'), /Insufficient progress \(Standard \(IDEA progress codes\) codes\)/);
     await page.getByLabel('Reporting period').selectOption(Q1.endsOn);
     const math = goalCard('Goal 1: Math');
     const code = math.getByLabel('Progress code');

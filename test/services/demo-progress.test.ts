@@ -11,10 +11,10 @@ import * as schema from '../../db/schema';
 import { countBehaviour } from '../../src-main/contract/observation-summary';
 import { MISS_REASONS } from '../../src-main/contract/progress';
 import { buildDemoWorld, DEMO_ACTIVITY_TABLES, type DemoCounts, type Profile, seedDemoProgram } from '../../src-main/services/demo';
-import { isRunningOn, parseSlots } from '../../src-main/services/mentors/records';
+import { jsonColumns } from '../../src-main/services/json-columns';
+import { isRunningOn } from '../../src-main/services/mentors/records';
 import { dueWarnings, valueRange } from '../../src-main/services/plans/plan-rules';
 import { currentPeriod } from '../../src-main/services/progress/goal-progress';
-import { parseIntervals } from '../../src-main/services/progress/records';
 import { checkInProblems, pointDateProblem, sessionProblems, valueProblem } from '../../src-main/services/progress/rules';
 import { schoolDayOf } from '../../src-main/services/progress/school-days';
 import { decisionFlags } from '../../src-main/services/progress-rules/decision-rules';
@@ -103,7 +103,7 @@ function healthFlags(vault: Vault) {
       observations: (observationsByStudent.get(studentOf.get(accommodation.id) ?? '') ?? [])
         .sort((a, b) => a.date.localeCompare(b.date))
         .map((observation) => {
-          const intervals = parseIntervals(observation.intervals);
+          const intervals = jsonColumns.observations.intervals.read(observation.intervals);
           return {
             date: observation.date,
             initiated: intervals.filter((mark) => mark.initiated === true).length,
@@ -247,7 +247,8 @@ describe('the default demo, judged by the progress rules', () => {
         { accommodation, plan },
         TODAY,
       );
-      if (!parseSlots(accommodation.slots).some((slot) => slot.day === schoolDayOf(session.date))) found.push('not a day of its schedule');
+      if (!jsonColumns.accommodations.slots.read(accommodation.slots).some((slot) => slot.day === schoolDayOf(session.date)))
+        found.push('not a day of its schedule');
       if (onOneDay.has(`${session.accommodationId}|${session.date}`)) found.push('a second session that day');
       onOneDay.add(`${session.accommodationId}|${session.date}`);
       const mentors = mentorsOf.get(session.id) ?? [];
@@ -306,7 +307,7 @@ describe('the default demo, judged by the progress rules', () => {
         const observation = observations.get(point.observationId);
         if (observation?.studentId !== studentOfPlan.get(goal.planId)) found.push('an observation of another student');
         if (goal.measurement !== 'intervals') found.push('an observation of a goal not measured in intervals');
-        const intervals = parseIntervals(observation?.intervals ?? '[]');
+        const intervals = jsonColumns.observations.intervals.read(observation?.intervals ?? null);
         const percents = [countBehaviour(intervals, 'engaged').percent, countBehaviour(intervals, 'interacting').percent];
         if (!percents.includes(point.value)) found.push('a value its observation does not give');
       }

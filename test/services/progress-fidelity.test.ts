@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src-main/contract/calendar';
 import { type FidelitySession, fidelityOf } from '../../src-main/services/progress/fidelity';
-import { addDays, mondayOf } from '../../src-main/services/progress/school-days';
+import { mondayOf } from '../../src-main/services/progress/school-days';
 import { accommodationInput, planInput, studentInput } from '../fixtures/program-input';
 import { supportedStudent } from './progress-fixture';
 

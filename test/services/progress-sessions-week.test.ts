@@ -6,7 +6,8 @@
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, progressPoints, sessions } from '../../db/schema';
-import { latestSchoolDay, sessionDefaults } from '../../src-main/services/progress/session-views';
+import { latestSchoolDay } from '../../src-main/contract/calendar';
+import { sessionDefaults } from '../../src-main/services/progress/session-views';
 import { auditText, supportedStudent } from './progress-fixture';
 
 type App = Awaited<ReturnType<typeof supportedStudent>>;

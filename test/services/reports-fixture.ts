@@ -1,7 +1,7 @@
 /**
  * A student worth a report: the progress fixture's IEP (math, engagement and writing goals; a peer
  * tutor in Math 7 serving the first two) plus a second mentor, a peer buddy at lunch, six weeks of
- * points and sessions (some missed), check-ins that name the mentor, and a progress report whose
+ * points and sessions (some missed), check-ins that name the mentor, and a progress mark whose
  * narrative names the mentor too — so a parent report has something to redact. Clock: 2026-10-15.
  * Also the PDF tools the report tests read files with (poppler). Synthetic data only.
  */
@@ -108,7 +108,7 @@ export async function reportStudent() {
       ],
     },
   });
-  await call('progressReports.save', {
+  await call('progressMarks.save', {
     goalId: math.id,
     period: { label: 'Progress check 1', endsOn: '2026-10-09' },
     changes: {

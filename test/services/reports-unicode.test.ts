@@ -27,7 +27,7 @@ describe('reports with any names and notes', () => {
           changes: { firstName: first.trim(), lastName: last.trim(), preferredName: null },
         });
         await app.call('mentors.update', { id: app.mentor.id, changes: { firstName: mentorFirst.trim(), preferredName: null } });
-        await app.call('progressReports.save', {
+        await app.call('progressMarks.save', {
           goalId: app.math.id,
           period: { label: 'Progress check 1', endsOn: '2026-10-09' },
           changes: { narrative: narrative.slice(0, 4000) },

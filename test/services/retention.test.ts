@@ -64,7 +64,7 @@ async function studentWithRecords() {
     intervals: [{ engaged: true, initiated: false, responded: true, nearAdult: false }],
     note: 'Zebulon was calm.',
   });
-  await app.call('progressReports.save', {
+  await app.call('progressMarks.save', {
     goalId: goal.id,
     period: { label: 'Quarter 1', endsOn: '2026-11-06' },
     changes: { narrative: 'Zebulon is making steady progress.' },

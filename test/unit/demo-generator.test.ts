@@ -1,14 +1,8 @@
 /** The demo generator on its own: seeded randomness, calendar arithmetic, and the program it builds (no vault). */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addYears, dateOfDay, dayNumber } from '../../src-main/contract/calendar';
 import { buildDemoWorld, type DemoWorld, generateDemoActivity, generateDemoProgram } from '../../src-main/services/demo';
-import {
-  addYears,
-  dayNumber,
-  fromDayNumber,
-  oneYearLess1Day,
-  quartersAround,
-  schoolDayOnOrAfter,
-} from '../../src-main/services/demo/calendar';
+import { oneYearLess1Day, quartersAround, schoolDayOnOrAfter } from '../../src-main/services/demo/calendar';
 import { asciiSlug } from '../../src-main/services/demo/names';
 import { Deck, Rng } from '../../src-main/services/demo/prng';
 
@@ -63,7 +57,7 @@ describe('calendar', () => {
     for (let day = -30_000; day < 60_000; day += 7) {
       const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
       expect(dayNumber(iso)).toBe(day);
-      expect(fromDayNumber(day)).toBe(iso);
+      expect(dateOfDay(day)).toBe(iso);
     }
   });
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays, dayNumber } from '../../src-main/contract/calendar';
 import { ahead, aimLine } from '../../src-main/services/progress-rules/aim';
 import { goalChart } from '../../src-main/services/progress-rules/chart-model';
-import { addDays, dayNumber } from '../../src-main/services/progress-rules/days';
 import { decisionFlags } from '../../src-main/services/progress-rules/decision-rules';
 import { mentorHealthFlags, oneSidedSupportFlags } from '../../src-main/services/progress-rules/program-health';
 import { suggestProgress } from '../../src-main/services/progress-rules/progress-suggestion';

@@ -7,9 +7,9 @@ import {
 } from '../../services/progress/check-ins';
 import { getProgressCodes, setActiveCodeSet } from '../../services/progress/codes';
 import { fidelityForAccommodation, fidelityForSchool, fidelityForStudent } from '../../services/progress/fidelity-service';
+import { amendMark, finalizePeriod, getMark, listMarksForPlan, saveMark } from '../../services/progress/marks';
 import { deleteObservation, listObservationsForStudent, recordObservation } from '../../services/progress/observations';
 import { createPoint, createPoints, deletePoint, listPointsForGoal, updatePoint } from '../../services/progress/points';
-import { amendReport, finalizePeriod, getReport, listReportsForPlan, saveReport } from '../../services/progress/reports';
 import { sessionDefaults, studentWeek } from '../../services/progress/session-views';
 import {
   createSession,
@@ -48,12 +48,12 @@ export function progressHandlers(session: VaultSession) {
     'fidelity.forSchool': (input) => fidelityForSchool(session.context(), input),
     'progressCodes.get': () => getProgressCodes(session.context()),
     'progressCodes.setActive': (input) => setActiveCodeSet(session.context(), input),
-    'progressReports.listForPlan': (input) => listReportsForPlan(session.context(), input),
-    'progressReports.get': (input) => getReport(session.context(), input),
-    'progressReports.save': (input) => saveReport(session.context(), input),
-    'progressReports.finalize': (input) => finalizePeriod(session.context(), input),
-    'progressReports.amend': (input) => amendReport(session.context(), input),
+    'progressMarks.listForPlan': (input) => listMarksForPlan(session.context(), input),
+    'progressMarks.get': (input) => getMark(session.context(), input),
+    'progressMarks.save': (input) => saveMark(session.context(), input),
+    'progressMarks.finalize': (input) => finalizePeriod(session.context(), input),
+    'progressMarks.amend': (input) => amendMark(session.context(), input),
   } satisfies HandlerGroup<
-    'sessions.' | 'checkIns.' | 'progressPoints.' | 'observations.' | 'fidelity.' | 'progressCodes.' | 'progressReports.'
+    'sessions.' | 'checkIns.' | 'progressPoints.' | 'observations.' | 'fidelity.' | 'progressCodes.' | 'progressMarks.'
   >;
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { staff as staffTable } from '../../../db/schema';
 import { listAudit, verifyAuditChain } from '../../services/audit';
-import { parseJsonColumn } from '../../services/context';
+import { jsonColumns } from '../../services/json-columns';
 import { archiveStaff, createStaff, listStaff, restoreStaff, updateStaff } from '../../services/staff';
 import type { VaultSession } from '../../services/vault-session';
 import type { HandlerGroup } from './group';
@@ -33,7 +33,7 @@ export function staffHandlers(session: VaultSession) {
         action: row.action,
         entity: row.entity,
         entityId: row.entityId,
-        fields: parseJsonColumn<string[]>(row.fields, []),
+        fields: jsonColumns.auditEvents.fields.read(row.fields),
       }));
     },
     'audit.verify': () => verifyAuditChain(session.context().db),

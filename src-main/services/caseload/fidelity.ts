@@ -8,10 +8,11 @@
 import { and, gte, lte } from 'drizzle-orm';
 import { accommodations } from '../../../db/schema';
 import type { CaseloadFidelity, Fidelity } from '../../contract';
+import { addDays } from '../../contract/calendar';
 import { inIds } from '../id-batches';
 import { fidelityOf, totalFidelity } from '../progress/fidelity';
 import { fidelitySessionsOf, inForce } from '../progress/fidelity-service';
-import { addDays, mondayOf } from '../progress/school-days';
+import { mondayOf } from '../progress/school-days';
 import type { Queryable } from '../vault-db';
 import type { PlanRow } from './scope';
 

@@ -6,10 +6,11 @@
  */
 import { isNull, sql } from 'drizzle-orm';
 import { mentors } from '../../../db/schema';
+import { addDays } from '../../contract/calendar';
 import { groupBy, idTable, inIds } from '../id-batches';
 import { MODULE_LABELS } from '../mentors/eligibility';
 import { loadMentors } from '../mentors/records';
-import { addDays, mondayOf } from '../progress/school-days';
+import { mondayOf } from '../progress/school-days';
 import { consentIsCurrent, DEFAULT_THRESHOLDS, type MentorLoadFacts } from '../progress-rules/program-health';
 import { displayName } from '../students/students';
 import type { Queryable } from '../vault-db';

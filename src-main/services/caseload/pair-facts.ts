@@ -10,8 +10,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { askedByVersion, groupBy, idTable } from '../id-batches';
+import { jsonColumns } from '../json-columns';
 import { accommodationLineages } from '../progress/goal-lineage';
-import { parseIntervals } from '../progress/records';
 import type { PairFacts } from '../progress-rules/program-health';
 import type { Queryable } from '../vault-db';
 
@@ -69,7 +69,7 @@ function lastObservations(db: Queryable, studentIds: readonly string[], day: str
       SELECT rowid FROM observations WHERE student_id = ids.value AND date <= ${day} ORDER BY date DESC LIMIT ${OBSERVATIONS}
     )`);
   return rows.map((row) => {
-    const marks = parseIntervals(row.intervals).map((mark) => mark.initiated);
+    const marks = jsonColumns.observations.intervals.read(row.intervals).map((mark) => mark.initiated);
     return {
       studentId: row.studentId,
       date: row.date,

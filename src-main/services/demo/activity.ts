@@ -4,7 +4,7 @@
  * a district-size run never holds more than one student's records. Each kind of record has its own
  * random stream and id source and students come in a fixed order: the same seed gives the same rows.
  */
-import { dayNumber } from './calendar';
+import { dayNumber } from '../../contract/calendar';
 import { addCheckIns } from './check-ins';
 import { type DemoActivity, type DemoWorld, emptyActivity } from './model';
 import { addGoalProgress, addPairObservations, type StudentProgress } from './progress';

@@ -5,9 +5,11 @@
  * Some supports stay unstaffed (the matching screen's work); some assignments ended (reassigned,
  * finished, consent withdrawn). Then the mentors' recognition: service hours, awards, letters.
  */
+
+import { addDays, dayNumber, daysBetween } from '../../contract/calendar';
 import type { PeerRole } from '../../contract/plans';
 import { REQUIRED_TRAINING } from '../mentors/eligibility';
-import { addDays, dayNumber, daysFrom, instant, maxDate, minDate, schoolDayOnOrAfter, schoolYearLabel } from './calendar';
+import { instant, maxDate, minDate, schoolDayOnOrAfter, schoolYearLabel } from './calendar';
 import type { AccommodationFacts, DemoWorld, MentorFacts, RoleWindow } from './model';
 import type { Rng } from './prng';
 import { slotKey } from './school';
@@ -134,7 +136,7 @@ function chooseMentor(
         (mentor.grade >= support.grade ? 0.8 : 0) +
         0.6 * (1 - running / mentor.loadCap) +
         (0.3 * overlap.length) / support.slots.length -
-        0.02 * daysFrom(from, start);
+        0.02 * daysBetween(from, start);
       if (!best || score > best.score) best = { mentor, start, overlap, score };
     }
   }
@@ -192,8 +194,8 @@ function staffPosition(
     } else if (support.endDate < world.asOf) {
       endDate = support.endDate;
       endReason = 'finished';
-    } else if (daysFrom(start, world.asOf) >= 21 && rng.chance(0.1)) {
-      endDate = minDate(schoolDayOnOrAfter(addDays(start, rng.int(10, daysFrom(start, world.asOf)))), world.asOf);
+    } else if (daysBetween(start, world.asOf) >= 21 && rng.chance(0.1)) {
+      endDate = minDate(schoolDayOnOrAfter(addDays(start, rng.int(10, daysBetween(start, world.asOf)))), world.asOf);
       endReason = rng.weighted(END_REASONS);
     }
     taken.add(mentor.id);

@@ -1,57 +1,12 @@
-/** Calendar arithmetic on ISO dates (YYYY-MM-DD, UTC) for the demo generator. No clock: every date is derived from inputs. */
-
-/** Days since 1970-01-01 (Howard Hinnant's days_from_civil): integer arithmetic, no Date objects, fast enough for millions of calls. */
-export function dayNumber(date: string): number {
-  let year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  if (month <= 2) year -= 1;
-  const era = Math.floor(year / 400);
-  const yearOfEra = year - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-/** The inverse of `dayNumber` (civil_from_days). */
-export function fromDayNumber(days: number): string {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
-  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-export function addDays(date: string, days: number): string {
-  return fromDayNumber(dayNumber(date) + days);
-}
-
-export function daysFrom(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
-
-/** The same day `years` later (29 February becomes 1 March). */
-export function addYears(date: string, years: number): string {
-  const value = new Date(`${date}T00:00:00Z`);
-  value.setUTCFullYear(value.getUTCFullYear() + years);
-  return value.toISOString().slice(0, 10);
-}
+/**
+ * The demo generator's own calendar helpers (school years, quarters, instants), on top of the shared
+ * arithmetic in contract/calendar.ts. No clock: every date is derived from inputs.
+ */
+import { addDays, addYears, weekday } from '../../contract/calendar';
 
 /** The plan year's last day: one year after the start, less a day. */
 export function oneYearLess1Day(start: string): string {
   return addDays(addYears(start, 1), -1);
-}
-
-/** 0 Sunday … 6 Saturday. */
-export function weekday(date: string): number {
-  return (dayNumber(date) + 4) % 7;
 }
 
 /** The date itself on a school day, else the Monday after. */
@@ -96,7 +51,7 @@ export interface ReportingPeriod {
 
 /**
  * Report-card quarters of the school years around `yearStart` (the one before, that one, the one
- * after): IEP progress reports go home with report cards (34 CFR 300.320(a)(3)).
+ * after): IEP progress marks go home with report cards (34 CFR 300.320(a)(3)).
  */
 export function quartersAround(yearStart: string): ReportingPeriod[] {
   const quarters: ReportingPeriod[] = [];

@@ -5,7 +5,8 @@
  * one-sided pair's student rates low at every check-in (every two weeks, as the team watches); the
  * near-burnout mentor's check-ins follow the plan cast for them, workload rising.
  */
-import { dayNumber, fromDayNumber, instant } from './calendar';
+import { dateOfDay, dayNumber } from '../../contract/calendar';
+import { instant } from './calendar';
 import type { DemoActivity, DemoWorld } from './model';
 import type { Rng } from './prng';
 import type { MentorOnSupport, SupportView } from './sessions';
@@ -117,7 +118,7 @@ function addCheckIn(
   at: { day: number; mentorId: string; workload: number | null; tone: Tone; burnout: boolean },
   out: DemoActivity,
 ): void {
-  const date = fromDayNumber(at.day);
+  const date = dateOfDay(at.day);
   const createdAt = instant(date, rng.int(15 * 60 + 30, 17 * 60 + 30));
   const worried = at.burnout && (at.workload ?? 0) >= 4;
   out.checkIns.push({

@@ -6,9 +6,10 @@
  * draws alone. What happened over the weeks (sessions, progress points, check-ins) is too much to
  * hold at district scale: `demoActivity` makes it lazily from the finished world, a student at a time.
  */
+
+import { addDays } from '../../contract/calendar';
 import { AppError } from '../../contract/errors';
 import { makeAssignments, makeRecognition } from './assignments';
-import { addDays } from './calendar';
 import { makeMentors } from './mentors';
 import { DemoOptions, type DemoOptionsInput, type DemoOptionsValue, type DemoProgram, type DemoWorld, emptyProgram } from './model';
 import { makeStaff, makeStudents } from './people';

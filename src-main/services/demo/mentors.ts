@@ -2,8 +2,10 @@
  * Demo peer mentors: consent (a few withdrawn or still missing), training (a few expired or
  * incomplete, so the app has refusals to show), free periods, interests, load caps and time off.
  */
+
+import { addDays, daysBetween } from '../../contract/calendar';
 import type { TrainingModule } from '../../contract/mentors';
-import { addDays, daysFrom, instant, maxDate, minDate, schoolDayOnOrAfter } from './calendar';
+import { instant, maxDate, minDate, schoolDayOnOrAfter } from './calendar';
 import type { DemoWorld, MentorFacts, TrainingFacts } from './model';
 import { newHousehold, personName } from './names';
 import { studentNumber } from './people';
@@ -76,7 +78,7 @@ function trainingFor(rng: Rng, world: DemoWorld, story: TrainingStory, consentOn
     const years = CORE.includes(module) ? 365 : 730;
     training.set(module, { completedOn, expiresOn: CORE.includes(module) || rng.chance(0.6) ? addDays(completedOn, years) : null });
   }
-  const program = daysFrom(world.startDate, world.asOf);
+  const program = daysBetween(world.startDate, world.asOf);
   if (story === 'expired') {
     // Last year's confidentiality training, never renewed.
     const completedOn = addDays(world.startDate, -rng.int(380, 520));
@@ -89,7 +91,7 @@ function trainingFor(rng: Rng, world: DemoWorld, story: TrainingStory, consentOn
 }
 
 function timeOffFor(rng: Rng, world: DemoWorld): { startDate: string; endDate: string }[] {
-  const program = daysFrom(world.startDate, world.asOf);
+  const program = daysBetween(world.startDate, world.asOf);
   const stretches: { startDate: string; endDate: string }[] = [];
   const roll = rng.next();
   if (roll < 0.12 && program > 14) {
@@ -113,7 +115,7 @@ export function makeMentors(world: DemoWorld): void {
     .map((student, index) => ({ student, index }))
     .filter(({ student }) => student.grade >= 7 || student.grade === 5);
   const alsoStudents = rng.sample(candidates, Math.min(candidates.length, Math.round(count * 0.06)));
-  const program = daysFrom(world.startDate, world.asOf);
+  const program = daysBetween(world.startDate, world.asOf);
 
   for (let index = 0; index < count; index++) {
     const id = world.streams.id('mentor');
@@ -148,7 +150,7 @@ export function makeMentors(world: DemoWorld): void {
     let withdrawnOn: string | null = null;
     if ((story === 'withdrawn' || story === 'guardian_withdrawn') && consentGivenOn && guardianConsentGivenOn) {
       const earliest = maxDate(guardianConsentGivenOn, addDays(world.startDate, 14));
-      withdrawnOn = earliest < world.asOf ? addDays(earliest, rng.int(1, Math.max(1, daysFrom(earliest, world.asOf)))) : world.asOf;
+      withdrawnOn = earliest < world.asOf ? addDays(earliest, rng.int(1, Math.max(1, daysBetween(earliest, world.asOf)))) : world.asOf;
     }
     const training = trainingFor(rng, world, rng.weighted(TRAINING_STORIES), consentGivenOn);
     const availability = mentorAvailability(rng);

@@ -1,6 +1,8 @@
 /** Demo staff, students and their parents or guardians. */
+
+import { addDays } from '../../contract/calendar';
 import { STAFF_ROLES, type StaffRole } from '../../contract/vault';
-import { addDays, instant } from './calendar';
+import { instant } from './calendar';
 import type { DemoWorld, StaffFacts } from './model';
 import { adultName, asciiSlug, familyName, type Gender, type Household, householdLanguage, newHousehold, personName } from './names';
 import type { Rng } from './prng';

@@ -1,17 +1,9 @@
 /** Demo plans (IEP or 504) with their team, goals, peer-support accommodations and which goals each serves. */
+
+import { addDays, addYears, daysBetween } from '../../contract/calendar';
 import { PEER_ROLES, type PeerRole } from '../../contract/plans';
 import type { StaffRole } from '../../contract/vault';
-import {
-  addDays,
-  addYears,
-  daysFrom,
-  instant,
-  maxDate,
-  oneYearLess1Day,
-  quartersAround,
-  type ReportingPeriod,
-  schoolDayOnOrAfter,
-} from './calendar';
+import { instant, maxDate, oneYearLess1Day, quartersAround, type ReportingPeriod, schoolDayOnOrAfter } from './calendar';
 import { COVERING_TEMPLATE_KEYS, GOAL_TEMPLATES, type GoalCore, type GoalTemplate } from './goal-templates';
 import type { DemoWorld, StudentFacts } from './model';
 import { Deck, type Rng } from './prng';
@@ -67,7 +59,7 @@ export function spreadTotal(rng: Rng, students: number, total: number, min: numb
 
 /** Dates of an active plan: IEP meetings happen all year, so plans started over the past year and run a year. */
 function planDates(rng: Rng, world: DemoWorld, type: 'iep' | '504') {
-  const sinceStart = daysFrom(world.startDate, world.asOf);
+  const sinceStart = daysBetween(world.startDate, world.asOf);
   // Every plan is still running on the demo's "today": it started less than a year before it.
   const earliest = Math.min(-60, sinceStart - 364);
   const startDate = schoolDayOnOrAfter(addDays(world.startDate, rng.int(earliest, 14)));
@@ -79,7 +71,7 @@ function planDates(rng: Rng, world: DemoWorld, type: 'iep' | '504') {
     reevaluationDue = addYears(addDays(startDate, -rng.int(0, 1000)), 3);
     const overdueFrom = maxDate(startDate, world.startDate);
     if (rng.chance(0.03) && overdueFrom < world.asOf)
-      reevaluationDue = addDays(overdueFrom, rng.int(0, daysFrom(overdueFrom, world.asOf) - 1));
+      reevaluationDue = addDays(overdueFrom, rng.int(0, daysBetween(overdueFrom, world.asOf) - 1));
   }
   return { startDate, endDate, annualReviewDue, reevaluationDue };
 }

@@ -5,7 +5,8 @@
  * and for goals measured in percent of intervals sometimes by a momentary-time-sampling observation.
  * Goals no support serves are never measured: the goal graph says "not introduced" for them.
  */
-import { dayNumber, fromDayNumber, instant } from './calendar';
+import { dateOfDay, dayNumber } from '../../contract/calendar';
+import { instant } from './calendar';
 import type { DemoActivity, DemoWorld } from './model';
 import { addObservation } from './observations';
 import type { Rng } from './prng';
@@ -115,7 +116,7 @@ function addPoint(
   out: DemoActivity,
 ): void {
   const { world } = ctx;
-  const date = fromDayNumber(at.day);
+  const date = dateOfDay(at.day);
   const createdAt = instant(date, rng.int(15 * 60, 18 * 60));
   let value = probe(ctx.profile, course, at.day, noiseDraw(rng));
   let observationId: string | null = null;
@@ -166,7 +167,7 @@ export function addPairObservations(ctx: StudentProgress, rng: Rng, support: Sup
     let day = today - 1 - (back - 1) * 14;
     while ((day + 4) % 7 === 0 || (day + 4) % 7 === 6) day--;
     if (day < earliest) continue;
-    const date = fromDayNumber(day);
+    const date = dateOfDay(day);
     addObservation(
       world,
       rng,

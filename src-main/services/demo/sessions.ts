@@ -5,10 +5,12 @@
  * absent (the same days for all of theirs), a schedule change for that class period, or something
  * else. Held sessions last about the planned minutes and address every goal the support serves.
  */
+
+import { dateOfDay } from '../../contract/calendar';
 import type { Day } from '../../contract/common';
 import type { PeerRole } from '../../contract/plans';
 import type { MissReason } from '../../contract/progress';
-import { fromDayNumber, instant } from './calendar';
+import { instant } from './calendar';
 import type { AccommodationFacts, DemoActivity, DemoWorld } from './model';
 import { hashUnit, type Rng } from './prng';
 
@@ -133,7 +135,7 @@ export function addSessions(
       const present = due.filter((mentor) => !absent(world.options.seed, mentor, day));
       const reason = missReason(world, rng, support, studentIndex, slot.period, day, present);
       const id = world.streams.id('session');
-      const date = fromDayNumber(day);
+      const date = dateOfDay(day);
       const at = instant(date, rng.int(14 * 60 + 30, 17 * 60 + 30));
       const note = reason ? rng.pick(MISS_NOTES[reason]) : rng.chance(0.06) ? rng.pick(HELD_NOTES[facts.role]) : null;
       out.sessions.push({

@@ -5,8 +5,10 @@
  * the rules the app enforces when it assigns a mentor, so each program-health flag shows up in a
  * case the app itself could have recorded.
  */
+
+import { addDays, daysBetween, mondayOf } from '../../contract/calendar';
 import { TRAINING_MODULES } from '../../contract/mentors';
-import { addDays, daysFrom, instant, maxDate, schoolDayOnOrAfter, weekday } from './calendar';
+import { instant, maxDate, schoolDayOnOrAfter } from './calendar';
 import type { AccommodationFacts, DemoWorld, MentorFacts } from './model';
 import { Deck, type Rng } from './prng';
 import { slotKey } from './school';
@@ -33,10 +35,6 @@ function byKey<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]>
     else map.set(key(row), [row]);
   }
   return map;
-}
-
-function mondayOf(date: string): string {
-  return addDays(date, -((weekday(date) + 6) % 7));
 }
 
 /** Both consents given and never withdrawn. */
@@ -220,7 +218,7 @@ function castExpiringTraining(story: Story, taken: readonly (string | null)[]): 
       !taken.includes(mentor.id) &&
       consenting(mentor) &&
       record !== undefined &&
-      (record.expiresOn === null || daysFrom(world.asOf, record.expiresOn) > 30) &&
+      (record.expiresOn === null || daysBetween(world.asOf, record.expiresOn) > 30) &&
       own.some((row) => row.endDate === null) &&
       // Completed before every assignment began, as the rules ask.
       own.every((row) => row.startDate >= completedOn)

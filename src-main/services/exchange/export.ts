@@ -10,16 +10,16 @@ import * as schema from '../../../db/schema';
 import { AppError } from '../../contract';
 import { SCHEMA_VERSION } from '../../vault/migrations';
 import { change, type ServiceContext } from '../context';
+import { jsonColumns } from '../json-columns';
 import type { Queryable } from '../vault-db';
 import { writeNewPrivateFile } from './file';
 import { countsOf, EXPORT_FORMAT, EXPORT_VERSION, type ExportCounts, ExportFile } from './format';
 
-function json<T>(text: string, where: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new AppError('conflict', `The export stopped: ${where} holds damaged data; nothing was written.`);
-  }
+/** A JSON column's stored value as it is; damaged data stops the export rather than being left out. */
+function json<T, Stored extends string | null>(column: { readExact(text: Stored): T | undefined }, text: Stored, where: string): T {
+  const value = column.readExact(text);
+  if (value === undefined) throw new AppError('conflict', `The export stopped: ${where} holds damaged data; nothing was written.`);
+  return value;
 }
 
 /** The vault's records as an export file (not yet written anywhere). */
@@ -45,16 +45,16 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
       .all()
       .map((row) => ({
         ...row,
-        reportingPeriods: json(row.reportingPeriods, 'a goal'),
-        objectives: json(row.objectives, 'a goal'),
-        statementTranslations: row.statementTranslations === null ? null : json(row.statementTranslations, 'a goal'),
+        reportingPeriods: json(jsonColumns.goals.reportingPeriods, row.reportingPeriods, 'a goal'),
+        objectives: json(jsonColumns.goals.objectives, row.objectives, 'a goal'),
+        statementTranslations: json(jsonColumns.goals.statementTranslations, row.statementTranslations, 'a goal'),
       })),
     accommodations: db
       .select()
       .from(accommodations)
       .orderBy(asc(accommodations.id))
       .all()
-      .map((row) => ({ ...row, slots: json(row.slots, 'an accommodation') })),
+      .map((row) => ({ ...row, slots: json(jsonColumns.accommodations.slots, row.slots, 'an accommodation') })),
     accommodationGoals: db
       .select()
       .from(accommodationGoals)
@@ -65,7 +65,11 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
       .from(mentors)
       .orderBy(asc(mentors.id))
       .all()
-      .map((row) => ({ ...row, interests: json(row.interests, 'a mentor'), availability: json(row.availability, 'a mentor') })),
+      .map((row) => ({
+        ...row,
+        interests: json(jsonColumns.mentors.interests, row.interests, 'a mentor'),
+        availability: json(jsonColumns.mentors.availability, row.availability, 'a mentor'),
+      })),
     mentorTraining: db.select().from(mentorTraining).orderBy(asc(mentorTraining.mentorId), asc(mentorTraining.module)).all(),
     mentorTimeOff: db.select().from(mentorTimeOff).orderBy(asc(mentorTimeOff.id)).all(),
     mentorRecognition: db.select().from(mentorRecognition).orderBy(asc(mentorRecognition.id)).all(),
@@ -78,7 +82,7 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
       .from(observations)
       .orderBy(asc(observations.id))
       .all()
-      .map((row) => ({ ...row, intervals: json(row.intervals, 'an observation') })),
+      .map((row) => ({ ...row, intervals: json(jsonColumns.observations.intervals, row.intervals, 'an observation') })),
     progressPoints: db.select().from(progressPoints).orderBy(asc(progressPoints.id)).all(),
     checkIns: db.select().from(checkIns).orderBy(asc(checkIns.id)).all(),
     progressReports: db
@@ -86,7 +90,7 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
       .from(progressReports)
       .orderBy(asc(progressReports.id))
       .all()
-      .map((row) => ({ ...row, amendments: json(row.amendments, 'a progress report') })),
+      .map((row) => ({ ...row, amendments: json(jsonColumns.progressReports.amendments, row.amendments, 'a progress report') })),
     matchStudentProfiles: db
       .select()
       .from(matchStudentProfiles)
@@ -94,15 +98,18 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
       .all()
       .map((row) => ({
         ...row,
-        interests: json(row.interests, 'a matching profile'),
-        communication: json(row.communication, 'a matching profile'),
+        interests: json(jsonColumns.matchStudentProfiles.interests, row.interests, 'a matching profile'),
+        communication: json(jsonColumns.matchStudentProfiles.communication, row.communication, 'a matching profile'),
       })),
     matchMentorProfiles: db
       .select()
       .from(matchMentorProfiles)
       .orderBy(asc(matchMentorProfiles.mentorId))
       .all()
-      .map((row) => ({ ...row, communication: json(row.communication, 'a matching profile') })),
+      .map((row) => ({
+        ...row,
+        communication: json(jsonColumns.matchMentorProfiles.communication, row.communication, 'a matching profile'),
+      })),
     matchAvoidPairs: db.select().from(matchAvoidPairs).orderBy(asc(matchAvoidPairs.id)).all(),
     matchRejections: db.select().from(matchRejections).orderBy(asc(matchRejections.mentorId), asc(matchRejections.accommodationId)).all(),
     matchKeptPairs: db.select().from(matchKeptPairs).orderBy(asc(matchKeptPairs.assignmentId)).all(),

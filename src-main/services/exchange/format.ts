@@ -390,7 +390,7 @@ export const EXPORT_TABLES = [
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /**
- * Arrays added to format version 1 with vault schema 3 (sessions to progress reports), 5 (the
+ * Arrays added to format version 1 with vault schema 3 (sessions to progress marks, the array `progressReports`), 5 (the
  * match… arrays) and 6 (the meeting… arrays). A file written by an earlier Peerpath has none of
  * them and holds no such records, so the importer reads a missing one as empty.
  */

@@ -14,6 +14,7 @@ import * as schema from '../../../db/schema';
 import { AppError } from '../../contract';
 import { SCHEMA_VERSION } from '../../vault/migrations';
 import { change, expectChanged, type ServiceContext } from '../context';
+import { jsonColumns } from '../json-columns';
 import type { Queryable, VaultTx } from '../vault-db';
 import { countsOf, EXPORT_FORMAT, EXPORT_VERSION, type ExportCounts, ExportFile, LATER_FIELDS, LATER_TABLES } from './format';
 import { integrityProblems } from './integrity';
@@ -139,23 +140,27 @@ export function importExport(ctx: ServiceContext, raw: unknown): ImportResult {
       schema.goals,
       data.goals.map((g) => ({
         ...g,
-        reportingPeriods: JSON.stringify(g.reportingPeriods),
-        objectives: JSON.stringify(g.objectives),
-        statementTranslations: g.statementTranslations === null ? null : JSON.stringify(g.statementTranslations),
+        reportingPeriods: jsonColumns.goals.reportingPeriods.write(g.reportingPeriods),
+        objectives: jsonColumns.goals.objectives.write(g.objectives),
+        statementTranslations: jsonColumns.goals.statementTranslations.write(g.statementTranslations ?? {}),
       })),
       'goals',
     );
     insertAll(
       tx,
       schema.accommodations,
-      data.accommodations.map((a) => ({ ...a, slots: JSON.stringify(a.slots) })),
+      data.accommodations.map((a) => ({ ...a, slots: jsonColumns.accommodations.slots.write(a.slots) })),
       'accommodations',
     );
     insertAll(tx, schema.accommodationGoals, data.accommodationGoals, 'accommodationGoals');
     insertAll(
       tx,
       schema.mentors,
-      data.mentors.map((m) => ({ ...m, interests: JSON.stringify(m.interests), availability: JSON.stringify(m.availability) })),
+      data.mentors.map((m) => ({
+        ...m,
+        interests: jsonColumns.mentors.interests.write(m.interests),
+        availability: jsonColumns.mentors.availability.write(m.availability),
+      })),
       'mentors',
     );
     insertAll(tx, schema.mentorTraining, data.mentorTraining, 'mentorTraining');
@@ -168,7 +173,7 @@ export function importExport(ctx: ServiceContext, raw: unknown): ImportResult {
     insertAll(
       tx,
       schema.observations,
-      data.observations.map((o) => ({ ...o, intervals: JSON.stringify(o.intervals) })),
+      data.observations.map((o) => ({ ...o, intervals: jsonColumns.observations.intervals.write(o.intervals) })),
       'observations',
     );
     insertAll(tx, schema.progressPoints, data.progressPoints, 'progressPoints');
@@ -176,7 +181,7 @@ export function importExport(ctx: ServiceContext, raw: unknown): ImportResult {
     insertAll(
       tx,
       schema.progressReports,
-      data.progressReports.map((r) => ({ ...r, amendments: JSON.stringify(r.amendments) })),
+      data.progressReports.map((r) => ({ ...r, amendments: jsonColumns.progressReports.amendments.write(r.amendments) })),
       'progressReports',
     );
     insertAll(
@@ -184,15 +189,15 @@ export function importExport(ctx: ServiceContext, raw: unknown): ImportResult {
       schema.matchStudentProfiles,
       data.matchStudentProfiles.map((p) => ({
         ...p,
-        interests: JSON.stringify(p.interests),
-        communication: JSON.stringify(p.communication),
+        interests: jsonColumns.matchStudentProfiles.interests.write(p.interests),
+        communication: jsonColumns.matchStudentProfiles.communication.write(p.communication),
       })),
       'matchStudentProfiles',
     );
     insertAll(
       tx,
       schema.matchMentorProfiles,
-      data.matchMentorProfiles.map((p) => ({ ...p, communication: JSON.stringify(p.communication) })),
+      data.matchMentorProfiles.map((p) => ({ ...p, communication: jsonColumns.matchMentorProfiles.communication.write(p.communication) })),
       'matchMentorProfiles',
     );
     insertAll(tx, schema.matchAvoidPairs, data.matchAvoidPairs, 'matchAvoidPairs');

@@ -23,12 +23,12 @@ import type { CommunicationMode, KeptPair, MatchingWeights, MatchMode } from '..
 import type { Mentor } from '../../contract/mentors';
 import { PeerRole, PlanStatus } from '../../contract/plans';
 import { notFound } from '../context';
+import { jsonColumns } from '../json-columns';
 import type { MentorFacts } from '../mentors/eligibility';
-import { findMentorRow, loadMentors, parseSlots, runningOn } from '../mentors/records';
+import { findMentorRow, loadMentors, runningOn } from '../mentors/records';
 import { displayName } from '../students/students';
 import type { Queryable } from '../vault-db';
 import type { Candidate, MatchingProblem, PairHistory, Seat } from './problem';
-import { modesColumn, wordsColumn } from './profiles';
 
 const CHUNK = 500;
 
@@ -82,7 +82,7 @@ function toSeat(row: SeatRow, openSeats: number, replaces: Seat['replaces']): Se
     accommodation: {
       role: PeerRole.parse(row.role),
       settingClass: row.settingClass,
-      slots: parseSlots(row.slots),
+      slots: jsonColumns.accommodations.slots.read(row.slots),
       startDate: row.startDate,
       endDate: row.endDate,
       studentId: row.studentId,
@@ -92,8 +92,8 @@ function toSeat(row: SeatRow, openSeats: number, replaces: Seat['replaces']): Se
     studentCallName: names.call,
     grade: row.grade,
     school: row.school,
-    interests: wordsColumn(row.interests),
-    communication: modesColumn(row.communication),
+    interests: jsonColumns.matchStudentProfiles.interests.read(row.interests),
+    communication: jsonColumns.matchStudentProfiles.communication.read(row.communication),
     replaces,
   };
 }
@@ -120,7 +120,7 @@ function toCandidates(db: Queryable, rows: Parameters<typeof loadMentors>[1], da
   const profiles = new Map<string, CommunicationMode[]>();
   for (const ids of chunks(rows.map((row) => row.id))) {
     for (const profile of db.select().from(matchMentorProfiles).where(inArray(matchMentorProfiles.mentorId, ids)).all()) {
-      profiles.set(profile.mentorId, modesColumn(profile.communication));
+      profiles.set(profile.mentorId, jsonColumns.matchMentorProfiles.communication.read(profile.communication));
     }
   }
   const held = new Map<string, string[]>();

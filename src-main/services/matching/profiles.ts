@@ -5,27 +5,15 @@
  */
 import { eq } from 'drizzle-orm';
 import { matchMentorProfiles, matchStudentProfiles, students } from '../../../db/schema';
-import { CommunicationMode, type MatchProfile } from '../../contract/matching';
-import { change, notFound, parseJsonColumn, type ServiceContext } from '../context';
+import type { CommunicationMode, MatchProfile } from '../../contract/matching';
+import { change, notFound, type ServiceContext } from '../context';
+import { jsonColumns } from '../json-columns';
 import { findMentorRow } from '../mentors/records';
 import type { Queryable } from '../vault-db';
 
 type ProfileInput =
   | { kind: 'student'; id: string; interests: string[]; communication: CommunicationMode[] }
   | { kind: 'mentor'; id: string; communication: CommunicationMode[] };
-
-/** A JSON list of words; anything else in it is left out. */
-export function wordsColumn(text: string | null): string[] {
-  return parseJsonColumn<unknown[]>(text, []).filter((entry): entry is string => typeof entry === 'string');
-}
-
-/** A JSON list of communication modes; modes this version does not know are left out. */
-export function modesColumn(text: string | null): CommunicationMode[] {
-  return wordsColumn(text).flatMap((entry) => {
-    const mode = CommunicationMode.safeParse(entry);
-    return mode.success ? [mode.data] : [];
-  });
-}
 
 function readProfile(db: Queryable, input: { kind: 'student' | 'mentor'; id: string }): MatchProfile {
   if (input.kind === 'mentor') {
@@ -34,8 +22,8 @@ function readProfile(db: Queryable, input: { kind: 'student' | 'mentor'; id: str
     return {
       kind: 'mentor',
       id: input.id,
-      interests: wordsColumn(mentor.interests),
-      communication: modesColumn(row?.communication ?? null),
+      interests: jsonColumns.mentors.interests.read(mentor.interests),
+      communication: jsonColumns.matchMentorProfiles.communication.read(row?.communication ?? null),
     };
   }
   if (!db.select({ id: students.id }).from(students).where(eq(students.id, input.id)).get()) throw notFound('student');
@@ -43,8 +31,8 @@ function readProfile(db: Queryable, input: { kind: 'student' | 'mentor'; id: str
   return {
     kind: 'student',
     id: input.id,
-    interests: wordsColumn(row?.interests ?? null),
-    communication: modesColumn(row?.communication ?? null),
+    interests: jsonColumns.matchStudentProfiles.interests.read(row?.interests ?? null),
+    communication: jsonColumns.matchStudentProfiles.communication.read(row?.communication ?? null),
   };
 }
 
@@ -56,9 +44,9 @@ export function setProfile(ctx: ServiceContext, input: ProfileInput): MatchProfi
   return change(ctx, (tx) => {
     readProfile(tx, input);
     const updatedAt = ctx.now().toISOString();
-    const communication = JSON.stringify([...new Set(input.communication)]);
+    const communication = jsonColumns.matchStudentProfiles.communication.write([...new Set(input.communication)]);
     if (input.kind === 'student') {
-      const interests = JSON.stringify(input.interests);
+      const interests = jsonColumns.matchStudentProfiles.interests.write(input.interests);
       tx.insert(matchStudentProfiles)
         .values({ studentId: input.id, interests, communication, updatedAt })
         .onConflictDoUpdate({ target: matchStudentProfiles.studentId, set: { interests, communication, updatedAt } })

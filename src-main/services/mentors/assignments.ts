@@ -8,9 +8,10 @@ import { AppError } from '../../contract';
 import type { Assignment, Refusal } from '../../contract/mentors';
 import { PeerRole, PlanStatus } from '../../contract/plans';
 import { change, expectChanged, newId, notFound, type ServiceContext, today } from '../context';
+import { jsonColumns } from '../json-columns';
 import type { Queryable } from '../vault-db';
 import { checkEligibility, type EligibilityInput } from './eligibility';
-import { findMentorRow, type InputOf, loadAssignment, parseSlots, runningOn, selectAssignments, toTrainingRecords } from './records';
+import { findMentorRow, type InputOf, loadAssignment, runningOn, selectAssignments, toTrainingRecords } from './records';
 
 interface Proposal {
   mentorId: string;
@@ -59,7 +60,7 @@ function gatherFacts(db: Queryable, proposal: Proposal): EligibilityInput {
       guardianConsentGivenOn: mentor.guardianConsentGivenOn,
       guardianConsentWithdrawnOn: mentor.guardianConsentWithdrawnOn,
       training: toTrainingRecords(db.select().from(mentorTraining).where(eq(mentorTraining.mentorId, mentor.id)).all()),
-      availability: parseSlots(mentor.availability),
+      availability: jsonColumns.mentors.availability.read(mentor.availability),
       loadCap: mentor.loadCap,
       timeOff: db
         .select({ startDate: mentorTimeOff.startDate, endDate: mentorTimeOff.endDate })
@@ -70,7 +71,7 @@ function gatherFacts(db: Queryable, proposal: Proposal): EligibilityInput {
     accommodation: {
       role: PeerRole.parse(accommodation.role),
       settingClass: accommodation.settingClass,
-      slots: parseSlots(accommodation.slots),
+      slots: jsonColumns.accommodations.slots.read(accommodation.slots),
       startDate: accommodation.startDate,
       endDate: accommodation.endDate,
       studentId: accommodation.studentId,

@@ -5,6 +5,7 @@ import { AppError } from '../../contract';
 import type { Slot } from '../../contract/common';
 import type { Mentor, MentorChanges, TrainingRecord } from '../../contract/mentors';
 import { change, expectChanged, newId, notFound, type ServiceContext, today } from '../context';
+import { jsonColumns } from '../json-columns';
 import type { Queryable, VaultTx } from '../vault-db';
 import { MODULE_LABELS } from './eligibility';
 import { findMentorRow, type InputOf, loadMentor, loadMentors, type MentorRow, runningOn } from './records';
@@ -123,8 +124,8 @@ export function createMentor(ctx: ServiceContext, input: InputOf<'mentors.create
         consentGivenOn: input.consentGivenOn ?? null,
         guardianConsentGivenOn: input.guardianConsentGivenOn ?? null,
         loadCap: input.loadCap,
-        interests: JSON.stringify([...new Set(input.interests)]),
-        availability: JSON.stringify(uniqueSlots(input.availability)),
+        interests: jsonColumns.mentors.interests.write([...new Set(input.interests)]),
+        availability: jsonColumns.mentors.availability.write(uniqueSlots(input.availability)),
         studentId: input.studentId ?? null,
         createdAt: at,
         updatedAt: at,
@@ -171,8 +172,9 @@ export function updateMentor(ctx: ServiceContext, input: InputOf<'mentors.update
       grade: changes.grade,
       school: changes.school,
       loadCap: changes.loadCap,
-      interests: changes.interests === undefined ? undefined : JSON.stringify([...new Set(changes.interests)]),
-      availability: changes.availability === undefined ? undefined : JSON.stringify(uniqueSlots(changes.availability)),
+      interests: changes.interests === undefined ? undefined : jsonColumns.mentors.interests.write([...new Set(changes.interests)]),
+      availability:
+        changes.availability === undefined ? undefined : jsonColumns.mentors.availability.write(uniqueSlots(changes.availability)),
       studentId: changes.studentId,
       ...consentChanges(row, changes),
       updatedAt: ctx.now().toISOString(),

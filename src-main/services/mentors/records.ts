@@ -6,7 +6,6 @@
 import { and, asc, count, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accommodations, assignments, mentorRecognition, mentors, mentorTimeOff, mentorTraining } from '../../../db/schema';
-import { Slot } from '../../contract/common';
 import {
   type Assignment,
   EndReason,
@@ -17,7 +16,8 @@ import {
   type TrainingRecord,
 } from '../../contract/mentors';
 import { PeerRole } from '../../contract/plans';
-import { notFound, parseJsonColumn } from '../context';
+import { notFound } from '../context';
+import { jsonColumns } from '../json-columns';
 import { displayName } from '../students/students';
 import type { Queryable } from '../vault-db';
 
@@ -49,18 +49,6 @@ export function isRunningOn(row: { startDate: string; endDate: string | null }, 
   return row.endDate === null || (row.endDate > date && row.endDate > row.startDate);
 }
 
-/** JSON slot lists: entries that are not valid slots are dropped rather than breaking the screen. */
-export function parseSlots(text: string | null): Slot[] {
-  return parseJsonColumn<unknown[]>(text, []).flatMap((entry) => {
-    const slot = Slot.safeParse(entry);
-    return slot.success ? [slot.data] : [];
-  });
-}
-
-function parseStrings(text: string | null): string[] {
-  return parseJsonColumn<unknown[]>(text, []).filter((entry): entry is string => typeof entry === 'string');
-}
-
 /** A module this version does not know (written by a newer one) is left out rather than failing the screen. */
 export function toTrainingRecords(rows: readonly TrainingRow[]): TrainingRecord[] {
   return rows
@@ -90,8 +78,8 @@ export function toMentor(row: MentorRow, related: MentorRelated): Mentor {
     guardianConsentGivenOn: row.guardianConsentGivenOn,
     guardianConsentWithdrawnOn: row.guardianConsentWithdrawnOn,
     loadCap: row.loadCap,
-    interests: parseStrings(row.interests),
-    availability: parseSlots(row.availability),
+    interests: jsonColumns.mentors.interests.read(row.interests),
+    availability: jsonColumns.mentors.availability.read(row.availability),
     training: toTrainingRecords(related.training),
     studentId: row.studentId,
     timeOff: related.timeOff

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { accommodationGoals, accommodations } from '../../../db/schema';
 import { type Accommodation, type AccommodationInput, AppError } from '../../contract';
 import { change, expectChanged, newId, type ServiceContext } from '../context';
+import { jsonColumns } from '../json-columns';
 import type { VaultTx } from '../vault-db';
 import { assertPlanEditable, assertSamePlan, findAccommodationRow, findPlanRow, toAccommodation } from './plan-records';
 import { accommodationDateProblems } from './plan-rules';
@@ -30,7 +31,7 @@ export function createAccommodation(ctx: ServiceContext, input: AccommodationInp
       .values({
         ...fields,
         id,
-        slots: JSON.stringify(fields.slots),
+        slots: jsonColumns.accommodations.slots.write(fields.slots),
         mentorsNeeded: fields.mentorsNeeded ?? 1,
         notes: fields.notes ?? null,
         createdAt: at,
@@ -54,7 +55,7 @@ export function updateAccommodation(
     assertAccommodationMakesSense(tx, row.planId, { ...row, ...input.changes });
     const { slots, ...fields } = input.changes;
     tx.update(accommodations)
-      .set({ ...fields, ...(slots ? { slots: JSON.stringify(slots) } : {}), updatedAt: ctx.now().toISOString() })
+      .set({ ...fields, ...(slots ? { slots: jsonColumns.accommodations.slots.write(slots) } : {}), updatedAt: ctx.now().toISOString() })
       .where(eq(accommodations.id, input.id))
       .run();
     return {

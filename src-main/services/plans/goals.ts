@@ -1,16 +1,14 @@
 /** Measurable goals of a plan, and which accommodations serve each one. */
 import { eq } from 'drizzle-orm';
 import { accommodationGoals, goals } from '../../../db/schema';
-import { AppError, type Goal, type GoalInput, type StatementTranslations } from '../../contract';
+import { AppError, type Goal, type GoalInput } from '../../contract';
 import { change, expectChanged, newId, type ServiceContext } from '../context';
+import { jsonColumns } from '../json-columns';
 import type { VaultTx } from '../vault-db';
 import { assertPlanEditable, assertSamePlan, findGoalRow, findPlanRow, toGoal } from './plan-records';
 import { goalProblems } from './plan-rules';
 
-/** The JSON column's text: null when the team entered no translation. */
-function translationsColumn(translations: StatementTranslations | undefined): string | null {
-  return translations && Object.keys(translations).length ? JSON.stringify(translations) : null;
-}
+const goalColumns = jsonColumns.goals;
 
 function assertGoalMakesSense(tx: VaultTx, planId: string, goal: Parameters<typeof goalProblems>[0]): void {
   const plan = findPlanRow(tx, planId);
@@ -29,9 +27,9 @@ export function createGoal(ctx: ServiceContext, input: GoalInput): Goal {
         ...input,
         id,
         scaleMax: input.scaleMax ?? null,
-        reportingPeriods: JSON.stringify(input.reportingPeriods ?? []),
-        objectives: JSON.stringify(input.objectives ?? []),
-        statementTranslations: translationsColumn(input.statementTranslations),
+        reportingPeriods: goalColumns.reportingPeriods.write(input.reportingPeriods ?? []),
+        objectives: goalColumns.objectives.write(input.objectives ?? []),
+        statementTranslations: goalColumns.statementTranslations.write(input.statementTranslations ?? {}),
         createdAt: at,
         updatedAt: at,
       })
@@ -52,9 +50,9 @@ export function updateGoal(ctx: ServiceContext, input: { id: string; changes: Pa
     tx.update(goals)
       .set({
         ...fields,
-        ...(reportingPeriods ? { reportingPeriods: JSON.stringify(reportingPeriods) } : {}),
-        ...(objectives ? { objectives: JSON.stringify(objectives) } : {}),
-        ...(statementTranslations ? { statementTranslations: translationsColumn(statementTranslations) } : {}),
+        ...(reportingPeriods ? { reportingPeriods: goalColumns.reportingPeriods.write(reportingPeriods) } : {}),
+        ...(objectives ? { objectives: goalColumns.objectives.write(objectives) } : {}),
+        ...(statementTranslations ? { statementTranslations: goalColumns.statementTranslations.write(statementTranslations) } : {}),
         updatedAt: ctx.now().toISOString(),
       })
       .where(eq(goals.id, input.id))

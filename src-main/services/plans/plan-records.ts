@@ -4,8 +4,9 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { accommodationGoals, accommodations, goals, plans, planTeam } from '../../../db/schema';
-import { type Accommodation, AppError, type Goal, type Plan, type PlanDetail, type Slot } from '../../contract';
-import { notFound, parseJsonColumn } from '../context';
+import { type Accommodation, AppError, type Goal, type Plan, type PlanDetail } from '../../contract';
+import { notFound } from '../context';
+import { jsonColumns } from '../json-columns';
 import type { Queryable } from '../vault-db';
 import { dueWarnings, supportGaps } from './plan-rules';
 
@@ -67,10 +68,10 @@ export function toGoal(db: Queryable, row: GoalRow): Goal {
     scaleMax: row.scaleMax,
     criterion: row.criterion,
     measuredEvery: row.measuredEvery,
-    reportingPeriods: parseJsonColumn(row.reportingPeriods, []),
+    reportingPeriods: jsonColumns.goals.reportingPeriods.read(row.reportingPeriods),
     endDate: row.endDate,
-    objectives: parseJsonColumn(row.objectives, []),
-    statementTranslations: parseJsonColumn<Record<string, string>>(row.statementTranslations, {}),
+    objectives: jsonColumns.goals.objectives.read(row.objectives),
+    statementTranslations: jsonColumns.goals.statementTranslations.read(row.statementTranslations),
     servedBy: linksFor(db, eq(accommodationGoals.goalId, row.id))
       .map((link) => link.accommodationId)
       .sort(),
@@ -83,7 +84,7 @@ export function toAccommodation(db: Queryable, row: AccommodationRow): Accommoda
     planId: row.planId,
     role: row.role as Accommodation['role'],
     settingClass: row.settingClass,
-    slots: parseJsonColumn<Slot[]>(row.slots, []),
+    slots: jsonColumns.accommodations.slots.read(row.slots),
     sessionsPerWeek: row.sessionsPerWeek,
     minutesPerSession: row.minutesPerSession,
     mentorsNeeded: row.mentorsNeeded,

@@ -3,13 +3,9 @@
  * review is due, and where the peer support has gaps. Plain data in, plain data out.
  */
 import type { GoalInput, Measurement } from '../../contract';
+import { daysBetween } from '../../contract/calendar';
 
-const DAY_MS = 86_400_000;
 export const DUE_SOON_DAYS = 30;
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 export interface PlanDates {
   startDate: string;

@@ -3,7 +3,7 @@
  * a point is "behind" or "ahead of" it depends on the goal's direction: for a goal to reduce
  * something (fewer outbursts), lower is better.
  */
-import { dayNumber } from './days';
+import { dayNumber } from '../../contract/calendar';
 import type { Line } from './trend';
 
 export interface GoalSpan {

@@ -4,9 +4,9 @@
  * gives the facts for a text summary and the rows for a data-table alternative.
  */
 import type { Measurement } from '../../contract';
+import { dateOfDay, dayNumber } from '../../contract/calendar';
 import type { PhaseEvent } from '../../contract/progress-view';
 import { aimLine, type GoalSpan } from './aim';
-import { dateOfDay, dayNumber } from './days';
 import { byDate, type ProgressPointValue } from './decision-rules';
 import { type TrendMethod, trendLine, valueAt } from './trend';
 

@@ -3,8 +3,9 @@
  * consider changing the support; all ahead → consider raising the goal; no data for weeks → the
  * goal is not being measured. Each flag carries its rule id (for the catalog) and facts.
  */
+
+import { dayNumber } from '../../contract/calendar';
 import { ahead, aimLine, type GoalSpan } from './aim';
-import { dayNumber } from './days';
 import { valueAt } from './trend';
 
 export interface ProgressPointValue {

@@ -6,7 +6,7 @@
  * do about it, and carries the numbers it quotes so a screen can word it in its own language.
  */
 import type { HealthFacts, HealthKind, HealthRule } from '../../contract';
-import { dateOfDay, dayNumber } from './days';
+import { dateOfDay, dayNumber } from '../../contract/calendar';
 
 export type { HealthRule };
 

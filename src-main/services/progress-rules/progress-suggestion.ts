@@ -4,8 +4,9 @@
  * point against the aim line). The case manager confirms or overrides it; each state's code set
  * maps these levels to its own words. `explanation` says the rule in one sentence.
  */
+
+import { dayNumber } from '../../contract/calendar';
 import { ahead, aimLine, type GoalSpan } from './aim';
-import { dayNumber } from './days';
 import { byDate, type ProgressPointValue } from './decision-rules';
 import { type TrendMethod, trendLine, valueAt } from './trend';
 

@@ -12,15 +12,15 @@ import {
   ProgressCodeSetId,
   type ProgressCodeSettings,
 } from '../../contract';
-import { change, parseJsonColumn, type ServiceContext } from '../context';
+import { change, type ServiceContext } from '../context';
+import { readSetting, writeSetting } from '../json-columns';
 import type { Queryable } from '../vault-db';
 
 export const CODE_SET_KEY = 'progressCodeSet';
 
 export function activeCodeSet(db: Queryable): ProgressCodeSetId {
   const row = db.select().from(settings).where(eq(settings.key, CODE_SET_KEY)).get();
-  const parsed = ProgressCodeSetId.safeParse(parseJsonColumn<unknown>(row?.value ?? null, null));
-  return parsed.success ? parsed.data : DEFAULT_PROGRESS_CODE_SET;
+  return readSetting(row?.value, ProgressCodeSetId) ?? DEFAULT_PROGRESS_CODE_SET;
 }
 
 export function codeSet(id: string): ProgressCodeSet | undefined {
@@ -41,7 +41,7 @@ export function getProgressCodes(ctx: ServiceContext): ProgressCodeSettings {
 
 export function setActiveCodeSet(ctx: ServiceContext, input: { setId: ProgressCodeSetId }): ProgressCodeSettings {
   return change(ctx, (tx) => {
-    const value = JSON.stringify(input.setId);
+    const value = writeSetting(input.setId);
     tx.insert(settings).values({ key: CODE_SET_KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
     return {
       result: described(input.setId),

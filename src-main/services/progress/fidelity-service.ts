@@ -20,12 +20,12 @@ import {
   PeerRole,
   type SchoolFidelity,
 } from '../../contract';
+import { addDays } from '../../contract/calendar';
 import { notFound, type ServiceContext, today } from '../context';
 import { inIds } from '../id-batches';
 import type { Queryable } from '../vault-db';
 import { type FidelitySession, fidelityOf, totalFidelity } from './fidelity';
 import type { InputOf } from './records';
-import { addDays } from './school-days';
 
 type AccommodationRow = typeof accommodations.$inferSelect;
 type PlanRow = typeof plans.$inferSelect;

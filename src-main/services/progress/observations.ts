@@ -9,6 +9,7 @@ import { observations, progressPoints, students } from '../../../db/schema';
 import { AppError, type Observation, type ObservedBehaviour } from '../../contract';
 import { summarise } from '../../contract/observation-summary';
 import { change, expectChanged, newId, notFound, type ServiceContext, today } from '../context';
+import { jsonColumns } from '../json-columns';
 import { sentFields } from '../mentors/mentors';
 import type { Queryable } from '../vault-db';
 import { insertPoints, pointProblems } from './points';
@@ -70,7 +71,7 @@ export function recordObservation(ctx: ServiceContext, input: InputOf<'observati
         date: input.date,
         intervalSeconds: input.intervalSeconds,
         totalIntervals: input.intervals.length,
-        intervals: JSON.stringify(input.intervals),
+        intervals: jsonColumns.observations.intervals.write(input.intervals),
         peersCount: input.peersCount ?? null,
         setting: input.setting || null,
         observedBy: ctx.actor.staffId,

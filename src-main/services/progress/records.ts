@@ -20,7 +20,6 @@ import {
 import {
   AppError,
   type CheckIn,
-  IntervalMark,
   type Measurement,
   MissReason,
   type Observation,
@@ -32,8 +31,9 @@ import {
   SessionStatus,
 } from '../../contract';
 import { summarise } from '../../contract/observation-summary';
-import { notFound, parseJsonColumn } from '../context';
+import { notFound } from '../context';
 import { groupBy } from '../id-batches';
+import { jsonColumns } from '../json-columns';
 import type { Queryable } from '../vault-db';
 
 /** The parsed input of one progress channel (what the dispatcher hands the handler). */
@@ -278,14 +278,6 @@ export function toCheckIn(row: CheckInWithSetting): CheckIn {
   };
 }
 
-export function parseIntervals(text: string): IntervalMark[] {
-  return parseJsonColumn<unknown[]>(text, []).map((entry) => {
-    const mark = IntervalMark.safeParse(entry);
-    // An entry this version cannot read counts as a missed cue, never as a "no".
-    return mark.success ? mark.data : { engaged: null, initiated: null, responded: null, nearAdult: null };
-  });
-}
-
 export function loadObservations(db: Queryable, rows: readonly ObservationRow[]): Observation[] {
   const points: PointRow[] = [];
   for (const ids of chunks(rows.map((row) => row.id))) {
@@ -293,7 +285,7 @@ export function loadObservations(db: Queryable, rows: readonly ObservationRow[])
   }
   const pointsOf = groupBy(points, (point) => point.observationId);
   return rows.map((row) => {
-    const intervals = parseIntervals(row.intervals);
+    const intervals = jsonColumns.observations.intervals.read(row.intervals);
     return {
       id: row.id,
       studentId: row.studentId,

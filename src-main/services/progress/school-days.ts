@@ -1,17 +1,10 @@
 /**
- * Calendar arithmetic on ISO dates (YYYY-MM-DD) for the school week, Monday to Friday. Pure, in UTC
- * so a date never shifts with the machine's time zone. Holidays are not known here.
+ * The school week for the services, Monday to Friday, on top of the shared calendar
+ * (contract/calendar.ts): the answers per date are kept, since fidelity asks the same few weeks for
+ * every accommodation of a school. Holidays are not known here.
  */
 import type { Day } from '../../contract';
-import { addDays, dateOfDay, dayNumber } from '../progress-rules/days';
-
-export { addDays };
-
-const WEEKDAYS: readonly (Day | null)[] = [null, 'mon', 'tue', 'wed', 'thu', 'fri', null];
-
-function toTime(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
-}
+import { dateOfDay, dayNumber, mondayOf as mondayOfDate, schoolDayOf as schoolDayOfDate } from '../../contract/calendar';
 
 /**
  * Answers per date, kept: fidelity asks the same few weeks of dates for every accommodation of a
@@ -30,19 +23,10 @@ function remembered<T>(compute: (date: string) => T): (date: string) => T {
 }
 
 /** 'mon' … 'fri', or null on a weekend. */
-export const schoolDayOf: (date: string) => Day | null = remembered((date) => WEEKDAYS[new Date(toTime(date)).getUTCDay()] ?? null);
+export const schoolDayOf: (date: string) => Day | null = remembered(schoolDayOfDate);
 
 /** The Monday of the week `date` falls in (a Saturday or Sunday belongs to the week before it). */
-export const mondayOf: (date: string) => string = remembered((date) => {
-  const weekday = new Date(toTime(date)).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
-});
-
-/** Monday to Friday of the week `date` falls in. */
-export function schoolWeek(date: string): string[] {
-  const monday = mondayOf(date);
-  return [0, 1, 2, 3, 4].map((offset) => addDays(monday, offset));
-}
+export const mondayOf: (date: string) => string = remembered(mondayOfDate);
 
 /** Dates by day number, kept like the answers above (the same few weeks are asked again and again). */
 const dateOf: (day: number) => string = (() => {

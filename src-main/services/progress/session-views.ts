@@ -7,12 +7,14 @@
 import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { accommodations, assignments, plans, sessions, students } from '../../../db/schema';
 import type { SessionDefaults, StudentWeek } from '../../contract';
+import { latestSchoolDay, schoolWeek } from '../../contract/calendar';
 import { notFound, type ServiceContext, today } from '../context';
-import { parseSlots, runningOn } from '../mentors/records';
+import { jsonColumns } from '../json-columns';
+import { runningOn } from '../mentors/records';
 import { toAccommodation } from '../plans/plan-records';
 import type { Queryable } from '../vault-db';
 import { type AccommodationFacts, accommodationFacts, type InputOf, loadSessions } from './records';
-import { addDays, schoolDayOf, schoolWeek } from './school-days';
+import { schoolDayOf } from './school-days';
 
 /** How many recent held sessions "the usual minutes" looks at. */
 export const RECENT_SESSIONS = 10;
@@ -31,13 +33,6 @@ export function usualValue(newestFirst: readonly number[]): number | null {
     }
   }
   return best;
-}
-
-/** Today on a school day; on a weekend the Friday before, since sessions are logged Monday to Friday. */
-export function latestSchoolDay(date: string): string {
-  let day = date;
-  while (!schoolDayOf(day)) day = addDays(day, -1);
-  return day;
 }
 
 export function sessionDefaults(ctx: ServiceContext, input: InputOf<'sessions.defaults'>): SessionDefaults {
@@ -114,7 +109,7 @@ export function studentWeek(ctx: ServiceContext, input: InputOf<'sessions.week'>
     weekStart: monday,
     days,
     accommodations: rows.map((row) => {
-      const slotDays = new Set(parseSlots(row.slots).map((slot) => slot.day));
+      const slotDays = new Set(jsonColumns.accommodations.slots.read(row.slots).map((slot) => slot.day));
       const facts = accommodationFacts(ctx.db, row.id);
       return {
         accommodation: toAccommodation(ctx.db, row),

@@ -9,9 +9,10 @@ import { and, count, desc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import { assignments, mentors, progressPoints, sessionGoals, sessionMentors, sessions } from '../../../db/schema';
 import { AppError, type Day, type PeerRole, type Session, type SessionChanges } from '../../contract';
 import { type ChangeRecord, change, expectChanged, newId, type ServiceContext, today } from '../context';
+import { jsonColumns } from '../json-columns';
 import { ROLE_LABELS } from '../mentors/eligibility';
 import { sentFields } from '../mentors/mentors';
-import { parseSlots, runningOn } from '../mentors/records';
+import { runningOn } from '../mentors/records';
 import type { Queryable, VaultTx } from '../vault-db';
 import { insertPoints } from './points';
 import {
@@ -71,7 +72,7 @@ function unassignedMentors(db: Queryable, accommodationId: string, date: string,
 /** How many sessions fit on one day: one per slot on that weekday (at least one). */
 function sessionsAllowedOn(facts: AccommodationFacts, date: string): number {
   const day = schoolDayOf(date);
-  return Math.max(1, parseSlots(facts.slots).filter((slot) => slot.day === day).length);
+  return Math.max(1, jsonColumns.accommodations.slots.read(facts.slots).filter((slot) => slot.day === day).length);
 }
 
 function sessionsOn(db: Queryable, accommodationId: string, date: string, exceptId?: string): number {

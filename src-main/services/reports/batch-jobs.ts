@@ -137,5 +137,3 @@ export function createBatchJobs(options: BatchJobsOptions) {
     },
   };
 }
-
-export type BatchJobs = ReturnType<typeof createBatchJobs>;

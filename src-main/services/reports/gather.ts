@@ -1,6 +1,6 @@
 /**
  * Gathers the team's view of one student for a date range from the services the screens use —
- * student, plan, goal graphs (goals.progress), progress reports, fidelity, assignments, check-ins —
+ * student, plan, goal graphs (goals.progress), progress marks, fidelity, assignments, check-ins —
  * as of the "prepared on" day, so the same data and day give the same report whenever it is made.
  * Also lists who must stay unnamed in a parent report: every mentor and every other student.
  */
@@ -15,7 +15,7 @@ import { getPlan, listPlansForStudent } from '../plans/plans';
 import { listCheckInsForStudent } from '../progress/check-ins';
 import { fidelityForStudent } from '../progress/fidelity-service';
 import { goalProgress } from '../progress/goal-progress';
-import { listReportsForPlan } from '../progress/reports';
+import { listMarksForPlan } from '../progress/marks';
 import { listStaff } from '../staff';
 import { displayName, getStudent } from '../students/students';
 import { letterheadFor } from './settings';
@@ -95,7 +95,7 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
   const fidelity = new Map(
     fidelityForStudent(reading, { studentId: student.id, ...range }).accommodations.map((item) => [item.accommodationId, item.fidelity]),
   );
-  const reports = listReportsForPlan(reading, { planId: chosen.id }).filter((report) => within(report.period.endsOn, range));
+  const marks = listMarksForPlan(reading, { planId: chosen.id }).filter((mark) => within(mark.period.endsOn, range));
 
   const assigned = new Map(
     detail.accommodations.map((accommodation) => [
@@ -153,7 +153,7 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
       chart: progress.chart,
       trendMethod: 'theil_sen' as const,
       flags: progress.flags,
-      reports: reports
+      reports: marks
         .filter((report) => report.goalId === goal.id)
         .map(
           (report): PeriodReport => ({

@@ -17,6 +17,7 @@ import {
   type RosterRowError,
 } from '../../contract/roster';
 import { change, expectChanged, newId, type ServiceContext, today } from '../context';
+import { jsonColumns } from '../json-columns';
 import type { Queryable, VaultTx } from '../vault-db';
 import { parseCsvText } from './csv';
 import { FIELD_SPECS, fieldSpec, LOCAL_ID_LABEL } from './fields';
@@ -265,8 +266,8 @@ function insertMentors(tx: VaultTx, rows: MentorRowInput[], at: string): number 
         consentGivenOn: value.consentGivenOn ?? null,
         guardianConsentGivenOn: value.guardianConsentGivenOn ?? null,
         loadCap: value.loadCap,
-        interests: JSON.stringify(value.interests),
-        availability: JSON.stringify(value.availability),
+        interests: jsonColumns.mentors.interests.write(value.interests),
+        availability: jsonColumns.mentors.availability.write(value.availability),
         studentId,
         createdAt: at,
         updatedAt: at,

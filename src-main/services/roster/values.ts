@@ -3,6 +3,7 @@
  * "KG", "08" or "8th", dates as 2012-03-09 or 3/9/2012, staff titles, language names.
  * Pure functions. Messages never repeat the cell's value: they may end up in a log.
  */
+import { isIsoDate } from '../../contract/calendar';
 import { STAFF_ROLES, type StaffRole } from '../../contract/vault';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -47,8 +48,7 @@ const DATE_HELP = 'Use a date like 2012-03-09 or 3/9/2012.';
 
 function isoDate(year: number, month: number, day: number): Parsed<string> {
   const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return fail('That date does not exist.');
+  if (!isIsoDate(iso)) return fail('That date does not exist.');
   return ok(iso);
 }
 

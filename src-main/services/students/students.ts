@@ -2,7 +2,7 @@
  * Students and their guardians: list with search and filters, detail, create, edit, archive and
  * restore, and the "no longer needed" flag that lists purge candidates (IDEA 300.624).
  */
-import { and, asc, count, desc, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { guardians, plans, staff, students } from '../../../db/schema';
 import { AppError, type Student, type StudentChanges, type StudentInput, type StudentQuery, type StudentRow } from '../../contract';
 import { change, newId, notFound, type ServiceContext } from '../context';
@@ -237,14 +237,4 @@ export function markNoLongerNeeded(ctx: ServiceContext, input: { id: string; noL
       },
     };
   });
-}
-
-export function studentExists(db: Queryable, id: string): boolean {
-  return (
-    db
-      .select({ id: students.id })
-      .from(students)
-      .where(and(eq(students.id, id), isNull(students.archivedAt)))
-      .get() !== undefined
-  );
 }

@@ -40,7 +40,3 @@ export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   return useMemo(() => parseRoute(hash), [hash]);
 }
-
-export function useSection(): Section {
-  return useRoute().section;
-}

@@ -4,7 +4,7 @@
  * the fields that changed, so the audit trail names what was really edited.
  */
 import type { InputOf, Mentor, MentorChanges, Slot, TrainingModule, TrainingRecord } from '../../../../src-main/contract';
-import { isIsoDate } from '../../components/dates';
+import { isIsoDate } from '../../../../src-main/contract/calendar';
 import { TRAINING_MODULES } from './mentor-status';
 
 export interface TrainingValues {

@@ -5,6 +5,7 @@
  * module no longer counts) so the page and the refusals agree.
  */
 import type { Mentor, TrainingModule, TrainingRecord } from '../../../../src-main/contract';
+import { addDays } from '../../../../src-main/contract/calendar';
 
 // The contract's list is a value; the renderer imports types only. `satisfies` keeps the two in step.
 const MODULE_ORDER = {
@@ -35,12 +36,6 @@ export function bothConsentsCurrent(mentor: Mentor, today: string): boolean {
 }
 
 export type TrainingState = 'missing' | 'current' | 'expiring' | 'expired' | 'future';
-
-function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 export function trainingState(record: TrainingRecord | undefined, today: string): TrainingState {
   if (!record) return 'missing';

@@ -1,6 +1,6 @@
 /**
  * Saving or deleting an observation adds or removes progress points, so everything that reads points
- * (goal graphs, progress reports, the caseload's goal status) is re-read along with the observations.
+ * (goal graphs, progress marks, the caseload's goal status) is re-read along with the observations.
  */
 import { useQueryClient } from '@tanstack/react-query';
 
@@ -8,7 +8,7 @@ const READERS = new Set([
   'observations.listForStudent',
   'goals.progress',
   'progressPoints.listForGoal',
-  'progressReports.listForPlan',
+  'progressMarks.listForPlan',
   'caseload.dashboard',
   'health.flags',
 ]);

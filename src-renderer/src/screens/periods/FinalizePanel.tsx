@@ -2,43 +2,43 @@
  * Finalizing a reporting period for the whole plan. While any goal lacks a code or a narrative (or a
  * reason, or holds unsaved changes) the button says how many goals are not ready and the list under
  * it names them, each a button to the goal; pressing Finalize then takes the keyboard to that list.
- * When everything is there, Finalize asks to confirm, because the reports lock.
+ * When everything is there, Finalize asks to confirm, because the marks lock.
  */
 import { useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Goal, ProgressReport } from '../../../../src-main/contract';
+import type { Goal, ProgressMark } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormAlert } from '../../components/FormAlert';
 import { focusSoon } from '../../components/focus-soon';
 import { Panel } from '../../components/Panel';
 import { useServiceError } from '../../components/service-error';
-import { goalReportHeadingId } from './GoalReportCard';
-import { useStoreReports } from './report-cache';
-import { missingParts, type Period } from './report-draft';
+import { goalMarkHeadingId } from './GoalMarkCard';
+import { useStoreMarks } from './mark-cache';
+import { missingParts, type Period } from './mark-draft';
 
 export interface FinalizePanelProps {
   planId: string;
   period: Period;
   goals: readonly Goal[];
   goalName: (goal: Goal) => string;
-  reportOf: (goalId: string) => ProgressReport | undefined;
+  markOf: (goalId: string) => ProgressMark | undefined;
   unsaved: ReadonlySet<string>;
   onFinalized: () => void;
 }
 
-export function FinalizePanel({ planId, period, goals, goalName, reportOf, unsaved, onFinalized }: FinalizePanelProps) {
+export function FinalizePanel({ planId, period, goals, goalName, markOf, unsaved, onFinalized }: FinalizePanelProps) {
   const { t, i18n } = useTranslation();
   const describe = useServiceError();
-  const store = useStoreReports(planId);
+  const store = useStoreMarks(planId);
   const gapsId = useId();
   const alertId = useId();
   const gapsRef = useRef<HTMLDivElement>(null);
   const [confirming, setConfirming] = useState(false);
-  const finalize = useApiMutation('progressReports.finalize', {
-    onSuccess: (reports) => {
-      store(reports);
+  const finalize = useApiMutation('progressMarks.finalize', {
+    onSuccess: (marks) => {
+      store(marks);
       setConfirming(false);
       onFinalized();
     },
@@ -46,7 +46,7 @@ export function FinalizePanel({ planId, period, goals, goalName, reportOf, unsav
   });
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
   const gaps = goals
-    .map((goal) => ({ goal, missing: missingParts(reportOf(goal.id), unsaved.has(goal.id)) }))
+    .map((goal) => ({ goal, missing: missingParts(markOf(goal.id), unsaved.has(goal.id)) }))
     .filter((gap) => gap.missing.length > 0);
   const ready = gaps.length === 0;
 
@@ -64,7 +64,7 @@ export function FinalizePanel({ planId, period, goals, goalName, reportOf, unsav
               <li key={goal.id}>
                 <Button
                   className="button button--quiet periods-goal-link"
-                  onPress={() => focusSoon(() => document.getElementById(goalReportHeadingId(goal.id)))}
+                  onPress={() => focusSoon(() => document.getElementById(goalMarkHeadingId(goal.id)))}
                 >
                   {goalName(goal)}
                 </Button>{' '}

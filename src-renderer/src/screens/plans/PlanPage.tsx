@@ -64,8 +64,8 @@ function PlanContent({ detail, studentId }: { detail: PlanDetail; studentId: str
       ) : null}
       <PlanSummary plan={plan} />
       <p>
-        <a className="button button--secondary" href={routeHref('students', studentId, 'plans', plan.id, 'report')}>
-          {t('plans.page.progressReport')}
+        <a className="button button--secondary" href={routeHref('students', studentId, 'plans', plan.id, 'marks')}>
+          {t('plans.page.progressMarks')}
         </a>
       </p>
       <PlanVersions detail={detail} studentId={studentId} />

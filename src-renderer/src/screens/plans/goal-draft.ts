@@ -3,7 +3,7 @@
  * its defaults, and its conversion to what the contract takes.
  */
 import type { Goal, InputOf, Measurement, Plan } from '../../../../src-main/contract';
-import { addDays } from '../../components/dates';
+import { addDays, addMonths } from '../../../../src-main/contract/calendar';
 
 type GoalArea = Goal['area'];
 
@@ -39,16 +39,10 @@ export const SCALED: ReadonlySet<Measurement> = new Set(['rubric', 'trials']);
 /** Measurements that are percents, 0 to 100. */
 export const PERCENT: ReadonlySet<Measurement> = new Set(['percent', 'intervals']);
 
-function monthsLater(iso: string, months: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString().slice(0, 10);
-}
-
-/** Four quarters across the plan, as most schools send progress reports with report cards. */
+/** Four quarters across the plan, as most schools send progress marks home with report cards. */
 export function quarterPeriods(plan: Pick<Plan, 'startDate' | 'endDate'>, label: (quarter: number) => string): PeriodDraft[] {
   return [1, 2, 3, 4].map((quarter) => {
-    const end = addDays(monthsLater(plan.startDate, quarter * 3), -1);
+    const end = addDays(addMonths(plan.startDate, quarter * 3), -1);
     return { key: quarter, label: label(quarter), endsOn: end > plan.endDate || quarter === 4 ? plan.endDate : end };
   });
 }

@@ -4,7 +4,7 @@
  * Dates the person has not touched keep following the start date; ones they set stay as set.
  */
 import type { InputOf, Plan, PlanType } from '../../../../src-main/contract';
-import { addDays, addYears, daysBetween } from '../../components/dates';
+import { addDays, addYears, daysBetween } from '../../../../src-main/contract/calendar';
 
 type FollowingDate = 'endDate' | 'annualReviewDue' | 'reevaluationDue';
 

@@ -8,16 +8,16 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { addDays, latestSchoolDay, mondayOf } from '../../../../src-main/contract/calendar';
 import { useApiMutation, useApiQuery } from '../../api-client/react';
 import { routeHref } from '../../app/hash-route';
-import { addDays, todayIso, useDateFormat } from '../../components/dates';
+import { todayIso, useDateFormat } from '../../components/dates';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { displayName } from '../students/student-name';
 import { useRefreshProgress } from './progress-cache';
-import { latestSchoolDay, mondayOf } from './school-week';
 import { WeekGrid } from './WeekGrid';
 import { entryKey, type WeekEntry, weekSessions } from './week-entries';
 

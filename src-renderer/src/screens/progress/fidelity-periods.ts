@@ -4,7 +4,7 @@
  * plan's start) or the plan so far. The card opens on the period running today. Pure: ISO dates in,
  * ranges out.
  */
-import { addDays } from '../../components/dates';
+import { addDays } from '../../../../src-main/contract/calendar';
 
 export interface FidelityRange {
   /** The period's end date, or PLAN_SO_FAR. */

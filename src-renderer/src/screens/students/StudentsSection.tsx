@@ -4,7 +4,7 @@
  *   [id]                    a student's record   [id, 'edit']             edit the record
  *   [id, 'plans', 'new']    start a plan         [id, 'plans', planId]    a plan, its goals and supports
  *   [id, 'week']            a week of sessions   [id, 'observe']          observation mode
- *   [id, 'plans', planId, 'report']   the plan's progress report for a reporting period
+ *   [id, 'plans', planId, 'marks']    the plan's progress marks for a reporting period
  * The list's search, filters and page live here, so they are as the person left them on coming back
  * from a record; so does the notice with "Undo" that an archive leaves on the list. Each page's
  * heading takes focus as it appears (PageHeading), as a new section's does.
@@ -19,7 +19,7 @@ import { StudentList } from './StudentList';
 const NewPlanPage = lazyScreen(() => import('../plans/NewPlanPage'), 'NewPlanPage');
 const ObservationPage = lazyScreen(() => import('../observation/ObservationPage'), 'ObservationPage');
 const PlanPage = lazyScreen(() => import('../plans/PlanPage'), 'PlanPage');
-const ProgressReportPage = lazyScreen(() => import('../periods/ProgressReportPage'), 'ProgressReportPage');
+const ProgressMarksPage = lazyScreen(() => import('../periods/ProgressMarksPage'), 'ProgressMarksPage');
 const WeekPage = lazyScreen(() => import('../progress/WeekPage'), 'WeekPage');
 
 export function StudentsSection({ params }: { params: string[] }) {
@@ -35,7 +35,7 @@ export function StudentsSection({ params }: { params: string[] }) {
   if (second === 'week') return <WeekPage key={first} studentId={first} />;
   if (second === 'observe') return <ObservationPage key={first} studentId={first} />;
   if (second === 'plans' && third === 'new') return <NewPlanPage studentId={first} />;
-  if (second === 'plans' && third && fourth === 'report') return <ProgressReportPage key={third} studentId={first} planId={third} />;
+  if (second === 'plans' && third && fourth === 'marks') return <ProgressMarksPage key={third} studentId={first} planId={third} />;
   if (second === 'plans' && third) return <PlanPage key={third} studentId={first} planId={third} />;
   return <StudentDetail key={first} studentId={first} onLeaveForList={setNotice} />;
 }

@@ -9,7 +9,7 @@ const NARRATIVE = 'Zebulon solved 7 of 10 two-step problems on the last three pr
 type App = Awaited<ReturnType<typeof supportedStudent>>;
 
 function complete(app: App, goalId: string, narrative = NARRATIVE) {
-  return app.call('progressReports.save', { goalId, period: Q1, changes: { code: 'sufficient', sufficient: true, narrative } });
+  return app.call('progressMarks.save', { goalId, period: Q1, changes: { code: 'sufficient', sufficient: true, narrative } });
 }
 
 describe('progress-code sets', () => {
@@ -30,23 +30,23 @@ describe('progress-code sets', () => {
     for (const set of Object.values(PROGRESS_CODE_SETS)) expect(set.codes.some((code) => code.standing === 'met')).toBe(true);
   });
 
-  it('a report keeps the set it was written in when the district changes sets', async () => {
+  it('a mark keeps the set it was written in when the district changes sets', async () => {
     const app = await supportedStudent();
-    await app.call('progressReports.save', { goalId: app.math.id, period: Q1, changes: { code: 'insufficient' } });
+    await app.call('progressMarks.save', { goalId: app.math.id, period: Q1, changes: { code: 'insufficient' } });
     await app.call('progressCodes.setActive', { setId: 'connecticut' });
-    expect(await app.call('progressReports.get', { goalId: app.math.id, periodEndsOn: Q1.endsOn })).toMatchObject({
+    expect(await app.call('progressMarks.get', { goalId: app.math.id, periodEndsOn: Q1.endsOn })).toMatchObject({
       codeSet: 'federal_default',
       code: 'insufficient',
       codeLabel: 'Insufficient progress',
     });
     await expect(
-      app.call('progressReports.save', { goalId: app.math.id, period: Q1, changes: { code: 'insufficient' } }),
+      app.call('progressMarks.save', { goalId: app.math.id, period: Q1, changes: { code: 'insufficient' } }),
     ).rejects.toMatchObject({
       code: 'invalid_input',
       message:
         'That code is not in the progress-code set in use (Connecticut). Choose one of: Not introduced, No progress, Limited, Satisfactory, Mastered.',
     });
-    expect(await app.call('progressReports.save', { goalId: app.math.id, period: Q1, changes: { code: 'limited' } })).toMatchObject({
+    expect(await app.call('progressMarks.save', { goalId: app.math.id, period: Q1, changes: { code: 'limited' } })).toMatchObject({
       codeSet: 'connecticut',
       code: 'limited',
       codeLabel: 'Limited',
@@ -54,11 +54,11 @@ describe('progress-code sets', () => {
   });
 });
 
-describe('progress reports', () => {
-  it('saves a goal’s report field by field, with a reason only when progress is not sufficient', async () => {
+describe('progress marks', () => {
+  it('saves a goal’s mark field by field, with a reason only when progress is not sufficient', async () => {
     const app = await supportedStudent();
-    expect(await app.call('progressReports.get', { goalId: app.math.id, periodEndsOn: Q1.endsOn })).toBeNull();
-    const first = await app.call('progressReports.save', { goalId: app.math.id, period: Q1, changes: { code: 'insufficient' } });
+    expect(await app.call('progressMarks.get', { goalId: app.math.id, periodEndsOn: Q1.endsOn })).toBeNull();
+    const first = await app.call('progressMarks.save', { goalId: app.math.id, period: Q1, changes: { code: 'insufficient' } });
     expect(first).toEqual({
       id: expect.any(String),
       goalId: app.math.id,
@@ -73,9 +73,9 @@ describe('progress reports', () => {
       amendments: [],
     });
     await expect(
-      app.call('progressReports.save', { goalId: app.math.id, period: Q1, changes: { insufficientReason: 'absences' } }),
+      app.call('progressMarks.save', { goalId: app.math.id, period: Q1, changes: { insufficientReason: 'absences' } }),
     ).rejects.toMatchObject({ code: 'invalid_input', message: 'A reason is given only when progress is not sufficient to meet the goal.' });
-    const second = await app.call('progressReports.save', {
+    const second = await app.call('progressMarks.save', {
       goalId: app.math.id,
       period: Q1,
       changes: { sufficient: false, insufficientReason: 'absences', narrative: NARRATIVE },
@@ -88,20 +88,20 @@ describe('progress reports', () => {
       narrative: NARRATIVE,
     });
     // Saying it is sufficient after all drops the reason.
-    expect(await app.call('progressReports.save', { goalId: app.math.id, period: Q1, changes: { sufficient: true } })).toMatchObject({
+    expect(await app.call('progressMarks.save', { goalId: app.math.id, period: Q1, changes: { sufficient: true } })).toMatchObject({
       sufficient: true,
       insufficientReason: null,
     });
     await expect(
-      app.call('progressReports.save', { goalId: app.math.id, period: { label: 'Summer', endsOn: '2027-07-01' }, changes: {} }),
+      app.call('progressMarks.save', { goalId: app.math.id, period: { label: 'Summer', endsOn: '2027-07-01' }, changes: {} }),
     ).rejects.toMatchObject({ message: 'A reporting period must end inside the plan (2026-09-01 to 2027-06-15).' });
-    expect((await app.call('progressReports.listForPlan', { planId: app.plan.id })).map((r) => r.goalId)).toEqual([app.math.id]);
+    expect((await app.call('progressMarks.listForPlan', { planId: app.plan.id })).map((r) => r.goalId)).toEqual([app.math.id]);
   });
 
   it('finalizes a period only when every goal has a code and a narrative, naming the goals that do not', async () => {
     const app = await supportedStudent();
     await complete(app, app.math.id);
-    await app.call('progressReports.save', { goalId: app.engagement.id, period: Q1, changes: { code: 'no_progress', sufficient: false } });
+    await app.call('progressMarks.save', { goalId: app.engagement.id, period: Q1, changes: { code: 'no_progress', sufficient: false } });
     // Goals are numbered as the plan page lists them.
     const order = (await app.call('plans.get', { id: app.plan.id })).goals.map((goal) => goal.id);
     const number = (id: string) => order.indexOf(id) + 1;
@@ -114,23 +114,23 @@ describe('progress reports', () => {
       .map(([n, text]) => text.replace('Goal N', `Goal ${n}`))
       .join(' ');
     expect(number(app.math.id)).toBeGreaterThan(0);
-    await expect(app.call('progressReports.finalize', { planId: app.plan.id, periodEndsOn: Q1.endsOn })).rejects.toMatchObject({
+    await expect(app.call('progressMarks.finalize', { planId: app.plan.id, periodEndsOn: Q1.endsOn })).rejects.toMatchObject({
       code: 'conflict',
       message: `This period cannot be finalized yet. ${expected}`,
     });
-    await app.call('progressReports.save', {
+    await app.call('progressMarks.save', {
       goalId: app.engagement.id,
       period: Q1,
       changes: { insufficientReason: 'support_needs_changing', narrative: 'Engaged in 3 of 10 intervals; the pairing is changing.' },
     });
     await complete(app, app.rubric.id, 'Writes a level 2 paragraph with a graphic organizer.');
-    const finalized = await app.call('progressReports.finalize', { planId: app.plan.id, periodEndsOn: Q1.endsOn });
+    const finalized = await app.call('progressMarks.finalize', { planId: app.plan.id, periodEndsOn: Q1.endsOn });
     expect(finalized.map((r) => r.goalId)).toEqual(order);
     expect(finalized.map((r) => r.finalizedAt)).toEqual(Array(3).fill('2026-10-15T15:00:00.000Z'));
-    expect((await app.call('progressReports.listForPlan', { planId: app.plan.id, periodEndsOn: Q1.endsOn })).map((r) => r.goalId)).toEqual(
+    expect((await app.call('progressMarks.listForPlan', { planId: app.plan.id, periodEndsOn: Q1.endsOn })).map((r) => r.goalId)).toEqual(
       order,
     );
-    await expect(app.call('progressReports.finalize', { planId: app.plan.id, periodEndsOn: Q1.endsOn })).rejects.toMatchObject({
+    await expect(app.call('progressMarks.finalize', { planId: app.plan.id, periodEndsOn: Q1.endsOn })).rejects.toMatchObject({
       code: 'conflict',
       message: 'This period is already finalized for this plan.',
     });
@@ -140,18 +140,18 @@ describe('progress reports', () => {
     });
   });
 
-  it('locks finalized reports: changes only by amendment with a note, which is kept with the report', async () => {
+  it('locks finalized marks: changes only by amendment with a note, which is kept with the mark', async () => {
     const app = await supportedStudent();
     for (const goal of [app.math, app.engagement, app.rubric]) await complete(app, goal.id);
-    await app.call('progressReports.finalize', { planId: app.plan.id, periodEndsOn: Q1.endsOn });
+    await app.call('progressMarks.finalize', { planId: app.plan.id, periodEndsOn: Q1.endsOn });
     await expect(
-      app.call('progressReports.save', { goalId: app.math.id, period: Q1, changes: { narrative: 'Changed quietly.' } }),
+      app.call('progressMarks.save', { goalId: app.math.id, period: Q1, changes: { narrative: 'Changed quietly.' } }),
     ).rejects.toMatchObject({
       code: 'conflict',
-      message: 'This report was finalized on 2026-10-15; amend it, with a note, to change it.',
+      message: 'This mark was finalized on 2026-10-15; amend it, with a note, to change it.',
     });
     const NOTE = 'Probe 9 was scored against the wrong key; corrected after the parent asked.';
-    const amended = await app.call('progressReports.amend', {
+    const amended = await app.call('progressMarks.amend', {
       goalId: app.math.id,
       periodEndsOn: Q1.endsOn,
       changes: { narrative: 'Zebulon solved 8 of 10 problems on the last three probes.' },
@@ -163,19 +163,19 @@ describe('progress reports', () => {
       amendments: [{ at: '2026-10-15T15:00:00.000Z', note: NOTE }],
     });
     await expect(
-      app.call('progressReports.amend', { goalId: app.math.id, periodEndsOn: Q1.endsOn, changes: { narrative: null }, note: 'Remove it.' }),
-    ).rejects.toMatchObject({ code: 'invalid_input', message: 'A finalized report keeps a narrative.' });
+      app.call('progressMarks.amend', { goalId: app.math.id, periodEndsOn: Q1.endsOn, changes: { narrative: null }, note: 'Remove it.' }),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: 'A finalized mark keeps a narrative.' });
     await expect(
-      app.call('progressReports.amend', { goalId: app.math.id, periodEndsOn: Q1.endsOn, changes: { code: 'mastered' }, note: '' }),
-    ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('Say why the finalized report is being amended.') });
-    await app.call('progressReports.save', {
+      app.call('progressMarks.amend', { goalId: app.math.id, periodEndsOn: Q1.endsOn, changes: { code: 'mastered' }, note: '' }),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('Say why the finalized mark is being amended.') });
+    await app.call('progressMarks.save', {
       goalId: app.math.id,
       period: { label: 'Quarter 2', endsOn: '2027-01-29' },
       changes: { code: 'sufficient' },
     });
     await expect(
-      app.call('progressReports.amend', { goalId: app.math.id, periodEndsOn: '2027-01-29', changes: { code: 'mastered' }, note: 'Early.' }),
-    ).rejects.toMatchObject({ code: 'conflict', message: 'This report is not finalized; save the change instead of amending it.' });
+      app.call('progressMarks.amend', { goalId: app.math.id, periodEndsOn: '2027-01-29', changes: { code: 'mastered' }, note: 'Early.' }),
+    ).rejects.toMatchObject({ code: 'conflict', message: 'This mark is not finalized; save the change instead of amending it.' });
 
     const [event] = await app.call('audit.list', { action: 'progress_report.amended' });
     expect(event?.fields).toEqual(['narrative', 'amendments']);
@@ -184,18 +184,18 @@ describe('progress reports', () => {
     for (const text of [NOTE, 'wrong key', NARRATIVE, '8 of 10', '7 of 10']) expect(trail).not.toContain(text);
   });
 
-  it('refuses reports on a draft plan and on a superseded version', async () => {
+  it('refuses marks on a draft plan and on a superseded version', async () => {
     const app = await supportedStudent();
     const draft = await app.call('plans.create', planInput(app.student.id, { type: '504', status: 'draft' }));
-    await expect(app.call('progressReports.finalize', { planId: draft.id, periodEndsOn: Q1.endsOn })).rejects.toMatchObject({
+    await expect(app.call('progressMarks.finalize', { planId: draft.id, periodEndsOn: Q1.endsOn })).rejects.toMatchObject({
       code: 'forbidden',
-      message: 'This plan is still a draft; there is no progress to report yet.',
+      message: 'This plan is still a draft; there is no progress to mark yet.',
     });
     const amended = await app.call('plans.amend', { id: app.plan.id });
     await app.call('plans.activate', { id: amended.plan.id });
     await expect(complete(app, app.math.id)).rejects.toMatchObject({
       code: 'forbidden',
-      message: 'This plan version is superseded and kept read-only; report on the current version.',
+      message: 'This plan version is superseded and kept read-only; mark on the current version.',
     });
   });
 });
@@ -227,7 +227,7 @@ describe('the suggestion for a chosen reporting period', () => {
     // The graph still shows every point; only the suggestion stops at the period's end.
     expect(early.chart.points).toHaveLength(6);
 
-    // A period another goal of the plan reports on: judged at that date, without a label of this goal's.
+    // A period another goal of the plan marks on: judged at that date, without a label of this goal's.
     const other = await app.call('goals.progress', { goalId: goal.id, periodEndsOn: '2027-01-29' });
     expect(other.period).toEqual({ label: null, endsOn: '2027-01-29' });
     expect(other.suggestion.level).toBe('sufficient');

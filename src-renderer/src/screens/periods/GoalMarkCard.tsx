@@ -1,39 +1,39 @@
 /**
- * One goal in the period's report: the statement, baseline → latest → target, the goal graph, the
- * suggested code with the rule behind it, and the report itself — a draft form while the period is
- * open, the locked report (with its amendments) once it is finalized.
+ * One goal in the period's mark: the statement, baseline → latest → target, the goal graph, the
+ * suggested code with the rule behind it, and the mark itself — a draft form while the period is
+ * open, the locked mark (with its amendments) once it is finalized.
  */
 import { useTranslation } from 'react-i18next';
-import type { Goal, GoalProgress, ProgressCodeSettings, ProgressReport } from '../../../../src-main/contract';
+import type { Goal, GoalProgress, ProgressCodeSettings, ProgressMark } from '../../../../src-main/contract';
 import { useApiQuery } from '../../api-client/react';
 import { useDateFormat } from '../../components/dates';
 import { Fact } from '../../components/Fact';
 import { useServiceError } from '../../components/service-error';
 import { GoalGraph } from '../progress/GoalGraph';
-import { DraftReportForm } from './DraftReportForm';
-import { LockedReport } from './LockedReport';
-import { type Period, suggestedCode } from './report-draft';
+import { DraftMarkForm } from './DraftMarkForm';
+import { LockedMark } from './LockedMark';
+import { type Period, suggestedCode } from './mark-draft';
 import { useSuggestionRule } from './suggestion-rule';
 
-export interface GoalReportCardProps {
+export interface GoalMarkCardProps {
   planId: string;
   goal: Goal;
   /** "Goal 2: Math". */
   name: string;
   period: Period;
-  report: ProgressReport | undefined;
+  mark: ProgressMark | undefined;
   codes: ProgressCodeSettings;
-  /** The plan takes reports (it is neither a draft nor a superseded version). */
-  canReport: boolean;
+  /** The plan takes marks (it is neither a draft nor a superseded version). */
+  canMark: boolean;
   onUnsavedChange: (goalId: string, unsaved: boolean) => void;
 }
 
 /** The id of a goal's heading, so the finalize panel can take the keyboard to a goal that is not ready. */
-export function goalReportHeadingId(goalId: string): string {
-  return `goal-report-${goalId}`;
+export function goalMarkHeadingId(goalId: string): string {
+  return `goal-mark-${goalId}`;
 }
 
-export function GoalReportCard({ planId, goal, name, period, report, codes, canReport, onUnsavedChange }: GoalReportCardProps) {
+export function GoalMarkCard({ planId, goal, name, period, mark, codes, canMark, onUnsavedChange }: GoalMarkCardProps) {
   const { t } = useTranslation();
   const describe = useServiceError();
   const formatDate = useDateFormat();
@@ -45,8 +45,8 @@ export function GoalReportCard({ planId, goal, name, period, report, codes, canR
   const latest = view?.suggestion.facts.latest ?? null;
 
   return (
-    <article className="item-card stack periods-goal" aria-labelledby={goalReportHeadingId(goal.id)}>
-      <h2 id={goalReportHeadingId(goal.id)} tabIndex={-1} className="item-card-title">
+    <article className="item-card stack periods-goal" aria-labelledby={goalMarkHeadingId(goal.id)}>
+      <h2 id={goalMarkHeadingId(goal.id)} tabIndex={-1} className="item-card-title">
         {name}
       </h2>
       <p className="statement">{goal.statement}</p>
@@ -77,7 +77,7 @@ export function GoalReportCard({ planId, goal, name, period, report, codes, canR
                   view={view}
                   period={period}
                   code={activeSet.codes.find((code) => code.id === suggested)}
-                  locked={!!report?.finalizedAt}
+                  locked={!!mark?.finalizedAt}
                 />
               ) : null}
             </>
@@ -86,20 +86,20 @@ export function GoalReportCard({ planId, goal, name, period, report, codes, canR
           ) : null}
         </div>
         <div className="stack">
-          {activeSet && canReport && !report?.finalizedAt ? (
-            <DraftReportForm
+          {activeSet && canMark && !mark?.finalizedAt ? (
+            <DraftMarkForm
               planId={planId}
               goal={goal}
               name={name}
               period={period}
-              report={report}
+              mark={mark}
               codes={codes}
               activeSet={activeSet}
               suggested={suggested}
               onUnsavedChange={onUnsavedChange}
             />
           ) : (
-            <LockedReport planId={planId} name={name} report={report} codes={codes} canAmend={canReport && !!activeSet} />
+            <LockedMark planId={planId} name={name} mark={mark} codes={codes} canAmend={canMark && !!activeSet} />
           )}
         </div>
       </div>
@@ -113,7 +113,7 @@ interface SuggestionProps {
   view: GoalProgress;
   period: Period;
   code: { label: string } | undefined;
-  /** The report is finalized: the suggestion stays for the record, no longer something to confirm. */
+  /** The mark is finalized: the suggestion stays for the record, no longer something to confirm. */
   locked: boolean;
 }
 

@@ -1,12 +1,12 @@
 /**
- * A goal's report as it stands once its period is finalized (or when the plan takes no reports): read
+ * A goal's mark as it stands once its period is finalized (or when the plan takes no marks): read
  * only, with every amendment listed by date and note. Amending opens the same fields plus the note
  * the team must give; the service refuses an amendment without one, and so does the form.
  */
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { ProgressCodeSettings, ProgressReport } from '../../../../src-main/contract';
+import type { ProgressCodeSettings, ProgressMark } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
 import { todayIso, useDateFormat } from '../../components/dates';
 import { Fact } from '../../components/Fact';
@@ -15,14 +15,14 @@ import { focusSoon } from '../../components/focus-soon';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { TextAreaField } from '../../components/TextAreaField';
-import { ReportFields } from './ReportFields';
-import { useStoreReports } from './report-cache';
-import { changesFrom, draftFrom } from './report-draft';
+import { MarkFields } from './MarkFields';
+import { useStoreMarks } from './mark-cache';
+import { changesFrom, draftFrom } from './mark-draft';
 
-export interface LockedReportProps {
+export interface LockedMarkProps {
   planId: string;
   name: string;
-  report: ProgressReport | undefined;
+  mark: ProgressMark | undefined;
   codes: ProgressCodeSettings;
   canAmend: boolean;
 }
@@ -33,27 +33,27 @@ export function useDayOf(): (at: string) => string {
   return (at) => formatDate(todayIso(new Date(at)));
 }
 
-export function LockedReport({ planId, name, report, codes, canAmend }: LockedReportProps) {
+export function LockedMark({ planId, name, mark, codes, canAmend }: LockedMarkProps) {
   const { t } = useTranslation();
   const dayOf = useDayOf();
   const amendRef = useRef<HTMLButtonElement>(null);
   const [amending, setAmending] = useState(false);
   const [amended, setAmended] = useState(false);
-  if (!report) return <p className="muted">{t('periods.locked.noReport')}</p>;
-  const set = codes.sets.find((candidate) => candidate.id === report.codeSet);
+  if (!mark) return <p className="muted">{t('periods.locked.noMark')}</p>;
+  const set = codes.sets.find((candidate) => candidate.id === mark.codeSet);
   const codeText =
-    report.codeLabel === null
+    mark.codeLabel === null
       ? t('periods.locked.none')
-      : report.codeSet === codes.active
-        ? report.codeLabel
-        : t('periods.locked.otherSet', { label: report.codeLabel, set: set?.name ?? report.codeSet });
+      : mark.codeSet === codes.active
+        ? mark.codeLabel
+        : t('periods.locked.otherSet', { label: mark.codeLabel, set: set?.name ?? mark.codeSet });
   const sufficientText =
-    report.sufficient === null
+    mark.sufficient === null
       ? t('periods.locked.none')
-      : report.sufficient
+      : mark.sufficient
         ? t('periods.fields.yes')
-        : report.insufficientReason
-          ? t('periods.locked.noBecause', { reason: t(`periods.reasons.${report.insufficientReason}`) })
+        : mark.insufficientReason
+          ? t('periods.locked.noBecause', { reason: t(`periods.reasons.${mark.insufficientReason}`) })
           : t('periods.fields.no');
 
   function closeAmend(done: boolean) {
@@ -65,15 +65,15 @@ export function LockedReport({ planId, name, report, codes, canAmend }: LockedRe
   return (
     <div className="stack">
       {amending ? (
-        <AmendForm planId={planId} name={name} report={report} codes={codes} onDone={closeAmend} />
+        <AmendForm planId={planId} name={name} mark={mark} codes={codes} onDone={closeAmend} />
       ) : (
         <>
           <dl className="facts periods-locked">
             <Fact term={t('periods.fields.code')}>{codeText}</Fact>
             <Fact term={t('periods.fields.sufficient')}>{sufficientText}</Fact>
-            <Fact term={t('periods.fields.narrative')}>{report.narrative ?? t('periods.locked.none')}</Fact>
+            <Fact term={t('periods.fields.narrative')}>{mark.narrative ?? t('periods.locked.none')}</Fact>
           </dl>
-          {canAmend && report.finalizedAt ? (
+          {canAmend && mark.finalizedAt ? (
             <div className="actions">
               <Button ref={amendRef} className="button button--secondary" onPress={() => setAmending(true)}>
                 {t('periods.amend.button')}
@@ -83,11 +83,11 @@ export function LockedReport({ planId, name, report, codes, canAmend }: LockedRe
           ) : null}
         </>
       )}
-      {report.amendments.length > 0 ? (
+      {mark.amendments.length > 0 ? (
         <section className="stack" aria-label={t('periods.amend.listLabel', { goal: name })}>
           <h3 className="subform-title">{t('periods.amend.title')}</h3>
           <ol className="periods-amendments">
-            {report.amendments.map((amendment) => (
+            {mark.amendments.map((amendment) => (
               <li key={amendment.at}>
                 <strong>{dayOf(amendment.at)}</strong> {amendment.note}
               </li>
@@ -102,26 +102,26 @@ export function LockedReport({ planId, name, report, codes, canAmend }: LockedRe
 function AmendForm({
   planId,
   name,
-  report,
+  mark,
   codes,
   onDone,
 }: {
   planId: string;
   name: string;
-  report: ProgressReport;
+  mark: ProgressMark;
   codes: ProgressCodeSettings;
   onDone: (amended: boolean) => void;
 }) {
   const { t } = useTranslation();
   const describe = useServiceError();
   const alertId = useId();
-  const store = useStoreReports(planId);
+  const store = useStoreMarks(planId);
   const activeSet = codes.sets.find((set) => set.id === codes.active);
-  const [draft, setDraft] = useState(() => draftFrom(report, codes.active, null));
+  const [draft, setDraft] = useState(() => draftFrom(mark, codes.active, null));
   const noteId = useId();
   const [note, setNote] = useState('');
   const [noteAsked, setNoteAsked] = useState(false);
-  const amend = useApiMutation('progressReports.amend', {
+  const amend = useApiMutation('progressMarks.amend', {
     onSuccess: (saved) => {
       store([saved]);
       onDone(true);
@@ -138,16 +138,16 @@ function AmendForm({
       return;
     }
     amend.mutate({
-      goalId: report.goalId,
-      periodEndsOn: report.period.endsOn,
-      changes: changesFrom(draft, report, codes.active),
+      goalId: mark.goalId,
+      periodEndsOn: mark.period.endsOn,
+      changes: changesFrom(draft, mark, codes.active),
       note: note.trim(),
     });
   }
 
   return (
     <Form className="stack periods-form" aria-label={t('periods.amend.label', { goal: name })} onSubmit={submit}>
-      <ReportFields draft={draft} onChange={setDraft} codeSet={activeSet} codes={codes} saved={report} suggested={null} alertId={alertId} />
+      <MarkFields draft={draft} onChange={setDraft} codeSet={activeSet} codes={codes} saved={mark} suggested={null} alertId={alertId} />
       <TextAreaField
         label={t('periods.amend.note')}
         description={t('periods.amend.noteHint')}

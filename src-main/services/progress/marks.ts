@@ -1,24 +1,27 @@
 /**
- * Progress reports, storage only: for each goal and reporting period, the progress code (from the
+ * Progress marks, storage only: for each goal and reporting period, the progress code (from the
  * set in use), whether progress is sufficient to meet the goal by its end date (with a reason when
  * not) and the narrative parents read. A period is finalized for a whole plan at once, only when
- * every goal has its code and narrative; finalized reports are locked, and change only through an
- * amendment with a note. Narratives and notes stay in the report row — the audit trail records
+ * every goal has its code and narrative; finalized marks are locked, and change only through an
+ * amendment with a note. Narratives and notes stay in the mark row — the audit trail records
  * field names only.
+ *
+ * Older name, kept where it is stored: the table is `progress_reports` and the audit actions are
+ * `progress_report.*` (a migration, or a change to the recorded audit history, is not worth it).
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { goals, progressReports } from '../../../db/schema';
-import { AppError, InsufficientReason, type ProgressCodeSetId, type ProgressReport, type ReportChanges } from '../../contract';
-import { change, expectChanged, newId, parseJsonColumn, type ServiceContext } from '../context';
+import { AppError, InsufficientReason, type MarkChanges, type ProgressCodeSetId, type ProgressMark } from '../../contract';
+import { change, expectChanged, newId, type ServiceContext } from '../context';
+import { jsonColumns } from '../json-columns';
 import { findPlanRow } from '../plans/plan-records';
 import type { Queryable } from '../vault-db';
 import { activeCodeSet, codeSet } from './codes';
 import { type GoalFacts, goalFacts, type InputOf } from './records';
 
-type ReportRow = typeof progressReports.$inferSelect;
-type Amendment = { at: string; note: string };
+type MarkRow = typeof progressReports.$inferSelect;
 
-function toReport(row: ReportRow): ProgressReport {
+function toMark(row: MarkRow): ProgressMark {
   const set = codeSet(row.codeSet);
   return {
     id: row.id,
@@ -31,11 +34,11 @@ function toReport(row: ReportRow): ProgressReport {
     insufficientReason: row.insufficientReason === null ? null : InsufficientReason.catch('other').parse(row.insufficientReason),
     narrative: row.narrative,
     finalizedAt: row.finalizedAt,
-    amendments: parseJsonColumn<Amendment[]>(row.amendments, []),
+    amendments: jsonColumns.progressReports.amendments.read(row.amendments),
   };
 }
 
-function findReportRow(db: Queryable, goalId: string, periodEndsOn: string): ReportRow | undefined {
+function findMarkRow(db: Queryable, goalId: string, periodEndsOn: string): MarkRow | undefined {
   return db
     .select()
     .from(progressReports)
@@ -43,15 +46,15 @@ function findReportRow(db: Queryable, goalId: string, periodEndsOn: string): Rep
     .get();
 }
 
-/** Reports belong to the plan version in force: not a draft (nothing to report yet), not a superseded one. */
-function assertReportable(goal: GoalFacts): void {
-  if (goal.planStatus === 'draft') throw new AppError('forbidden', 'This plan is still a draft; there is no progress to report yet.');
+/** Marks belong to the plan version in force: not a draft (nothing to mark yet), not a superseded one. */
+function assertMarkable(goal: GoalFacts): void {
+  if (goal.planStatus === 'draft') throw new AppError('forbidden', 'This plan is still a draft; there is no progress to mark yet.');
   if (goal.planStatus === 'superseded') {
-    throw new AppError('forbidden', 'This plan version is superseded and kept read-only; report on the current version.');
+    throw new AppError('forbidden', 'This plan version is superseded and kept read-only; mark on the current version.');
   }
 }
 
-interface ReportValues {
+interface MarkValues {
   codeSet: string;
   code: string | null;
   sufficient: boolean | null;
@@ -59,8 +62,8 @@ interface ReportValues {
   narrative: string | null;
 }
 
-/** The report after `changes`, or every problem with it in plain words. */
-function applyChanges(current: ReportValues, changes: ReportChanges, active: ProgressCodeSetId): ReportValues {
+/** The mark after `changes`, or every problem with it in plain words. */
+function applyChanges(current: MarkValues, changes: MarkChanges, active: ProgressCodeSetId): MarkValues {
   const problems: string[] = [];
   const next = { ...current };
   if (changes.code !== undefined) {
@@ -89,50 +92,50 @@ function applyChanges(current: ReportValues, changes: ReportChanges, active: Pro
   return next;
 }
 
-/** What a report still lacks before its period can be finalized, e.g. ["a code", "a narrative"]. */
-function missingParts(report: ReportValues | undefined): string[] {
+/** What a mark still lacks before its period can be finalized, e.g. ["a code", "a narrative"]. */
+function missingParts(mark: MarkValues | undefined): string[] {
   const missing: string[] = [];
-  if (!report?.code) missing.push('a code');
-  if (!report?.narrative) missing.push('a narrative');
-  if (report?.sufficient === false && !report.insufficientReason) missing.push('a reason progress is not sufficient');
+  if (!mark?.code) missing.push('a code');
+  if (!mark?.narrative) missing.push('a narrative');
+  if (mark?.sufficient === false && !mark.insufficientReason) missing.push('a reason progress is not sufficient');
   return missing;
 }
 
-function changedFields(changes: ReportChanges): string[] {
-  return Object.keys(changes).filter((key) => changes[key as keyof ReportChanges] !== undefined);
+function changedFields(changes: MarkChanges): string[] {
+  return Object.keys(changes).filter((key) => changes[key as keyof MarkChanges] !== undefined);
 }
 
-export function getReport(ctx: ServiceContext, input: InputOf<'progressReports.get'>): ProgressReport | null {
+export function getMark(ctx: ServiceContext, input: InputOf<'progressMarks.get'>): ProgressMark | null {
   goalFacts(ctx.db, input.goalId);
-  const row = findReportRow(ctx.db, input.goalId, input.periodEndsOn);
-  return row ? toReport(row) : null;
+  const row = findMarkRow(ctx.db, input.goalId, input.periodEndsOn);
+  return row ? toMark(row) : null;
 }
 
-export function listReportsForPlan(ctx: ServiceContext, input: InputOf<'progressReports.listForPlan'>): ProgressReport[] {
+export function listMarksForPlan(ctx: ServiceContext, input: InputOf<'progressMarks.listForPlan'>): ProgressMark[] {
   findPlanRow(ctx.db, input.planId);
   return ctx.db
-    .select({ report: progressReports })
+    .select({ mark: progressReports })
     .from(progressReports)
     .innerJoin(goals, eq(goals.id, progressReports.goalId))
     .where(and(eq(goals.planId, input.planId), input.periodEndsOn ? eq(progressReports.periodEndsOn, input.periodEndsOn) : undefined))
     .orderBy(asc(progressReports.periodEndsOn), asc(goals.createdAt), asc(goals.id))
     .all()
-    .map((row) => toReport(row.report));
+    .map((row) => toMark(row.mark));
 }
 
-export function saveReport(ctx: ServiceContext, input: InputOf<'progressReports.save'>): ProgressReport {
+export function saveMark(ctx: ServiceContext, input: InputOf<'progressMarks.save'>): ProgressMark {
   return change(ctx, (tx) => {
     const goal = goalFacts(tx, input.goalId);
-    assertReportable(goal);
+    assertMarkable(goal);
     if (input.period.endsOn < goal.plan.startDate || input.period.endsOn > goal.plan.endDate) {
       throw new AppError('invalid_input', `A reporting period must end inside the plan (${goal.plan.startDate} to ${goal.plan.endDate}).`);
     }
-    const row = findReportRow(tx, input.goalId, input.period.endsOn);
+    const row = findMarkRow(tx, input.goalId, input.period.endsOn);
     if (row?.finalizedAt) {
-      throw new AppError('conflict', `This report was finalized on ${row.finalizedAt.slice(0, 10)}; amend it, with a note, to change it.`);
+      throw new AppError('conflict', `This mark was finalized on ${row.finalizedAt.slice(0, 10)}; amend it, with a note, to change it.`);
     }
     const active = activeCodeSet(tx);
-    const blank: ReportValues = { codeSet: active, code: null, sufficient: null, insufficientReason: null, narrative: null };
+    const blank: MarkValues = { codeSet: active, code: null, sufficient: null, insufficientReason: null, narrative: null };
     const next = applyChanges(row ?? blank, input.changes, active);
     const at = ctx.now().toISOString();
     const id = row?.id ?? newId();
@@ -144,7 +147,7 @@ export function saveReport(ctx: ServiceContext, input: InputOf<'progressReports.
           .where(eq(progressReports.id, row.id))
           .run(),
         1,
-        'saveReport',
+        'saveMark',
       );
     } else {
       tx.insert(progressReports)
@@ -160,7 +163,7 @@ export function saveReport(ctx: ServiceContext, input: InputOf<'progressReports.
         .run();
     }
     return {
-      result: toReport(findReportRow(tx, input.goalId, input.period.endsOn) as ReportRow),
+      result: toMark(findMarkRow(tx, input.goalId, input.period.endsOn) as MarkRow),
       record: {
         action: row ? 'progress_report.updated' : 'progress_report.created',
         entity: 'progress_report',
@@ -172,19 +175,19 @@ export function saveReport(ctx: ServiceContext, input: InputOf<'progressReports.
   });
 }
 
-export function finalizePeriod(ctx: ServiceContext, input: InputOf<'progressReports.finalize'>): ProgressReport[] {
+export function finalizePeriod(ctx: ServiceContext, input: InputOf<'progressMarks.finalize'>): ProgressMark[] {
   return change(ctx, (tx) => {
     const plan = findPlanRow(tx, input.planId);
-    if (plan.status === 'draft') throw new AppError('forbidden', 'This plan is still a draft; there is no progress to report yet.');
+    if (plan.status === 'draft') throw new AppError('forbidden', 'This plan is still a draft; there is no progress to mark yet.');
     if (plan.status === 'superseded')
-      throw new AppError('forbidden', 'This plan version is superseded; finalize reports on the current version.');
+      throw new AppError('forbidden', 'This plan version is superseded; finalize marks on the current version.');
     const planGoals = tx
       .select({ id: goals.id, area: goals.area })
       .from(goals)
       .where(eq(goals.planId, input.planId))
       .orderBy(asc(goals.createdAt), asc(goals.id))
       .all();
-    if (planGoals.length === 0) throw new AppError('conflict', 'This plan has no goals to report on.');
+    if (planGoals.length === 0) throw new AppError('conflict', 'This plan has no goals to mark on.');
     const rows = new Map(
       tx
         .select()
@@ -225,43 +228,43 @@ export function finalizePeriod(ctx: ServiceContext, input: InputOf<'progressRepo
     expectChanged(updated, pending.length, 'finalizePeriod');
     return {
       result: planGoals.flatMap((goal) => {
-        const row = findReportRow(tx, goal.id, input.periodEndsOn);
-        return row ? [toReport(row)] : [];
+        const row = findMarkRow(tx, goal.id, input.periodEndsOn);
+        return row ? [toMark(row)] : [];
       }),
       record: {
         action: 'progress_report.finalized',
         entity: 'plan',
         entityId: input.planId,
         fields: ['finalizedAt'],
-        detail: { periodEndsOn: input.periodEndsOn, reports: pending.length },
+        detail: { periodEndsOn: input.periodEndsOn, marks: pending.length },
       },
     };
   });
 }
 
-export function amendReport(ctx: ServiceContext, input: InputOf<'progressReports.amend'>): ProgressReport {
+export function amendMark(ctx: ServiceContext, input: InputOf<'progressMarks.amend'>): ProgressMark {
   return change(ctx, (tx) => {
     const goal = goalFacts(tx, input.goalId);
-    assertReportable(goal);
-    const row = findReportRow(tx, input.goalId, input.periodEndsOn);
-    if (!row) throw new AppError('not_found', 'There is no report for this goal and period yet.');
-    if (!row.finalizedAt) throw new AppError('conflict', 'This report is not finalized; save the change instead of amending it.');
+    assertMarkable(goal);
+    const row = findMarkRow(tx, input.goalId, input.periodEndsOn);
+    if (!row) throw new AppError('not_found', 'There is no mark for this goal and period yet.');
+    if (!row.finalizedAt) throw new AppError('conflict', 'This mark is not finalized; save the change instead of amending it.');
     const next = applyChanges(row, input.changes, activeCodeSet(tx));
     const missing = missingParts(next);
-    if (missing.length > 0) throw new AppError('invalid_input', `A finalized report keeps ${missing.join(' and ')}.`);
+    if (missing.length > 0) throw new AppError('invalid_input', `A finalized mark keeps ${missing.join(' and ')}.`);
     const at = ctx.now().toISOString();
-    const amendments = [...parseJsonColumn<Amendment[]>(row.amendments, []), { at, note: input.note }];
+    const amendments = [...jsonColumns.progressReports.amendments.read(row.amendments), { at, note: input.note }];
     expectChanged(
       tx
         .update(progressReports)
-        .set({ ...next, amendments: JSON.stringify(amendments), updatedAt: at })
+        .set({ ...next, amendments: jsonColumns.progressReports.amendments.write(amendments), updatedAt: at })
         .where(eq(progressReports.id, row.id))
         .run(),
       1,
-      'amendReport',
+      'amendMark',
     );
     return {
-      result: toReport(findReportRow(tx, input.goalId, input.periodEndsOn) as ReportRow),
+      result: toMark(findMarkRow(tx, input.goalId, input.periodEndsOn) as MarkRow),
       record: {
         action: 'progress_report.amended',
         entity: 'progress_report',

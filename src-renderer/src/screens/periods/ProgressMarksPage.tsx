@@ -1,12 +1,12 @@
 /**
- * The progress report of one plan for one reporting period (`#/students/<id>/plans/<planId>/report`):
+ * The progress marks of one plan for one reporting period (`#/students/<id>/plans/<planId>/marks`):
  * pick the period (the one running today is opened), then for each goal confirm or override the
  * suggested code, say whether the progress is sufficient, write the narrative and save it as a
  * draft; finalize the period when every goal is done. A finalized period is locked and says when.
  */
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Goal, PlanDetail, ProgressCodeSettings, ProgressReport } from '../../../../src-main/contract';
+import type { Goal, PlanDetail, ProgressCodeSettings, ProgressMark } from '../../../../src-main/contract';
 import { useApiQuery } from '../../api-client/react';
 import { routeHref } from '../../app/hash-route';
 import { todayIso, useDateFormat } from '../../components/dates';
@@ -18,19 +18,19 @@ import { useServiceError } from '../../components/service-error';
 import { useGoalName, usePlanTitle } from '../plans/plan-labels';
 import { displayName } from '../students/student-name';
 import { FinalizePanel } from './FinalizePanel';
-import { GoalReportCard } from './GoalReportCard';
-import { useDayOf } from './LockedReport';
-import { defaultPeriod, type Period, planPeriods } from './report-draft';
+import { GoalMarkCard } from './GoalMarkCard';
+import { useDayOf } from './LockedMark';
+import { defaultPeriod, type Period, planPeriods } from './mark-draft';
 
-export function ProgressReportPage({ studentId, planId }: { studentId: string; planId: string }) {
+export function ProgressMarksPage({ studentId, planId }: { studentId: string; planId: string }) {
   const { t } = useTranslation();
   const describe = useServiceError();
   const planTitle = usePlanTitle();
   const detail = useApiQuery('plans.get', { id: planId });
   const student = useApiQuery('students.get', { id: studentId });
-  const reports = useApiQuery('progressReports.listForPlan', { planId });
+  const marks = useApiQuery('progressMarks.listForPlan', { planId });
   const codes = useApiQuery('progressCodes.get', {});
-  const failed = detail.error ?? reports.error ?? codes.error;
+  const failed = detail.error ?? marks.error ?? codes.error;
   const plan = detail.data?.plan;
 
   return (
@@ -41,19 +41,19 @@ export function ProgressReportPage({ studentId, planId }: { studentId: string; p
       <PageHeading>
         {t('periods.title')} {student.data ? <span className="page-subtitle">{displayName(student.data)}</span> : null}
       </PageHeading>
-      {detail.isPending || reports.isPending || codes.isPending ? <p role="status">{t('periods.loading')}</p> : null}
-      <FormAlert id="report-load-alert">{failed ? describe(failed) : null}</FormAlert>
-      {detail.data && reports.data && codes.data ? <PlanReport detail={detail.data} reports={reports.data} codes={codes.data} /> : null}
+      {detail.isPending || marks.isPending || codes.isPending ? <p role="status">{t('periods.loading')}</p> : null}
+      <FormAlert id="mark-load-alert">{failed ? describe(failed) : null}</FormAlert>
+      {detail.data && marks.data && codes.data ? <PlanMark detail={detail.data} marks={marks.data} codes={codes.data} /> : null}
     </div>
   );
 }
 
-function PlanReport({ detail, reports, codes }: { detail: PlanDetail; reports: ProgressReport[]; codes: ProgressCodeSettings }) {
+function PlanMark({ detail, marks, codes }: { detail: PlanDetail; marks: ProgressMark[]; codes: ProgressCodeSettings }) {
   const { t } = useTranslation();
   const formatDate = useDateFormat();
   const goalName = useGoalName(detail);
   const { plan, goals } = detail;
-  const periods = planPeriods(goals, reports);
+  const periods = planPeriods(goals, marks);
   const [chosen, setChosen] = useState<string | null>(null);
   const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
   const onUnsavedChange = useCallback((goalId: string, isUnsaved: boolean) => {
@@ -66,8 +66,8 @@ function PlanReport({ detail, reports, codes }: { detail: PlanDetail; reports: P
     });
   }, []);
   const period = periods.find((candidate) => candidate.endsOn === chosen) ?? defaultPeriod(periods, todayIso());
-  const finalized = (endsOn: string) => reports.some((report) => report.period.endsOn === endsOn && report.finalizedAt !== null);
-  const canReport = plan.status !== 'draft' && plan.status !== 'superseded';
+  const finalized = (endsOn: string) => marks.some((mark) => mark.period.endsOn === endsOn && mark.finalizedAt !== null);
+  const canMark = plan.status !== 'draft' && plan.status !== 'superseded';
 
   if (goals.length === 0) return <p className="empty-state">{t('periods.noGoals')}</p>;
   if (!period) return <p className="empty-state">{t('periods.noPeriods')}</p>;
@@ -76,7 +76,7 @@ function PlanReport({ detail, reports, codes }: { detail: PlanDetail; reports: P
   return (
     <>
       <p className="lead">{t('periods.intro')}</p>
-      {canReport ? null : (
+      {canMark ? null : (
         <p className="notice notice--warning" role="note">
           {plan.status === 'draft' ? t('periods.draftPlan') : t('periods.supersededPlan')}
         </p>
@@ -96,15 +96,15 @@ function PlanReport({ detail, reports, codes }: { detail: PlanDetail; reports: P
           description={unsavedNames.length ? t('periods.period.unsavedHint', { goals: unsavedNames.join(', ') }) : undefined}
         />
       </div>
-      <PeriodReport
+      <PeriodMark
         key={period.endsOn}
         planId={plan.id}
         period={period}
         goals={goals}
         goalName={goalName}
-        reports={reports.filter((report) => report.period.endsOn === period.endsOn)}
+        marks={marks.filter((mark) => mark.period.endsOn === period.endsOn)}
         codes={codes}
-        canReport={canReport}
+        canMark={canMark}
         unsaved={unsaved}
         onUnsavedChange={onUnsavedChange}
       />
@@ -112,28 +112,28 @@ function PlanReport({ detail, reports, codes }: { detail: PlanDetail; reports: P
   );
 }
 
-interface PeriodReportProps {
+interface PeriodMarkProps {
   planId: string;
   period: Period;
   goals: Goal[];
   goalName: (goal: Goal) => string;
-  reports: ProgressReport[];
+  marks: ProgressMark[];
   codes: ProgressCodeSettings;
-  canReport: boolean;
+  canMark: boolean;
   unsaved: ReadonlySet<string>;
   onUnsavedChange: (goalId: string, unsaved: boolean) => void;
 }
 
-function PeriodReport({ planId, period, goals, goalName, reports, codes, canReport, unsaved, onUnsavedChange }: PeriodReportProps) {
+function PeriodMark({ planId, period, goals, goalName, marks, codes, canMark, unsaved, onUnsavedChange }: PeriodMarkProps) {
   const { t } = useTranslation();
   const dayOf = useDayOf();
   const bannerRef = useRef<HTMLDivElement>(null);
-  const reportOf = (goalId: string) => reports.find((report) => report.goalId === goalId);
-  const finalizedAt = reports
-    .map((report) => report.finalizedAt)
+  const markOf = (goalId: string) => marks.find((mark) => mark.goalId === goalId);
+  const finalizedAt = marks
+    .map((mark) => mark.finalizedAt)
     .filter((at) => at !== null)
     .sort()[0];
-  const allFinalized = goals.every((goal) => reportOf(goal.id)?.finalizedAt);
+  const allFinalized = goals.every((goal) => markOf(goal.id)?.finalizedAt);
 
   return (
     <>
@@ -146,26 +146,26 @@ function PeriodReport({ planId, period, goals, goalName, reports, codes, canRepo
       ) : null}
       <div className="stack">
         {goals.map((goal) => (
-          <GoalReportCard
+          <GoalMarkCard
             key={goal.id}
             planId={planId}
             goal={goal}
             name={goalName(goal)}
             period={period}
-            report={reportOf(goal.id)}
+            mark={markOf(goal.id)}
             codes={codes}
-            canReport={canReport}
+            canMark={canMark}
             onUnsavedChange={onUnsavedChange}
           />
         ))}
       </div>
-      {canReport && !allFinalized ? (
+      {canMark && !allFinalized ? (
         <FinalizePanel
           planId={planId}
           period={period}
           goals={goals}
           goalName={goalName}
-          reportOf={reportOf}
+          markOf={markOf}
           unsaved={unsaved}
           onFinalized={() => focusSoon(() => bannerRef.current)}
         />

@@ -1,55 +1,45 @@
 /**
- * A goal's report while its period is open: saved as a draft, as often as the case manager likes.
+ * A goal's mark while its period is open: saved as a draft, as often as the case manager likes.
  * Until something is saved the suggested code is pre-selected (and says so); saving confirms it.
  * Tells the page whether it holds unsaved changes, so finalizing can name them.
  */
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Goal, ProgressCodeSettings, ProgressReport } from '../../../../src-main/contract';
+import type { Goal, ProgressCodeSettings, ProgressMark } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
-import { ReportFields } from './ReportFields';
-import { useStoreReports } from './report-cache';
-import { changesFrom, draftFrom, hasChanges, type Period, type ReportDraft } from './report-draft';
+import { MarkFields } from './MarkFields';
+import { useStoreMarks } from './mark-cache';
+import { changesFrom, draftFrom, hasChanges, type MarkDraft, type Period } from './mark-draft';
 
 type CodeSet = ProgressCodeSettings['sets'][number];
 
-export interface DraftReportFormProps {
+export interface DraftMarkFormProps {
   planId: string;
   goal: Goal;
   name: string;
   period: Period;
-  report: ProgressReport | undefined;
+  mark: ProgressMark | undefined;
   codes: ProgressCodeSettings;
   activeSet: CodeSet;
   suggested: string | null;
   onUnsavedChange: (goalId: string, unsaved: boolean) => void;
 }
 
-export function DraftReportForm({
-  planId,
-  goal,
-  name,
-  period,
-  report,
-  codes,
-  activeSet,
-  suggested,
-  onUnsavedChange,
-}: DraftReportFormProps) {
+export function DraftMarkForm({ planId, goal, name, period, mark, codes, activeSet, suggested, onUnsavedChange }: DraftMarkFormProps) {
   const { t } = useTranslation();
   const describe = useServiceError();
   const alertId = useId();
-  const store = useStoreReports(planId);
-  const [edits, setEdits] = useState<ReportDraft | null>(null);
+  const store = useStoreMarks(planId);
+  const [edits, setEdits] = useState<MarkDraft | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const draft = edits ?? draftFrom(report, activeSet.id, suggested);
-  const changes = changesFrom(draft, report, activeSet.id);
+  const draft = edits ?? draftFrom(mark, activeSet.id, suggested);
+  const changes = changesFrom(draft, mark, activeSet.id);
   const unsaved = edits !== null && hasChanges(changes);
-  const save = useApiMutation('progressReports.save', {
+  const save = useApiMutation('progressMarks.save', {
     onSuccess: (saved) => {
       store([saved]);
       setEdits(null);
@@ -73,7 +63,7 @@ export function DraftReportForm({
 
   return (
     <Form className="stack periods-form" aria-label={t('periods.save.label', { goal: name })} onSubmit={submit}>
-      <ReportFields
+      <MarkFields
         draft={draft}
         onChange={(next) => {
           setEdits(next);
@@ -82,8 +72,8 @@ export function DraftReportForm({
         }}
         codeSet={activeSet}
         codes={codes}
-        saved={report}
-        suggested={report?.code ? null : suggested}
+        saved={mark}
+        suggested={mark?.code ? null : suggested}
         alertId={alertId}
       />
       <FormAlert id={alertId}>{save.isError ? describe(save.error) : null}</FormAlert>

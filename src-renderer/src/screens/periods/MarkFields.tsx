@@ -1,30 +1,30 @@
 /**
- * The fields of one goal's report for a period: the progress code (from the set in use), whether the
+ * The fields of one goal's mark for a period: the progress code (from the set in use), whether the
  * progress is sufficient to meet the goal by its end date (and why not), and the narrative. The same
- * fields save a draft and amend a finalized report.
+ * fields save a draft and amend a finalized mark.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INSUFFICIENT_REASONS, type ProgressCodeSettings, type ProgressReport } from '../../../../src-main/contract';
+import { INSUFFICIENT_REASONS, type ProgressCodeSettings, type ProgressMark } from '../../../../src-main/contract';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
-import type { ReportDraft } from './report-draft';
+import type { MarkDraft } from './mark-draft';
 
-export interface ReportFieldsProps {
-  draft: ReportDraft;
-  onChange: (draft: ReportDraft) => void;
+export interface MarkFieldsProps {
+  draft: MarkDraft;
+  onChange: (draft: MarkDraft) => void;
   /** The set in use, whose codes are offered. */
   codeSet: ProgressCodeSettings['sets'][number];
   codes: ProgressCodeSettings;
-  /** The report as saved, to say when its code comes from a set no longer in use. */
-  saved: ProgressReport | undefined;
+  /** The mark as saved, to say when its code comes from a set no longer in use. */
+  saved: ProgressMark | undefined;
   /** The code matching the suggestion, to say so while it is the one chosen. */
   suggested: string | null;
   /** The form's alert, for the fields a refusal may concern. */
   alertId: string;
 }
 
-export function ReportFields({ draft, onChange, codeSet, codes, saved, suggested, alertId }: ReportFieldsProps) {
+export function MarkFields({ draft, onChange, codeSet, codes, saved, suggested, alertId }: MarkFieldsProps) {
   const { t } = useTranslation();
   const savedSet = saved?.code && saved.codeSet !== codeSet.id ? codes.sets.find((set) => set.id === saved.codeSet) : undefined;
   // A code saved in another set stays until a code of this set is chosen.
@@ -33,7 +33,7 @@ export function ReportFields({ draft, onChange, codeSet, codes, saved, suggested
       ? t('periods.fields.otherSet', { label: saved.codeLabel ?? saved.code, set: savedSet.name })
       : undefined;
   const sufficientId = useId();
-  const set = (change: Partial<ReportDraft>) => onChange({ ...draft, ...change });
+  const set = (change: Partial<MarkDraft>) => onChange({ ...draft, ...change });
   const codeHint = suggested !== null && draft.code === suggested ? t('periods.fields.codeSuggested') : codeNote;
   return (
     <>
