@@ -112,7 +112,10 @@ describe('reading imports', () => {
 
   it('puts a file in the layer of its most specific glob', () => {
     const table = loadTable(repo);
-    expect(layerOf(table, 'src-main/services/progress-rules/trend.ts')?.name).toBe('progress-rules');
+    expect(layerOf(table, 'src-main/services/progress-rules/trend.ts')?.name).toBe('rules');
+    expect(layerOf(table, 'src-main/services/names/scrub.ts')?.name).toBe('rules');
+    expect(layerOf(table, 'src-main/host/client.ts')?.name).toBe('host-client');
+    expect(layerOf(table, 'src-main/host/entry.ts')?.name).toBe('host');
     expect(layerOf(table, 'src-main/services/students/students.ts')?.name).toBe('services');
     expect(layerOf(table, 'src-main/api/handlers/staff.ts')?.name).toBe('handlers');
     expect(layerOf(table, 'src-main/api/dispatch.ts')?.name).toBe('api');
@@ -169,17 +172,24 @@ describe('the real table (layers.json)', () => {
       'imports node:path (layer renderer/screens may not import package node:path)',
     ]);
     expect(check(file, "import type { Trend } from '../../../src-main/services/progress-rules/trend';\n")).toEqual([
-      'imports ../../../src-main/services/progress-rules/trend (layer renderer/screens may not import layer progress-rules, not even its types)',
+      'imports ../../../src-main/services/progress-rules/trend (layer renderer/screens may not import layer rules, not even its types)',
     ]);
   });
 
-  it('inside the renderer: components never import screens, and take only types from the contract', () => {
+  it('inside the renderer: components never import screens; the contract (its calendar) they may', () => {
     const file = 'src-renderer/src/components/x.tsx';
     expect(check(file, "import type { StaffRole } from '../../../src-main/contract';\n")).toEqual([]);
-    expect(check(file, "import { MISS_REASONS } from '../../../src-main/contract';\n")).toEqual([
-      'imports ../../../src-main/contract (layer renderer/components may not import layer contract)',
-    ]);
+    expect(check(file, "import { addDays } from '../../../src-main/contract/calendar';\n")).toEqual([]);
     expect(check(file, "import { StudentList } from '../screens/students/StudentList';\n")).toHaveLength(1);
+  });
+
+  it('the shell reaches the service host only through its client, so no SQLite enters the main process', () => {
+    const file = 'src-main/shell/x.ts';
+    expect(check(file, "import { connectHost } from '../host/client';\n")).toEqual([]);
+    expect(check(file, "import { startHostThread } from '../host/thread';\n")).toEqual([
+      'imports ../host/thread (layer shell may not import layer host)',
+    ]);
+    expect(check(file, "import { createPeerpath } from '../api/app';\n")).toHaveLength(1);
   });
 
   it('only the shell and the preload import Electron', () => {
