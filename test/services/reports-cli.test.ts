@@ -9,18 +9,25 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src-main/cli';
-import { runBatch } from '../../src-main/services/reports/batch';
+import { type Connect, connectToHost } from '../../src-main/cli/common';
 import { studentInput } from '../fixtures/program-input';
 import { PASSPHRASE, tempDir } from '../fixtures/vault';
 import { PREPARED_ON, pdfText, reportStudent } from './reports-fixture';
 
 const UNLOCK = { PEERPATH_PASSPHRASE: PASSPHRASE };
 
-// Watched, not replaced: which path a batch takes (the app's batch job passes its worker threads' renderer).
-vi.mock('../../src-main/services/reports/batch', async (original) => {
-  const actual = await original<typeof import('../../src-main/services/reports/batch')>();
-  return { ...actual, runBatch: vi.fn(actual.runBatch) };
-});
+/** The channels the command line called, in order: the CLI's way to the services is the host's dispatch. */
+const called: string[] = [];
+const watched: Connect = async (dir) => {
+  const connection = await connectToHost(dir);
+  return {
+    ...connection,
+    dispatch: (channel, input) => {
+      called.push(channel);
+      return connection.dispatch(channel, input);
+    },
+  };
+};
 
 async function run(argv: string[]) {
   const out: string[] = [];
@@ -28,7 +35,7 @@ async function run(argv: string[]) {
   const log = vi.spyOn(console, 'log').mockImplementation((line: string) => out.push(line));
   const error = vi.spyOn(console, 'error').mockImplementation((line: string) => err.push(line));
   try {
-    const code = await main(argv, UNLOCK);
+    const code = await main(argv, UNLOCK, watched);
     return { code, out: out.join('\n'), err: err.join('\n') };
   } finally {
     log.mockRestore();
@@ -170,9 +177,9 @@ describe('peerpath report batch', () => {
       '  S-100300: This student has no active or ended plan to report on.',
     ]);
     expect(readdirSync(out)).toEqual(['S-100234 Quixote-Marchetti – team summary – 2026-10-15.pdf']);
-    // Through the dispatch (reports.batchStart), drawn in the worker threads as the app draws it.
-    expect(runBatch).toHaveBeenCalledTimes(1);
-    expect(vi.mocked(runBatch).mock.calls[0]?.[1].render).toEqual(expect.any(Function));
+    // Through the service host's dispatch (reports.batchStart, then batchStatus until done), as the app runs a batch.
+    expect(called.filter((channel) => channel.startsWith('reports.batch'))).toContain('reports.batchStart');
+    expect(called.at(-1)).toBe('reports.batchStatus');
     const listed = await run(['audit', 'list', '--disclosures', '--vault', app.dir]);
     expect(listed.out.split('\n').map((line) => line.split('\t').slice(3, 5))).toEqual([['internal use', 'team summary']]);
   });
