@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { AppError, type Disclosure, IsoDate, Purpose, Recipient } from '../contract';
+import { type Disclosure, IsoDate, Purpose, Recipient } from '../contract';
 import type { BatchScope, BatchStatus } from '../contract/reports';
 import { REPORT_LANGUAGES } from '../reports/i18n/index';
 import { CommandFailed, type Connection, call, describe, type Io, UsageError, unlocked, withPeerpath } from './common';
