@@ -42,17 +42,14 @@ export interface ChangeRecord {
 export function change<T>(ctx: ServiceContext, write: (tx: VaultTx) => { result: T; record: ChangeRecord | readonly ChangeRecord[] }): T {
   // The read handle is the whole database underneath; here, and only here, a service gets to write.
   const db = ctx.db as unknown as VaultDb;
-  const result = db.transaction(
-    (read) => {
-      const tx = read as unknown as VaultTx;
-      const { result, record } = write(tx);
-      const records = isRecordList(record) ? record : [record];
-      if (records.length === 0) throw new Error('change: a write must record what it changed');
-      for (const each of records) recordAudit(tx, { actorSlotId: ctx.actor.slotId, ...each }, ctx.now());
-      return result;
-    },
-    IMMEDIATE,
-  );
+  const result = db.transaction((read) => {
+    const tx = read as unknown as VaultTx;
+    const { result, record } = write(tx);
+    const records = isRecordList(record) ? record : [record];
+    if (records.length === 0) throw new Error('change: a write must record what it changed');
+    for (const each of records) recordAudit(tx, { actorSlotId: ctx.actor.slotId, ...each }, ctx.now());
+    return result;
+  }, IMMEDIATE);
   recordCommitHead(db);
   return result;
 }

@@ -52,7 +52,9 @@ function macOf(macKey: Buffer, head: CommitHead): Buffer {
 }
 
 export function databaseHead(db: SqliteDatabase): CommitHead {
-  const row = db.prepare('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+  const row = db.prepare('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; hash: string | null }
+    | undefined;
   return row ? { id: row.id, hash: row.hash ?? '' } : { id: 0, hash: '' };
 }
 

@@ -22,7 +22,11 @@ const NONE: AttemptsState = { failures: 0, lastFailureAt: 0 };
 /** The shared count; none when there is no file (or a file that is not ours). */
 export function readUnlockAttempts(dir: string): AttemptsState {
   try {
-    const parsed = JSON.parse(readFileSync(join(dir, ATTEMPTS_FILE), 'utf8')) as { format?: unknown; failures?: unknown; lastFailureAt?: unknown };
+    const parsed = JSON.parse(readFileSync(join(dir, ATTEMPTS_FILE), 'utf8')) as {
+      format?: unknown;
+      failures?: unknown;
+      lastFailureAt?: unknown;
+    };
     const { failures, lastFailureAt } = parsed;
     if (parsed.format !== FORMAT || !Number.isSafeInteger(failures) || !Number.isFinite(lastFailureAt)) return NONE;
     return { failures: Math.max(0, failures as number), lastFailureAt: lastFailureAt as number };

@@ -21,11 +21,15 @@ const SERVICE_HOST = join(import.meta.dirname, '../../out/main/service-host.js')
 const WRITER = join(import.meta.dirname, '../fixtures/host-writer.ts');
 
 describe('two writers at once', () => {
-  it(`the app and a second process each write ${EACH} times at once: all ${2 * EACH} land, none internal`, { timeout: 240_000 }, async () => {
+  it(`the app and a second process each write ${EACH} times at once: all ${2 * EACH} land, none internal`, {
+    timeout: 240_000,
+  }, async () => {
     if (!existsSync(SERVICE_HOST)) throw new Error('Build first: `npx electron-vite build`.');
     const dir = join(tempDir(), 'vault');
     const app = createPeerpath({ dir, kdfCost: TEST_KDF });
-    expect(await app.dispatch('vault.create', { memberName: 'Avery Quill', memberRole: 'case_manager', passphrase: PASSPHRASE })).toMatchObject({
+    expect(
+      await app.dispatch('vault.create', { memberName: 'Avery Quill', memberRole: 'case_manager', passphrase: PASSPHRASE }),
+    ).toMatchObject({
       ok: true,
     });
 

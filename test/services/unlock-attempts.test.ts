@@ -26,8 +26,14 @@ describe('the wrong-passphrase delay is shared by every process', () => {
     const app = createPeerpath({ dir, kdfCost: TEST_KDF, now });
     const cli = createPeerpath({ dir, kdfCost: TEST_KDF, now });
 
-    expect(await app.dispatch('vault.unlock', { passphrase: OTHER_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'wrong_secret' } });
-    expect(await cli.dispatch('vault.unlock', { passphrase: OTHER_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'wrong_secret' } });
+    expect(await app.dispatch('vault.unlock', { passphrase: OTHER_PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_secret' },
+    });
+    expect(await cli.dispatch('vault.unlock', { passphrase: OTHER_PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_secret' },
+    });
     // The second failure was the other session's; this one must still wait.
     expect(await app.dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({
       ok: false,
@@ -36,7 +42,10 @@ describe('the wrong-passphrase delay is shared by every process', () => {
     expect(await cli.dispatch('vault.status', {})).toMatchObject({ ok: true, value: { retryAfterMs: 1000 } });
 
     clock += 1000;
-    expect(await cli.dispatch('vault.unlock', { passphrase: OTHER_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'wrong_secret' } });
+    expect(await cli.dispatch('vault.unlock', { passphrase: OTHER_PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_secret' },
+    });
     expect(await app.dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({
       ok: false,
       error: { code: 'rate_limited', retryAfterMs: 2000 },

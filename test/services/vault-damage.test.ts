@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createPeerpath } from '../../src-main/api/app';
 import { recordAudit } from '../../src-main/services/audit';
 import { systemWrite } from '../../src-main/services/context';
-import { closeVault, unlockVault } from '../../src-main/vault/vault';
 import { ATTEMPTS_FILE } from '../../src-main/vault/unlock-attempts';
+import { closeVault, unlockVault } from '../../src-main/vault/vault';
 import { hashFolder as everyFile, OTHER_PASSPHRASE, PASSPHRASE, TEST_KDF, tempDir } from '../fixtures/vault';
 
 /** The vault's files; a refused unlock may count a wrong secret in the attempts file, which is its job. */

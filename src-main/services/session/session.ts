@@ -5,8 +5,8 @@
  * unlocking with its throttle, the idle timer, the service context and a worker's key copy live here.
  */
 import { AppError, type Member, type Settings, type StaffRole, type VaultStatus } from '../../contract';
-import type { KdfCost } from '../../vault/kdf';
 import { commitHeadCheck, trackCommitHead } from '../../vault/commit-head';
+import type { KdfCost } from '../../vault/kdf';
 import { readUnlockAttempts, writeUnlockAttempts } from '../../vault/unlock-attempts';
 import { closeVault, createVault, type OpenVault, unlockVault, vaultExists } from '../../vault/vault';
 import { type AuditEntry, recordAudit, sealUnchainedEvents } from '../audit';
