@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { AppError, CHANNELS, type Channel, contract, isChannel, type OutputOf, type ParsedInputOf, type Result } from '../contract';
-import { damaged, isDamageError } from '../vault/database';
+import { busy, damaged, isBusyError, isDamageError } from '../vault/database';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> | OutputOf<C>;
@@ -59,6 +59,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toBody() };
       if (isDamageError(error)) return { ok: false, error: damaged(error).toBody() };
+      if (isBusyError(error)) return { ok: false, error: busy(error).toBody() };
       report(channel, error);
       return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Peerpath; the action did not complete.' } };
     }

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'vault_damaged',
   'keyslots_missing',
   'vault_too_new',
+  'vault_busy',
+  'changes_lost',
   'not_found',
   'conflict',
   'internal',
@@ -65,3 +67,7 @@ export class AppError extends Error {
 }
 
 export const DAMAGED_MESSAGE = 'The vault is damaged — restore from backup.';
+
+export const BUSY_MESSAGE = 'The vault is in use by another Peerpath window or command — try again.';
+
+export const CHANGES_LOST_MESSAGE = 'The last changes could not be read — restore from backup.';

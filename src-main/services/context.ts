@@ -2,10 +2,12 @@
  * What every domain service receives: the unlocked vault's database as a read handle, the acting
  * user (the author of every change) and the clock. Writes go through `change`, which runs them in
  * one transaction together with their audit event, so a failed write leaves neither the change nor
- * its record. `change` and `systemWrite` are the only places that hand out a write transaction.
+ * its record. `change` and `systemWrite` are the only places that hand out a write transaction; both
+ * begin it IMMEDIATE and, once it has committed, record the vault's head beside it (vault/commit-head.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../contract';
+import { recordCommitHead } from '../vault/commit-head';
 import { forgetFreedPages as flushVaultPages } from '../vault/database';
 import { type AuditEntry, recordAudit } from './audit';
 import type { Queryable, VaultDb, VaultTx } from './vault-db';
@@ -39,15 +41,26 @@ export interface ChangeRecord {
  */
 export function change<T>(ctx: ServiceContext, write: (tx: VaultTx) => { result: T; record: ChangeRecord | readonly ChangeRecord[] }): T {
   // The read handle is the whole database underneath; here, and only here, a service gets to write.
-  return ctx.db.transaction((read) => {
+  const db = ctx.db as unknown as VaultDb;
+  const result = db.transaction((read) => {
     const tx = read as unknown as VaultTx;
     const { result, record } = write(tx);
     const records = isRecordList(record) ? record : [record];
     if (records.length === 0) throw new Error('change: a write must record what it changed');
     for (const each of records) recordAudit(tx, { actorSlotId: ctx.actor.slotId, ...each }, ctx.now());
     return result;
-  });
+  }, IMMEDIATE);
+  recordCommitHead(db);
+  return result;
 }
+
+/**
+ * Every write transaction takes SQLite's write lock when it begins, not at its first write: a
+ * deferred one that read first could not upgrade once another process (the app and a `peerpath`
+ * command) had committed (SQLITE_BUSY_SNAPSHOT). Begun immediately, it waits its turn (the
+ * connection's busy timeout, vault/database.ts), then answers `vault_busy`.
+ */
+const IMMEDIATE = { behavior: 'immediate' } as const;
 
 function isRecordList(record: ChangeRecord | readonly ChangeRecord[]): record is readonly ChangeRecord[] {
   return Array.isArray(record);
@@ -60,7 +73,9 @@ function isRecordList(record: ChangeRecord | readonly ChangeRecord[]): record is
  * service receives. One transaction: all of `write` or nothing. Audit what needs auditing inside.
  */
 export function systemWrite<T>(db: VaultDb, write: (tx: VaultTx) => T): T {
-  return db.transaction((tx) => write(tx as unknown as VaultTx));
+  const result = db.transaction((tx) => write(tx as unknown as VaultTx), IMMEDIATE);
+  recordCommitHead(db);
+  return result;
 }
 
 /**

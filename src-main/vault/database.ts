@@ -4,7 +4,8 @@
  * a foreign file or damage becomes one clear `vault_damaged` error.
  */
 import Database from 'better-sqlite3';
-import { AppError, DAMAGED_MESSAGE } from '../contract';
+import { AppError, BUSY_MESSAGE, DAMAGED_MESSAGE } from '../contract';
+import { stopTrackingCommitHead } from './commit-head';
 import { keepPreparedStatements } from './statement-cache';
 
 export type SqliteDatabase = Database.Database;
@@ -21,6 +22,25 @@ export function damaged(cause?: unknown): AppError {
   return new AppError('vault_damaged', DAMAGED_MESSAGE, { cause });
 }
 
+/**
+ * SQLite result codes that mean another connection held the vault past the busy timeout: the app
+ * and a `peerpath` command (or two commands) writing at once. SQLITE_BUSY_SNAPSHOT cannot arise from
+ * `change()`/`systemWrite()` (they begin IMMEDIATE) but is mapped the same in case any other path meets it.
+ */
+const BUSY_CODES = /^SQLITE_(BUSY|LOCKED)/;
+
+export function isBusyError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && BUSY_CODES.test(code);
+}
+
+export function busy(cause?: unknown): AppError {
+  return new AppError('vault_busy', BUSY_MESSAGE, { cause });
+}
+
+/** How long a write waits for another Peerpath window or command to finish its write before answering `vault_busy`. */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /** Applies the cipher settings and key; the key string is hex only, never interpolated from input. */
 export function applyKey(db: SqliteDatabase, dataKey: Buffer, schema = 'main'): void {
   if (dataKey.length !== 32) throw new Error('applyKey: the data key must be 32 bytes');
@@ -33,8 +53,10 @@ export function applyKey(db: SqliteDatabase, dataKey: Buffer, schema = 'main'): 
 const CACHE_KIB = 64 * 1024;
 
 /**
- * What every connection sets after its key: WAL, enforced links, wiped deletes, a page cache, and
- * its prepared statements kept for reuse.
+ * What every connection sets after its key: WAL, enforced links, wiped deletes, temporary data in
+ * memory, a page cache, and its prepared statements kept for reuse.
+ * busy_timeout: SQLite's own write lock is the one writer lock shared by the app's service host and
+ * every `peerpath` command; a write waits for it this long, then answers `vault_busy`. Readers never wait (WAL).
  * synchronous = NORMAL: in WAL mode a commit never corrupts the vault and survives the app crashing
  * or being killed; only a power cut or OS crash may undo the last commits before a checkpoint. FULL
  * would fsync on every commit, 4–6 ms each on a typical disk — more than a whole session entry
@@ -45,7 +67,9 @@ export function applyConnectionPragmas(db: SqliteDatabase): void {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Sorts and temporary indexes stay in memory: a temp file (etilqs_*) would hold decrypted rows.
+  db.pragma('temp_store = MEMORY');
   db.pragma(`cache_size = -${CACHE_KIB}`);
   keepPreparedStatements(db);
 }
@@ -93,6 +117,7 @@ export function integrityCheck(db: SqliteDatabase): boolean {
 }
 
 export function closeDatabase(db: SqliteDatabase): void {
+  stopTrackingCommitHead(db);
   if (!db.open) return;
   try {
     db.pragma('optimize');

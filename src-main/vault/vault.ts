@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../contract';
+import { checkCommitHead } from './commit-head';
 import { closeDatabase, openEncryptedDatabase, type SqliteDatabase } from './database';
 import { DEFAULT_KDF_COST, type KdfCost } from './kdf';
 import {
@@ -127,6 +128,7 @@ export async function unlockVault(input: UnlockInput): Promise<OpenVault> {
     assertNotFromTheFuture(version);
     if (version > 0 && version < SCHEMA_VERSION) copyBeforeMigrating(db, paths.dir, version);
     const migrated = migrate(db).map((migration) => migration.tag);
+    checkCommitHead(db, paths.dir, opened.dataKey);
     return { paths, vaultId: slotFile.vaultId, db, dataKey: opened.dataKey, slot: opened.slot, migrated };
   } catch (error) {
     if (db?.open) db.close();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { delayAfter, NO_FAILURES, recordFailure, retryAfterMs } from '../../src-main/services/unlock-throttle';
+import { beginAttempt, delayAfter, NO_FAILURES, recordFailure, retryAfterMs, settleAttempt } from '../../src-main/services/unlock-throttle';
 
 describe('unlock throttle', () => {
   it('lets the first mistake through, then doubles the wait up to a minute', () => {
@@ -22,5 +22,18 @@ describe('unlock throttle', () => {
         },
       ),
     );
+  });
+
+  it('never asks for more than the delay when the clock was set back', () => {
+    const state = recordFailure(recordFailure(recordFailure(NO_FAILURES, 10_000_000), 10_000_000), 10_000_000);
+    expect(retryAfterMs(state, 0)).toBe(2000);
+  });
+
+  it('counts an attempt from its start; a right secret clears, a wrong one keeps, an undecided one is taken back', () => {
+    const begun = beginAttempt(recordFailure(NO_FAILURES, 100), 200);
+    expect(begun).toEqual({ failures: 2, lastFailureAt: 200 });
+    expect(settleAttempt(begun, 'right', 900)).toEqual(NO_FAILURES);
+    expect(settleAttempt(begun, 'wrong', 900)).toEqual({ failures: 2, lastFailureAt: 900 });
+    expect(settleAttempt(begun, 'undecided', 900)).toEqual({ failures: 1, lastFailureAt: 200 });
   });
 });

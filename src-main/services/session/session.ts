@@ -5,14 +5,16 @@
  * unlocking with its throttle, the idle timer, the service context and a worker's key copy live here.
  */
 import { AppError, type Member, type Settings, type StaffRole, type VaultStatus } from '../../contract';
+import { commitHeadCheck, trackCommitHead } from '../../vault/commit-head';
 import type { KdfCost } from '../../vault/kdf';
+import { readUnlockAttempts, writeUnlockAttempts } from '../../vault/unlock-attempts';
 import { closeVault, createVault, type OpenVault, unlockVault, vaultExists } from '../../vault/vault';
 import { type AuditEntry, recordAudit, sealUnchainedEvents } from '../audit';
 import { type ServiceContext, systemWrite } from '../context';
 import { findMember } from '../members';
-import { DEFAULT_SETTINGS, readFlag, readSettings } from '../settings';
+import { DEFAULT_SETTINGS, readFlag, readSettings, writeFlag } from '../settings';
 import { staffIdForSlot } from '../staff';
-import { NO_FAILURES, recordFailure, retryAfterMs, type ThrottleState } from '../unlock-throttle';
+import { beginAttempt, retryAfterMs, settleAttempt } from '../unlock-throttle';
 import { type VaultDb, type VaultTx, vaultDb } from '../vault-db';
 import { createMeetingGate, type MeetingGate } from './meeting-mode';
 import { requireAcceptable } from './secrets';
@@ -71,11 +73,24 @@ export interface SessionCore {
   switchFolder(dir: string): void;
 }
 
+/** Set in the vault once its head file has been kept (vault/commit-head.ts), so a later missing file is told apart from a vault older than the file. */
+const HEAD_KEPT_FLAG = 'commitHeadKept';
+
+/**
+ * What the unlock's audit event says of the head check, when anything: the database was ahead of
+ * the file (a crash between a commit and the file's write), the file was missing from a vault that
+ * had one, or it did not verify. Each is accepted — no committed change is missing — but not silently.
+ */
+function commitHeadNote(check: ReturnType<typeof commitHeadCheck>, hadHeadFile: boolean): string | null {
+  if (check === 'ahead' || check === 'unreadable') return check;
+  if (check === 'absent' && hadHeadFile) return 'missing';
+  return null;
+}
+
 export function createSessionCore(options: VaultSessionOptions): SessionCore {
   const now = options.now ?? Date.now;
   let open: Unlocked | null = null;
   let activeDir = options.dir;
-  let throttle: ThrottleState = NO_FAILURES;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
   const meeting = createMeetingGate();
 
@@ -87,7 +102,7 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
       viaRecoveryKey: open?.viaRecoveryKey ?? false,
       isDemo: open?.isDemo ?? activeDir === options.demoDir,
       autoLockMinutes: open?.settings.autoLockMinutes ?? DEFAULT_SETTINGS.autoLockMinutes,
-      retryAfterMs: retryAfterMs(throttle, now()),
+      retryAfterMs: open ? 0 : retryAfterMs(readUnlockAttempts(activeDir), now()),
     };
   }
 
@@ -139,6 +154,9 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
 
   function becomeOpen(vault: OpenVault, viaRecoveryKey: boolean): VaultStatus {
     const db = vaultDb(vault.db);
+    // A vault just created has not been through unlock's head check: its head is recorded from now on.
+    trackCommitHead(vault.db, vault.paths.dir, vault.dataKey);
+    const headNote = commitHeadNote(commitHeadCheck(vault.db), readFlag(db, HEAD_KEPT_FLAG));
     open = {
       vault,
       db,
@@ -147,13 +165,19 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
       isDemo: readFlag(db, 'isDemo'),
       settings: readSettings(db),
     };
-    throttle = NO_FAILURES;
+    const detail = {
+      ...(vault.migrated.length ? { migrations: vault.migrated.length } : {}),
+      ...(headNote ? { commitHead: headNote } : {}),
+    };
     record(
       {
         action: viaRecoveryKey ? 'vault.unlocked_with_recovery_key' : 'vault.unlocked',
-        detail: vault.migrated.length ? { migrations: vault.migrated.length } : undefined,
+        detail: Object.keys(detail).length ? detail : undefined,
       },
-      (tx) => sealUnchainedEvents(tx),
+      (tx) => {
+        sealUnchainedEvents(tx);
+        writeFlag(tx, HEAD_KEPT_FLAG, true);
+      },
     );
     armIdleTimer();
     return status();
@@ -161,19 +185,26 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
 
   async function unlockWith(secret: string, kind: 'passphrase' | 'recovery'): Promise<VaultStatus> {
     if (open) lock('user');
-    const wait = retryAfterMs(throttle, now());
+    // The count lives beside the vault, shared with every other process on this computer.
+    const dir = activeDir;
+    const before = readUnlockAttempts(dir);
+    const wait = retryAfterMs(before, now());
     if (wait > 0) {
       throw new AppError('rate_limited', `Too many wrong attempts. Try again in ${Math.ceil(wait / 1000)} seconds.`, {
         retryAfterMs: wait,
       });
     }
+    writeUnlockAttempts(dir, beginAttempt(before, now()));
+    let vault: OpenVault;
     try {
-      const vault = await unlockVault({ dir: activeDir, secret, kind });
-      return becomeOpen(vault, kind === 'recovery');
+      vault = await unlockVault({ dir, secret, kind });
     } catch (error) {
-      if (error instanceof AppError && error.code === 'wrong_secret') throttle = recordFailure(throttle, now());
+      const outcome = error instanceof AppError && error.code === 'wrong_secret' ? 'wrong' : 'undecided';
+      writeUnlockAttempts(dir, settleAttempt(readUnlockAttempts(dir), outcome, now()));
       throw error;
     }
+    writeUnlockAttempts(dir, settleAttempt(readUnlockAttempts(dir), 'right', now()));
+    return becomeOpen(vault, kind === 'recovery');
   }
 
   function lock(reason: LockReason = 'user'): VaultStatus {
