@@ -8,6 +8,7 @@ import { createVaultSession, type VaultSessionOptions } from '../services/vault-
 import { createTaskPool } from '../workers/pool';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { rememberRequests } from './request-ids';
 import type { FileDialogs } from './handlers/files';
 
 /** Polling the status is not a sign that someone is at the keyboard. */
@@ -22,19 +23,22 @@ export interface PeerpathOptions extends VaultSessionOptions {
 
 export function createPeerpath({ dialogs, commandLine, ...options }: PeerpathOptions) {
   const tasks = createTaskPool();
+  let forgetRequests = () => {};
   const session = createVaultSession({
     ...options,
     // Locking (the app quitting locks first) ends the threads and closes their vault connections: no data of the vault outlives it there.
     onLock: (reason) => {
       tasks.stop(new AppError('locked', 'The vault is locked. Unlock it to continue.'));
+      forgetRequests();
       options.onLock?.(reason);
     },
   });
-  const dispatch = createDispatch(createHandlers(session, { dialogs, tasks, commandLine, dir: options.dir, demoDir: options.demoDir }), {
+  const dispatch = rememberRequests(createDispatch(createHandlers(session, { dialogs, tasks, commandLine, dir: options.dir, demoDir: options.demoDir }), {
     beforeEach: (channel) => {
       if (!NOT_ACTIVITY.has(channel)) session.activity();
     },
-  });
+  }));
+  forgetRequests = dispatch.forget;
   return { session, dispatch, tasks };
 }
 

@@ -1,6 +1,7 @@
 /** Plans (IEP or 504), their measurable goals, and the peer-support accommodations that serve them. */
 import { z } from 'zod';
 import { Id, IsoDate, Language, LongText, ShortText, Slot } from './common';
+import { withRequestId } from './request-id';
 
 export const PlanType = z.enum(['iep', '504']);
 export type PlanType = z.infer<typeof PlanType>;
@@ -152,7 +153,7 @@ const Ok = z.object({});
 export const plans = {
   'plans.listForStudent': { input: z.object({ studentId: Id }).strict(), output: z.array(Plan) },
   'plans.get': { input: ById, output: PlanDetail },
-  'plans.create': { input: PlanInput.strict(), output: Plan },
+  'plans.create': { input: withRequestId(PlanInput), output: Plan },
   'plans.update': {
     input: z.object({ id: Id, changes: PlanInput.omit({ studentId: true, status: true }).partial().strict() }).strict(),
     output: Plan,
@@ -161,11 +162,11 @@ export const plans = {
   'plans.end': { input: ById, output: Plan },
   /** Copies the plan with its goals and accommodations into a new draft version; the old one stays as it was. */
   'plans.amend': { input: ById, output: PlanDetail },
-  'goals.create': { input: GoalInput.strict(), output: Goal },
+  'goals.create': { input: withRequestId(GoalInput), output: Goal },
   'goals.update': { input: z.object({ id: Id, changes: GoalInput.omit({ planId: true }).partial().strict() }).strict(), output: Goal },
   'goals.delete': { input: ById, output: Ok },
   'goals.setServedBy': { input: z.object({ id: Id, accommodationIds: z.array(Id).max(30) }).strict(), output: Goal },
-  'accommodations.create': { input: AccommodationInput.strict(), output: Accommodation },
+  'accommodations.create': { input: withRequestId(AccommodationInput), output: Accommodation },
   'accommodations.update': {
     input: z.object({ id: Id, changes: AccommodationInput.omit({ planId: true, goalIds: true }).partial().strict() }).strict(),
     output: Accommodation,
