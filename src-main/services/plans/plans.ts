@@ -8,6 +8,7 @@ import { accommodationGoals, accommodations, assignments, goals, plans, planTeam
 import { AppError, type Plan, type PlanDetail, type PlanInput } from '../../contract';
 import { change, newId, type ServiceContext, today } from '../context';
 import type { Queryable, VaultTx } from '../vault-db';
+import { emptyTrash } from './removals';
 import { assertPlanEditable, findPlanRow, type PlanRow, planDetail, toPlan } from './plan-records';
 import { planDateProblems } from './plan-rules';
 
@@ -126,6 +127,7 @@ export function activatePlan(ctx: ServiceContext, id: string): Plan {
     const movedAssignments = row.amendsId ? moveRunningAssignments(tx, id, day) : 0;
     if (row.amendsId) tx.update(plans).set({ status: 'superseded', updatedAt: at }).where(eq(plans.id, row.amendsId)).run();
     tx.update(plans).set({ status: 'active', updatedAt: at }).where(eq(plans.id, id)).run();
+    emptyTrash(tx, id);
     return {
       result: toPlan(tx, findPlanRow(tx, id), day),
       record: {
