@@ -8,8 +8,8 @@ import { createVaultSession, type VaultSessionOptions } from '../services/vault-
 import { createTaskPool } from '../workers/pool';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import { rememberRequests } from './request-ids';
 import type { FileDialogs } from './handlers/files';
+import { rememberRequests } from './request-ids';
 
 /** Polling the status is not a sign that someone is at the keyboard. */
 const NOT_ACTIVITY: ReadonlySet<Channel> = new Set(['vault.status']);
@@ -33,11 +33,13 @@ export function createPeerpath({ dialogs, commandLine, ...options }: PeerpathOpt
       options.onLock?.(reason);
     },
   });
-  const dispatch = rememberRequests(createDispatch(createHandlers(session, { dialogs, tasks, commandLine, dir: options.dir, demoDir: options.demoDir }), {
-    beforeEach: (channel) => {
-      if (!NOT_ACTIVITY.has(channel)) session.activity();
-    },
-  }));
+  const dispatch = rememberRequests(
+    createDispatch(createHandlers(session, { dialogs, tasks, commandLine, dir: options.dir, demoDir: options.demoDir }), {
+      beforeEach: (channel) => {
+        if (!NOT_ACTIVITY.has(channel)) session.activity();
+      },
+    }),
+  );
   forgetRequests = dispatch.forget;
   return { session, dispatch, tasks };
 }

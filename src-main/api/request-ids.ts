@@ -42,7 +42,10 @@ export function rememberRequests(dispatch: Dispatch, limit = REMEMBERED_REQUESTS
     const earlier = remembered.get(key);
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) {
-        return { ok: false, error: { code: 'conflict', message: 'That request was already sent with other content; nothing was saved twice.' } };
+        return {
+          ok: false,
+          error: { code: 'conflict', message: 'That request was already sent with other content; nothing was saved twice.' },
+        };
       }
       return earlier.answer;
     }

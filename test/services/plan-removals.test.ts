@@ -68,7 +68,11 @@ describe('removing goals and supports', () => {
     expect(without.goals).toEqual(before.goals.filter((goal) => goal.id !== app.math.id));
     expect((await app.call('sessions.listForAccommodation', { accommodationId: app.tutor.id }))[0]?.goalIds).toEqual([]);
 
-    expect(await app.call('removals.undo', { id: removal.removalId })).toEqual({ entity: 'goal', entityId: app.math.id, planId: app.plan.id });
+    expect(await app.call('removals.undo', { id: removal.removalId })).toEqual({
+      entity: 'goal',
+      entityId: app.math.id,
+      planId: app.plan.id,
+    });
     const after = await app.call('plans.get', { id: app.plan.id });
     expect(after.goals).toEqual(before.goals);
     expect(after.accommodations).toEqual(before.accommodations);
@@ -77,7 +81,12 @@ describe('removing goals and supports', () => {
     expect(app.db.select().from(removedRecords).all()).toEqual([]);
     await expect(app.call('removals.undo', { id: removal.removalId })).rejects.toMatchObject({ code: 'not_found' });
 
-    const actions = app.db.select().from(auditEvents).all().filter((event) => event.entityId === app.math.id).map((event) => event.action);
+    const actions = app.db
+      .select()
+      .from(auditEvents)
+      .all()
+      .filter((event) => event.entityId === app.math.id)
+      .map((event) => event.action);
     expect(actions.slice(-2)).toEqual(['goal.deleted', 'goal.restored']);
   });
 

@@ -50,11 +50,15 @@ describe('request ids', () => {
     const app = await supportedStudent();
     const requestId = randomUUID();
     await app.call('progressPoints.create', { goalId: app.math.id, date: '2026-10-05', value: 50, requestId });
-    await expect(app.call('progressPoints.create', { goalId: app.math.id, date: '2026-10-05', value: 60, requestId })).rejects.toMatchObject({
+    await expect(
+      app.call('progressPoints.create', { goalId: app.math.id, date: '2026-10-05', value: 60, requestId }),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
     const retried = randomUUID();
-    await expect(app.call('progressPoints.create', { goalId: app.math.id, date: '2026-10-05', value: 500, requestId: retried })).rejects.toMatchObject({
+    await expect(
+      app.call('progressPoints.create', { goalId: app.math.id, date: '2026-10-05', value: 500, requestId: retried }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     });
     await app.call('progressPoints.create', { goalId: app.math.id, date: '2026-10-05', value: 55, requestId: retried });
@@ -63,7 +67,9 @@ describe('request ids', () => {
 
   it('a malformed requestId is refused by the contract', async () => {
     const app = await supportedStudent();
-    await expect(app.call('progressPoints.create', { goalId: app.math.id, date: '2026-10-05', value: 50, requestId: 'twice' })).rejects.toMatchObject({
+    await expect(
+      app.call('progressPoints.create', { goalId: app.math.id, date: '2026-10-05', value: 50, requestId: 'twice' }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     });
   });

@@ -1,5 +1,6 @@
 import { createAccommodation, setAccommodationServes, updateAccommodation } from '../../services/plans/accommodations';
 import { createGoal, setGoalServedBy, updateGoal } from '../../services/plans/goals';
+import { activatePlan, amendPlan, createPlan, endPlan, getPlan, listPlansForStudent, updatePlan } from '../../services/plans/plans';
 import {
   previewAccommodationRemoval,
   previewGoalRemoval,
@@ -7,7 +8,6 @@ import {
   removeGoal,
   undoRemoval,
 } from '../../services/plans/removals';
-import { activatePlan, amendPlan, createPlan, endPlan, getPlan, listPlansForStudent, updatePlan } from '../../services/plans/plans';
 import { goalProgress } from '../../services/progress/goal-progress';
 import type { VaultSession } from '../../services/vault-session';
 import type { HandlerGroup } from './group';

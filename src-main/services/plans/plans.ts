@@ -8,9 +8,9 @@ import { accommodationGoals, accommodations, assignments, goals, plans, planTeam
 import { AppError, type Plan, type PlanDetail, type PlanInput } from '../../contract';
 import { change, newId, type ServiceContext, today } from '../context';
 import type { Queryable, VaultTx } from '../vault-db';
-import { emptyTrash } from './removals';
 import { assertPlanEditable, findPlanRow, type PlanRow, planDetail, toPlan } from './plan-records';
 import { planDateProblems } from './plan-rules';
+import { emptyTrash } from './removals';
 
 function assertDatesMakeSense(plan: Parameters<typeof planDateProblems>[0]): void {
   const problems = planDateProblems(plan);

@@ -72,7 +72,14 @@ interface Kept {
   nulled: { column: NulledName; value: string; ids: string[] }[];
 }
 
-const NO_COUNTS: RemovalCounts = { progressPoints: 0, progressMarks: 0, sessions: 0, checkIns: 0, assignments: 0, keptInEarlierVersions: 0 };
+const NO_COUNTS: RemovalCounts = {
+  progressPoints: 0,
+  progressMarks: 0,
+  sessions: 0,
+  checkIns: 0,
+  assignments: 0,
+  keptInEarlierVersions: 0,
+};
 
 export function previewGoalRemoval(ctx: ServiceContext, id: string): RemovalPreview {
   const goal = findGoalRow(ctx.db, id);
@@ -111,7 +118,12 @@ export function removeAccommodation(ctx: ServiceContext, input: { id: string; co
     expectChanged(tx.delete(accommodations).where(eq(accommodations.id, input.id)).run(), 1, 'removeAccommodation');
     return {
       result: { removalId, entity: 'accommodation', entityId: input.id, planId: plan.id, counts },
-      record: { action: 'accommodation.deleted', entity: 'accommodation', entityId: input.id, detail: { removalId, ...dataDetail(counts) } },
+      record: {
+        action: 'accommodation.deleted',
+        entity: 'accommodation',
+        entityId: input.id,
+        detail: { removalId, ...dataDetail(counts) },
+      },
     };
   });
 }
@@ -120,14 +132,19 @@ export function removeAccommodation(ctx: ServiceContext, input: { id: string; co
 export function undoRemoval(ctx: ServiceContext, removalId: string): { entity: Entity; entityId: string; planId: string } {
   return change(ctx, (tx) => {
     const removal = tx.select().from(removedRecords).where(eq(removedRecords.id, removalId)).get();
-    if (!removal) throw new AppError('not_found', 'There is nothing to undo: it was put back already, or the plan has been made active since.');
+    if (!removal)
+      throw new AppError('not_found', 'There is nothing to undo: it was put back already, or the plan has been made active since.');
     const plan = findPlanRow(tx, removal.planId);
-    if (plan.status !== 'draft') throw new AppError('conflict', refusalFor(removal.entity as Entity, plan) ?? 'Only a draft plan can change.');
+    if (plan.status !== 'draft')
+      throw new AppError('conflict', refusalFor(removal.entity as Entity, plan) ?? 'Only a draft plan can change.');
     const kept = JSON.parse(removal.content) as Kept;
     try {
       for (const name of Object.keys(TABLES) as TableName[]) {
         const rows = kept.rows[name] ?? [];
-        for (let at = 0; at < rows.length; at += 200) tx.insert(TABLES[name]).values(rows.slice(at, at + 200) as never).run();
+        for (let at = 0; at < rows.length; at += 200)
+          tx.insert(TABLES[name])
+            .values(rows.slice(at, at + 200) as never)
+            .run();
       }
       for (const { column, value, ids } of kept.nulled) {
         const spec = NULLED[column];
@@ -138,9 +155,13 @@ export function undoRemoval(ctx: ServiceContext, removalId: string): { entity: E
       }
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('conflict', 'It cannot be put back: something it referred to (a mentor, a staff member, a linked support) was removed since.', {
-        cause: error,
-      });
+      throw new AppError(
+        'conflict',
+        'It cannot be put back: something it referred to (a mentor, a staff member, a linked support) was removed since.',
+        {
+          cause: error,
+        },
+      );
     }
     expectChanged(tx.delete(removedRecords).where(eq(removedRecords.id, removalId)).run(), 1, 'undoRemoval');
     const entity = removal.entity as Entity;
@@ -194,7 +215,12 @@ function dataRecords(entity: Entity, counts: RemovalCounts): number {
 }
 
 function dataDetail(counts: RemovalCounts): Record<string, number> {
-  return { progressPoints: counts.progressPoints, progressMarks: counts.progressMarks, sessions: counts.sessions, checkIns: counts.checkIns };
+  return {
+    progressPoints: counts.progressPoints,
+    progressMarks: counts.progressMarks,
+    sessions: counts.sessions,
+    checkIns: counts.checkIns,
+  };
 }
 
 function count(db: Queryable, table: SQLiteTable, where: SQL | undefined): number {
@@ -257,12 +283,15 @@ function keepAccommodation(tx: VaultTx, accommodationId: string): Kept {
     .from(meetingProposals)
     .where(eq(meetingProposals.accommodationId, accommodationId))
     .all();
-  if (proposals.length) nulled.push({ column: 'meetingProposals.accommodationId', value: accommodationId, ids: proposals.map((row) => row.id) });
+  if (proposals.length)
+    nulled.push({ column: 'meetingProposals.accommodationId', value: accommodationId, ids: proposals.map((row) => row.id) });
   return {
     rows: {
       accommodations: tx.select().from(accommodations).where(eq(accommodations.id, accommodationId)).all(),
       assignments: assignmentRows,
-      matchKeptPairs: assignmentIds.length ? tx.select().from(matchKeptPairs).where(inArray(matchKeptPairs.assignmentId, assignmentIds)).all() : [],
+      matchKeptPairs: assignmentIds.length
+        ? tx.select().from(matchKeptPairs).where(inArray(matchKeptPairs.assignmentId, assignmentIds)).all()
+        : [],
       sessions: sessionRows,
       sessionMentors: sessionIds.length ? tx.select().from(sessionMentors).where(inArray(sessionMentors.sessionId, sessionIds)).all() : [],
       sessionGoals: sessionIds.length ? tx.select().from(sessionGoals).where(inArray(sessionGoals.sessionId, sessionIds)).all() : [],

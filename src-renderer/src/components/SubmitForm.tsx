@@ -1,0 +1,52 @@
+/**
+ * The form kit's one guard against saving twice. A submission runs once: a second submit (a double
+ * click on Save, Enter pressed twice) while the first is still running — including the refresh and
+ * closing that follow a save — is ignored. Each submission gets its own `requestId`, which the
+ * create channels carry (contract/request-id.ts), so even a repeat that got past this guard (a
+ * retried call) is answered by the service host without writing again.
+ */
+import { type FormEvent, type ReactNode, type Ref, useRef } from 'react';
+import { Form, type FormProps } from 'react-aria-components';
+
+export interface SubmitFormProps extends Omit<FormProps, 'onSubmit' | 'children'> {
+  children: ReactNode;
+  /** The submission: send `requestId` with a create; return the promise (`mutateAsync`) so the guard holds until it settles. */
+  onSubmit: (requestId: string) => Promise<unknown> | undefined;
+  ref?: Ref<HTMLFormElement>;
+}
+
+export function SubmitForm({ onSubmit, children, ...props }: SubmitFormProps) {
+  const running = useRef(false);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (running.current) return;
+    running.current = true;
+    const settle = () => {
+      running.current = false;
+    };
+    try {
+      const pending = onSubmit(newRequestId());
+      // A refusal is shown by the form (the mutation's error); the guard only needs to know it ended.
+      if (pending) pending.then(settle, settle);
+      else settle();
+    } catch (error) {
+      settle();
+      throw error;
+    }
+  };
+  return (
+    <Form {...props} onSubmit={submit}>
+      {children}
+    </Form>
+  );
+}
+
+/** A random (version 4) UUID; `crypto.randomUUID` needs a secure context, `getRandomValues` does not. */
+export function newRequestId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
