@@ -6,7 +6,6 @@ import type { Accommodation, PlanDetail, Slot } from '../../../../src-main/contr
 import { useApi } from '../../api-client/react';
 import { useDateFormat } from '../../components/dates';
 import { Fact } from '../../components/Fact';
-import { useServiceError } from '../../components/service-error';
 import { AccommodationMentors } from '../mentors/AccommodationMentors';
 import { FidelitySummary } from '../progress/FidelitySummary';
 import { SessionLog } from '../progress/SessionLog';
@@ -22,7 +21,6 @@ import { accommodationCardId } from './SupportGaps';
 export function AccommodationCard({ accommodation, detail }: { accommodation: Accommodation; detail: PlanDetail }) {
   const { t } = useTranslation();
   const api = useApi();
-  const _describe = useServiceError();
   const formatDate = useDateFormat();
   const refresh = useRefreshPlans();
   const goalChoiceLabel = useGoalChoiceLabel(detail);

@@ -6,7 +6,6 @@ import type { Goal, PlanDetail } from '../../../../src-main/contract';
 import { useApi } from '../../api-client/react';
 import { useDateFormat } from '../../components/dates';
 import { Fact } from '../../components/Fact';
-import { useServiceError } from '../../components/service-error';
 import { GoalProgressPanel } from '../progress/GoalProgressPanel';
 import { GoalForm } from './GoalForm';
 import { goalDraftFrom } from './goal-draft';
@@ -20,7 +19,6 @@ import { goalCardId } from './SupportGaps';
 export function GoalCard({ goal, detail }: { goal: Goal; detail: PlanDetail }) {
   const { t } = useTranslation();
   const api = useApi();
-  const _describe = useServiceError();
   const formatDate = useDateFormat();
   const refresh = useRefreshPlans();
   const goalName = useGoalName(detail);
