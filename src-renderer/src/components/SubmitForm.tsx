@@ -1,11 +1,13 @@
 /**
- * The form kit's one guard against saving twice. A submission runs once: a second submit (a double
- * click on Save, Enter pressed twice) while the first is still running — including the refresh and
- * closing that follow a save — is ignored. Each submission gets its own `requestId`, which the
- * create channels carry (contract/request-id.ts), so even a repeat that got past this guard (a
- * retried call) is answered by the service host without writing again.
+ * The form kit's one guard against saving twice, in two layers:
+ * - a second submit (a double click on Save, Enter pressed twice) while the first is still running —
+ *   including the refresh and closing that follow a save — is ignored;
+ * - every submission carries a `requestId` that the create channels honour (contract/request-id.ts):
+ *   the same content sent again — a click that came just after the first save finished, a retried
+ *   call — is answered by the service host with the first answer, without writing again. The key
+ *   stays until a field of the form changes, so one filled-in form is at most one record.
  */
-import { type FormEvent, type ReactNode, type Ref, useRef } from 'react';
+import { type FormEvent, type ReactNode, type Ref, useCallback, useRef } from 'react';
 import { Form, type FormProps } from 'react-aria-components';
 
 export interface SubmitFormProps extends Omit<FormProps, 'onSubmit' | 'children'> {
@@ -15,17 +17,37 @@ export interface SubmitFormProps extends Omit<FormProps, 'onSubmit' | 'children'
   ref?: Ref<HTMLFormElement>;
 }
 
-export function SubmitForm({ onSubmit, children, ...props }: SubmitFormProps) {
+export function SubmitForm({ onSubmit, children, ref, ...props }: SubmitFormProps) {
   const running = useRef(false);
+  const requestId = useRef<string | null>(null);
+  // Any field changing (typed, ticked, chosen) makes the next submission a new request.
+  const listen = useCallback(
+    (form: HTMLFormElement | null) => {
+      setRef(ref, form);
+      if (!form) return;
+      const edited = () => {
+        requestId.current = null;
+      };
+      form.addEventListener('input', edited, true);
+      form.addEventListener('change', edited, true);
+      return () => {
+        form.removeEventListener('input', edited, true);
+        form.removeEventListener('change', edited, true);
+        setRef(ref, null);
+      };
+    },
+    [ref],
+  );
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (running.current) return;
     running.current = true;
+    requestId.current ??= newRequestId();
     const settle = () => {
       running.current = false;
     };
     try {
-      const pending = onSubmit(newRequestId());
+      const pending = onSubmit(requestId.current);
       // A refusal is shown by the form (the mutation's error); the guard only needs to know it ended.
       if (pending) pending.then(settle, settle);
       else settle();
@@ -35,7 +57,7 @@ export function SubmitForm({ onSubmit, children, ...props }: SubmitFormProps) {
     }
   };
   return (
-    <Form {...props} onSubmit={submit}>
+    <Form {...props} ref={listen} onSubmit={submit}>
       {children}
     </Form>
   );
@@ -49,4 +71,9 @@ export function newRequestId(): string {
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function setRef(ref: Ref<HTMLFormElement> | undefined, form: HTMLFormElement | null): void {
+  if (typeof ref === 'function') ref(form);
+  else if (ref) ref.current = form;
 }

@@ -28,6 +28,7 @@ export function GoalCard({ goal, detail }: { goal: Goal; detail: PlanDetail }) {
   const announceRemoval = useAnnounceRemoval();
   const unsupported = detail.gaps.goalsWithoutSupport.includes(goal.id);
   const name = goalName(goal);
+  const renumbers = detail.goals.findIndex((other) => other.id === goal.id) < detail.goals.length - 1;
   const value = (amount: number) => t(`goals.values.${goal.measurement}`, { value: amount, max: goal.scaleMax ?? '' });
 
   return (
@@ -95,11 +96,12 @@ export function GoalCard({ goal, detail }: { goal: Goal; detail: PlanDetail }) {
         id={goal.id}
         name={name}
         isOpen={deleting}
+        renumbers={renumbers}
         onClose={() => setDeleting(false)}
         onRemoved={async (removal) => {
           await refresh();
           setDeleting(false);
-          announceRemoval(removal, name);
+          announceRemoval(removal, name, renumbers);
         }}
       />
     </article>

@@ -17,6 +17,8 @@ export interface RemovalDialogProps {
   /** "Goal 2: Math", "Peer tutor in Math 7". */
   name: string;
   isOpen: boolean;
+  /** A goal with goals after it: they move up one number, and the dialog says so. */
+  renumbers?: boolean;
   onClose: () => void;
   onRemoved: (removal: Removal) => void;
 }
@@ -29,7 +31,7 @@ export function RemovalDialog(props: RemovalDialogProps) {
   );
 }
 
-function RemovalDialogBody({ entity, id, name, onClose, onRemoved }: RemovalDialogProps) {
+function RemovalDialogBody({ entity, id, name, renumbers = false, onClose, onRemoved }: RemovalDialogProps) {
   const { t } = useTranslation();
   const describe = useServiceError();
   const preview = useApiQuery(
@@ -51,7 +53,7 @@ function RemovalDialogBody({ entity, id, name, onClose, onRemoved }: RemovalDial
       <FormAlert id={`removal-${id}-alert`}>
         {preview.isError ? describe(preview.error) : remove.isError ? describe(remove.error) : null}
       </FormAlert>
-      {refused ? <p>{refused}</p> : facts ? <WhatGoes entity={entity} facts={facts} /> : null}
+      {refused ? <p>{refused}</p> : facts ? <WhatGoes entity={entity} facts={facts} renumbers={renumbers} /> : null}
       <div className="actions">
         <Button className="button button--secondary" onPress={onClose} autoFocus>
           {refused ? t('removals.close') : t('app.cancel')}
@@ -72,7 +74,7 @@ function RemovalDialogBody({ entity, id, name, onClose, onRemoved }: RemovalDial
   );
 }
 
-function WhatGoes({ entity, facts }: { entity: Removal['entity']; facts: RemovalPreview }) {
+function WhatGoes({ entity, facts, renumbers }: { entity: Removal['entity']; facts: RemovalPreview; renumbers: boolean }) {
   const { t } = useTranslation();
   const { counts } = facts;
   const lines: string[] = [];
@@ -82,7 +84,7 @@ function WhatGoes({ entity, facts }: { entity: Removal['entity']; facts: Removal
     if (facts.dataRecords === 0) lines.push(t('removals.goal.nothing'));
     if (counts.keptInEarlierVersions > 0) lines.push(t('removals.goal.earlier', { count: counts.keptInEarlierVersions }));
     if (counts.sessions > 0) lines.push(t('removals.goal.sessions', { count: counts.sessions }));
-    lines.push(t('removals.goal.renumber'));
+    if (renumbers) lines.push(t('removals.goal.renumber'));
   } else {
     lines.push(
       facts.dataRecords > 0

@@ -16,11 +16,13 @@ import { accommodationCardId, goalCardId } from './SupportGaps';
 interface Notice {
   removal: Removal;
   name: string;
+  /** Goals after it moved up one number. */
+  renumbered: boolean;
   /** Set once Undo has put it back. */
   restored?: boolean;
 }
 
-type Announce = (removal: Removal, name: string) => void;
+type Announce = (removal: Removal, name: string, renumbered?: boolean) => void;
 
 const RemovalContext = createContext<Announce>(() => {});
 
@@ -40,8 +42,8 @@ export function RemovalNotices({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   return (
     <RemovalContext.Provider
-      value={(removal, name) => {
-        setNotice({ removal, name });
+      value={(removal, name, renumbered = false) => {
+        setNotice({ removal, name, renumbered });
         // The dialog that closed gives focus back to its trigger, the Delete button of a card that is gone.
         focusSoon(() => document.querySelector<HTMLElement>(`#${NOTICE_ID} .action-notice`));
       }}
@@ -77,7 +79,7 @@ function RemovalNoticeView({ notice, onChange }: { notice: Notice; onChange: (no
     removal.entity === 'goal'
       ? removal.counts.progressPoints + removal.counts.progressMarks
       : removal.counts.sessions + removal.counts.checkIns + removal.counts.assignments;
-  const message = [t('removals.removed', { name, count: records }), removal.entity === 'goal' ? t('removals.renumbered') : null]
+  const message = [t('removals.removed', { name, count: records }), notice.renumbered ? t('removals.renumbered') : null]
     .filter(Boolean)
     .join(' ');
   return (
