@@ -283,7 +283,9 @@ describe('plans', () => {
     await refused.waitFor({ state: 'detached' });
     expect((await call(host, 'plans.get', { id: currentPlanId() })).goals).toHaveLength(2);
 
-    await region('Dates and team').getByRole('button', { name: 'Amend' }).click();
+    // The refusal offers the way that works: amending makes a new draft version to change.
+    await page.getByRole('button', { name: /^Delete Goal \d: Reading$/ }).click();
+    await refused.getByRole('button', { name: 'Amend the plan' }).click();
     await page.getByRole('heading', { name: /IEP, version 3/, level: 1 }).waitFor();
     await page.getByRole('button', { name: /^Delete Goal \d: Reading$/ }).click();
     const dialog = page.getByRole('alertdialog', { name: /^Delete Goal \d: Reading\?$/ });

@@ -93,6 +93,7 @@ export function AccommodationCard({ accommodation, detail }: { accommodation: Ac
       {detail.plan.status === 'draft' ? null : <SessionLog accommodation={accommodation} detail={detail} />}
       {detail.plan.status === 'draft' ? null : <FidelitySummary accommodation={accommodation} detail={detail} />}
       <RemovalDialog
+        plan={detail.plan}
         entity="accommodation"
         id={accommodation.id}
         name={name}

@@ -92,6 +92,7 @@ export function GoalCard({ goal, detail }: { goal: Goal; detail: PlanDetail }) {
         </>
       )}
       <RemovalDialog
+        plan={detail.plan}
         entity="goal"
         id={goal.id}
         name={name}

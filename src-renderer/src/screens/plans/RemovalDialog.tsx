@@ -6,13 +6,17 @@
  */
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Removal, RemovalPreview } from '../../../../src-main/contract';
+import type { Plan, Removal, RemovalPreview } from '../../../../src-main/contract';
 import { useApiMutation, useApiQuery } from '../../api-client/react';
+import { navigate } from '../../app/hash-route';
 import { FormAlert } from '../../components/FormAlert';
 import { useServiceError } from '../../components/service-error';
+import { useRefreshPlans } from './plan-cache';
 
 export interface RemovalDialogProps {
   entity: Removal['entity'];
+  /** The plan it belongs to: an active one offers "Amend the plan" instead of deleting. */
+  plan: Plan;
   id: string;
   /** "Goal 2: Math", "Peer tutor in Math 7". */
   name: string;
@@ -31,7 +35,7 @@ export function RemovalDialog(props: RemovalDialogProps) {
   );
 }
 
-function RemovalDialogBody({ entity, id, name, renumbers = false, onClose, onRemoved }: RemovalDialogProps) {
+function RemovalDialogBody({ entity, plan, id, name, renumbers = false, onClose, onRemoved }: RemovalDialogProps) {
   const { t } = useTranslation();
   const describe = useServiceError();
   const preview = useApiQuery(
@@ -40,6 +44,13 @@ function RemovalDialogBody({ entity, id, name, renumbers = false, onClose, onRem
     { gcTime: 0, staleTime: 0 },
   );
   const remove = useApiMutation(entity === 'goal' ? 'goals.delete' : 'accommodations.delete', { onSuccess: onRemoved });
+  const refresh = useRefreshPlans();
+  const amend = useApiMutation('plans.amend', {
+    onSuccess: async (draft) => {
+      await refresh();
+      navigate('students', plan.studentId, 'plans', draft.plan.id);
+    },
+  });
   const facts = preview.data;
   const refused = facts?.refusal ?? null;
   return (
@@ -51,13 +62,18 @@ function RemovalDialogBody({ entity, id, name, renumbers = false, onClose, onRem
       </Heading>
       {preview.isPending ? <p role="status">{t('removals.checking')}</p> : null}
       <FormAlert id={`removal-${id}-alert`}>
-        {preview.isError ? describe(preview.error) : remove.isError ? describe(remove.error) : null}
+        {preview.isError ? describe(preview.error) : remove.isError ? describe(remove.error) : amend.isError ? describe(amend.error) : null}
       </FormAlert>
       {refused ? <p>{refused}</p> : facts ? <WhatGoes entity={entity} facts={facts} renumbers={renumbers} /> : null}
       <div className="actions">
         <Button className="button button--secondary" onPress={onClose} autoFocus>
           {refused ? t('removals.close') : t('app.cancel')}
         </Button>
+        {refused && plan.status === 'active' ? (
+          <Button className="button button--primary" onPress={() => amend.isPending || amend.mutate({ id: plan.id })}>
+            {t('removals.amend')}
+          </Button>
+        ) : null}
         {facts && !refused ? (
           <Button
             className="button button--danger"
@@ -67,7 +83,7 @@ function RemovalDialogBody({ entity, id, name, renumbers = false, onClose, onRem
           </Button>
         ) : null}
         <span role="status" className="busy-text">
-          {remove.isPending ? t('app.working') : null}
+          {remove.isPending || amend.isPending ? t('app.working') : null}
         </span>
       </div>
     </Dialog>
