@@ -278,7 +278,7 @@ describe('plans', () => {
     const refused = page.getByRole('alertdialog', { name: /can't be deleted here/ });
     await waitForText(refused, /This plan is active: its goals change only through an amendment.*Amend the plan/);
     await waitForText(refused, /Close/);
-    await screenshot(page, 'plans-08a-delete-refused-active');
+    await screenshot(page, 'plans-08a-delete-refused-active', 'viewport');
     await refused.getByRole('button', { name: 'Close' }).click();
     await refused.waitFor({ state: 'detached' });
     expect((await call(host, 'plans.get', { id: currentPlanId() })).goals).toHaveLength(2);
@@ -291,14 +291,14 @@ describe('plans', () => {
     const dialog = page.getByRole('alertdialog', { name: /^Delete Goal \d: Reading\?$/ });
     // The point recorded under version 2 stays there; nothing of this draft's goal has data of its own.
     await waitForText(dialog, /The 1 progress point recorded under an earlier version of the plan stays with that version\..*undo/);
-    await screenshot(page, 'plans-08b-delete-confirmation');
+    await screenshot(page, 'plans-08b-delete-confirmation', 'viewport');
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Delete the goal' }).click();
     await dialog.waitFor({ state: 'detached' });
     const notice = page.locator('.action-notice');
     await waitForText(notice, /Goal \d: Reading was deleted\./);
     await waitForMatch(async () => String(await page.evaluate<boolean>(`!!document.activeElement?.closest('.action-notice')`)), /true/);
-    await screenshot(page, 'plans-08c-undo-notice');
+    await screenshot(page, 'plans-08c-undo-notice', 'viewport');
     await expectAccessible(page);
     expect(await page.getByRole('article', { name: /Goal \d: / }).count()).toBe(1);
     // Undo by keyboard: the notice has focus, Tab reaches Undo.

@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, plans, removedRecords } from '../../db/schema';
+import { auditEvents, goals, plans, removedRecords } from '../../db/schema';
 import { supportedStudent } from './progress-fixture';
 
 const DATES = ['2026-09-08', '2026-09-09', '2026-09-10', '2026-09-11', '2026-09-14', '2026-09-15', '2026-09-16'];
@@ -118,5 +118,27 @@ describe('removing goals and supports', () => {
     await app.call('plans.activate', { id: amended.plan.id });
     await expect(app.call('removals.undo', { id: removal.removalId })).rejects.toMatchObject({ code: 'not_found' });
     expect(app.db.select().from(removedRecords).all()).toEqual([]);
+  });
+
+  it('an amendment numbers the goals and supports as the version it amends does', async () => {
+    const app = await supportedStudent();
+    // Written a minute apart, in the opposite order of their ids (the tie-breaker), as a day's work would be.
+    const byId = [app.math, app.engagement, app.rubric]
+      .map((goal) => goal.id)
+      .sort()
+      .reverse();
+    byId.forEach((id, minute) => {
+      app.db
+        .update(goals)
+        .set({ createdAt: `2026-10-15T15:0${minute}:00.000Z` })
+        .where(eq(goals.id, id))
+        .run();
+    });
+    const before = await app.call('plans.get', { id: app.plan.id });
+    const amended = await app.call('plans.amend', { id: app.plan.id });
+    expect(amended.goals.map((goal) => goal.statement)).toEqual(before.goals.map((goal) => goal.statement));
+    expect(amended.accommodations.map((support) => support.settingClass)).toEqual(
+      before.accommodations.map((support) => support.settingClass),
+    );
   });
 });
