@@ -676,3 +676,33 @@ export const meetingProposals = sqliteTable(
   },
   (table) => [index('meeting_proposals_meeting_idx').on(table.meetingId)],
 );
+
+// ── Removed from a draft, kept for Undo ─────────────────────────────────────────────────────
+
+/**
+ * A goal or accommodation removed from a draft plan, with every row that went with it (progress
+ * points, marks, sessions, check-ins, links), so "Undo" puts them back exactly. Kept while the plan
+ * is a draft: activating the plan empties its trash (an agreed plan changes only by amendment),
+ * purging the student removes it by cascade, and de-identifying the student empties it (a trigger
+ * in migration 0007), since the kept rows hold goal text and notes.
+ */
+export const removedRecords = sqliteTable(
+  'removed_records',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    /** goal | accommodation */
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    /** JSON object: how many rows of each kind went with it ({"progressPoints": 13, …}). */
+    counts: text('counts').notNull(),
+    /** JSON object: the removed rows by table, as the services read them, and the links that were set to null. */
+    content: text('content').notNull(),
+    /** ISO-8601 instant, and the key slot of who removed it. */
+    removedAt: text('removed_at').notNull(),
+    removedBySlot: text('removed_by_slot'),
+  },
+  (table) => [index('removed_records_plan_idx').on(table.planId)],
+);

@@ -9,6 +9,7 @@ import { createTaskPool } from '../workers/pool';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import type { FileDialogs } from './handlers/files';
+import { rememberRequests } from './request-ids';
 
 /** Polling the status is not a sign that someone is at the keyboard. */
 const NOT_ACTIVITY: ReadonlySet<Channel> = new Set(['vault.status']);
@@ -22,19 +23,24 @@ export interface PeerpathOptions extends VaultSessionOptions {
 
 export function createPeerpath({ dialogs, commandLine, ...options }: PeerpathOptions) {
   const tasks = createTaskPool();
+  let forgetRequests = () => {};
   const session = createVaultSession({
     ...options,
     // Locking (the app quitting locks first) ends the threads and closes their vault connections: no data of the vault outlives it there.
     onLock: (reason) => {
       tasks.stop(new AppError('locked', 'The vault is locked. Unlock it to continue.'));
+      forgetRequests();
       options.onLock?.(reason);
     },
   });
-  const dispatch = createDispatch(createHandlers(session, { dialogs, tasks, commandLine, dir: options.dir, demoDir: options.demoDir }), {
-    beforeEach: (channel) => {
-      if (!NOT_ACTIVITY.has(channel)) session.activity();
-    },
-  });
+  const dispatch = rememberRequests(
+    createDispatch(createHandlers(session, { dialogs, tasks, commandLine, dir: options.dir, demoDir: options.demoDir }), {
+      beforeEach: (channel) => {
+        if (!NOT_ACTIVITY.has(channel)) session.activity();
+      },
+    }),
+  );
+  forgetRequests = dispatch.forget;
   return { session, dispatch, tasks };
 }
 

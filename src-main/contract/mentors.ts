@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, SchoolPersonFields, ShortText, Slot } from './common';
 import { PeerRole } from './plans';
+import { withRequestId } from './request-id';
 
 export const TRAINING_MODULES = [
   'confidentiality',
@@ -126,7 +127,7 @@ export const mentors = {
     output: z.array(Mentor),
   },
   'mentors.get': { input: ById, output: Mentor },
-  'mentors.create': { input: MentorInput.strict(), output: Mentor },
+  'mentors.create': { input: withRequestId(MentorInput), output: Mentor },
   'mentors.update': { input: z.object({ id: Id, changes: MentorChanges.strict() }).strict(), output: Mentor },
   /** Refused while the mentor has running assignments: the team ends them first, so no accommodation loses its mentor unseen. */
   'mentors.archive': { input: ById, output: Mentor },
@@ -146,7 +147,7 @@ export const mentors = {
     output: z.object({ allowed: z.boolean(), refusals: z.array(Refusal) }),
   },
   /** Refused (code `conflict`, the reasons in the message) when any rule is broken. */
-  'assignments.create': { input: z.object({ mentorId: Id, accommodationId: Id, startDate: IsoDate }).strict(), output: Assignment },
+  'assignments.create': { input: withRequestId(z.object({ mentorId: Id, accommodationId: Id, startDate: IsoDate })), output: Assignment },
   'assignments.end': {
     input: z.object({ id: Id, endDate: IsoDate, reason: z.enum(['finished', 'reassigned', 'other']) }).strict(),
     output: Assignment,

@@ -1,6 +1,7 @@
 /** Plans (IEP or 504), their measurable goals, and the peer-support accommodations that serve them. */
 import { z } from 'zod';
 import { Id, IsoDate, Language, LongText, ShortText, Slot } from './common';
+import { withRequestId } from './request-id';
 
 export const PlanType = z.enum(['iep', '504']);
 export type PlanType = z.infer<typeof PlanType>;
@@ -146,13 +147,53 @@ export const PlanDetail = z.object({
 });
 export type PlanDetail = z.infer<typeof PlanDetail>;
 
+/** What goes with a goal or accommodation removed from a draft plan (and comes back with Undo). */
+export const RemovalCounts = z.object({
+  progressPoints: z.number().int(),
+  progressMarks: z.number().int(),
+  /** Goal: sessions that addressed it (they stay, without the link). Accommodation: its sessions (they go). */
+  sessions: z.number().int(),
+  checkIns: z.number().int(),
+  assignments: z.number().int(),
+  /** A goal carried over by an amendment: points recorded under earlier versions stay with those versions. */
+  keptInEarlierVersions: z.number().int(),
+});
+export type RemovalCounts = z.infer<typeof RemovalCounts>;
+
+/** Asked before removing: what would go, or why it cannot be removed (an active plan changes only by amendment). */
+export const RemovalPreview = z.object({
+  counts: RemovalCounts,
+  /** How many records of data go with it; the delete must confirm this number when it is not 0. */
+  dataRecords: z.number().int(),
+  /** Why it cannot be removed, in plain words; null when it can. */
+  refusal: z.string().nullable(),
+});
+export type RemovalPreview = z.infer<typeof RemovalPreview>;
+
+export const Removal = z.object({
+  /** Give it to `removals.undo` to put everything back. */
+  removalId: Id,
+  entity: z.enum(['goal', 'accommodation']),
+  entityId: Id,
+  planId: Id,
+  counts: RemovalCounts,
+});
+export type Removal = z.infer<typeof Removal>;
+
+const RemoveInput = z
+  .object({
+    id: Id,
+    /** The number of data records the person was told would go (RemovalPreview.dataRecords); required when it is not 0. */
+    confirmedDataRecords: z.number().int().min(0).optional(),
+  })
+  .strict();
+
 const ById = z.object({ id: Id }).strict();
-const Ok = z.object({});
 
 export const plans = {
   'plans.listForStudent': { input: z.object({ studentId: Id }).strict(), output: z.array(Plan) },
   'plans.get': { input: ById, output: PlanDetail },
-  'plans.create': { input: PlanInput.strict(), output: Plan },
+  'plans.create': { input: withRequestId(PlanInput), output: Plan },
   'plans.update': {
     input: z.object({ id: Id, changes: PlanInput.omit({ studentId: true, status: true }).partial().strict() }).strict(),
     output: Plan,
@@ -161,15 +202,25 @@ export const plans = {
   'plans.end': { input: ById, output: Plan },
   /** Copies the plan with its goals and accommodations into a new draft version; the old one stays as it was. */
   'plans.amend': { input: ById, output: PlanDetail },
-  'goals.create': { input: GoalInput.strict(), output: Goal },
+  'goals.create': { input: withRequestId(GoalInput), output: Goal },
   'goals.update': { input: z.object({ id: Id, changes: GoalInput.omit({ planId: true }).partial().strict() }).strict(), output: Goal },
-  'goals.delete': { input: ById, output: Ok },
+  /** What removing the goal would take with it, or why it cannot be removed. */
+  'goals.deletePreview': { input: ById, output: RemovalPreview },
+  /**
+   * Removes a goal of a draft plan, with its progress points and marks, into the plan's trash (Undo:
+   * `removals.undo`). Refused for an active plan (amend it) and when data would go unconfirmed.
+   */
+  'goals.delete': { input: RemoveInput, output: Removal },
   'goals.setServedBy': { input: z.object({ id: Id, accommodationIds: z.array(Id).max(30) }).strict(), output: Goal },
-  'accommodations.create': { input: AccommodationInput.strict(), output: Accommodation },
+  'accommodations.create': { input: withRequestId(AccommodationInput), output: Accommodation },
   'accommodations.update': {
     input: z.object({ id: Id, changes: AccommodationInput.omit({ planId: true, goalIds: true }).partial().strict() }).strict(),
     output: Accommodation,
   },
-  'accommodations.delete': { input: ById, output: Ok },
+  'accommodations.deletePreview': { input: ById, output: RemovalPreview },
+  /** As `goals.delete`: its sessions, check-ins and assignments go with it, into the plan's trash. */
+  'accommodations.delete': { input: RemoveInput, output: Removal },
+  /** Puts a removed goal or accommodation back with everything that went with it, while its plan is still a draft. */
+  'removals.undo': { input: ById, output: z.object({ entity: z.enum(['goal', 'accommodation']), entityId: Id, planId: Id }) },
   'accommodations.setServes': { input: z.object({ id: Id, goalIds: z.array(Id).max(30) }).strict(), output: Accommodation },
 } as const;

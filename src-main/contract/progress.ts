@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Day, Id, IsoDate, LongText, ShortText } from './common';
 import { Accommodation, PeerRole } from './plans';
+import { withRequestId } from './request-id';
 
 // ── Sessions ─────────────────────────────────────────────────────────────────────────────────
 
@@ -435,13 +436,13 @@ const OptionalRange = z.object({ from: IsoDate.optional(), to: IsoDate.optional(
 
 export const progress = {
   /** Refused in plain words when the date, minutes, mentors, goals or progress values do not fit the accommodation. */
-  'sessions.create': { input: SessionInput, output: Session },
+  'sessions.create': { input: withRequestId(SessionInput), output: Session },
   /**
    * A whole week at once, in one transaction: every session is checked first; one bad session writes
    * nothing and the message names its accommodation and day. Each session is audited as by `sessions.create`.
    */
   'sessions.createMany': {
-    input: z.object({ sessions: z.array(SessionInput).min(1).max(100) }).strict(),
+    input: withRequestId(z.object({ sessions: z.array(SessionInput).min(1).max(100) })),
     output: z.array(Session),
   },
   'sessions.update': { input: z.object({ id: Id, changes: SessionChanges }).strict(), output: Session },
@@ -457,17 +458,17 @@ export const progress = {
   /** What a new session form starts with, so a routine entry takes a few keystrokes; without a date, the latest school day. */
   'sessions.defaults': { input: z.object({ accommodationId: Id, date: IsoDate.optional() }).strict(), output: SessionDefaults },
 
-  'checkIns.create': { input: CheckInInput, output: CheckIn },
+  'checkIns.create': { input: withRequestId(CheckInInput), output: CheckIn },
   'checkIns.update': { input: z.object({ id: Id, changes: CheckInChanges }).strict(), output: CheckIn },
   'checkIns.delete': { input: ById, output: Ok },
   /** Every accommodation of the student, newest first. */
   'checkIns.listForStudent': { input: z.object({ studentId: Id }).strict(), output: z.array(CheckIn) },
   'checkIns.listForMentor': { input: z.object({ mentorId: Id }).strict(), output: z.array(CheckIn) },
 
-  'progressPoints.create': { input: ProgressPointInput, output: ProgressPoint },
+  'progressPoints.create': { input: withRequestId(ProgressPointInput), output: ProgressPoint },
   /** The fast grid: every row is checked first; one bad row writes nothing and the message names its row number. */
   'progressPoints.createMany': {
-    input: z.object({ points: z.array(ProgressPointInput).min(1).max(200) }).strict(),
+    input: withRequestId(z.object({ points: z.array(ProgressPointInput).min(1).max(200) })),
     output: z.array(ProgressPoint),
   },
   'progressPoints.update': { input: z.object({ id: Id, changes: ProgressPointChanges }).strict(), output: ProgressPoint },
@@ -476,7 +477,7 @@ export const progress = {
   'progressPoints.listForGoal': { input: OptionalRange.extend({ goalId: Id }).strict(), output: z.array(ProgressPoint) },
 
   /** Saves the observation and, in the same transaction, a progress point for each goal it measures. */
-  'observations.record': { input: ObservationInput, output: Observation },
+  'observations.record': { input: withRequestId(ObservationInput), output: Observation },
   'observations.listForStudent': { input: z.object({ studentId: Id }).strict(), output: z.array(Observation) },
   /** Removes the observation and the progress points made from it. */
   'observations.delete': { input: ById, output: Ok },

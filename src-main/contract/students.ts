@@ -1,6 +1,7 @@
 /** Students with an IEP or 504 plan, and their parents or guardians. */
 import { z } from 'zod';
 import { Grade, Id, IsoDate, Language, PersonName, SchoolPersonFields, ShortText } from './common';
+import { withRequestId } from './request-id';
 
 export const StudentStatus = z.enum(['active', 'archived', 'deidentified']);
 
@@ -81,7 +82,7 @@ const ById = z.object({ id: Id }).strict();
 export const students = {
   'students.list': { input: StudentQuery.strict(), output: z.object({ rows: z.array(StudentRow), total: z.number().int() }) },
   'students.get': { input: ById, output: Student },
-  'students.create': { input: StudentInput.strict(), output: Student },
+  'students.create': { input: withRequestId(StudentInput), output: Student },
   'students.update': { input: z.object({ id: Id, changes: StudentChanges.strict() }).strict(), output: Student },
   'students.archive': { input: ById, output: Student },
   'students.restore': { input: ById, output: Student },

@@ -74,6 +74,10 @@ describe('plans', () => {
   });
 
   const region = (name: string | RegExp, exact = false) => page.getByRole('region', { name, exact });
+  /** The plan on screen, from the address (#/students/<id>/plans/<planId>). */
+  const currentPlanId = () => /\/plans\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
+  /** Long enough for a second save, had one been sent, to have been written. */
+  const settled = () => page.waitForTimeout(400);
 
   test('a student is added with a guardian who prefers Spanish', async () => {
     await waitForText(page.getByRole('main'), /No students yet/);
@@ -133,8 +137,13 @@ describe('plans', () => {
     await form.getByLabel('Criterion').fill('80% in 4 of 5 consecutive probes');
     expect(await form.getByLabel('Measured', { exact: true }).inputValue()).toBe('Every week');
     expect(await form.getByLabel('Period 4 ends').inputValue()).toBe(isoDate({ years: 1, days: -1 }));
-    await form.getByRole('button', { name: 'Add the goal' }).click();
+    // A double click on Save saves one goal (the form kit ignores the second submit; the services its repeat).
+    await form.getByRole('button', { name: 'Add the goal' }).dblclick();
     await waitForText(goals.getByRole('heading', { name: 'Goal 1: Reading' }), /Goal 1/);
+    await settled();
+    expect((await call(host, 'plans.get', { id: currentPlanId() })).goals).toHaveLength(1);
+    expect(await goals.getByRole('article').count()).toBe(1);
+    expect(host.calls.filter((channel) => channel === 'goals.create')).toHaveLength(1);
 
     await goals.getByRole('button', { name: 'Add a goal' }).click();
     form = page.getByRole('form', { name: 'New goal' });
@@ -243,7 +252,19 @@ describe('plans', () => {
     await page.getByRole('heading', { name: /IEP, version 2/, level: 1 }).waitFor();
   });
 
-  test('a goal is edited in place, and deleting the peer support asks first and brings the gaps back', async () => {
+  test('double-clicking Add the point saves one progress point', async () => {
+    const reading = page.getByRole('article', { name: /: Reading$/ });
+    const form = reading.getByRole('form', { name: 'Add a progress point' });
+    await form.getByLabel('Value', { exact: true }).fill('55');
+    await form.getByRole('button', { name: 'Add the point' }).dblclick();
+    await waitForText(form.getByRole('status').last(), /Point added \(55\)/);
+    await settled();
+    const goal = (await call(host, 'plans.get', { id: currentPlanId() })).goals.find((each) => each.area === 'reading');
+    expect(await call(host, 'progressPoints.listForGoal', { goalId: goal?.id ?? '' })).toHaveLength(1);
+    expect(host.calls.filter((channel) => channel === 'progressPoints.create')).toHaveLength(1);
+  });
+
+  test('a goal is edited in place; the active plan refuses deleting and points to amending; in the new draft a delete says what goes and can be undone', async () => {
     const reading = page.getByRole('article', { name: /: Reading$/ });
     await reading.getByRole('button', { name: /^Edit Goal \d: Reading$/ }).click();
     const form = reading.getByRole('form', { name: 'Edit goal' });
@@ -252,10 +273,46 @@ describe('plans', () => {
     await form.getByRole('button', { name: 'Save the goal' }).click();
     await waitForText(reading, /from 40% to 85%/);
 
-    await page.getByRole('button', { name: 'Delete Peer tutor in Math 7' }).click();
-    const dialog = page.getByRole('alertdialog', { name: 'Delete Peer tutor in Math 7?' });
-    await dialog.getByRole('button', { name: 'Delete the peer support' }).click();
+    // Version 2 is active: its goals and supports change only through an amendment.
+    await page.getByRole('button', { name: /^Delete Goal \d: Reading$/ }).click();
+    const refused = page.getByRole('alertdialog', { name: /can't be deleted here/ });
+    await waitForText(refused, /This plan is active: its goals change only through an amendment.*Amend the plan/);
+    await waitForText(refused, /Close/);
+    await screenshot(page, 'plans-08a-delete-refused-active', 'viewport');
+    await refused.getByRole('button', { name: 'Close' }).click();
+    await refused.waitFor({ state: 'detached' });
+    expect((await call(host, 'plans.get', { id: currentPlanId() })).goals).toHaveLength(2);
+
+    // The refusal offers the way that works: amending makes a new draft version to change.
+    await page.getByRole('button', { name: /^Delete Goal \d: Reading$/ }).click();
+    await refused.getByRole('button', { name: 'Amend the plan' }).click();
+    await page.getByRole('heading', { name: /IEP, version 3/, level: 1 }).waitFor();
+    await page.getByRole('button', { name: /^Delete Goal \d: Reading$/ }).click();
+    const dialog = page.getByRole('alertdialog', { name: /^Delete Goal \d: Reading\?$/ });
+    // The point recorded under version 2 stays there; nothing of this draft's goal has data of its own.
+    await waitForText(dialog, /The 1 progress point recorded under an earlier version of the plan stays with that version\..*undo/);
+    await screenshot(page, 'plans-08b-delete-confirmation', 'viewport');
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Delete the goal' }).click();
     await dialog.waitFor({ state: 'detached' });
+    const notice = page.locator('.action-notice');
+    await waitForText(notice, /Goal \d: Reading was deleted\./);
+    await waitForMatch(async () => String(await page.evaluate<boolean>(`!!document.activeElement?.closest('.action-notice')`)), /true/);
+    await screenshot(page, 'plans-08c-undo-notice', 'viewport');
+    await expectAccessible(page);
+    expect(await page.getByRole('article', { name: /Goal \d: / }).count()).toBe(1);
+    // Undo by keyboard: the notice has focus, Tab reaches Undo.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await waitForText(notice, /is back, with everything that went with it/);
+    await waitForText(page.getByRole('article', { name: /: Reading$/ }), /from 40% to 85%/);
+    expect(await page.getByRole('article', { name: /Goal \d: / }).count()).toBe(2);
+    await waitForMatch(async () => await page.evaluate<string>('document.activeElement?.textContent ?? ""'), /Reading/);
+
+    await page.getByRole('button', { name: 'Delete Peer tutor in Math 7' }).click();
+    const support = page.getByRole('alertdialog', { name: 'Delete Peer tutor in Math 7?' });
+    await support.getByRole('button', { name: /^Delete the peer support/ }).click();
+    await support.waitFor({ state: 'detached' });
     await waitForText(region(/gaps in peer support/), /These 2 goals have no peer support serving them/);
     await expectGone(page.getByRole('article', { name: 'Peer tutor in Math 7' }));
   });

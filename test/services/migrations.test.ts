@@ -310,6 +310,35 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
       statement_translations: '{"es":"Resolver problemas de dos pasos."}',
     });
   },
+  '0007_removed_records': (db) => {
+    // Two students' draft plans as schema 7 wrote them; the trash is new and starts empty.
+    const T = '2026-09-01T12:00:00.000Z';
+    for (const n of [1, 2]) {
+      db.prepare(
+        `INSERT INTO students (id, local_id, first_name, last_name, grade, school, created_at, updated_at) VALUES ('student-000${n}', 'S-${n}', 'Zebulon', 'Quixote', 7, 'Riverside', ?, ?)`,
+      ).run(T, T);
+      db.prepare(
+        `INSERT INTO plans (id, student_id, type, start_date, end_date, annual_review_due, status, created_at, updated_at) VALUES ('plan-00000${n}', 'student-000${n}', 'iep', '2026-09-01', '2027-06-15', '2027-06-01', 'draft', ?, ?)`,
+      ).run(T, T);
+    }
+    const before = ['students', 'plans'].map((table) => db.prepare(`SELECT * FROM ${table}`).all());
+
+    migrate(db, 8);
+
+    expect(['students', 'plans'].map((table) => db.prepare(`SELECT * FROM ${table}`).all())).toEqual(before);
+    expect(db.prepare('SELECT count(*) AS n FROM removed_records').get()).toEqual({ n: 0 });
+    const keep = db.prepare(
+      "INSERT INTO removed_records (id, plan_id, entity, entity_id, counts, content, removed_at) VALUES (?, ?, 'goal', 'goal-0000001', '{}', '{}', ?)",
+    );
+    keep.run('removed-0001', 'plan-000001', T);
+    keep.run('removed-0002', 'plan-000002', T);
+    // De-identifying a student empties the trash of their plans (it holds goal text), and only theirs.
+    db.prepare("UPDATE students SET status = 'deidentified' WHERE id = 'student-0001'").run();
+    expect(db.prepare('SELECT id FROM removed_records').all()).toEqual([{ id: 'removed-0002' }]);
+    // Purging a student takes their plans' trash along.
+    db.prepare("DELETE FROM students WHERE id = 'student-0002'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM removed_records').get()).toEqual({ n: 0 });
+  },
 };
 
 describe('migrations', () => {

@@ -1,6 +1,13 @@
-import { createAccommodation, deleteAccommodation, setAccommodationServes, updateAccommodation } from '../../services/plans/accommodations';
-import { createGoal, deleteGoal, setGoalServedBy, updateGoal } from '../../services/plans/goals';
+import { createAccommodation, setAccommodationServes, updateAccommodation } from '../../services/plans/accommodations';
+import { createGoal, setGoalServedBy, updateGoal } from '../../services/plans/goals';
 import { activatePlan, amendPlan, createPlan, endPlan, getPlan, listPlansForStudent, updatePlan } from '../../services/plans/plans';
+import {
+  previewAccommodationRemoval,
+  previewGoalRemoval,
+  removeAccommodation,
+  removeGoal,
+  undoRemoval,
+} from '../../services/plans/removals';
 import { goalProgress } from '../../services/progress/goal-progress';
 import type { VaultSession } from '../../services/vault-session';
 import type { HandlerGroup } from './group';
@@ -16,12 +23,15 @@ export function planHandlers(session: VaultSession) {
     'plans.amend': ({ id }) => amendPlan(session.context(), id),
     'goals.create': (input) => createGoal(session.context(), input),
     'goals.update': (input) => updateGoal(session.context(), input),
-    'goals.delete': ({ id }) => deleteGoal(session.context(), id),
+    'goals.deletePreview': ({ id }) => previewGoalRemoval(session.context(), id),
+    'goals.delete': (input) => removeGoal(session.context(), input),
     'goals.setServedBy': (input) => setGoalServedBy(session.context(), input),
     'goals.progress': (input) => goalProgress(session.context(), input),
     'accommodations.create': (input) => createAccommodation(session.context(), input),
     'accommodations.update': (input) => updateAccommodation(session.context(), input),
-    'accommodations.delete': ({ id }) => deleteAccommodation(session.context(), id),
+    'accommodations.deletePreview': ({ id }) => previewAccommodationRemoval(session.context(), id),
+    'accommodations.delete': (input) => removeAccommodation(session.context(), input),
+    'removals.undo': ({ id }) => undoRemoval(session.context(), id),
     'accommodations.setServes': (input) => setAccommodationServes(session.context(), input),
-  } satisfies HandlerGroup<'plans.' | 'goals.' | 'accommodations.'>;
+  } satisfies HandlerGroup<'plans.' | 'goals.' | 'accommodations.' | 'removals.'>;
 }

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { accommodationGoals, accommodations } from '../../../db/schema';
 import { type Accommodation, type AccommodationInput, AppError } from '../../contract';
-import { change, expectChanged, newId, type ServiceContext } from '../context';
+import { change, newId, type ServiceContext } from '../context';
 import { jsonColumns } from '../json-columns';
 import type { VaultTx } from '../vault-db';
 import { assertPlanEditable, assertSamePlan, findAccommodationRow, findPlanRow, toAccommodation } from './plan-records';
@@ -62,15 +62,6 @@ export function updateAccommodation(
       result: toAccommodation(tx, findAccommodationRow(tx, input.id)),
       record: { action: 'accommodation.updated', entity: 'accommodation', entityId: input.id, fields: Object.keys(input.changes) },
     };
-  });
-}
-
-export function deleteAccommodation(ctx: ServiceContext, id: string): Record<string, never> {
-  return change(ctx, (tx) => {
-    const row = findAccommodationRow(tx, id);
-    assertPlanEditable(findPlanRow(tx, row.planId));
-    expectChanged(tx.delete(accommodations).where(eq(accommodations.id, id)).run(), 1, 'deleteAccommodation');
-    return { result: {}, record: { action: 'accommodation.deleted', entity: 'accommodation', entityId: id } };
   });
 }
 

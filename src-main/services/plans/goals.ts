@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { accommodationGoals, goals } from '../../../db/schema';
 import { AppError, type Goal, type GoalInput } from '../../contract';
-import { change, expectChanged, newId, type ServiceContext } from '../context';
+import { change, newId, type ServiceContext } from '../context';
 import { jsonColumns } from '../json-columns';
 import type { VaultTx } from '../vault-db';
 import { assertPlanEditable, assertSamePlan, findGoalRow, findPlanRow, toGoal } from './plan-records';
@@ -61,15 +61,6 @@ export function updateGoal(ctx: ServiceContext, input: { id: string; changes: Pa
       result: toGoal(tx, findGoalRow(tx, input.id)),
       record: { action: 'goal.updated', entity: 'goal', entityId: input.id, fields: Object.keys(input.changes) },
     };
-  });
-}
-
-export function deleteGoal(ctx: ServiceContext, id: string): Record<string, never> {
-  return change(ctx, (tx) => {
-    const goal = findGoalRow(tx, id);
-    assertPlanEditable(findPlanRow(tx, goal.planId));
-    expectChanged(tx.delete(goals).where(eq(goals.id, id)).run(), 1, 'deleteGoal');
-    return { result: {}, record: { action: 'goal.deleted', entity: 'goal', entityId: id } };
   });
 }
 

@@ -10,6 +10,7 @@ import { change, newId, type ServiceContext, today } from '../context';
 import type { Queryable, VaultTx } from '../vault-db';
 import { assertPlanEditable, findPlanRow, type PlanRow, planDetail, toPlan } from './plan-records';
 import { planDateProblems } from './plan-rules';
+import { emptyTrash } from './removals';
 
 function assertDatesMakeSense(plan: Parameters<typeof planDateProblems>[0]): void {
   const problems = planDateProblems(plan);
@@ -126,6 +127,7 @@ export function activatePlan(ctx: ServiceContext, id: string): Plan {
     const movedAssignments = row.amendsId ? moveRunningAssignments(tx, id, day) : 0;
     if (row.amendsId) tx.update(plans).set({ status: 'superseded', updatedAt: at }).where(eq(plans.id, row.amendsId)).run();
     tx.update(plans).set({ status: 'active', updatedAt: at }).where(eq(plans.id, id)).run();
+    emptyTrash(tx, id);
     return {
       result: toPlan(tx, findPlanRow(tx, id), day),
       record: {
@@ -206,17 +208,19 @@ export function amendPlan(ctx: ServiceContext, id: string): PlanDetail {
       team.map((member) => member.staffId),
     );
     const goalIds = new Map<string, string>();
+    // Copies keep their original's creation time, which orders a plan's goals and supports: Goal 2 of
+    // the old version is Goal 2 of the new one, so nobody reads a renumbered goal as another goal.
     for (const goal of tx.select().from(goals).where(eq(goals.planId, id)).all()) {
       const goalCopy = newId();
       goalIds.set(goal.id, goalCopy);
       tx.insert(goals)
-        .values({ ...goal, id: goalCopy, planId: copyId, amendsId: goal.id, createdAt: at, updatedAt: at })
+        .values({ ...goal, id: goalCopy, planId: copyId, amendsId: goal.id, updatedAt: at })
         .run();
     }
     for (const accommodation of tx.select().from(accommodations).where(eq(accommodations.planId, id)).all()) {
       const accommodationCopy = newId();
       tx.insert(accommodations)
-        .values({ ...accommodation, id: accommodationCopy, planId: copyId, amendsId: accommodation.id, createdAt: at, updatedAt: at })
+        .values({ ...accommodation, id: accommodationCopy, planId: copyId, amendsId: accommodation.id, updatedAt: at })
         .run();
       for (const link of tx.select().from(accommodationGoals).where(eq(accommodationGoals.accommodationId, accommodation.id)).all()) {
         const goalId = goalIds.get(link.goalId);

@@ -13,6 +13,7 @@ import type meeting from './locales/en/meeting.json';
 import type mentors from './locales/en/mentors.json';
 import type observation from './locales/en/observation.json';
 import type periods from './locales/en/periods.json';
+import type removals from './locales/en/removals.json';
 import type reports from './locales/en/reports.json';
 import type students from './locales/en/students.json';
 import type week from './locales/en/week.json';
@@ -28,4 +29,5 @@ export type Catalog = typeof app &
   typeof caseload &
   typeof reports &
   typeof meeting &
-  typeof matching;
+  typeof matching &
+  typeof removals;

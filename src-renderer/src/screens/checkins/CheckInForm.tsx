@@ -4,8 +4,8 @@
  * one to start with), what's working and what's not, the four ratings, next steps. Opens with the
  * focus on its first field; the service's refusals show in the form's alert.
  */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Accommodation, CheckIn } from '../../../../src-main/contract';
 import { useApiMutation, useApiQuery } from '../../api-client/react';
@@ -15,6 +15,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { focusSoon } from '../../components/focus-soon';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useServiceError } from '../../components/service-error';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useRefreshCheckIns } from './checkin-cache';
@@ -71,13 +72,11 @@ export function CheckInForm({ mode, onCancel, onSaved }: CheckInFormProps) {
   const saving = create.isPending || update.isPending;
   const failure = create.error ?? update.error;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (saving) return;
+  function submit(requestId: string) {
     const text = { whatsWorking: whatsWorking.trim(), whatsNot: whatsNot.trim(), nextSteps: nextSteps.trim() };
     if (editing) {
       // Every field is sent: a blank note or "Not rated" clears what was there.
-      update.mutate({
+      return update.mutateAsync({
         id: editing.id,
         changes: {
           date,
@@ -88,16 +87,15 @@ export function CheckInForm({ mode, onCancel, onSaved }: CheckInFormProps) {
           mentorId: mentorId || null,
         },
       });
-      return;
     }
     const rated = Object.fromEntries(Object.entries(ratings).filter(([, value]) => value !== null));
     const written = Object.fromEntries(Object.entries(text).filter(([, value]) => value !== ''));
-    create.mutate({ accommodationId: supportId, date, ...rated, ...written, ...(mentorId ? { mentorId } : {}) });
+    return create.mutateAsync({ accommodationId: supportId, date, ...rated, ...written, ...(mentorId ? { mentorId } : {}), requestId });
   }
 
   const setRating = (name: RatingName) => (value: number | null) => setRatings((current) => ({ ...current, [name]: value }));
   return (
-    <Form ref={formRef} className="stack checkin-form" aria-labelledby={titleId} onSubmit={submit}>
+    <SubmitForm ref={formRef} className="stack checkin-form" aria-labelledby={titleId} onSubmit={submit}>
       <h3 id={titleId} className="subform-title">
         {editing ? t('checkIns.form.editTitle', { date: formatDate(editing.date) }) : t('checkIns.form.createTitle')}
       </h3>
@@ -156,7 +154,7 @@ export function CheckInForm({ mode, onCancel, onSaved }: CheckInFormProps) {
           {t('checkIns.form.cancel')}
         </Button>
       </div>
-    </Form>
+    </SubmitForm>
   );
 }
 

@@ -4,7 +4,6 @@
  * the mentor field, so the teacher sees why before pressing anything; Assign is off while refused.
  */
 import { useId, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Mentor } from '../../../../src-main/contract';
 import { isIsoDate } from '../../../../src-main/contract/calendar';
@@ -14,6 +13,7 @@ import { todayIso } from '../../components/dates';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useServiceError } from '../../components/service-error';
 import { useGradeLabel } from './grades';
 import { useRefreshMentorData } from './mentor-cache';
@@ -48,12 +48,11 @@ export function AssignMentorForm({ accommodationId, candidates }: { accommodatio
   });
 
   return (
-    <Form
+    <SubmitForm
       className="stack subform"
       aria-labelledby={titleId}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (chosen && !create.isPending && refusals.length === 0) create.mutate({ mentorId, accommodationId, startDate });
+      onSubmit={(requestId) => {
+        if (chosen && refusals.length === 0) return create.mutateAsync({ mentorId, accommodationId, startDate, requestId });
       }}
     >
       <h5 id={titleId} className="subform-title">
@@ -116,6 +115,6 @@ export function AssignMentorForm({ accommodationId, candidates }: { accommodatio
                 : null}
         </FormStatus>
       </div>
-    </Form>
+    </SubmitForm>
   );
 }

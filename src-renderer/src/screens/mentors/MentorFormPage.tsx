@@ -4,7 +4,6 @@
  * why next to the Save button.
  */
 import { useId, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Mentor } from '../../../../src-main/contract';
 import { useApiMutation, useApiQuery } from '../../api-client/react';
@@ -16,6 +15,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { SlotGrid } from '../../components/SlotGrid';
 import { SubmitButton } from '../../components/SubmitButton';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
 import { GRADES, useGradeLabel } from './grades';
@@ -97,13 +97,11 @@ function MentorForm({ original, defaultSchool }: { original?: Mentor; defaultSch
     <div className="page stack">
       <PageHeading>{original ? t('mentors.form.editTitle', { name: mentorName(original) }) : t('mentors.form.newTitle')}</PageHeading>
       <p>{t('mentors.form.intro')}</p>
-      <Form
+      <SubmitForm
         className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (save.isPending) return;
-          if (original) update.mutate({ id: original.id, changes: toMentorChanges(values, original) });
-          else create.mutate(toMentorInput(values));
+        onSubmit={(requestId) => {
+          if (original) return update.mutateAsync({ id: original.id, changes: toMentorChanges(values, original) });
+          return create.mutateAsync({ ...toMentorInput(values), requestId });
         }}
       >
         <fieldset className="panel stack">
@@ -193,7 +191,7 @@ function MentorForm({ original, defaultSchool }: { original?: Mentor; defaultSch
             {t('app.cancel')}
           </a>
         </div>
-      </Form>
+      </SubmitForm>
     </div>
   );
 }

@@ -5,7 +5,7 @@
  * After saving, the progress points it made, with links to their plans.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { IntervalMark, Observation, ObservationInput } from '../../../../src-main/contract';
 import type { BehaviourCount } from '../../../../src-main/contract/observation-summary';
@@ -16,6 +16,7 @@ import { useDateFormat } from '../../components/dates';
 import { Fact } from '../../components/Fact';
 import { FormAlert } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useServiceError } from '../../components/service-error';
 import { usePlanTitle } from '../plans/plan-labels';
 import { marksOf, TALLIED, TAPS, type Tally, tally } from './interval-tally';
@@ -56,7 +57,7 @@ export function ObservationReview({ studentId, setup, measures, goals, result, o
 
   if (record.data) return <SavedObservation observation={record.data} goals={goals} studentId={studentId} onAnother={onAnother} />;
 
-  function save() {
+  function save(requestId: string) {
     const input: ObservationInput = {
       studentId,
       date: setup.date,
@@ -67,7 +68,7 @@ export function ObservationReview({ studentId, setup, measures, goals, result, o
       ...(setup.setting.trim() ? { setting: setup.setting.trim() } : {}),
       ...(setup.note.trim() ? { note: setup.note.trim() } : {}),
     };
-    record.mutate(input);
+    return record.mutateAsync({ ...input, requestId });
   }
 
   return (
@@ -124,19 +125,12 @@ export function ObservationReview({ studentId, setup, measures, goals, result, o
             </ul>
           )}
           <FormAlert id={alertId}>{record.isError ? describe(record.error) : null}</FormAlert>
-          <Form
-            className="actions"
-            aria-describedby={alertId}
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!record.isPending) save();
-            }}
-          >
+          <SubmitForm className="actions" aria-describedby={alertId} onSubmit={save}>
             <SubmitButton pending={record.isPending}>{t('observation.review.save')}</SubmitButton>
             <Button className="button button--secondary" onPress={() => setDiscarding(true)}>
               {t('observation.review.discard')}
             </Button>
-          </Form>
+          </SubmitForm>
           <ConfirmDialog
             isOpen={discarding}
             title={t('observation.review.discardTitle')}

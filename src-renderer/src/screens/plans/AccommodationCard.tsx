@@ -3,12 +3,9 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Accommodation, PlanDetail, Slot } from '../../../../src-main/contract';
-import { useApi, useApiMutation } from '../../api-client/react';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useApi } from '../../api-client/react';
 import { useDateFormat } from '../../components/dates';
 import { Fact } from '../../components/Fact';
-import { FormAlert } from '../../components/FormAlert';
-import { useServiceError } from '../../components/service-error';
 import { AccommodationMentors } from '../mentors/AccommodationMentors';
 import { FidelitySummary } from '../progress/FidelitySummary';
 import { SessionLog } from '../progress/SessionLog';
@@ -17,12 +14,13 @@ import { accommodationDraftFrom } from './accommodation-draft';
 import { LinkChecklist } from './LinkChecklist';
 import { useRefreshPlans } from './plan-cache';
 import { useAccommodationName, useGoalChoiceLabel } from './plan-labels';
+import { RemovalDialog } from './RemovalDialog';
+import { useAnnounceRemoval } from './RemovalNotice';
 import { accommodationCardId } from './SupportGaps';
 
 export function AccommodationCard({ accommodation, detail }: { accommodation: Accommodation; detail: PlanDetail }) {
   const { t } = useTranslation();
   const api = useApi();
-  const describe = useServiceError();
   const formatDate = useDateFormat();
   const refresh = useRefreshPlans();
   const goalChoiceLabel = useGoalChoiceLabel(detail);
@@ -30,7 +28,7 @@ export function AccommodationCard({ accommodation, detail }: { accommodation: Ac
   const slotsText = useSlotsText();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const remove = useApiMutation('accommodations.delete', { onSuccess: refresh, onSettled: () => setDeleting(false) });
+  const announceRemoval = useAnnounceRemoval();
   const servesNothing = detail.gaps.accommodationsWithoutGoal.includes(accommodation.id);
   const name = accommodationName(accommodation);
   const headingId = accommodationCardId(accommodation.id);
@@ -89,20 +87,23 @@ export function AccommodationCard({ accommodation, detail }: { accommodation: Ac
               </Button>
             </div>
           )}
-          <FormAlert id={`${headingId}-alert`}>{remove.isError ? describe(remove.error) : null}</FormAlert>
         </>
       )}
       <AccommodationMentors accommodationId={accommodation.id} readOnly={detail.plan.readOnly} />
       {detail.plan.status === 'draft' ? null : <SessionLog accommodation={accommodation} detail={detail} />}
       {detail.plan.status === 'draft' ? null : <FidelitySummary accommodation={accommodation} detail={detail} />}
-      <ConfirmDialog
+      <RemovalDialog
+        plan={detail.plan}
+        entity="accommodation"
+        id={accommodation.id}
+        name={name}
         isOpen={deleting}
-        title={t('accommodations.deleteTitle', { name })}
-        text={t('accommodations.deleteText')}
-        confirmLabel={t('accommodations.deleteConfirm')}
-        isWorking={remove.isPending}
-        onCancel={() => setDeleting(false)}
-        onConfirm={() => remove.mutate({ id: accommodation.id })}
+        onClose={() => setDeleting(false)}
+        onRemoved={async (removal) => {
+          await refresh();
+          setDeleting(false);
+          announceRemoval(removal, name);
+        }}
       />
     </article>
   );

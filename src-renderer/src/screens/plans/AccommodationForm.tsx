@@ -3,7 +3,7 @@
  * often and how long, how many mentors, its dates and notes, and (when new) the goals it serves.
  */
 import { useId, useRef, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Accommodation, PeerRole, PlanDetail } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
@@ -13,6 +13,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { SelectField } from '../../components/SelectField';
 import { SlotGrid } from '../../components/SlotGrid';
 import { SubmitButton } from '../../components/SubmitButton';
+import { SubmitForm } from '../../components/SubmitForm';
 import { errorCode, useServiceError } from '../../components/service-error';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextInputField } from '../../components/TextInputField';
@@ -73,20 +74,19 @@ export function AccommodationForm({ detail, initial, accommodation, onDone }: Ac
   );
 
   return (
-    <Form
+    <SubmitForm
       className="stack form"
       aria-label={accommodation ? t('accommodations.form.editLabel') : t('accommodations.form.addLabel')}
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={(requestId) => {
         const role = draft.role;
-        if (save.isPending || !role) return;
+        if (!role) return;
         if (draft.slots.length === 0) {
           setSlotsMissing(true);
           slotsRef.current?.querySelector('input')?.focus();
           return;
         }
-        if (accommodation) update.mutate({ id: accommodation.id, changes: accommodationFields(draft, role) });
-        else create.mutate({ planId: plan.id, goalIds: draft.goalIds, ...accommodationFields(draft, role) });
+        if (accommodation) return update.mutateAsync({ id: accommodation.id, changes: accommodationFields(draft, role) });
+        return create.mutateAsync({ planId: plan.id, goalIds: draft.goalIds, ...accommodationFields(draft, role), requestId });
       }}
     >
       <div className="field-grid">
@@ -170,6 +170,6 @@ export function AccommodationForm({ detail, initial, accommodation, onDone }: Ac
           {t('app.cancel')}
         </Button>
       </div>
-    </Form>
+    </SubmitForm>
   );
 }

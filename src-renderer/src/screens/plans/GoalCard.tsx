@@ -3,33 +3,32 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Goal, PlanDetail } from '../../../../src-main/contract';
-import { useApi, useApiMutation } from '../../api-client/react';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useApi } from '../../api-client/react';
 import { useDateFormat } from '../../components/dates';
 import { Fact } from '../../components/Fact';
-import { FormAlert } from '../../components/FormAlert';
-import { useServiceError } from '../../components/service-error';
 import { GoalProgressPanel } from '../progress/GoalProgressPanel';
 import { GoalForm } from './GoalForm';
 import { goalDraftFrom } from './goal-draft';
 import { LinkChecklist } from './LinkChecklist';
 import { useRefreshPlans } from './plan-cache';
 import { useAccommodationName, useGoalName } from './plan-labels';
+import { RemovalDialog } from './RemovalDialog';
+import { useAnnounceRemoval } from './RemovalNotice';
 import { goalCardId } from './SupportGaps';
 
 export function GoalCard({ goal, detail }: { goal: Goal; detail: PlanDetail }) {
   const { t } = useTranslation();
   const api = useApi();
-  const describe = useServiceError();
   const formatDate = useDateFormat();
   const refresh = useRefreshPlans();
   const goalName = useGoalName(detail);
   const accommodationName = useAccommodationName();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const remove = useApiMutation('goals.delete', { onSuccess: refresh, onSettled: () => setDeleting(false) });
+  const announceRemoval = useAnnounceRemoval();
   const unsupported = detail.gaps.goalsWithoutSupport.includes(goal.id);
   const name = goalName(goal);
+  const renumbers = detail.goals.findIndex((other) => other.id === goal.id) < detail.goals.length - 1;
   const value = (amount: number) => t(`goals.values.${goal.measurement}`, { value: amount, max: goal.scaleMax ?? '' });
 
   return (
@@ -89,18 +88,22 @@ export function GoalCard({ goal, detail }: { goal: Goal; detail: PlanDetail }) {
               </Button>
             </div>
           )}
-          <FormAlert id={`${goalCardId(goal.id)}-alert`}>{remove.isError ? describe(remove.error) : null}</FormAlert>
           {detail.plan.status === 'draft' ? null : <GoalProgressPanel goal={goal} readOnly={detail.plan.readOnly} />}
         </>
       )}
-      <ConfirmDialog
+      <RemovalDialog
+        plan={detail.plan}
+        entity="goal"
+        id={goal.id}
+        name={name}
         isOpen={deleting}
-        title={t('goals.deleteTitle', { name })}
-        text={t('goals.deleteText')}
-        confirmLabel={t('goals.deleteConfirm')}
-        isWorking={remove.isPending}
-        onCancel={() => setDeleting(false)}
-        onConfirm={() => remove.mutate({ id: goal.id })}
+        renumbers={renumbers}
+        onClose={() => setDeleting(false)}
+        onRemoved={async (removal) => {
+          await refresh();
+          setDeleting(false);
+          announceRemoval(removal, name, renumbers);
+        }}
       />
     </article>
   );

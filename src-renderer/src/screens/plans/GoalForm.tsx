@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Goal, Measurement, Plan } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
@@ -13,6 +13,7 @@ import { DateInputField } from '../../components/DateInputField';
 import { FormAlert } from '../../components/FormAlert';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
+import { SubmitForm } from '../../components/SubmitForm';
 import { errorCode, useServiceError } from '../../components/service-error';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextInputField } from '../../components/TextInputField';
@@ -52,15 +53,14 @@ export function GoalForm({ plan, initial, goal, onDone }: GoalFormProps) {
   const validateValue = (text: string) => valueProblem(t, draft.measurement, text, scaleMax);
 
   return (
-    <Form
+    <SubmitForm
       className="stack form"
       aria-label={goal ? t('goals.form.editLabel') : t('goals.form.addLabel')}
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={(requestId) => {
         const area = draft.area;
-        if (save.isPending || !area) return;
-        if (goal) update.mutate({ id: goal.id, changes: goalFields(draft, area) });
-        else create.mutate({ planId: plan.id, ...goalFields(draft, area) });
+        if (!area) return;
+        if (goal) return update.mutateAsync({ id: goal.id, changes: goalFields(draft, area) });
+        return create.mutateAsync({ planId: plan.id, ...goalFields(draft, area), requestId });
       }}
     >
       <div className="field-grid">
@@ -171,7 +171,7 @@ export function GoalForm({ plan, initial, goal, onDone }: GoalFormProps) {
           {t('app.cancel')}
         </Button>
       </div>
-    </Form>
+    </SubmitForm>
   );
 }
 

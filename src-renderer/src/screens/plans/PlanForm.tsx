@@ -3,7 +3,7 @@
  * Date problems show on the date they concern as soon as a save is tried; the service has the last word.
  */
 import { useId, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
@@ -12,6 +12,7 @@ import { DateInputField } from '../../components/DateInputField';
 import { FormAlert } from '../../components/FormAlert';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
+import { SubmitForm } from '../../components/SubmitForm';
 import { errorCode, useServiceError } from '../../components/service-error';
 import { useStaff } from '../students/use-staff';
 import { useRefreshPlans } from './plan-cache';
@@ -46,14 +47,12 @@ export function PlanForm({ studentId, initial, planId, onSaved, onCancel }: Plan
   const aboutDates = errorCode(save.error) === 'invalid_input' ? alertId : undefined;
 
   return (
-    <Form
+    <SubmitForm
       className="stack form"
       aria-label={planId ? t('plans.form.editLabel') : t('plans.form.createLabel')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (save.isPending) return;
-        if (planId) update.mutate({ id: planId, changes: planChanges(draft) });
-        else create.mutate(planInput(studentId, draft));
+      onSubmit={(requestId) => {
+        if (planId) return update.mutateAsync({ id: planId, changes: planChanges(draft) });
+        return create.mutateAsync({ ...planInput(studentId, draft), requestId });
       }}
     >
       {planId ? null : (
@@ -147,6 +146,6 @@ export function PlanForm({ studentId, initial, planId, onSaved, onCancel }: Plan
           {t('app.cancel')}
         </Button>
       </div>
-    </Form>
+    </SubmitForm>
   );
 }

@@ -16,6 +16,7 @@ import { GoalsSection } from './GoalsSection';
 import { PlanSummary } from './PlanSummary';
 import { PlanVersions } from './PlanVersions';
 import { usePlanTitle } from './plan-labels';
+import { RemovalNotices } from './RemovalNotice';
 import { SupportGaps } from './SupportGaps';
 
 export function PlanPage({ studentId, planId }: { studentId: string; planId: string }) {
@@ -70,8 +71,10 @@ function PlanContent({ detail, studentId }: { detail: PlanDetail; studentId: str
       </p>
       <PlanVersions detail={detail} studentId={studentId} />
       <SupportGaps detail={detail} />
-      <GoalsSection detail={detail} />
-      <AccommodationsSection detail={detail} />
+      <RemovalNotices>
+        <GoalsSection detail={detail} />
+        <AccommodationsSection detail={detail} />
+      </RemovalNotices>
     </>
   );
 }

@@ -4,8 +4,7 @@
  * to add a progress point (refusals shown inline).
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { Form } from 'react-aria-components';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal } from '../../../../src-main/contract';
 import { useApiMutation, useApiQuery } from '../../api-client/react';
@@ -15,6 +14,7 @@ import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { focusSoon } from '../../components/focus-soon';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
 import { GoalGraph } from './GoalGraph';
@@ -107,13 +107,18 @@ function AddPointForm({ goal }: { goal: Goal }) {
     },
     onError: () => setSaved(null),
   });
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit(requestId: string) {
     setSaved(null);
-    create.mutate({ goalId: goal.id, date, value: Number(value), ...(setting.trim() ? { setting: setting.trim() } : {}) });
+    return create.mutateAsync({
+      goalId: goal.id,
+      date,
+      value: Number(value),
+      ...(setting.trim() ? { setting: setting.trim() } : {}),
+      requestId,
+    });
   }
   return (
-    <Form className="stack add-point-form" onSubmit={submit} aria-label={t('progress.addPoint.title')}>
+    <SubmitForm className="stack add-point-form" onSubmit={submit} aria-label={t('progress.addPoint.title')}>
       <h5 className="subform-title">{t('progress.addPoint.title')}</h5>
       <div className="form-row">
         <DateInputField label={t('progress.addPoint.date')} value={date} onChange={setDate} isRequired aria-describedby={alertId} />
@@ -125,6 +130,6 @@ function AddPointForm({ goal }: { goal: Goal }) {
       </div>
       <FormAlert id={alertId}>{create.isError ? describe(create.error) : null}</FormAlert>
       <FormStatus>{saved}</FormStatus>
-    </Form>
+    </SubmitForm>
   );
 }

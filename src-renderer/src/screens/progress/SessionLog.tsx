@@ -4,8 +4,8 @@
  * serves), with the focus on the date, so a routine entry is: open, Enter. The last few sessions are
  * listed below, each with "Edit" and "Delete".
  */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Accommodation, Assignment, MissReason, PlanDetail, SessionDefaults } from '../../../../src-main/contract';
 import { useApiMutation, useApiQuery } from '../../api-client/react';
@@ -14,6 +14,7 @@ import { useDateFormat } from '../../components/dates';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { focusSoon } from '../../components/focus-soon';
 import { SubmitButton } from '../../components/SubmitButton';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
 import { useGoalChoiceLabel } from '../plans/plan-labels';
@@ -155,9 +156,8 @@ function SessionFields({ accommodation, choices, defaults, onCancel, onSaved }: 
       onSaved(t('progress.sessions.saved', { date: formatDate(session.date) }));
     },
   });
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    create.mutate({
+  function submit(requestId: string) {
+    return create.mutateAsync({
       accommodationId: accommodation.id,
       date,
       status: missed ? 'missed' : 'held',
@@ -165,10 +165,11 @@ function SessionFields({ accommodation, choices, defaults, onCancel, onSaved }: 
       mentorIds,
       goalIds: missed ? [] : goalIds,
       ...(note.trim() ? { note: note.trim() } : {}),
+      requestId,
     });
   }
   return (
-    <Form className="stack session-form" onSubmit={submit} aria-label={t('progress.sessions.formTitle')}>
+    <SubmitForm className="stack session-form" onSubmit={submit} aria-label={t('progress.sessions.formTitle')}>
       <div className="form-row">
         <div ref={dateRef} className="field-wrap">
           <DateInputField label={t('progress.sessions.date')} value={date} onChange={setDate} isRequired aria-describedby={alertId} />
@@ -203,6 +204,6 @@ function SessionFields({ accommodation, choices, defaults, onCancel, onSaved }: 
         </Button>
       </div>
       <FormAlert id={alertId}>{create.isError ? describe(create.error) : null}</FormAlert>
-    </Form>
+    </SubmitForm>
   );
 }

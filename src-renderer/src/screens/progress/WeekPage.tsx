@@ -5,8 +5,8 @@
  * whole week is saved at once (all or nothing); logged sessions show in their cells with Edit and
  * Delete. Unsaved changes are kept while moving between weeks; only the week on screen is saved.
  */
-import { type FormEvent, useId, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { useId, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { addDays, latestSchoolDay, mondayOf } from '../../../../src-main/contract/calendar';
 import { useApiMutation, useApiQuery } from '../../api-client/react';
@@ -15,6 +15,7 @@ import { todayIso, useDateFormat } from '../../components/dates';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { SubmitButton } from '../../components/SubmitButton';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useServiceError } from '../../components/service-error';
 import { displayName } from '../students/student-name';
 import { useRefreshProgress } from './progress-cache';
@@ -53,11 +54,10 @@ export function WeekPage({ studentId }: { studentId: string }) {
     save.reset();
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit(requestId: string) {
     setStatus(null);
     setNothingToSave(toSave.length === 0);
-    if (toSave.length > 0 && !save.isPending) save.mutate({ sessions: toSave });
+    if (toSave.length > 0) return save.mutateAsync({ sessions: toSave, requestId });
   }
 
   return (
@@ -87,7 +87,7 @@ export function WeekPage({ studentId }: { studentId: string }) {
       {week.error ? <p className="form-alert">{describe(week.error)}</p> : null}
       {week.data && week.data.accommodations.length === 0 ? <p>{t('week.noSupports')}</p> : null}
       {week.data && week.data.accommodations.length > 0 ? (
-        <Form className="stack" onSubmit={submit} aria-labelledby={weekTitleId}>
+        <SubmitForm className="stack" onSubmit={submit} aria-labelledby={weekTitleId}>
           <WeekGrid
             week={week.data}
             studentId={studentId}
@@ -104,7 +104,7 @@ export function WeekPage({ studentId }: { studentId: string }) {
             {save.isError ? describe(save.error) : nothingToSave && toSave.length === 0 ? t('week.nothingToSave') : null}
           </FormAlert>
           <FormStatus>{status}</FormStatus>
-        </Form>
+        </SubmitForm>
       ) : null}
     </div>
   );

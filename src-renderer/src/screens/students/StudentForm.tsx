@@ -5,7 +5,6 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api-client/react';
 import { navigate, routeHref } from '../../app/hash-route';
@@ -14,6 +13,7 @@ import { todayIso } from '../../components/dates';
 import { FormAlert } from '../../components/FormAlert';
 import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
+import { SubmitForm } from '../../components/SubmitForm';
 import { errorCode, useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
 import { GuardianFields } from './GuardianFields';
@@ -42,14 +42,12 @@ export function StudentForm({ studentId, initial }: { studentId?: string; initia
   const numberTaken = errorCode(save.error) === 'conflict';
 
   return (
-    <Form
+    <SubmitForm
       className="stack form"
       aria-label={t('students.form.label')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (save.isPending) return;
-        if (studentId) update.mutate({ id: studentId, changes: studentInput(draft) });
-        else create.mutate(studentInput(draft));
+      onSubmit={(requestId) => {
+        if (studentId) return update.mutateAsync({ id: studentId, changes: studentInput(draft) });
+        return create.mutateAsync({ ...studentInput(draft), requestId });
       }}
     >
       <p className="muted">{t('students.form.required')}</p>
@@ -131,6 +129,6 @@ export function StudentForm({ studentId, initial }: { studentId?: string; initia
           {t('app.cancel')}
         </a>
       </div>
-    </Form>
+    </SubmitForm>
   );
 }
