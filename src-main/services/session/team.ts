@@ -59,6 +59,8 @@ export function teamMethods(core: SessionCore) {
       try {
         writeNewSlot(current.vault, slot);
       } catch (error) {
+        // Renamed into place but not synced (the folder's fsync failed): the slot and its row both exist.
+        if (slotExists(current.vault, slot.id)) return member;
         core.record({ action: 'vault.member_add_undone', subject: slot.id }, (tx) => deleteNewMember(tx, slot.id));
         throw error;
       }
