@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPeerpath } from '../../src-main/api/app';
-import type { AccessProblem } from '../../src-main/contract';
+import type { AccessProblem, VaultStatus } from '../../src-main/contract';
 import { restoreBackup } from '../../src-main/vault/backup';
 import { integrityCheck, openEncryptedDatabase } from '../../src-main/vault/database';
 import { readKeySlotFile, unwrapDataKey } from '../../src-main/vault/keyslots';
@@ -23,7 +23,9 @@ const memberPassphrase = (n: number) => `quartz harbor ${n} lantern meadow`;
  */
 function runUntilKilled(args: string[], secret: string, killAfterMs: number | null): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--import', GLOB_HOOK, WRITER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--import', GLOB_HOOK, WRITER, ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const done: number[] = [];
     let buffered = '';
     let errors = '';
@@ -63,7 +65,7 @@ async function checkMembership(dir: string): Promise<void> {
   const unlocked = await dispatch('vault.unlock', { passphrase: PASSPHRASE });
   if (!unlocked.ok) throw new Error(`unlock failed: ${unlocked.error.message}`);
   expect(strays(dir)).toEqual([]);
-  const problems: AccessProblem[] = unlocked.value.accessProblems ?? [];
+  const problems: AccessProblem[] = (unlocked.value as VaultStatus).accessProblems ?? [];
   expect(problems.filter((problem) => problem.problem !== 'member_without_slot')).toEqual([]);
   const file = readKeySlotFile(join(dir, 'keyslots.json'));
   const slots = file.slots.filter((slot) => slot.kind === 'passphrase');
@@ -126,12 +128,16 @@ describe('crash safety', () => {
     await checkMembership(dir);
   });
 
-  it('add-member killed just before the slot file is written: a member without a slot, reported and removable', { timeout: 60_000 }, async () => {
+  it('add-member killed just before the slot file is written: a member without a slot, reported and removable', {
+    timeout: 60_000,
+  }, async () => {
     const dir = await teamVault();
     expect(await runUntilKilled(['add-member', dir, '0', 'before-slot'], PASSPHRASE, null)).toEqual([]);
     const { dispatch, session } = createPeerpath({ dir, kdfCost: TEST_KDF });
     const status = await dispatch('vault.unlock', { passphrase: PASSPHRASE });
-    expect(status.ok && status.value.accessProblems).toEqual([{ slotId: expect.any(String), problem: 'member_without_slot', name: 'Member 0' }]);
+    expect(status.ok && (status.value as VaultStatus).accessProblems).toEqual([
+      { slotId: expect.any(String), problem: 'member_without_slot', name: 'Member 0' },
+    ]);
     expect(session.members().map((m) => m.name)).toEqual(['Avery Quill']);
     session.lock('user');
     await checkMembership(dir);
@@ -147,7 +153,9 @@ describe('crash safety', () => {
     }
   });
 
-  it('backup killed at random moments: every backup file is whole, and the next backup clears the temp files', { timeout: 240_000 }, async () => {
+  it('backup killed at random moments: every backup file is whole, and the next backup clears the temp files', {
+    timeout: 240_000,
+  }, async () => {
     const dir = await teamVault();
     const folder = join(tempDir(), 'backups');
     mkdirSync(folder);
@@ -164,12 +172,19 @@ describe('crash safety', () => {
       closeVault(await restoreBackup({ file: newest, dir: join(tempDir(), 'check'), secret: PASSPHRASE, kind: 'passphrase' }));
     }
     for (const name of readdirSync(folder)) {
-      const restored = await restoreBackup({ file: join(folder, name), dir: join(tempDir(), 'each'), secret: PASSPHRASE, kind: 'passphrase' });
+      const restored = await restoreBackup({
+        file: join(folder, name),
+        dir: join(tempDir(), 'each'),
+        secret: PASSPHRASE,
+        kind: 'passphrase',
+      });
       closeVault(restored);
     }
   });
 
-  it('restore killed at random moments: each folder opens as the vault, is refused plainly, or is no vault yet', { timeout: 240_000 }, async () => {
+  it('restore killed at random moments: each folder opens as the vault, is refused plainly, or is no vault yet', {
+    timeout: 240_000,
+  }, async () => {
     const dir = await teamVault();
     const { session } = createPeerpath({ dir, kdfCost: TEST_KDF });
     await session.unlock(PASSPHRASE);

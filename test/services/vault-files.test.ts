@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPeerpath } from '../../src-main/api/app';
+import type { VaultCheck, VaultStatus } from '../../src-main/contract';
 import { recordAudit } from '../../src-main/services/audit';
 import { systemWrite } from '../../src-main/services/context';
 import { restoreBackup } from '../../src-main/vault/backup';
@@ -59,7 +60,9 @@ describe('a vault opens as itself or not at all', () => {
   it('a database holding another vault id is refused', async () => {
     const { dir } = await lockedVault();
     const vault = await unlockVault({ dir, secret: PASSPHRASE, kind: 'passphrase' });
-    vault.db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(JSON.stringify('00000000-0000-4000-8000-000000000000'), VAULT_ID_SETTING);
+    vault.db
+      .prepare('UPDATE settings SET value = ? WHERE key = ?')
+      .run(JSON.stringify('00000000-0000-4000-8000-000000000000'), VAULT_ID_SETTING);
     closeVault(vault);
     expect(await unlockError(dir)).toEqual(FOREIGN);
   });
@@ -166,12 +169,12 @@ describe('membership: a key slot and its member row', () => {
     writeKeySlotFile(join(dir, 'keyslots.json'), { ...file, slots: [...file.slots, hidden] });
 
     const status = await dispatch('vault.status', {});
-    expect(status.ok && status.value.accessProblems).toEqual([{ slotId: hidden.id, problem: 'slot_without_member' }]);
+    expect(status.ok && (status.value as VaultStatus).accessProblems).toEqual([{ slotId: hidden.id, problem: 'slot_without_member' }]);
     const check = await dispatch('vault.check', {});
-    expect(check.ok && check.value.accessProblems).toEqual([{ slotId: hidden.id, problem: 'slot_without_member' }]);
+    expect(check.ok && (check.value as VaultCheck).accessProblems).toEqual([{ slotId: hidden.id, problem: 'slot_without_member' }]);
     expect(await dispatch('vault.removeMember', { slotId: hidden.id })).toEqual({ ok: true, value: {} });
     const after = await dispatch('vault.status', {});
-    expect(after.ok && after.value.accessProblems).toBeUndefined();
+    expect(after.ok && (after.value as VaultStatus).accessProblems).toBeUndefined();
     session.lock('user');
     await expect(unlockVault({ dir, secret: OTHER_PASSPHRASE, kind: 'passphrase' })).rejects.toMatchObject({ code: 'wrong_secret' });
   });

@@ -79,8 +79,17 @@ describe('bounded parsing: a slot file is checked before any key is derived', ()
     ['4 GiB of memory', (f) => ({ ...f, slots: f.slots.map((s) => ({ ...s, kdf: { ...s.kdf, memoryKiB: 4 * 1024 * 1024 } })) })],
     ['100 passes', (f) => ({ ...f, slots: f.slots.map((s) => ({ ...s, kdf: { ...s.kdf, iterations: 100 } })) })],
     ['16 lanes', (f) => ({ ...f, slots: f.slots.map((s) => ({ ...s, kdf: { ...s.kdf, parallelism: 16 } })) })],
-    ['1 GiB × 20 passes', (f) => ({ ...f, slots: f.slots.map((s) => ({ ...s, kdf: { ...s.kdf, memoryKiB: 1024 * 1024, iterations: 20 } })) })],
-    ['51 slots', (f) => ({ ...f, slots: Array.from({ length: 51 }, (_, i) => ({ ...(f.slots[0] as KeySlot), id: `slot-${String(i).padStart(8, '0')}` })) })],
+    [
+      '1 GiB × 20 passes',
+      (f) => ({ ...f, slots: f.slots.map((s) => ({ ...s, kdf: { ...s.kdf, memoryKiB: 1024 * 1024, iterations: 20 } })) }),
+    ],
+    [
+      '51 slots',
+      (f) => ({
+        ...f,
+        slots: Array.from({ length: 51 }, (_, i) => ({ ...(f.slots[0] as KeySlot), id: `slot-${String(i).padStart(8, '0')}` })),
+      }),
+    ],
   ];
 
   for (const [name, edit] of cases) {
