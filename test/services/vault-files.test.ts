@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPeerpath } from '../../src-main/api/app';
@@ -212,5 +212,32 @@ describe('temp files of a killed backup', () => {
     const names = readdirSync(root);
     for (const name of stale) expect(names).not.toContain(name);
     for (const name of [alive, otherHost, '.unrelated.tmp']) expect(names).toContain(name);
+  });
+});
+
+describe('temp files of a failed write', () => {
+  it('a backup that fails after its snapshot is written leaves no temp file and no backup', async () => {
+    const { dir, root } = await lockedVault();
+    const { session } = createPeerpath({ dir, kdfCost: TEST_KDF });
+    await session.unlock(PASSPHRASE);
+    const out = join(root, 'out');
+    mkdirSync(out);
+    // The key-slot file is read after the database snapshot is taken: damage it so the backup throws there.
+    const slots = readFileSync(join(dir, 'keyslots.json'));
+    writeFileSync(join(dir, 'keyslots.json'), '{ not json');
+    expect(() => session.backup(join(out, 'backup.ppbak'))).toThrow(expect.objectContaining({ code: 'vault_damaged' }));
+    expect(readdirSync(out)).toEqual([]);
+    writeFileSync(join(dir, 'keyslots.json'), slots);
+    session.lock('user');
+  });
+
+  it('a slot file that cannot be renamed into place leaves no temp file', async () => {
+    const { dir } = await lockedVault();
+    const file = readKeySlotFile(join(dir, 'keyslots.json'));
+    const blocked = join(dir, 'blocked');
+    mkdirSync(join(blocked, 'keyslots.json'), { recursive: true });
+    writeFileSync(join(blocked, 'keyslots.json', 'inside'), 'x');
+    expect(() => writeKeySlotFile(join(blocked, 'keyslots.json'), file)).toThrow();
+    expect(readdirSync(blocked)).toEqual(['keyslots.json']);
   });
 });
