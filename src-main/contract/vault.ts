@@ -26,6 +26,19 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
+/**
+ * A key slot and the member row that names it should come and go together; after a crash they may
+ * not. `slot_without_member`: a passphrase that opens the vault but that no one is listed for.
+ * `member_without_slot`: a member whose passphrase was never written (or already removed), who cannot
+ * unlock. Either is removed with `vault.removeMember` and its slot id.
+ */
+export const AccessProblem = z.object({
+  slotId: SlotId,
+  problem: z.enum(['slot_without_member', 'member_without_slot']),
+  name: z.string().optional(),
+});
+export type AccessProblem = z.infer<typeof AccessProblem>;
+
 export const VaultStatus = z.object({
   state: z.enum(['absent', 'locked', 'unlocked']),
   /** Who unlocked it; the audit trail names this member. */
@@ -36,6 +49,8 @@ export const VaultStatus = z.object({
   autoLockMinutes: z.number().int(),
   /** Wait this long before the next unlock attempt is accepted. */
   retryAfterMs: z.number().int().nonnegative(),
+  /** Unlocked only, and only when there is one: key slots and member rows that do not match. */
+  accessProblems: z.array(AccessProblem).optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
@@ -51,7 +66,13 @@ export type PassphraseAssessment = z.infer<typeof PassphraseAssessment>;
 const Empty = z.object({}).strict();
 const RecoveryKeyResult = z.object({ recoveryKey: z.string() });
 
-export const VaultCheck = z.object({ schemaVersion: z.number().int(), integrityOk: z.boolean(), members: z.number().int() });
+export const VaultCheck = z.object({
+  schemaVersion: z.number().int(),
+  integrityOk: z.boolean(),
+  members: z.number().int(),
+  /** Only when there is one: key slots and member rows that do not match (see `AccessProblem`). */
+  accessProblems: z.array(AccessProblem).optional(),
+});
 export type VaultCheck = z.infer<typeof VaultCheck>;
 
 /** The limits of `peerpath demo seed`'s options (the generator's own, services/demo/model.ts). */

@@ -1,6 +1,6 @@
 /** Team members who hold key slots: their names and roles, kept inside the encrypted database. */
 import { and, eq, isNull } from 'drizzle-orm';
-import { vaultMembers } from '../../db/schema';
+import { staff, vaultMembers } from '../../db/schema';
 import { type Member, StaffRole } from '../contract';
 import type { Queryable, VaultTx } from './vault-db';
 
@@ -39,4 +39,16 @@ export function markMemberRemoved(db: VaultTx, slotId: string, at: Date): void {
     .set({ removedAt: at.toISOString() })
     .where(and(eq(vaultMembers.slotId, slotId), isNull(vaultMembers.removedAt)))
     .run();
+}
+
+/** The slot ids of members not removed, whether or not their key slot is still in the slot file. */
+export function activeMemberSlots(db: Queryable): { slotId: string; name: string }[] {
+  return db.select({ slotId: vaultMembers.slotId, name: vaultMembers.name }).from(vaultMembers).where(isNull(vaultMembers.removedAt)).all();
+}
+
+/** Undoes `insertMember` and its staff record when the member's key slot could not be written. */
+export function deleteNewMember(db: VaultTx, slotId: string): void {
+  db.delete(staff).where(eq(staff.slotId, slotId)).run();
+  const result = db.delete(vaultMembers).where(eq(vaultMembers.slotId, slotId)).run();
+  if (result.changes !== 1) throw new Error('deleteNewMember: the member was not removed');
 }

@@ -6,19 +6,29 @@
  * Restoring needs a secret that opens one of the backup's slots, checks integrity, and only ever
  * writes into a folder that holds no vault.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError } from '../contract';
-import { integrityCheck } from './database';
+import { applyKey, integrityCheck, openEncryptedDatabase, type SqliteDatabase } from './database';
 import type { SlotKind } from './keyslots';
-import { KeySlotFile, readKeySlotFile, writeKeySlotFile } from './keyslots';
+import { KeySlotFile, openAnySlot, readKeySlotFile, writeKeySlotFile } from './keyslots';
 import { assertNotFromTheFuture, schemaVersionOf } from './migrations';
+import { normalizeRecoveryKey } from './recovery-key';
 import { createEmptyPrivateFile, ensurePrivateDir, FILE_MODE, fsyncDir } from './secure-file';
+import { removeStaleTemps, tempName } from './temp-files';
 import { type OpenVault, unlockVault, vaultExists, vaultPaths } from './vault';
+import { databaseVaultId } from './vault-id';
 
 const MAGIC = Buffer.from('PEERPATH-BACKUP\n', 'ascii');
+
+/**
+ * Rows counted in the backup's own snapshot and recorded in its header, so a restore can show it
+ * holds what was backed up (an empty or swapped database part would restore "fine" with 0 students).
+ * Keyed by table name as of the backup; backups made before counts were kept have none.
+ */
+export const COUNTED_TABLES = ['students', 'plans', 'goals', 'sessions', 'progress_points', 'audit_events'] as const;
 
 const BackupHeader = z.object({
   format: z.literal('peerpath-backup'),
@@ -26,19 +36,47 @@ const BackupHeader = z.object({
   createdAt: z.string(),
   schemaVersion: z.number().int().nonnegative(),
   keyslots: KeySlotFile,
+  counts: z.record(z.string().regex(/^[a-z_]{1,64}$/), z.number().int().nonnegative()).optional(),
 });
 type BackupHeader = z.infer<typeof BackupHeader>;
 
-function tempPathBeside(path: string): string {
-  return join(dirname(path), `.${randomBytes(6).toString('hex')}.peerpath-tmp`);
+/** Temp names of a backup being written and of a restore being staged (see temp-files.ts). */
+const BACKUP_TEMP = '.peerpath-backup';
+const RESTORE_TEMP = '.peerpath-restore';
+
+function countRows(db: SqliteDatabase, tables: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    // Names come from COUNTED_TABLES or a header whose keys passed /^[a-z_]+$/.
+    counts[table] = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+  }
+  return counts;
+}
+
+/**
+ * Counts `COUNTED_TABLES` in the written snapshot itself (not the live vault, which another
+ * connection may change meanwhile), opened read-only under the vault's key: `VACUUM INTO` writes a
+ * rollback-journal file, so none of a vault connection's pragmas (WAL) apply or are written.
+ */
+function countSnapshot(file: string, dataKey: Buffer): Record<string, number> {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    applyKey(db, dataKey);
+    return countRows(db, COUNTED_TABLES);
+  } finally {
+    db.close();
+  }
 }
 
 /** Writes the backup to `file`, refusing to overwrite an existing file. */
 export function backupVault(vault: OpenVault, file: string, now: Date = new Date()): { bytes: number } {
   const target = resolve(file);
   if (existsSync(target)) throw new AppError('conflict', 'A file with that name already exists. Choose a new name for the backup.');
-  const snapshot = tempPathBeside(target);
-  const assembled = tempPathBeside(target);
+  const folder = dirname(target);
+  // A backup killed mid-write (SIGKILL, power cut) leaves its temp files; the next one clears them.
+  removeStaleTemps(folder, BACKUP_TEMP);
+  const snapshot = join(folder, tempName(BACKUP_TEMP));
+  const assembled = join(folder, tempName(BACKUP_TEMP));
   try {
     createEmptyPrivateFile(snapshot);
     vault.db.prepare('VACUUM INTO ?').run(snapshot);
@@ -48,6 +86,7 @@ export function backupVault(vault: OpenVault, file: string, now: Date = new Date
       createdAt: now.toISOString(),
       schemaVersion: schemaVersionOf(vault.db),
       keyslots: readKeySlotFile(vault.paths.keyslots),
+      counts: countSnapshot(snapshot, vault.dataKey),
     };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const length = Buffer.alloc(4);
@@ -64,8 +103,7 @@ export function backupVault(vault: OpenVault, file: string, now: Date = new Date
     fsyncDir(dirname(target));
     return { bytes: statSync(target).size };
   } finally {
-    rmSync(snapshot, { force: true });
-    rmSync(assembled, { force: true });
+    for (const path of [snapshot, assembled, `${snapshot}-wal`, `${snapshot}-shm`]) rmSync(path, { force: true });
   }
 }
 
@@ -101,7 +139,14 @@ export interface RestoreInput {
   liveDir?: string;
 }
 
-/** Restores into a new folder and returns it unlocked, so the caller can use or close it. */
+/**
+ * Restores into a new folder and returns it unlocked, so the caller can use or close it.
+ * The database part is staged under a temp name and checked before anything takes a vault's name:
+ * it opens with the key, passes a full integrity check, holds the vault id of the backup's key slots
+ * (backups from before ids were kept hold none) and the rows the header counted (if it counted).
+ * Then the database, and last the key slots, are renamed into place, and the folder is unlocked as
+ * the app would. Any refusal removes what was written.
+ */
 export async function restoreBackup(input: RestoreInput): Promise<OpenVault> {
   const dir = resolve(input.dir);
   if (input.liveDir && resolve(input.liveDir) === dir) {
@@ -110,31 +155,71 @@ export async function restoreBackup(input: RestoreInput): Promise<OpenVault> {
   if (vaultExists(dir)) throw new AppError('vault_exists', 'That folder already holds a vault. Restore into a new, empty folder.');
   const { header, databaseOffset } = readHeader(input.file);
   assertNotFromTheFuture(header.schemaVersion);
+  const whole = readFileSync(input.file);
+  if (whole.length <= databaseOffset)
+    throw new AppError('vault_damaged', 'This backup holds no database (its database part is empty); nothing was restored.');
+  const secret = input.kind === 'recovery' ? normalizeRecoveryKey(input.secret) : input.secret;
+  const opened = secret === null ? null : await openAnySlot(header.keyslots, input.kind, secret);
+  if (!opened) {
+    throw new AppError(
+      'wrong_secret',
+      input.kind === 'recovery' ? 'That recovery key does not open this backup.' : 'That passphrase does not open this backup.',
+    );
+  }
   const paths = vaultPaths(dir);
   ensurePrivateDir(dir);
-  const whole = readFileSync(input.file);
-  const staged = tempPathBeside(paths.database);
-  const fd = openSync(staged, 'wx', FILE_MODE);
+  removeStaleTemps(dir, RESTORE_TEMP);
+  const staged = join(dir, tempName(RESTORE_TEMP));
+  const written = [staged, `${staged}-wal`, `${staged}-shm`];
   try {
-    writeSync(fd, whole.subarray(databaseOffset));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    const fd = openSync(staged, 'wx', FILE_MODE);
+    try {
+      writeSync(fd, whole.subarray(databaseOffset));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    checkStaged(staged, opened.dataKey, header);
+    written.push(paths.database, `${paths.database}-wal`, `${paths.database}-shm`);
     renameSync(staged, paths.database);
+    written.push(paths.keyslots);
     writeKeySlotFile(paths.keyslots, header.keyslots);
-    const vault = await unlockVault({ dir, secret: input.secret, kind: input.kind });
-    if (!integrityCheck(vault.db)) {
-      vault.db.close();
-      vault.dataKey.fill(0);
-      throw new AppError('vault_damaged', 'The backup failed its integrity check; nothing was restored.');
-    }
-    return vault;
+    fsyncDir(dir);
+    return await unlockVault({ dir, secret: input.secret, kind: input.kind });
   } catch (error) {
-    for (const path of [staged, paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keyslots]) {
-      rmSync(path, { force: true });
-    }
+    for (const path of written) rmSync(path, { force: true });
     throw error;
+  } finally {
+    opened.dataKey.fill(0);
+  }
+}
+
+function refuse(reason: string): AppError {
+  return new AppError('vault_damaged', `${reason}; nothing was restored.`);
+}
+
+/** The staged database: readable with the key, whole, this vault's, and holding what the header counted. */
+function checkStaged(file: string, dataKey: Buffer, header: BackupHeader): void {
+  const db = openEncryptedDatabase(file, dataKey);
+  try {
+    const version = schemaVersionOf(db);
+    if (version === 0) throw refuse("The backup's database is empty");
+    if (version !== header.schemaVersion) throw refuse("The backup's database is not the one its header describes");
+    if (!integrityCheck(db)) throw refuse('The backup failed its integrity check');
+    const id = databaseVaultId(db);
+    if (id !== null && id !== header.keyslots.vaultId) throw refuse("The backup's database does not belong to its key slots");
+    if (header.counts) {
+      const tables = Object.keys(header.counts);
+      const present = new Set(
+        (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name),
+      );
+      if (tables.some((table) => !present.has(table))) throw refuse("The backup's database does not hold what its header lists");
+      const counts = countRows(db, tables);
+      if (tables.some((table) => counts[table] !== header.counts?.[table])) {
+        throw refuse("The backup's database does not hold what its header lists");
+      }
+    }
+  } finally {
+    db.close();
   }
 }

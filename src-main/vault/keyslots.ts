@@ -8,7 +8,7 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../contract';
-import { DEFAULT_KDF_COST, deriveWrappingKey, type KdfCost, KdfParams } from './kdf';
+import { assertKdfBounds, DEFAULT_KDF_COST, deriveWrappingKey, type KdfCost, KdfParams, kdfOutOfBounds } from './kdf';
 import { writeFileAtomic } from './secure-file';
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]+=*$/);
@@ -29,6 +29,29 @@ export const KeySlotFile = z.object({
   slots: z.array(KeySlot).min(1),
 });
 export type KeySlotFile = z.infer<typeof KeySlotFile>;
+
+/**
+ * At most 32 slots: every passphrase slot is tried for each passphrase typed (slots name no one,
+ * by design), so 51 slots made one wrong passphrase take 22 s. A team's own computer holds a few.
+ */
+export const MAX_SLOTS = 32;
+/** All the slots one secret is tried against together may ask as much as 32 slots at the default cost. */
+const MAX_TOTAL_MEMORY_PASSES = MAX_SLOTS * DEFAULT_KDF_COST.memoryKiB * DEFAULT_KDF_COST.iterations;
+
+/** Refuses a slot file whose size or KDF parameters are outside the bounds, before any derivation. */
+export function assertSlotFileBounds(file: Pick<KeySlotFile, 'slots'>): void {
+  if (file.slots.length > MAX_SLOTS) {
+    throw kdfOutOfBounds(`The key-slot file holds ${file.slots.length} slots; Peerpath allows at most ${MAX_SLOTS}.`);
+  }
+  let total = 0;
+  for (const slot of file.slots) {
+    assertKdfBounds(slot.kdf);
+    total += slot.kdf.memoryKiB * slot.kdf.iterations;
+  }
+  if (total > MAX_TOTAL_MEMORY_PASSES) {
+    throw kdfOutOfBounds('Together, the key slots ask for more memory and time than Peerpath allows.');
+  }
+}
 
 function additionalData(vaultId: string, slot: Pick<KeySlot, 'id' | 'kind' | 'kdf'>): Buffer {
   return Buffer.from(JSON.stringify(['peerpath-keyslot-v1', vaultId, slot.id, slot.kind, slot.kdf]), 'utf8');
@@ -82,6 +105,7 @@ export async function unwrapDataKey(vaultId: string, slot: KeySlot, secret: stri
 
 /** Tries every slot of the kind at once (the derivations run in parallel on the thread pool). */
 export async function openAnySlot(file: KeySlotFile, kind: SlotKind, secret: string): Promise<{ slot: KeySlot; dataKey: Buffer } | null> {
+  assertSlotFileBounds(file);
   const candidates = file.slots.filter((slot) => slot.kind === kind);
   const keys = await Promise.all(candidates.map((slot) => unwrapDataKey(file.vaultId, slot, secret)));
   let opened: { slot: KeySlot; dataKey: Buffer } | null = null;
@@ -108,11 +132,14 @@ export function readKeySlotFile(path: string): KeySlotFile {
   }
   const result = KeySlotFile.safeParse(parsed);
   if (!result.success) throw new AppError('vault_damaged', 'The key-slot file is damaged — restore from backup.');
+  assertSlotFileBounds(result.data);
   return result.data;
 }
 
 export function writeKeySlotFile(path: string, file: KeySlotFile): void {
-  writeFileAtomic(path, `${JSON.stringify(KeySlotFile.parse(file), null, 2)}\n`);
+  const checked = KeySlotFile.parse(file);
+  assertSlotFileBounds(checked);
+  writeFileAtomic(path, `${JSON.stringify(checked, null, 2)}\n`);
 }
 
 export function replaceSlot(file: KeySlotFile, slot: KeySlot): KeySlotFile {

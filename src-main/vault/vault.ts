@@ -13,6 +13,7 @@ import { DEFAULT_KDF_COST, type KdfCost } from './kdf';
 import {
   type KeySlot,
   type KeySlotFile,
+  MAX_SLOTS,
   openAnySlot,
   readKeySlotFile,
   replaceSlot,
@@ -24,6 +25,8 @@ import { assertNotFromTheFuture, migrate, SCHEMA_VERSION, schemaVersionOf } from
 import { copyBeforeMigrating } from './pre-migration-copy';
 import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key';
 import { createEmptyPrivateFile, ensurePrivateDir } from './secure-file';
+import { removeStaleTemps } from './temp-files';
+import { bindVaultId, emptyDatabase, isEmptyDatabaseFile, writeDatabaseVaultId } from './vault-id';
 
 export const DATABASE_FILE = 'peerpath.db';
 export const KEYSLOT_FILE = 'keyslots.json';
@@ -79,6 +82,8 @@ export async function createVault(input: CreateVaultInput): Promise<{ vault: Ope
   try {
     db = openEncryptedDatabase(paths.database, dataKey);
     const migrated = migrate(db).map((migration) => migration.tag);
+    // Before the slot file exists: a vault with key slots always has its id in the database.
+    writeDatabaseVaultId(db, vaultId);
     writeKeySlotFile(paths.keyslots, { format: 'peerpath-keyslots', version: 1, vaultId, slots: [memberSlot, recoverySlot] });
     return { vault: { paths, vaultId, db, dataKey, slot: memberSlot, migrated }, recoveryKey };
   } catch (error) {
@@ -113,6 +118,7 @@ export async function unlockVault(input: UnlockInput): Promise<OpenVault> {
   if (!existsSync(paths.database)) {
     throw new AppError('vault_damaged', 'The vault database file is missing — restore from backup.');
   }
+  if (isEmptyDatabaseFile(paths.database)) throw emptyDatabase();
   const secret = input.kind === 'recovery' ? normalizeRecoveryKey(input.secret) : input.secret;
   const opened = secret === null ? null : await openAnySlot(slotFile, input.kind, secret);
   if (!opened) {
@@ -125,10 +131,15 @@ export async function unlockVault(input: UnlockInput): Promise<OpenVault> {
   try {
     db = openEncryptedDatabase(paths.database, opened.dataKey, { verify: statSync(paths.database).size <= FULL_CHECK_MAX_BYTES });
     const version = schemaVersionOf(db);
+    // Key slots are written only after the database is migrated: one that never was is not this vault.
+    if (version === 0) throw emptyDatabase();
     assertNotFromTheFuture(version);
-    if (version > 0 && version < SCHEMA_VERSION) copyBeforeMigrating(db, paths.dir, version);
+    if (version < SCHEMA_VERSION) copyBeforeMigrating(db, paths.dir, version);
     const migrated = migrate(db).map((migration) => migration.tag);
+    bindVaultId(db, slotFile.vaultId);
     checkCommitHead(db, paths.dir, opened.dataKey);
+    // Temp copies of the slot file left by a killed writer may hold slots removed since.
+    removeStaleTemps(paths.dir, KEYSLOT_FILE);
     return { paths, vaultId: slotFile.vaultId, db, dataKey: opened.dataKey, slot: opened.slot, migrated };
   } catch (error) {
     if (db?.open) db.close();
@@ -160,11 +171,22 @@ export async function rewrapSlot(vault: OpenVault, slotId: string, newSecret: st
   return slot;
 }
 
-export async function addPassphraseSlot(vault: OpenVault, passphrase: string, cost: KdfCost = DEFAULT_KDF_COST): Promise<KeySlot> {
+/** A new passphrase slot, wrapped but not yet written: `writeNewSlot` adds it to the slot file. */
+export async function preparePassphraseSlot(vault: OpenVault, passphrase: string, cost: KdfCost = DEFAULT_KDF_COST): Promise<KeySlot> {
+  if (currentSlotFile(vault).slots.length >= MAX_SLOTS) {
+    throw new AppError(
+      'forbidden',
+      `This vault already has the most key slots Peerpath allows (${MAX_SLOTS}). Remove a team member first.`,
+    );
+  }
+  return wrapDataKey(vault.vaultId, vault.dataKey, passphrase, 'passphrase', cost);
+}
+
+/** Adds a prepared slot to the slot file (one atomic rename). */
+export function writeNewSlot(vault: OpenVault, slot: KeySlot): void {
   const file = currentSlotFile(vault);
-  const slot = await wrapDataKey(vault.vaultId, vault.dataKey, passphrase, 'passphrase', cost);
+  if (file.slots.some((existing) => existing.id === slot.id)) throw new AppError('conflict', 'That key slot already exists.');
   writeKeySlotFile(vault.paths.keyslots, { ...file, slots: [...file.slots, slot] });
-  return slot;
 }
 
 export function removeSlot(vault: OpenVault, slotId: string): void {
@@ -188,6 +210,10 @@ export async function replaceRecoveryKey(vault: OpenVault, cost: KdfCost = DEFAU
   const slot = await wrapDataKey(vault.vaultId, vault.dataKey, normalizeRecoveryKey(recoveryKey) ?? '', 'recovery', cost);
   writeKeySlotFile(vault.paths.keyslots, { ...file, slots: [...file.slots.filter((s) => s.kind !== 'recovery'), slot] });
   return recoveryKey;
+}
+
+export function slotExists(vault: OpenVault, slotId: string): boolean {
+  return currentSlotFile(vault).slots.some((slot) => slot.id === slotId);
 }
 
 export function passphraseSlotIds(vault: OpenVault): string[] {

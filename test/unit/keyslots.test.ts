@@ -1,7 +1,24 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { openAnySlot, unwrapDataKey, wrapDataKey } from '../../src-main/vault/keyslots';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_KDF_COST } from '../../src-main/vault/kdf';
+import { type KeySlot, KeySlotFile, openAnySlot, readKeySlotFile, unwrapDataKey, wrapDataKey } from '../../src-main/vault/keyslots';
 import { TEST_KDF } from '../fixtures/vault';
+
+/** Counts Argon2 runs, so a test can show a refused file derived nothing (and never runs 4 GiB × 100). */
+const derivations = vi.hoisted(() => ({ count: 0 }));
+vi.mock('@node-rs/argon2', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@node-rs/argon2')>();
+  return {
+    ...real,
+    hashRaw: (...args: Parameters<typeof real.hashRaw>) => {
+      derivations.count += 1;
+      return real.hashRaw(...args);
+    },
+  };
+});
 
 describe('key slots', () => {
   const vaultId = randomUUID();
@@ -42,5 +59,62 @@ describe('key slots', () => {
     expect(opened?.slot.id).toBe(slots[1]?.id);
     expect(opened?.dataKey).toEqual(dataKey);
     expect(await openAnySlot({ format: 'peerpath-keyslots', version: 1, vaultId, slots }, 'recovery', 'second member phrase')).toBeNull();
+  });
+});
+
+describe('bounded parsing: a slot file is checked before any key is derived', () => {
+  const vaultId = randomUUID();
+  const dataKey = randomBytes(32);
+  const dir = mkdtempSync(join(tmpdir(), 'peerpath-keyslots-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function fileWith(edit: (file: KeySlotFile) => KeySlotFile): Promise<string> {
+    const slot = await wrapDataKey(vaultId, dataKey, 'maple harbor violin tangerine', 'passphrase', TEST_KDF);
+    const path = join(dir, `${randomUUID()}.json`);
+    writeFileSync(path, JSON.stringify(edit({ format: 'peerpath-keyslots', version: 1, vaultId, slots: [slot] })));
+    return path;
+  }
+
+  const cases: [string, (file: KeySlotFile) => KeySlotFile][] = [
+    ['4 GiB of memory', (f) => ({ ...f, slots: f.slots.map((s) => ({ ...s, kdf: { ...s.kdf, memoryKiB: 4 * 1024 * 1024 } })) })],
+    ['100 passes', (f) => ({ ...f, slots: f.slots.map((s) => ({ ...s, kdf: { ...s.kdf, iterations: 100 } })) })],
+    ['16 lanes', (f) => ({ ...f, slots: f.slots.map((s) => ({ ...s, kdf: { ...s.kdf, parallelism: 16 } })) })],
+    [
+      '1 GiB × 20 passes',
+      (f) => ({ ...f, slots: f.slots.map((s) => ({ ...s, kdf: { ...s.kdf, memoryKiB: 1024 * 1024, iterations: 20 } })) }),
+    ],
+    [
+      '51 slots',
+      (f) => ({
+        ...f,
+        slots: Array.from({ length: 51 }, (_, i) => ({ ...(f.slots[0] as KeySlot), id: `slot-${String(i).padStart(8, '0')}` })),
+      }),
+    ],
+  ];
+
+  for (const [name, edit] of cases) {
+    it(`refuses ${name} with its own words, before Argon2 runs`, async () => {
+      const path = await fileWith(edit);
+      derivations.count = 0;
+      expect(() => readKeySlotFile(path)).toThrow(expect.objectContaining({ message: expect.stringContaining('Peerpath allows') }));
+      const parsed = KeySlotFile.parse(JSON.parse(readFileSync(path, 'utf8')));
+      await expect(openAnySlot(parsed, 'passphrase', 'maple harbor violin tangerine')).rejects.toMatchObject({
+        code: 'vault_damaged',
+        message: expect.stringContaining('tampered with'),
+      });
+      expect(derivations.count).toBe(0);
+    });
+  }
+
+  it('accepts the default cost and 32 slots', async () => {
+    const path = await fileWith((f) => ({
+      ...f,
+      slots: Array.from({ length: 32 }, (_, i) => ({
+        ...(f.slots[0] as KeySlot),
+        id: `slot-${String(i).padStart(8, '0')}`,
+        kdf: { ...(f.slots[0] as KeySlot).kdf, ...DEFAULT_KDF_COST },
+      })),
+    }));
+    expect(readKeySlotFile(path).slots).toHaveLength(32);
   });
 });

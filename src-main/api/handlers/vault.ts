@@ -1,3 +1,4 @@
+import type { VaultStatus } from '../../contract';
 import { seedDemoVault } from '../../services/demo/seed-folder';
 import { restoreInto } from '../../services/restore';
 import type { VaultSession } from '../../services/vault-session';
@@ -9,14 +10,25 @@ export interface VaultFolders {
   demoDir?: string | undefined;
 }
 
+/** An unlocked vault's status names any key slot without a member, or member without a slot. */
+function withAccessProblems(session: VaultSession, status: VaultStatus): VaultStatus {
+  if (status.state !== 'unlocked') return status;
+  try {
+    const accessProblems = session.accessProblems();
+    return accessProblems.length ? { ...status, accessProblems } : status;
+  } catch {
+    return status; // meeting mode: nothing but the meeting is shown
+  }
+}
+
 export function vaultHandlers(session: VaultSession, folders: VaultFolders = {}) {
   return {
-    'vault.status': () => session.status(),
+    'vault.status': () => withAccessProblems(session, session.status()),
     'vault.assessPassphrase': ({ passphrase, context }) => session.assessPassphrase(passphrase, context),
     'vault.create': (input) => session.create(input),
     'vault.createDemo': () => session.createDemo(),
-    'vault.unlock': ({ passphrase }) => session.unlock(passphrase),
-    'vault.unlockWithRecoveryKey': ({ recoveryKey }) => session.unlockWithRecoveryKey(recoveryKey),
+    'vault.unlock': async ({ passphrase }) => withAccessProblems(session, await session.unlock(passphrase)),
+    'vault.unlockWithRecoveryKey': async ({ recoveryKey }) => withAccessProblems(session, await session.unlockWithRecoveryKey(recoveryKey)),
     'vault.lock': () => session.lock('user'),
     'vault.changePassphrase': async (input) => {
       await session.changePassphrase(input);

@@ -1,5 +1,5 @@
 /** Settings, backups and the full check of the open vault. */
-import type { Settings } from '../../contract';
+import type { Settings, VaultCheck } from '../../contract';
 import { backupVault } from '../../vault/backup';
 import { integrityCheck } from '../../vault/database';
 import { schemaVersionOf } from '../../vault/migrations';
@@ -7,6 +7,7 @@ import { passphraseSlotIds } from '../../vault/vault';
 import { listMembers } from '../members';
 import { updateSettings } from '../settings';
 import type { SessionCore } from './session';
+import { findAccessProblems } from './team';
 
 export function maintenanceMethods(core: SessionCore) {
   return {
@@ -31,12 +32,14 @@ export function maintenanceMethods(core: SessionCore) {
     },
 
     /** A full `integrity_check` (reads every page), for `peerpath vault check`. */
-    check(): { schemaVersion: number; integrityOk: boolean; members: number } {
+    check(): VaultCheck {
       const current = core.requireOpen();
+      const accessProblems = findAccessProblems(current.db, current.vault);
       return {
         schemaVersion: schemaVersionOf(current.vault.db),
         integrityOk: integrityCheck(current.vault.db),
         members: listMembers(current.db, passphraseSlotIds(current.vault)).length,
+        ...(accessProblems.length ? { accessProblems } : {}),
       };
     },
   };
