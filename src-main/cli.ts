@@ -25,6 +25,8 @@ Commands:
   vault change-passphrase                  change your passphrase (old: PEERPATH_PASSPHRASE, new: PEERPATH_NEW_PASSPHRASE)
   vault add-member --name <name> --role <role>   give a team member their own passphrase (PEERPATH_NEW_PASSPHRASE)
   vault recovery-key                       make a new recovery key (the old one stops working)
+  vault members                            list who has access (slot id, name, role, added) and any key slot with no member
+  vault remove-member <name or slot id>    take a team member's access away (their passphrase stops opening the vault)
   vault backup <file>                      write an encrypted one-file backup
   vault restore <file> <dir>               restore a backup into a new folder [--recovery-key]
   import roster --kind <kind> <file.csv>   import students, mentors or staff from a CSV export of your student

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AppError, MemberName, StaffRole } from '../contract';
-import { call, type Io, secret, unlocked, withPeerpath } from './common';
+import { CommandFailed, call, type Io, secret, unlocked, withPeerpath } from './common';
 
 export const VaultInvocation = z.discriminatedUnion('command', [
   z.object({ command: z.literal('init'), name: MemberName, role: StaffRole, positionals: z.tuple([]) }),
@@ -13,6 +13,8 @@ export const VaultInvocation = z.discriminatedUnion('command', [
   z.object({ command: z.literal('change-passphrase'), positionals: z.tuple([]) }),
   z.object({ command: z.literal('add-member'), name: MemberName, role: StaffRole, positionals: z.tuple([]) }),
   z.object({ command: z.literal('recovery-key'), positionals: z.tuple([]) }),
+  z.object({ command: z.literal('members'), positionals: z.tuple([]) }),
+  z.object({ command: z.literal('remove-member'), positionals: z.tuple([z.string().trim().min(1).max(200)]) }),
   z.object({ command: z.literal('backup'), positionals: z.tuple([z.string().min(1)]) }),
   z.object({ command: z.literal('restore'), positionals: z.tuple([z.string().min(1), z.string().min(1)]) }),
 ]);
@@ -36,7 +38,51 @@ export async function runVault(invocation: VaultInvocation, dir: string, recover
         await unlocked(peerpath, io, recovery);
         const result = await call(peerpath, 'vault.check', {});
         if (!result.integrityOk) throw new AppError('vault_damaged', 'The vault failed its integrity check — restore from backup.');
-        io.out(`ok: schema ${result.schemaVersion}, integrity ok, ${result.members} team member(s) with access`);
+        const problems = result.accessProblems ?? [];
+        if (problems.length === 0) {
+          io.out(`ok: schema ${result.schemaVersion}, integrity ok, ${result.members} team member(s) with access`);
+          return;
+        }
+        // A key slot no one is listed for (or a listed member who can no longer unlock): left by a crash, never silent.
+        throw new CommandFailed(
+          problems.map((p) =>
+            p.problem === 'slot_without_member'
+              ? `peerpath: key slot ${p.slotId} opens the vault but names no team member; remove it with \`peerpath vault remove-member ${p.slotId}\`.`
+              : `peerpath: ${p.name ?? 'a team member'} (slot ${p.slotId}) is listed but can no longer unlock; remove them (\`peerpath vault remove-member ${p.slotId}\`) and add them again.`,
+          ),
+        );
+      }
+      case 'members': {
+        await unlocked(peerpath, io, recovery);
+        for (const member of await call(peerpath, 'vault.members', {})) {
+          io.out([member.slotId, member.name, member.role, member.addedAt.slice(0, 10)].join('\t'));
+        }
+        for (const problem of (await call(peerpath, 'vault.check', {})).accessProblems ?? []) {
+          io.out([problem.slotId, problem.name ?? '(no team member)', problem.problem.replaceAll('_', ' '), '-'].join('\t'));
+        }
+        return;
+      }
+      case 'remove-member': {
+        await unlocked(peerpath, io, recovery);
+        const [who] = invocation.positionals;
+        const members = await call(peerpath, 'vault.members', {});
+        const problems = (await call(peerpath, 'vault.check', {})).accessProblems ?? [];
+        const bySlot = [...members, ...problems].filter((m) => m.slotId === who);
+        const byName = members.filter((m) => m.name.toLocaleLowerCase() === who.toLocaleLowerCase());
+        const found = bySlot.length ? bySlot : byName;
+        if (found.length === 0)
+          throw new AppError('not_found', `No team member or key slot is called "${who}"; see peerpath vault members.`);
+        if (found.length > 1)
+          throw new AppError(
+            'conflict',
+            `More than one team member is called "${who}"; give the slot id instead (peerpath vault members).`,
+          );
+        const [target] = found;
+        if (!target) return;
+        await call(peerpath, 'vault.removeMember', { slotId: target.slotId });
+        io.out(
+          `Removed ${'name' in target && target.name ? target.name : `key slot ${target.slotId}`}; their passphrase no longer opens this vault (backups made before still open with it).`,
+        );
         return;
       }
       case 'change-passphrase': {

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'vault_missing',
   'vault_exists',
   'vault_damaged',
+  'keyslots_out_of_bounds',
   'keyslots_missing',
   'vault_too_new',
   'vault_busy',

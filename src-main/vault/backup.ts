@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError } from '../contract';
+import { HEAD_FILE } from './commit-head';
 import { applyKey, integrityCheck, openEncryptedDatabase, type SqliteDatabase } from './database';
 import type { SlotKind } from './keyslots';
 import { KeySlotFile, openAnySlot, readKeySlotFile, writeKeySlotFile } from './keyslots';
@@ -185,6 +186,8 @@ export async function restoreBackup(input: RestoreInput): Promise<OpenVault> {
     written.push(paths.keyslots);
     writeKeySlotFile(paths.keyslots, header.keyslots);
     fsyncDir(dir);
+    // The unlock below records the restored vault's head beside it: a refusal removes that too.
+    written.push(join(dir, HEAD_FILE));
     return await unlockVault({ dir, secret: input.secret, kind: input.kind });
   } catch (error) {
     for (const path of written) rmSync(path, { force: true });

@@ -47,7 +47,7 @@ export const KDF_BOUNDS = {
  */
 export function kdfOutOfBounds(message: string): AppError {
   return new AppError(
-    'vault_damaged',
+    'keyslots_out_of_bounds',
     `${message} The key-slot file (keyslots.json) may have been tampered with — restore it from a backup.`,
   );
 }

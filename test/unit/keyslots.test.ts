@@ -99,7 +99,7 @@ describe('bounded parsing: a slot file is checked before any key is derived', ()
       expect(() => readKeySlotFile(path)).toThrow(expect.objectContaining({ message: expect.stringContaining('Peerpath allows') }));
       const parsed = KeySlotFile.parse(JSON.parse(readFileSync(path, 'utf8')));
       await expect(openAnySlot(parsed, 'passphrase', 'maple harbor violin tangerine')).rejects.toMatchObject({
-        code: 'vault_damaged',
+        code: 'keyslots_out_of_bounds',
         message: expect.stringContaining('tampered with'),
       });
       expect(derivations.count).toBe(0);

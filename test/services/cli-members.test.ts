@@ -1,0 +1,81 @@
+/**
+ * `peerpath vault members` / `remove-member`, and `vault check` naming a key slot no team member is
+ * listed for (what a crash between the slot file and the member row could leave). Runs the built CLI.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { closeVault, preparePassphraseSlot, unlockVault, writeNewSlot } from '../../src-main/vault/vault';
+import { OTHER_PASSPHRASE, PASSPHRASE, TEST_KDF, tempDir } from '../fixtures/vault';
+
+const BIN = join(import.meta.dirname, '../../bin/peerpath.mjs');
+const HIDDEN_PASSPHRASE = 'walnut comet ribbon glacier';
+
+function peerpath(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('peerpath vault members and remove-member', () => {
+  beforeAll(() => {
+    if (!existsSync(join(import.meta.dirname, '../../out/main/cli.js')))
+      throw new Error('Build first: `npm run build` (npm test does it).');
+  });
+
+  it('lists who has access, reports a slot with no member, and removes either by name or slot id', { timeout: 180_000 }, async () => {
+    const vault = join(tempDir(), 'vault');
+    const mine = { PEERPATH_PASSPHRASE: PASSPHRASE };
+    expect(peerpath(['vault', 'init', '--name', 'Avery Quill', '--role', 'case_manager', '--vault', vault], mine).code).toBe(0);
+    expect(
+      peerpath(['vault', 'add-member', '--name', 'Blair Ondine', '--role', 'counselor', '--vault', vault], {
+        ...mine,
+        PEERPATH_NEW_PASSPHRASE: OTHER_PASSPHRASE,
+      }).code,
+    ).toBe(0);
+
+    // A working slot that no member row names: what a crash inside add-member could once leave.
+    const open = await unlockVault({ dir: vault, secret: PASSPHRASE, kind: 'passphrase' });
+    const hidden = await preparePassphraseSlot(open, HIDDEN_PASSPHRASE, TEST_KDF);
+    writeNewSlot(open, hidden);
+    closeVault(open);
+
+    const listed = peerpath(['vault', 'members', '--vault', vault], mine);
+    expect(listed.code).toBe(0);
+    const rows = listed.out
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
+    expect(rows.map((row) => row.slice(1, 3))).toEqual([
+      ['Avery Quill', 'case_manager'],
+      ['Blair Ondine', 'counselor'],
+      ['(no team member)', 'slot without member'],
+    ]);
+    expect(rows[2]?.[0]).toBe(hidden.id);
+
+    const checked = peerpath(['vault', 'check', '--vault', vault], mine);
+    expect(checked.code).toBe(1);
+    expect(checked.err).toContain(`key slot ${hidden.id} opens the vault but names no team member`);
+
+    expect(peerpath(['vault', 'remove-member', hidden.id, '--vault', vault], mine)).toMatchObject({ code: 0 });
+    expect(peerpath(['vault', 'check', '--vault', vault], { PEERPATH_PASSPHRASE: HIDDEN_PASSPHRASE })).toMatchObject({
+      code: 1,
+      err: 'peerpath: That passphrase does not open this vault.\n',
+    });
+
+    expect(peerpath(['vault', 'remove-member', 'blair ondine', '--vault', vault], mine)).toMatchObject({
+      code: 0,
+      out: 'Removed Blair Ondine; their passphrase no longer opens this vault (backups made before still open with it).\n',
+    });
+    expect(peerpath(['vault', 'check', '--vault', vault], { PEERPATH_PASSPHRASE: OTHER_PASSPHRASE }).code).toBe(1);
+    expect(peerpath(['vault', 'check', '--vault', vault], mine)).toMatchObject({ code: 0 });
+    expect(peerpath(['vault', 'remove-member', 'Nobody Here', '--vault', vault], mine)).toMatchObject({
+      code: 1,
+      err: 'peerpath: No team member or key slot is called "Nobody Here"; see peerpath vault members.\n',
+    });
+  });
+});
