@@ -41,7 +41,7 @@ export function createHandlers(session: VaultSession, options: HandlerOptions = 
     ...planHandlers(session),
     ...mentorHandlers(session),
     ...mentorActivityHandlers(session),
-    ...rosterHandlers(session),
+    ...rosterHandlers(session, files),
     ...progressHandlers(session),
     ...caseloadHandlers(session, options.tasks),
     ...reportHandlers(session, files, options.tasks),

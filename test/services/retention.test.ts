@@ -105,7 +105,10 @@ describe('purge', () => {
 describe('purge scrubs mentions in other records', () => {
   it("takes the purged student's names, number and initials out of another student's notes, in the same change", async () => {
     const { call, session, dir, student } = await studentWithRecords();
-    const other = await call('students.create', studentInput({ localId: 'S-2', firstName: 'Philippa', lastName: 'Oyelaran', guardians: [] }));
+    const other = await call(
+      'students.create',
+      studentInput({ localId: 'S-2', firstName: 'Philippa', lastName: 'Oyelaran', guardians: [] }),
+    );
     const plan = await call('plans.create', planInput(other.id));
     const goal = await call('goals.create', goalInput(plan.id, { objectives: ['Works with Zebulon on step one.'] }));
     const support = await call(
@@ -113,7 +116,14 @@ describe('purge scrubs mentions in other records', () => {
       accommodationInput(plan.id, { goalIds: [goal.id], notes: 'Philippa and Zeb Quixote-Marchetti (S-100234) share a table.' }),
     );
     const note = 'Philippa read with Zebulon Quixote-Marchetti; Z.Q. helped her. Marisol Quixote came to watch.';
-    await call('sessions.create', { accommodationId: support.id, date: '2026-09-30', status: 'held', minutes: 20, goalIds: [goal.id], note });
+    await call('sessions.create', {
+      accommodationId: support.id,
+      date: '2026-09-30',
+      status: 'held',
+      minutes: 20,
+      goalIds: [goal.id],
+      note,
+    });
     await call('checkIns.create', { accommodationId: support.id, date: '2026-09-30', whatsWorking: 'Philippa likes S-100234.' });
 
     const result = await call('students.purge', { id: student.id, confirmLocalId: 'S-100234' });
@@ -142,7 +152,10 @@ describe('purge scrubs mentions in other records', () => {
 
   it('leaves a name alone that someone still in the vault shares', async () => {
     const { call, student } = await studentWithRecords();
-    const other = await call('students.create', studentInput({ localId: 'S-2', firstName: 'Zebulon', lastName: 'Oyelaran', guardians: [] }));
+    const other = await call(
+      'students.create',
+      studentInput({ localId: 'S-2', firstName: 'Zebulon', lastName: 'Oyelaran', guardians: [] }),
+    );
     const plan = await call('plans.create', planInput(other.id));
     const support = await call('accommodations.create', accommodationInput(plan.id, { notes: 'Zebulon sits with Quixote-Marchetti.' }));
     expect(await call('students.purge', { id: student.id, confirmLocalId: 'S-100234' })).toEqual({ mentionsScrubbed: 1 });

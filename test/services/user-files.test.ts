@@ -32,7 +32,9 @@ describe('reading a file the user named', () => {
   it('refuses a folder', () => {
     const folder = join(tempDir(), 'export.json');
     mkdirSync(folder);
-    expect(() => readJsonFile(folder)).toThrow(expect.objectContaining({ code: 'invalid_input', message: 'That is a folder, not a file.' }));
+    expect(() => readJsonFile(folder)).toThrow(
+      expect.objectContaining({ code: 'invalid_input', message: 'That is a folder, not a file.' }),
+    );
   });
 
   it('refuses a file over the cap before reading it, and reads one within it whole', () => {

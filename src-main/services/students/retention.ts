@@ -82,7 +82,9 @@ function scrubFreeText(tx: VaultTx, scope: { studentId: string } | null, scrub: 
   let changed = 0;
   for (const { table, columns, json = [], scope: ofStudent } of FREE_TEXT) {
     const where = scope ? ofStudent(scope.studentId) : sql.raw(columns.map((column) => `${column} IS NOT NULL`).join(' OR '));
-    const rows = tx.all<Record<string, unknown>>(sql`SELECT rowid AS row_id, ${sql.raw(columns.join(', '))} FROM ${sql.raw(table)} WHERE ${where}`);
+    const rows = tx.all<Record<string, unknown>>(
+      sql`SELECT rowid AS row_id, ${sql.raw(columns.join(', '))} FROM ${sql.raw(table)} WHERE ${where}`,
+    );
     for (const row of rows) {
       const values = columns.map((column) => {
         const value = row[column];
@@ -118,8 +120,19 @@ export const PURGED_MENTION = 'a former student';
  */
 function purgeScrubber(tx: VaultTx, row: NamedPerson, guardianNames: readonly string[]): (text: string) => string {
   const others: NamedPerson[] = [
-    ...tx.select({ localId: students.localId, firstName: students.firstName, lastName: students.lastName, preferredName: students.preferredName }).from(students).all(),
-    ...tx.select({ localId: mentors.localId, firstName: mentors.firstName, lastName: mentors.lastName, preferredName: mentors.preferredName }).from(mentors).all(),
+    ...tx
+      .select({
+        localId: students.localId,
+        firstName: students.firstName,
+        lastName: students.lastName,
+        preferredName: students.preferredName,
+      })
+      .from(students)
+      .all(),
+    ...tx
+      .select({ localId: mentors.localId, firstName: mentors.firstName, lastName: mentors.lastName, preferredName: mentors.preferredName })
+      .from(mentors)
+      .all(),
   ];
   const taken = new Set<string>();
   for (const person of others) for (const word of identifyingWords(person)) taken.add(word.trim().toLocaleLowerCase());
