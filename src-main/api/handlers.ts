@@ -5,6 +5,7 @@
 import type { VaultSession } from '../services/vault-session';
 import type { TaskRunner } from '../workers/pool';
 import type { Handlers } from './dispatch';
+import { absentKeysDropped } from './handlers/absent-keys';
 import { caseloadHandlers } from './handlers/caseload';
 import { refusedOffTheCommandLine } from './handlers/command-line';
 import { createFileChoices, type FileDialogs } from './handlers/files';
@@ -49,5 +50,5 @@ export function createHandlers(session: VaultSession, options: HandlerOptions = 
     ...files.handlers,
     ...meetingHandlers(session, files, options.tasks),
   });
-  return refusedOffTheCommandLine(guarded, options.commandLine ?? false);
+  return absentKeysDropped(refusedOffTheCommandLine(guarded, options.commandLine ?? false));
 }
