@@ -39,7 +39,7 @@ const LEFT_OUT: ReadonlySet<string> = new Set([
   'vault.leaveDemo',
 ]);
 
-const RUNS_PER_CHANNEL = Number(process.env.PEERPATH_FUZZ_RUNS ?? 25);
+const RUNS_PER_CHANNEL = Number(process.env.PEERPATH_FUZZ_RUNS ?? 20);
 
 type AnySchema = z.ZodType & { _zod: { def: Record<string, unknown> & { type: string } } };
 
