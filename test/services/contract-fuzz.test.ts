@@ -264,7 +264,10 @@ describe('every channel, schema-valid input, an unlocked demo vault', () => {
       for (const channel of CHANNELS) {
         const spec = contract[channel] as unknown as { input: AnySchema; commandLineOnly?: boolean };
         if (LEFT_OUT.has(channel) || spec.commandLineOnly) continue;
-        const inputs = fc.sample(zodArbitrary(spec.input, pools, { channel, key: '' }), { numRuns: RUNS_PER_CHANNEL, seed: Number(process.env.PEERPATH_FUZZ_SEED ?? 20261207) });
+        const inputs = fc.sample(zodArbitrary(spec.input, pools, { channel, key: '' }), {
+          numRuns: RUNS_PER_CHANNEL,
+          seed: Number(process.env.PEERPATH_FUZZ_SEED ?? 20261207),
+        });
         for (const [index, input] of inputs.entries()) {
           // The meeting's own channels are tried inside a meeting too (every other one), on one of the demo's students.
           if (channel.startsWith('meetings.') && channel !== 'meetings.start' && index % 2 === 1) await startMeeting(index);
@@ -282,7 +285,7 @@ describe('every channel, schema-valid input, an unlocked demo vault', () => {
       app.session.lock('user');
     }
     // PEERPATH_FUZZ_TALLY=1 prints what each channel answered, to see how deep the inputs reach.
-    if (process.env.PEERPATH_FUZZ_TALLY) for (const [channel, outcomes] of tally) console.log(channel, outcomes);
+    if (process.env.PEERPATH_FUZZ_TALLY) for (const [channel, outcomes] of tally) process.stdout.write(`${channel} ${outcomes}\n`);
     const byCause = new Map<string, { channel: Channel; input: unknown; error: string }>();
     for (const failure of internal) byCause.set(`${failure.channel} ${failure.error.split(' | ')[0]}`, failure);
     expect([...byCause.values()].map((failure) => JSON.stringify(failure, null, 1))).toEqual([]);
