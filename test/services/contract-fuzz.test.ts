@@ -9,6 +9,7 @@
  * record they name. Every internal answer is collected (channel, input, the error's name and first
  * stack line), so one run lists every cause.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -241,8 +242,14 @@ describe('every channel, schema-valid input, an unlocked demo vault', () => {
     const tally = new Map<Channel, string>();
     let lastError = '';
     const dialogs = {
-      chooseSavePath: async ({ suggestedName }: { suggestedName: string }) => join(chosen, suggestedName),
-      chooseFolder: async () => chosen,
+      chooseSavePath: async ({ suggestedName }: { suggestedName: string }) => {
+        mkdirSync(chosen, { recursive: true });
+        return join(chosen, suggestedName);
+      },
+      chooseFolder: async () => {
+        mkdirSync(chosen, { recursive: true });
+        return chosen;
+      },
     };
     const app = createPeerpath({ dir: join(root, 'vault'), demoDir: join(root, 'demo'), kdfCost: TEST_KDF, seedDemo: demoSeeder });
     // The app's handlers with the dispatch's report of an internal error (its name and stack) kept for the list.
@@ -260,6 +267,20 @@ describe('every channel, schema-valid input, an unlocked demo vault', () => {
       const studentId = studentIds[index % studentIds.length];
       await dispatch('meetings.start', { studentId, attendees: [{ name: 'Dana Whitlock', relation: 'aunt' }] });
     };
+    const throughDialog = async (channel: string, input: unknown, index: number): Promise<unknown> => {
+      if (input === null || typeof input !== 'object') return input;
+      const fields = input as Record<string, unknown>;
+      if (typeof fields.path === 'string') {
+        const filter = channel === 'exchange.save' ? 'json' : 'pdf';
+        const chosen = await dispatch('files.chooseSavePath', { title: 'Save', suggestedName: `${channel}-${index}.${filter}`, filter });
+        return chosen.ok ? { ...fields, path: (chosen.value as { path: string }).path } : input;
+      }
+      if (typeof fields.folder === 'string') {
+        const chosen = await dispatch('files.chooseFolder', { title: 'Folder' });
+        return chosen.ok ? { ...fields, folder: (chosen.value as { path: string }).path } : input;
+      }
+      return input;
+    };
     try {
       for (const channel of CHANNELS) {
         const spec = contract[channel] as unknown as { input: AnySchema; commandLineOnly?: boolean };
@@ -271,9 +292,11 @@ describe('every channel, schema-valid input, an unlocked demo vault', () => {
         for (const [index, input] of inputs.entries()) {
           // The meeting's own channels are tried inside a meeting too (every other one), on one of the demo's students.
           if (channel.startsWith('meetings.') && channel !== 'meetings.start' && index % 2 === 1) await startMeeting(index);
+          // Every other call that writes a file names a place the (stub) dialog just gave, so the write itself is reached.
+          const sent = index % 2 === 0 ? await throughDialog(channel, input, index) : input;
           lastError = '';
-          const result = await dispatch(channel, input);
-          if (!result.ok && result.error.code === 'internal') internal.push({ channel, input, error: lastError });
+          const result = await dispatch(channel, sent);
+          if (!result.ok && result.error.code === 'internal') internal.push({ channel, input: sent, error: lastError });
           const outcome = result.ok ? 'ok' : result.error.code;
           tally.set(channel, `${tally.get(channel) ?? ''} ${outcome}`);
           // A meeting is left at once, so the other channels are reached; a vault the fuzz locked is opened again.
