@@ -21,6 +21,7 @@ import { createHandlers } from '../../src-main/api/handlers';
 import { CHANNELS, type Channel, contract } from '../../src-main/contract';
 import { demoSeeder } from '../../src-main/services/demo';
 import { DEMO_PASSPHRASE } from '../../src-main/services/vault-session';
+import { unlockedApp } from '../fixtures/unlocked-app';
 import { TEST_KDF, tempDir } from '../fixtures/vault';
 
 /**
@@ -312,5 +313,20 @@ describe('every channel, schema-valid input, an unlocked demo vault', () => {
     const byCause = new Map<string, { channel: Channel; input: unknown; error: string }>();
     for (const failure of internal) byCause.set(`${failure.channel} ${failure.error.split(' | ')[0]}`, failure);
     expect([...byCause.values()].map((failure) => JSON.stringify(failure, null, 1))).toEqual([]);
+  });
+});
+
+describe('a key sent as undefined', () => {
+  it('is no change at all: an empty field never becomes an internal error', async () => {
+    const { dispatch, call } = await unlockedApp();
+    // Electron's IPC keeps `undefined` values (structured clone) where JSON would drop them.
+    expect(await dispatch('settings.update', { autoLockMinutes: undefined })).toEqual({ ok: true, value: { autoLockMinutes: 10 } });
+    expect(await dispatch('reportSettings.update', { schoolName: undefined })).toMatchObject({ ok: true });
+    const member = await call('staff.create', { name: 'Blair Ondine', role: 'counselor', localId: undefined });
+    expect(member.localId).toBeNull();
+    expect(await dispatch('staff.update', { id: member.id, changes: { name: undefined } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Nothing to change: give at least one field.' },
+    });
   });
 });
