@@ -5,6 +5,7 @@
 import type { VaultSession } from '../services/vault-session';
 import type { TaskRunner } from '../workers/pool';
 import type { Handlers } from './dispatch';
+import { absentKeysDropped } from './handlers/absent-keys';
 import { caseloadHandlers } from './handlers/caseload';
 import { refusedOffTheCommandLine } from './handlers/command-line';
 import { createFileChoices, type FileDialogs } from './handlers/files';
@@ -41,7 +42,7 @@ export function createHandlers(session: VaultSession, options: HandlerOptions = 
     ...planHandlers(session),
     ...mentorHandlers(session),
     ...mentorActivityHandlers(session),
-    ...rosterHandlers(session),
+    ...rosterHandlers(session, files),
     ...progressHandlers(session),
     ...caseloadHandlers(session, options.tasks),
     ...reportHandlers(session, files, options.tasks),
@@ -49,5 +50,5 @@ export function createHandlers(session: VaultSession, options: HandlerOptions = 
     ...files.handlers,
     ...meetingHandlers(session, files, options.tasks),
   });
-  return refusedOffTheCommandLine(guarded, options.commandLine ?? false);
+  return absentKeysDropped(refusedOffTheCommandLine(guarded, options.commandLine ?? false));
 }

@@ -1,12 +1,12 @@
 /**
  * The operating system's file dialogs, opened by the main process on the app's window: where to
- * save one report, which folder a batch goes into. The answer is the path the person chose, or null
+ * save one report or the JSON export, which folder a batch goes into. The answer is the path the person chose, or null
  * when they cancelled. Only the app has dialogs; elsewhere (the CLI) these channels refuse.
  */
 import { z } from 'zod';
 import { ShortText } from './common';
 
-export const FILE_FILTERS = ['pdf'] as const;
+export const FILE_FILTERS = ['pdf', 'json'] as const;
 
 const ChosenPath = z.object({ path: z.string().nullable() });
 

@@ -139,10 +139,15 @@ export const roster = {
     output: RosterCommitResult,
   },
   /**
-   * Everything in the vault in the documented export format (docs/export-format.md), as text the
-   * app saves where the user chooses. The file is NOT encrypted; the UI must say so first.
+   * Everything in the vault in the documented export format (docs/export-format.md), written to the
+   * path the person chose in this session's save dialog (`files.chooseSavePath` with the json
+   * filter; any other path is refused), never over an existing file, user-only (0600). The file is
+   * NOT encrypted; the UI must say so first. The page never holds the records.
    */
-  'exchange.exportJson': { input: z.object({}).strict(), output: z.object({ fileName: z.string(), json: z.string() }) },
+  'exchange.save': {
+    input: z.object({ path: LocalPath }).strict(),
+    output: z.object({ path: z.string(), counts: ExchangeCounts }),
+  },
   /** Command line only: `roster.commit` of a CSV file read from where the command line says. */
   'roster.importFile': {
     input: z.object({ kind: RosterKind, file: LocalPath, skipDuplicates: z.boolean().default(false) }).strict(),

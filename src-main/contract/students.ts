@@ -88,7 +88,11 @@ export const students = {
   'students.restore': { input: ById, output: Student },
   'students.markNoLongerNeeded': { input: z.object({ id: Id, noLongerNeeded: z.boolean() }).strict(), output: Student },
   /** Removes every row of the student for good; `confirmLocalId` guards against the wrong click. */
-  'students.purge': { input: z.object({ id: Id, confirmLocalId: z.string().max(40) }).strict(), output: z.object({}) },
+  'students.purge': {
+    input: z.object({ id: Id, confirmLocalId: z.string().max(40) }).strict(),
+    /** How many free-text fields of other records named the student and were scrubbed. */
+    output: z.object({ mentionsScrubbed: z.number().int().nonnegative() }),
+  },
   /** Keeps aggregate program data and removes identity. */
   'students.deidentify': { input: z.object({ id: Id, confirmLocalId: z.string().max(40) }).strict(), output: Student },
 } as const;

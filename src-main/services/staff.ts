@@ -56,22 +56,37 @@ export function listStaff(ctx: ServiceContext, input: { includeArchived: boolean
     .map(toStaffMember);
 }
 
+const DUPLICATE_LOCAL_ID = 'A staff member already has that staff id.';
+
+/** A staff id is either absent or something a person can read; two staff members never share one. */
+function checkLocalId(db: Queryable, localId: string | null | undefined, exceptId: string | null): string | null {
+  if (localId === undefined || localId === null) return null;
+  const trimmed = localId.trim();
+  if (trimmed === '') throw new AppError('invalid_input', 'Staff id: enter the staff id, or leave it out.');
+  const holder = db.select({ id: staff.id }).from(staff).where(eq(staff.localId, trimmed)).get();
+  if (holder && holder.id !== exceptId) throw new AppError('conflict', DUPLICATE_LOCAL_ID);
+  return trimmed;
+}
+
 export function createStaff(ctx: ServiceContext, input: StaffInputValue): StaffMember {
   return change(ctx, (tx) => {
-    if (input.localId && tx.select({ id: staff.id }).from(staff).where(eq(staff.localId, input.localId)).get()) {
-      throw new AppError('conflict', 'A staff member with that staff id already exists.');
-    }
+    const localId = checkLocalId(tx, input.localId, null);
     const id = newId();
-    tx.insert(staff)
-      .values({
-        id,
-        name: input.name,
-        role: input.role,
-        email: input.email ?? null,
-        localId: input.localId ?? null,
-        createdAt: ctx.now().toISOString(),
-      })
-      .run();
+    expectChanged(
+      tx
+        .insert(staff)
+        .values({
+          id,
+          name: input.name,
+          role: input.role,
+          email: input.email ?? null,
+          localId,
+          createdAt: ctx.now().toISOString(),
+        })
+        .run(),
+      1,
+      'createStaff',
+    );
     return {
       result: toStaffMember(findStaff(tx, id)),
       record: { action: 'staff.created', entity: 'staff', entityId: id, fields: Object.keys(input) },
@@ -83,12 +98,16 @@ export function updateStaff(
   ctx: ServiceContext,
   input: { id: string; changes: Partial<Omit<StaffInputValue, 'email' | 'localId'>> & { email?: string | null; localId?: string | null } },
 ): StaffMember {
+  const fields = Object.keys(input.changes);
+  if (fields.length === 0) throw new AppError('invalid_input', 'Nothing to change: give at least one field.');
   return change(ctx, (tx) => {
     findStaff(tx, input.id);
-    expectChanged(tx.update(staff).set(input.changes).where(eq(staff.id, input.id)).run(), 1, 'updateStaff');
+    const changes = { ...input.changes };
+    if (changes.localId !== undefined) changes.localId = checkLocalId(tx, changes.localId, input.id);
+    expectChanged(tx.update(staff).set(changes).where(eq(staff.id, input.id)).run(), 1, 'updateStaff');
     return {
       result: toStaffMember(findStaff(tx, input.id)),
-      record: { action: 'staff.updated', entity: 'staff', entityId: input.id, fields: Object.keys(input.changes) },
+      record: { action: 'staff.updated', entity: 'staff', entityId: input.id, fields },
     };
   });
 }

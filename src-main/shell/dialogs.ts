@@ -1,13 +1,16 @@
 /**
  * The app's file dialogs (api/handlers/files.ts): Electron's save and folder dialogs, modal to the
- * window the person is using. The path they pick is returned as is (with ".pdf" added when a Linux
- * file chooser left it off); cancelling returns null. Nothing is written here.
+ * window the person is using. The path they pick is returned as is (with ".pdf" or ".json" added when a
+ * Linux file chooser left it off); cancelling returns null. Nothing is written here.
  */
 import { join } from 'node:path';
 import type { BaseWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { FileDialogs } from '../api/handlers/files';
 
-const FILTERS: Record<'pdf', { name: string; extensions: string[] }> = { pdf: { name: 'PDF', extensions: ['pdf'] } };
+const FILTERS: Record<'pdf' | 'json', { name: string; extensions: string[] }> = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  json: { name: 'JSON', extensions: ['json'] },
+};
 
 export interface ShellDialogOptions {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;

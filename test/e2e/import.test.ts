@@ -2,9 +2,11 @@
  * Import and export through the real UI: a students CSV with a byte order mark and accents is read
  * in the page, mapped from its PowerSchool headers, a bad grade is reported by row and blocks the
  * import; after the file is fixed every row comes in at once; duplicates are left out only when
- * asked; and the JSON export warns that the file is not encrypted before it is saved.
+ * asked; and the JSON export warns that the file is not encrypted, then is saved through the save
+ * dialog as a user-only file (never a browser download).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PASSPHRASE } from '../fixtures/vault';
@@ -111,20 +113,44 @@ describe('roster import and JSON export', () => {
     await waitForText(panel.getByRole('status').filter({ hasText: 'imported' }), /1 student imported\. 1 duplicate row was left out\./);
   });
 
-  test('the JSON export warns that the file is not encrypted, then saves it as a download', async () => {
+  test('the JSON export warns that the file is not encrypted, then saves it where the save dialog said, user-only', async () => {
     const panel = page.getByRole('region', { name: 'Export everything as JSON' });
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+
+    // Cancelling the save dialog writes nothing.
+    await panel.getByRole('button', { name: 'Export as JSON…' }).click();
+    host.dialogs.cancelNext();
+    await page
+      .getByRole('alertdialog', { name: 'Export unencrypted student records?' })
+      .getByRole('button', { name: 'Choose where to save…' })
+      .click();
+    await waitForText(panel.getByRole('status'), /Nothing was exported/);
+    expect(readdirSync(host.dialogs.folder).filter((name) => name.endsWith('.json'))).toEqual([]);
+
     await panel.getByRole('button', { name: 'Export as JSON…' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Export unencrypted student records?' });
     expect(await textOf(dialog)).toContain('The file will NOT be encrypted.');
     await screenshot(page, 'import-03-export-warning', 'viewport');
     await expectAccessible(page);
-    const download = page.waitForEvent('download');
-    await dialog.getByRole('button', { name: 'Export the unencrypted file' }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toMatch(/\.json$/);
-    const exported = JSON.parse(readFileSync(await file.path(), 'utf8')) as { students: { firstName: string }[] };
+    await dialog.getByRole('button', { name: 'Choose where to save…' }).click();
+    await waitForText(panel.getByRole('status'), /Saved to .*\.json/);
+    const [name] = readdirSync(host.dialogs.folder).filter((entry) => entry.endsWith('.json'));
+    expect(name).toMatch(/^peerpath-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = join(host.dialogs.folder, name ?? '');
+    expect(await textOf(panel.getByRole('status'))).toContain(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { students: { firstName: string }[] };
     expect(exported.students.map((student) => student.firstName).sort()).toEqual(['Ana', 'José', 'Wei, Li', 'Zoë']);
-    await waitForText(panel.getByRole('status'), /offered for saving as .*\.json/);
+    expect(host.calls).toContain('exchange.save');
+    expect(downloads).toEqual([]);
     expect(app.problems).toEqual([]);
+  });
+
+  test('the page cannot write the export anywhere the save dialog did not say', async () => {
+    const elsewhere = join(host.dialogs.folder, 'not-chosen.json');
+    const refused = await page.evaluate(`window.peerpath.invoke('exchange.save', { path: ${JSON.stringify(elsewhere)} })`);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(existsSync(elsewhere)).toBe(false);
   });
 });

@@ -179,7 +179,10 @@ describe('students', () => {
 
     await typed.fill('100235');
     await dialog.getByRole('button', { name: 'Purge for good' }).click();
-    await waitForText(page.getByRole('status').filter({ hasText: 'purged' }), /Joey Reyes's record was purged for good\./);
+    await waitForText(
+      page.getByRole('status').filter({ hasText: 'purged' }),
+      /Joey Reyes's record was purged for good\. No other record mentioned them\./,
+    );
     expect(await host.peerpath.dispatch('students.get', { id: jonahId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await expectGone(page.getByRole('row', { name: /Reyes/ }));
   });

@@ -52,7 +52,7 @@ describe('team and audit trail', () => {
     await addForm().getByLabel('Name').fill('Sam Lee');
     await addForm().getByLabel('Staff ID (optional)').fill('T-400');
     await addForm().getByRole('button', { name: 'Add staff member' }).click();
-    await waitForText(addForm().getByRole('alert'), /already exists/);
+    await waitForText(addForm().getByRole('alert'), /A staff member already has that staff id\./);
     expect(await addForm().getByLabel('Name').inputValue()).toBe('Sam Lee');
     expect(await addForm().getByLabel('Staff ID (optional)').getAttribute('aria-describedby')).toContain(
       await addForm().getByRole('alert').getAttribute('id'),

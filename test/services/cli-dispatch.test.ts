@@ -76,7 +76,7 @@ describe('the command line goes through dispatch', () => {
       attendees: [{ name: 'Marisol Quixote', relation: 'mother' }],
     });
     // What the app's IPC gets for its own export in meeting mode: the CLI must say exactly this.
-    const ipc = await school.dispatch('exchange.exportJson', {});
+    const ipc = await school.dispatch('exchange.save', { path: join(tempDir(), 'export.json') });
     expect(ipc).toEqual({ ok: false, error: { code: 'forbidden', message: MEETING_MODE_REFUSAL } });
     const refusal = { code: 1, out: '', err: `peerpath: ${MEETING_MODE_REFUSAL}` };
 

@@ -1,9 +1,10 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
-import { AppError } from '../../src-main/contract';
+import { createPeerpath } from '../../src-main/api/app';
+import { AppError, contract } from '../../src-main/contract';
 import { seedDemoProgram } from '../../src-main/services/demo';
 import { buildExport, exportToFile } from '../../src-main/services/exchange/export';
 import { readJsonFile } from '../../src-main/services/exchange/file';
@@ -13,7 +14,7 @@ import type { VaultSession } from '../../src-main/services/vault-session';
 import { freshVault, snapshot } from '../fixtures/csv/helpers';
 import { studentInput } from '../fixtures/program-input';
 import { unlockedApp } from '../fixtures/unlocked-app';
-import { tempDir } from '../fixtures/vault';
+import { PASSPHRASE, TEST_KDF, tempDir } from '../fixtures/vault';
 
 const T = '2026-01-12T15:04:05.000Z';
 
@@ -700,17 +701,61 @@ describe('JSON export and import', () => {
 });
 
 describe('export for the app', () => {
-  it('returns the same document as the file export, and records it in the audit trail', async () => {
+  it("is written only where this session's save dialog said, new and user-only, and recorded in the audit trail", async () => {
+    const folder = tempDir();
+    const dialogAnswers: (string | null)[] = [];
     const app = await unlockedApp();
-    await app.call('students.create', studentInput());
-    const { fileName, json } = await app.call('exchange.exportJson', {});
-    expect(fileName).toBe('peerpath-export-2026-10-01.json');
-    const document = JSON.parse(json);
-    expect(document).toMatchObject({
+    const withDialogs = createPeerpath({
+      dir: app.dir,
+      kdfCost: TEST_KDF,
+      dialogs: {
+        chooseSavePath: async ({ suggestedName }) => dialogAnswers.shift() ?? join(folder, suggestedName),
+        chooseFolder: async () => null,
+      },
+    });
+    app.session.lock('user');
+    await withDialogs.session.unlock(PASSPHRASE);
+    const call = async (channel: string, input: unknown) => {
+      const result = await withDialogs.dispatch(channel, input);
+      if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+      return result.value as Record<string, unknown>;
+    };
+    await call('students.create', studentInput());
+
+    // A path the dialog never gave is refused, and nothing is written there.
+    const elsewhere = join(folder, 'elsewhere.json');
+    await expect(call('exchange.save', { path: elsewhere })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(existsSync(elsewhere)).toBe(false);
+    // A PDF's save dialog does not open the way for the export.
+    const pdf = (await call('files.chooseSavePath', { title: 'Save', suggestedName: 'x.json', filter: 'pdf' })).path as string;
+    await expect(call('exchange.save', { path: pdf })).rejects.toMatchObject({ code: 'forbidden' });
+
+    const { path } = await call('files.chooseSavePath', { title: 'Save', suggestedName: 'everything.json', filter: 'json' });
+    const saved = await call('exchange.save', { path });
+    expect(saved).toMatchObject({ path, counts: expect.objectContaining({ students: 1 }) });
+    expect(statSync(path as string).mode & 0o777).toBe(0o600);
+    expect(readJsonFile(path as string)).toMatchObject({
       format: 'peerpath-export',
-      version: 1,
       students: [expect.objectContaining({ firstName: 'Zebulon' })],
     });
-    expect((await app.call('audit.list', { action: 'export.json' }))[0]).toMatchObject({ action: 'export.json', fields: [] });
+    // One choice, one file: the same path cannot be written twice.
+    await expect(call('exchange.save', { path })).rejects.toMatchObject({ code: 'forbidden' });
+    // A chosen path that already holds a file is never overwritten.
+    writeFileSync(join(folder, 'taken.json'), 'mine');
+    dialogAnswers.push(join(folder, 'taken.json'));
+    const taken = await call('files.chooseSavePath', { title: 'Save', suggestedName: 'x.json', filter: 'json' });
+    await expect(call('exchange.save', { path: taken.path })).rejects.toMatchObject({ code: 'conflict' });
+    expect(readFileSync(join(folder, 'taken.json'), 'utf8')).toBe('mine');
+    const events = (await call('audit.list', { action: 'export.json' })) as unknown as { fields: string[] }[];
+    expect(events).toHaveLength(1);
+    withDialogs.session.lock('user');
+  });
+
+  it('answers no page with the records: there is no channel that hands the export to the renderer', () => {
+    expect(Object.keys(contract).filter((channel) => channel.startsWith('exchange.'))).toEqual([
+      'exchange.save',
+      'exchange.exportFile',
+      'exchange.importFile',
+    ]);
   });
 });

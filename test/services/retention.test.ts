@@ -1,6 +1,7 @@
 import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { scrubNames } from '../../src-main/services/students/retention';
 import { applyKey } from '../../src-main/vault/database';
@@ -87,7 +88,7 @@ describe('purge', () => {
 
     await session.unlock(PASSPHRASE);
     await expect(call('students.purge', { id: student.id, confirmLocalId: 'wrong' })).rejects.toMatchObject({ code: 'invalid_input' });
-    expect(await call('students.purge', { id: student.id, confirmLocalId: 'S-100234' })).toEqual({});
+    expect(await call('students.purge', { id: student.id, confirmLocalId: 'S-100234' })).toEqual({ mentionsScrubbed: 0 });
     expect(statSync(join(dir, 'peerpath.db-wal')).size).toBe(0);
     await expect(call('students.get', { id: student.id })).rejects.toMatchObject({ code: 'not_found' });
     expect((await call('students.list', {})).rows.map((row) => row.displayName)).toEqual(['Philippa Oyelaran']);
@@ -98,6 +99,68 @@ describe('purge', () => {
     const after = await decryptedCopy(dir);
     for (const trace of TRACES) expect({ trace, found: after.includes(Buffer.from(trace)) }).toEqual({ trace, found: false });
     expect(after.includes(Buffer.from('Philippa'))).toBe(true);
+  });
+});
+
+describe('purge scrubs mentions in other records', () => {
+  it("takes the purged student's names, number and initials out of another student's notes, in the same change", async () => {
+    const { call, session, dir, student } = await studentWithRecords();
+    const other = await call(
+      'students.create',
+      studentInput({ localId: 'S-2', firstName: 'Philippa', lastName: 'Oyelaran', guardians: [] }),
+    );
+    const plan = await call('plans.create', planInput(other.id));
+    const goal = await call('goals.create', goalInput(plan.id, { objectives: ['Works with Zebulon on step one.'] }));
+    const support = await call(
+      'accommodations.create',
+      accommodationInput(plan.id, { goalIds: [goal.id], notes: 'Philippa and Zeb Quixote-Marchetti (S-100234) share a table.' }),
+    );
+    const note = 'Philippa read with Zebulon Quixote-Marchetti; Z.Q. helped her. Marisol Quixote came to watch.';
+    await call('sessions.create', {
+      accommodationId: support.id,
+      date: '2026-09-30',
+      status: 'held',
+      minutes: 20,
+      goalIds: [goal.id],
+      note,
+    });
+    await call('checkIns.create', { accommodationId: support.id, date: '2026-09-30', whatsWorking: 'Philippa likes S-100234.' });
+
+    const result = await call('students.purge', { id: student.id, confirmLocalId: 'S-100234' });
+    expect(result).toEqual({ mentionsScrubbed: 5 });
+    const [session0] = await call('sessions.listForAccommodation', { accommodationId: support.id });
+    expect(session0?.note).toBe('Philippa read with a former student; a former student helped her. a former student came to watch.');
+    const detail = await call('plans.get', { id: plan.id });
+    expect(detail.accommodations[0]?.notes).toBe('Philippa and a former student (a former student) share a table.');
+    expect(detail.goals[0]?.objectives).toEqual(['Works with a former student on step one.']);
+    expect(detail.goals[0]?.statement).toBe('Given a set of two-step word problems, a former student will solve them with 80% accuracy.');
+    const [event] = await call('audit.list', { entityId: student.id });
+    expect(event).toMatchObject({ action: 'student.purged', fields: [] });
+    const detailJson = session
+      .db()
+      .all<{ detail: string }>(sql`SELECT detail FROM audit_events WHERE action = 'student.purged'`)
+      .map((row) => JSON.parse(row.detail));
+    expect(detailJson).toEqual([{ mentionsScrubbed: 5 }]);
+    const [checkIn] = await call('checkIns.listForStudent', { studentId: other.id });
+    expect(checkIn?.whatsWorking).toBe('Philippa likes a former student.');
+
+    session.lock('user');
+    const after = await decryptedCopy(dir);
+    for (const trace of TRACES) expect({ trace, found: after.includes(Buffer.from(trace)) }).toEqual({ trace, found: false });
+    expect(after.includes(Buffer.from('Philippa read with'))).toBe(true);
+  });
+
+  it('leaves a name alone that someone still in the vault shares', async () => {
+    const { call, student } = await studentWithRecords();
+    const other = await call(
+      'students.create',
+      studentInput({ localId: 'S-2', firstName: 'Zebulon', lastName: 'Oyelaran', guardians: [] }),
+    );
+    const plan = await call('plans.create', planInput(other.id));
+    const support = await call('accommodations.create', accommodationInput(plan.id, { notes: 'Zebulon sits with Quixote-Marchetti.' }));
+    expect(await call('students.purge', { id: student.id, confirmLocalId: 'S-100234' })).toEqual({ mentionsScrubbed: 1 });
+    const detail = await call('plans.get', { id: plan.id });
+    expect(detail.accommodations.find((a) => a.id === support.id)?.notes).toBe('Zebulon sits with a former student.');
   });
 });
 

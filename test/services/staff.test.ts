@@ -28,3 +28,39 @@ describe('staff', () => {
     expect(events.map((event) => event.action)).toEqual(['vault.created', 'vault.unlocked']);
   });
 });
+
+describe('staff refusals in plain words, never "internal"', () => {
+  it('refuses a duplicate staff id on create and update with its own code', async () => {
+    const { call } = await unlockedApp();
+    const first = await call('staff.create', { name: 'Blair Ondine', role: 'counselor', localId: 'T-42' });
+    await expect(call('staff.create', { name: 'Casey Prill', role: 'counselor', localId: ' T-42 ' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'A staff member already has that staff id.',
+    });
+    const second = await call('staff.create', { name: 'Casey Prill', role: 'counselor', localId: 'T-43' });
+    await expect(call('staff.update', { id: second.id, changes: { localId: 'T-42' } })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'A staff member already has that staff id.',
+    });
+    // Keeping one's own id is not a duplicate.
+    expect(await call('staff.update', { id: first.id, changes: { localId: 'T-42', name: 'Blair Ondine-Ray' } })).toMatchObject({
+      localId: 'T-42',
+      name: 'Blair Ondine-Ray',
+    });
+  });
+
+  it('refuses a blank staff id (create and update) and an empty change', async () => {
+    const { call } = await unlockedApp();
+    await expect(call('staff.create', { name: 'Blair Ondine', role: 'counselor', localId: '   ' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^Staff id: /),
+    });
+    const member = await call('staff.create', { name: 'Blair Ondine', role: 'counselor' });
+    await expect(call('staff.update', { id: member.id, changes: { localId: '' } })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(call('staff.update', { id: member.id, changes: {} })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: 'Nothing to change: give at least one field.',
+    });
+    expect((await call('staff.list', {})).map((s) => s.localId)).toEqual([null, null]);
+  });
+});

@@ -169,6 +169,7 @@ export interface FakeElectron {
     defaultSession: {
       setPermissionRequestHandler: Mock<(handler: unknown) => void>;
       setPermissionCheckHandler: Mock<(handler: unknown) => void>;
+      on: Mock<(event: string, handler: unknown) => void>;
     };
   };
   Menu: {
@@ -209,7 +210,7 @@ export function createFakeElectron(options: FakeOptions = {}): FakeElectron {
     windows,
     powerMonitor: new EventEmitter(),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), on: vi.fn() } },
     Menu: { buildFromTemplate: vi.fn((template) => ({ template })), setApplicationMenu: vi.fn() },
     dialog: {
       showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),

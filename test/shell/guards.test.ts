@@ -40,8 +40,8 @@ describe('hardenWebContents', () => {
 
 describe('hardenSession', () => {
   it('denies every permission request and every permission check', () => {
-    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
-    hardenSession(session);
+    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), on: vi.fn() };
+    hardenSession(session as unknown as Parameters<typeof hardenSession>[0]);
     expect(session.setPermissionRequestHandler).toHaveBeenCalledOnce();
     expect(session.setPermissionCheckHandler).toHaveBeenCalledOnce();
     const [onRequest] = session.setPermissionRequestHandler.mock.lastCall ?? [];
@@ -60,5 +60,15 @@ describe('hardenSession', () => {
       expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false);
       expect(onCheck?.({}, permission, APP_ORIGIN, {}), permission).toBe(false);
     }
+  });
+
+  it('cancels every browser download: files are saved only through the save dialog, user-only', () => {
+    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), on: vi.fn() };
+    hardenSession(session as unknown as Parameters<typeof hardenSession>[0]);
+    const [[name, onDownload]] = session.on.mock.calls as [[string, (event: { preventDefault(): void }) => void]];
+    expect(name).toBe('will-download');
+    const event = { preventDefault: vi.fn() };
+    onDownload(event);
+    expect(event.preventDefault).toHaveBeenCalledOnce();
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The file dialogs behind `files.*`, and the rule they serve: in the app, a report is written only
- * to a path the person chose in one of these dialogs. Each chosen path is remembered once; saving a
- * report uses its file up (a folder may take several batches), and any other path is refused. Where there are no
+ * The file dialogs behind `files.*`, and the rule they serve: in the app, a report or the JSON export
+ * is written only to a path the person chose in one of these dialogs. Each chosen path is remembered
+ * once; saving a report or the export uses its file up (a folder may take several batches), and any other path is refused. Where there are no
  * dialogs (the CLI, which writes where its own command line says), the channels refuse and no
  * check applies.
  */
@@ -11,11 +11,12 @@ import type { HandlerGroup } from './group';
 
 /** What a shell provides: the OS's dialogs (Electron), or a stub (the e2e host). null: cancelled. */
 export interface FileDialogs {
-  chooseSavePath(options: { title: string; suggestedName: string; filter: 'pdf' }): Promise<string | null>;
+  chooseSavePath(options: { title: string; suggestedName: string; filter: 'pdf' | 'json' }): Promise<string | null>;
   chooseFolder(options: { title: string }): Promise<string | null>;
 }
 
-export type ChoiceKind = 'file' | 'folder';
+/** A PDF file (`file`), a JSON file (`json`, the export) or a folder: a path chosen for one never serves another. */
+export type ChoiceKind = 'file' | 'json' | 'folder';
 
 export interface FileChoices {
   handlers: HandlerGroup<'files.'>;
@@ -38,17 +39,15 @@ export function createFileChoices(dialogs: FileDialogs | undefined): FileChoices
   };
   return {
     handlers: {
-      'files.chooseSavePath': async (input) => remember('file', await requireDialogs().chooseSavePath(input)),
+      'files.chooseSavePath': async (input) =>
+        remember(input.filter === 'json' ? 'json' : 'file', await requireDialogs().chooseSavePath(input)),
       'files.chooseFolder': async (input) => remember('folder', await requireDialogs().chooseFolder(input)),
     },
     claim(kind, path) {
       if (!dialogs) return;
-      const known = kind === 'file' ? chosen.delete(key(kind, path)) : chosen.has(key(kind, path));
+      const known = kind === 'folder' ? chosen.has(key(kind, path)) : chosen.delete(key(kind, path));
       if (!known) {
-        throw new AppError(
-          'forbidden',
-          'Peerpath writes reports only where you chose in its save or folder dialog. Choose the place again.',
-        );
+        throw new AppError('forbidden', 'Peerpath writes files only where you chose in its save or folder dialog. Choose the place again.');
       }
     },
   };

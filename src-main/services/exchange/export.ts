@@ -157,14 +157,3 @@ export function exportToFile(ctx: ServiceContext, file: string): ExportCounts {
     throw error;
   }
 }
-
-/**
- * The export as text for the app, which saves it where the user chooses (a download); recorded
- * in the audit trail before it leaves the main process.
- */
-export function exportForDownload(ctx: ServiceContext): { fileName: string; json: string } {
-  const data = ctx.db.transaction((tx) => buildExport(tx, ctx.now()));
-  const counts = countsOf(data);
-  change(ctx, () => ({ result: counts, record: { action: 'export.json', entity: 'vault', entityId: 'export', detail: { ...counts } } }));
-  return { fileName: `peerpath-export-${ctx.now().toISOString().slice(0, 10)}.json`, json: `${JSON.stringify(data, null, 2)}\n` };
-}

@@ -1,8 +1,11 @@
 /**
  * The export file on disk: created new (never over an existing file), user-only (0600), flushed
- * before it is reported as written. Reading an export back refuses what is not JSON.
+ * before it is reported as written. A file Peerpath reads (an export, a roster) must be a regular
+ * file no larger than its cap, checked on the open file before a byte is read: a FIFO, a device
+ * (/dev/zero) or a folder is refused, never waited on or read without end. Reading an export back
+ * refuses what is not JSON.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { AppError } from '../../contract';
 
 const FILE_MODE = 0o600;
@@ -41,14 +44,40 @@ export function writeNewPrivateFile(path: string, text: string): void {
   }
 }
 
-/** A file the user named, read whole; `tooLarge` is the refusal when it is over `maxBytes`. */
+const NOT_A_FILE = 'That is not a file Peerpath can read: choose a regular file (not a folder, device or pipe).';
+
+/**
+ * A file the user named, read whole; `tooLarge` is the refusal when it is over `maxBytes`. Opened
+ * without blocking (a FIFO with no writer would hold the open forever), then checked with `fstat`
+ * on what was opened, so what is checked is what is read.
+ */
 export function readUserFile(path: string, maxBytes: number, tooLarge: string): Buffer {
+  let fd: number;
   try {
-    if (statSync(path).size > maxBytes) throw new AppError('invalid_input', tooLarge);
-    return readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw fileError(error, 'import');
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new AppError('invalid_input', 'That is a folder, not a file.');
+    if (!stat.isFile()) throw new AppError('invalid_input', NOT_A_FILE);
+    if (stat.size > maxBytes) throw new AppError('invalid_input', tooLarge);
+    // One byte more than fstat promised tells a file that grew while it was read: refused, never cut short.
+    const buffer = Buffer.alloc(stat.size + 1);
+    let read = 0;
+    for (;;) {
+      const count = readSync(fd, buffer, read, buffer.length - read, null);
+      if (count === 0) break;
+      read += count;
+      if (read === buffer.length) throw new AppError('conflict', 'The file changed while Peerpath read it; try again.');
+    }
+    return buffer.subarray(0, read);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw fileError(error, 'import');
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -7,10 +7,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { guardians, students } from '../../../db/schema';
+import { guardians, mentors, staff, students } from '../../../db/schema';
 import { AppError, type Student } from '../../contract';
 import { change, expectChanged, forgetFreedPages, type ServiceContext } from '../context';
-import { makeScrubber } from '../names/scrub';
+import { identifyingWords, makeScrubber, type NamedPerson } from '../names/scrub';
 import type { VaultTx } from '../vault-db';
 import { findStudentRow, toStudent } from './students';
 
@@ -18,39 +18,89 @@ type Scope = (studentId: string) => SQL;
 const OF_STUDENT_PLANS: Scope = (id) => sql`plan_id IN (SELECT id FROM plans WHERE student_id = ${id})`;
 const OF_STUDENT_GOALS: Scope = (id) => sql`goal_id IN (SELECT id FROM goals WHERE ${OF_STUDENT_PLANS(id)})`;
 const OF_STUDENT_SUPPORTS: Scope = (id) => sql`accommodation_id IN (SELECT id FROM accommodations WHERE ${OF_STUDENT_PLANS(id)})`;
+/** Rows that are nobody's own record in particular (a mentor's recognition, an avoid-pair's reason). */
+const NONE_OF_THE_STUDENT: Scope = () => sql`0`;
 
 /**
- * Every column where a teacher types about the student, and which rows are the student's. JSON
- * columns (objectives, amendment notes) are scrubbed as text: a name inside a JSON string is
- * replaced the same way. A new free-text column about a student belongs in this list.
+ * Every column where a teacher types free text, and which rows are the student's own. De-identify
+ * scrubs the student's own rows; purge removes those and scrubs every other row of every column
+ * here, so another student's session note stops naming the purged student. JSON columns are
+ * scrubbed string by string (values, never keys). A new free-text column belongs in this list.
  */
-const FREE_TEXT: readonly { table: string; columns: readonly string[]; scope: Scope }[] = [
-  { table: 'goals', columns: ['statement', 'objectives'], scope: OF_STUDENT_PLANS },
+const FREE_TEXT: readonly { table: string; columns: readonly string[]; json?: readonly string[]; scope: Scope }[] = [
+  {
+    table: 'goals',
+    columns: ['statement', 'criterion', 'objectives', 'statement_translations'],
+    json: ['objectives', 'statement_translations'],
+    scope: OF_STUDENT_PLANS,
+  },
   { table: 'accommodations', columns: ['notes'], scope: OF_STUDENT_PLANS },
   { table: 'sessions', columns: ['note'], scope: OF_STUDENT_SUPPORTS },
   { table: 'check_ins', columns: ['whats_working', 'whats_not', 'next_steps'], scope: OF_STUDENT_SUPPORTS },
   { table: 'progress_points', columns: ['note', 'setting'], scope: OF_STUDENT_GOALS },
-  { table: 'progress_reports', columns: ['narrative', 'insufficient_reason', 'amendments'], scope: OF_STUDENT_GOALS },
+  {
+    table: 'progress_reports',
+    columns: ['narrative', 'insufficient_reason', 'amendments'],
+    json: ['amendments'],
+    scope: OF_STUDENT_GOALS,
+  },
   { table: 'observations', columns: ['note', 'setting'], scope: (id) => sql`student_id = ${id}` },
   { table: 'meeting_proposals', columns: ['text'], scope: (id) => sql`meeting_id IN (SELECT id FROM meetings WHERE student_id = ${id})` },
+  { table: 'mentor_recognition', columns: ['description'], scope: NONE_OF_THE_STUDENT },
+  { table: 'match_avoid_pairs', columns: ['reason'], scope: NONE_OF_THE_STUDENT },
 ];
 
-/** Table and column names come from the list above, never from input; the student's id and the texts are bound. */
-function scrubFreeText(tx: VaultTx, studentId: string, scrub: (text: string) => string): void {
-  for (const { table, columns, scope } of FREE_TEXT) {
+/** Every string inside a JSON value scrubbed; keys are left alone, so the shape never changes. */
+function scrubJson(value: unknown, scrub: (text: string) => string): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (Array.isArray(value)) return value.map((item) => scrubJson(item, scrub));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubJson(item, scrub)]));
+  }
+  return value;
+}
+
+function scrubColumn(text: string, isJson: boolean, scrub: (text: string) => string): string {
+  if (!isJson) return scrub(text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON after all: still no name may stay in it.
+    return scrub(text);
+  }
+  const scrubbed = JSON.stringify(scrubJson(parsed, scrub));
+  return scrubbed === JSON.stringify(parsed) ? text : scrubbed;
+}
+
+/**
+ * Scrubs the free text of the rows in `scope` (every row when null). Table and column names come
+ * from the list above, never from input; the student's id and the texts are bound. Returns how
+ * many fields changed.
+ */
+function scrubFreeText(tx: VaultTx, scope: { studentId: string } | null, scrub: (text: string) => string): number {
+  let changed = 0;
+  for (const { table, columns, json = [], scope: ofStudent } of FREE_TEXT) {
+    const where = scope ? ofStudent(scope.studentId) : sql.raw(columns.map((column) => `${column} IS NOT NULL`).join(' OR '));
     const rows = tx.all<Record<string, unknown>>(
-      sql`SELECT rowid AS row_id, ${sql.raw(columns.join(', '))} FROM ${sql.raw(table)} WHERE ${scope(studentId)}`,
+      sql`SELECT rowid AS row_id, ${sql.raw(columns.join(', '))} FROM ${sql.raw(table)} WHERE ${where}`,
     );
     for (const row of rows) {
-      const values = columns.map((column) => (typeof row[column] === 'string' ? scrub(row[column] as string) : row[column]));
-      if (values.every((value, index) => value === row[columns[index] ?? ''])) continue;
+      const values = columns.map((column) => {
+        const value = row[column];
+        return typeof value === 'string' ? scrubColumn(value, json.includes(column), scrub) : value;
+      });
+      const differs = columns.filter((column, index) => values[index] !== row[column]);
+      if (differs.length === 0) continue;
+      changed += differs.length;
       const set = sql.join(
         columns.map((column, index) => sql`${sql.raw(column)} = ${values[index]}`),
         sql`, `,
       );
-      tx.run(sql`UPDATE ${sql.raw(table)} SET ${set} WHERE rowid = ${row.row_id}`);
+      expectChanged(tx.run(sql`UPDATE ${sql.raw(table)} SET ${set} WHERE rowid = ${row.row_id}`), 1, 'scrubFreeText');
     }
   }
+  return changed;
 }
 
 function assertConfirmed(localId: string, confirmLocalId: string): void {
@@ -59,15 +109,77 @@ function assertConfirmed(localId: string, confirmLocalId: string): void {
   }
 }
 
-export function purgeStudent(ctx: ServiceContext, input: { id: string; confirmLocalId: string }): Record<string, never> {
-  change(ctx, (tx) => {
+/** What a mention of a purged student becomes in another record's text. */
+export const PURGED_MENTION = 'a former student';
+
+/**
+ * The scrubber for a purged student's mentions in everyone else's records: their names, student
+ * number, initials and their guardians' full names. A single name or a pair of initials that
+ * someone still in the vault shares (another student, a mentor, a staff member) is left alone:
+ * it may well be about them, and changing their records would be silently wrong.
+ */
+function purgeScrubber(tx: VaultTx, row: NamedPerson, guardianNames: readonly string[]): (text: string) => string {
+  const others: NamedPerson[] = [
+    ...tx
+      .select({
+        localId: students.localId,
+        firstName: students.firstName,
+        lastName: students.lastName,
+        preferredName: students.preferredName,
+      })
+      .from(students)
+      .all(),
+    ...tx
+      .select({ localId: mentors.localId, firstName: mentors.firstName, lastName: mentors.lastName, preferredName: mentors.preferredName })
+      .from(mentors)
+      .all(),
+  ];
+  const taken = new Set<string>();
+  for (const person of others) for (const word of identifyingWords(person)) taken.add(word.trim().toLocaleLowerCase());
+  for (const { name } of tx.select({ name: staff.name }).from(staff).all()) {
+    taken.add(name.trim().toLocaleLowerCase());
+    for (const part of name.split(/\s+/)) taken.add(part.toLocaleLowerCase());
+  }
+  const keep = identifyingWords(row).filter((word) => taken.has(word.trim().toLocaleLowerCase()));
+  const initialsOf = (person: NamedPerson) =>
+    [person.firstName, person.preferredName]
+      .filter((first): first is string => Boolean(first?.trim()))
+      .map((first) => `${[...first.trim()][0] ?? ''}${[...person.lastName.trim()][0] ?? ''}`.toLocaleUpperCase());
+  const othersInitials = new Set(others.flatMap(initialsOf));
+  const sharesInitials = initialsOf(row).some((pair) => othersInitials.has(pair));
+  return makeScrubber({
+    // Without the person, the scrubber removes the same words but no initials.
+    people: sharesInitials ? [] : [row],
+    words: [...(sharesInitials ? identifyingWords(row) : []), ...guardianNames],
+    keep,
+    replacement: PURGED_MENTION,
+  });
+}
+
+/**
+ * Removes the student for good and, in the same transaction, their mentions in every other
+ * record's free text; says how many fields it changed (the audit event keeps only that count).
+ */
+export function purgeStudent(ctx: ServiceContext, input: { id: string; confirmLocalId: string }): { mentionsScrubbed: number } {
+  const result = change(ctx, (tx) => {
     const row = findStudentRow(tx, input.id);
     assertConfirmed(row.localId, input.confirmLocalId);
+    const guardianNames = tx
+      .select({ name: guardians.name })
+      .from(guardians)
+      .where(eq(guardians.studentId, input.id))
+      .all()
+      .map(({ name }) => name);
     expectChanged(tx.delete(students).where(eq(students.id, input.id)).run(), 1, 'purgeStudent');
-    return { result: undefined, record: { action: 'student.purged', entity: 'student', entityId: input.id } };
+    // The student's own rows went with them (cascade); what is left is everyone else's.
+    const mentionsScrubbed = scrubFreeText(tx, null, purgeScrubber(tx, row, guardianNames));
+    return {
+      result: { mentionsScrubbed },
+      record: { action: 'student.purged', entity: 'student', entityId: input.id, detail: { mentionsScrubbed } },
+    };
   });
   forgetFreedPages(ctx);
-  return {};
+  return result;
 }
 
 const DEIDENTIFIED = 'the student';
@@ -104,7 +216,7 @@ export function deidentifyStudent(ctx: ServiceContext, input: { id: string; conf
     tx.run(
       sql`UPDATE meeting_attendees SET name = 'Attendee ' || (position + 1) WHERE meeting_id IN (SELECT id FROM meetings WHERE student_id = ${input.id})`,
     );
-    scrubFreeText(tx, input.id, scrub);
+    scrubFreeText(tx, { studentId: input.id }, scrub);
     return {
       result: toStudent(tx, findStudentRow(tx, input.id)),
       record: { action: 'student.deidentified', entity: 'student', entityId: input.id },

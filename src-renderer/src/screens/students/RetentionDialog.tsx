@@ -13,7 +13,8 @@ export interface RetentionDialogProps {
   action: RetentionAction | null;
   student: Student;
   onClose: () => void;
-  onPurged: () => void;
+  /** How many places in other records named the student and were scrubbed. */
+  onPurged: (result: { mentionsScrubbed: number }) => void;
   onDeidentified: () => void;
 }
 
@@ -22,13 +23,13 @@ export function RetentionDialog({ action, student, onClose, onPurged, onDeidenti
   const describe = useServiceError();
   const client = useQueryClient();
   const purge = useApiMutation('students.purge', {
-    onSuccess: async () => {
+    onSuccess: async (result) => {
       // The record is gone: drop what the cache still holds of it rather than asking for it again.
       client.removeQueries({ queryKey: ['students.get', { id: student.id }] });
       client.removeQueries({ queryKey: ['plans.listForStudent', { studentId: student.id }] });
       await client.invalidateQueries({ queryKey: ['students.list'] });
       onClose();
-      onPurged();
+      onPurged(result);
     },
   });
   const deidentify = useApiMutation('students.deidentify', {

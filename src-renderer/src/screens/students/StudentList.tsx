@@ -130,7 +130,8 @@ function ListNoticeView({ notice, onChange }: { notice: ListNotice; onChange: (n
     },
   });
   if (notice.kind === 'purged') {
-    return <ActionNotice message={t('students.notices.purged', { name: notice.name })} onDismiss={() => onChange(null)} />;
+    const message = `${t('students.notices.purged', { name: notice.name })} ${t('students.notices.mentionsScrubbed', { count: notice.mentionsScrubbed })}`;
+    return <ActionNotice message={message} onDismiss={() => onChange(null)} />;
   }
   if (restore.isSuccess) {
     // A new key: the notice that replaces the one with Undo takes focus again.

@@ -111,8 +111,8 @@ export function StudentRecordActions({ student, onLeaveForList }: { student: Stu
         action={retention}
         student={student}
         onClose={() => setRetention(null)}
-        onPurged={() => {
-          onLeaveForList({ kind: 'purged', name });
+        onPurged={({ mentionsScrubbed }) => {
+          onLeaveForList({ kind: 'purged', name, mentionsScrubbed });
           navigate('students');
         }}
         onDeidentified={() => {

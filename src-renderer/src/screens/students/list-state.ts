@@ -30,7 +30,7 @@ export const INITIAL_LIST_STATE: ListState = {
 };
 
 /** What a record page left for the list to say: archived (with Undo) or purged. */
-export type ListNotice = { kind: 'archived'; studentId: string; name: string } | { kind: 'purged'; name: string };
+export type ListNotice = { kind: 'archived'; studentId: string; name: string } | { kind: 'purged'; name: string; mentionsScrubbed: number };
 
 /** Any change of search or filter starts again from the first page. */
 export function withFilter(state: ListState, change: Partial<Omit<ListState, 'offset' | 'sort' | 'direction'>>): ListState {
