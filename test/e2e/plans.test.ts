@@ -280,7 +280,9 @@ describe('plans', () => {
     await translation.waitFor({ state: 'detached' });
     await waitForMatch(
       async () =>
-        JSON.stringify((await call(host, 'plans.get', { id: currentPlanId() })).goals.find((each) => each.area === 'reading')?.statementTranslations),
+        JSON.stringify(
+          (await call(host, 'plans.get', { id: currentPlanId() })).goals.find((each) => each.area === 'reading')?.statementTranslations,
+        ),
       /Maya contestará/,
     );
 

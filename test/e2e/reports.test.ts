@@ -40,7 +40,11 @@ describe('reports', () => {
     const [me] = await call(host, 'staff.list', {});
     const caseManagerId = me?.id;
     const plan = (studentId: string, status: 'draft' | 'active' = 'active') =>
-      call(host, 'plans.create', planInput(studentId, { startDate: isoDate(-60), endDate: isoDate(300), annualReviewDue: isoDate(290), status }));
+      call(
+        host,
+        'plans.create',
+        planInput(studentId, { startDate: isoDate(-60), endDate: isoDate(300), annualReviewDue: isoDate(290), status }),
+      );
     const maya = await call(
       host,
       'students.create',

@@ -78,7 +78,10 @@ async function craftedProgram() {
     app.me,
     { startDate: '2026-06-01', endDate: '2027-05-31', annualReviewDue: '2027-05-15' },
     (planId) =>
-      call('accommodations.create', accommodationInput(planId, { settingClass: 'Reading 7', startDate: '2026-06-01', endDate: '2027-05-31' })),
+      call(
+        'accommodations.create',
+        accommodationInput(planId, { settingClass: 'Reading 7', startDate: '2026-06-01', endDate: '2027-05-31' }),
+      ),
   );
   const reading = noah.extra;
   const lee = await call(

@@ -213,10 +213,17 @@ describe('an active plan changes only through an amendment', () => {
         ['goals.update', () => call('goals.update', { id: ids.goalId, changes: { target: 90 } })],
         [
           'goals.update with a translation too',
-          () => call('goals.update', { id: ids.goalId, changes: { target: 90, statementTranslations: { es: 'Zebulon resolverá problemas.' } } }),
+          () =>
+            call('goals.update', {
+              id: ids.goalId,
+              changes: { target: 90, statementTranslations: { es: 'Zebulon resolverá problemas.' } },
+            }),
         ],
         ['goals.setServedBy', () => call('goals.setServedBy', { id: ids.goalId, accommodationIds: [] })],
-        ['accommodations.create', () => call('accommodations.create', accommodationInput(ids.planId, { role: 'peer_buddy', settingClass: 'Lunch' }))],
+        [
+          'accommodations.create',
+          () => call('accommodations.create', accommodationInput(ids.planId, { role: 'peer_buddy', settingClass: 'Lunch' })),
+        ],
         ['accommodations.update', () => call('accommodations.update', { id: ids.supportId, changes: { minutesPerSession: 30 } })],
         ['accommodations.setServes', () => call('accommodations.setServes', { id: ids.supportId, goalIds: [] })],
       ] as const;
@@ -231,7 +238,10 @@ describe('an active plan changes only through an amendment', () => {
     expect(await call('plans.get', { id: plan.id })).toEqual(before);
 
     // A translation for parent reports is not a change to what the team agreed.
-    const translated = await call('goals.update', { id: goal.id, changes: { statementTranslations: { es: 'Zebulon resolverá problemas.' } } });
+    const translated = await call('goals.update', {
+      id: goal.id,
+      changes: { statementTranslations: { es: 'Zebulon resolverá problemas.' } },
+    });
     expect(translated).toMatchObject({ target: 80, statementTranslations: { es: 'Zebulon resolverá problemas.' } });
 
     const amended = await call('plans.amend', { id: plan.id });

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../../../src-main/contract';
 import { todayIso } from '../../components/dates';
 import { AccommodationCard } from './AccommodationCard';
-import { AmendNote } from './AmendNote';
 import { AccommodationForm } from './AccommodationForm';
+import { AmendNote } from './AmendNote';
 import { newAccommodationDraft } from './accommodation-draft';
 import { PlanListSection } from './PlanListSection';
 

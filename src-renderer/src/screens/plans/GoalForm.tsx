@@ -59,7 +59,9 @@ export function GoalForm({ plan, initial, goal, translationOnly = false, onDone 
       <SubmitForm
         className="stack form"
         aria-label={t('removals.translate')}
-        onSubmit={() => update.mutateAsync({ id: goal.id, changes: { statementTranslations: goalFields(draft, goal.area).statementTranslations } })}
+        onSubmit={() =>
+          update.mutateAsync({ id: goal.id, changes: { statementTranslations: goalFields(draft, goal.area).statementTranslations } })
+        }
       >
         <p className="statement">{goal.statement}</p>
         <TextAreaField
