@@ -23,8 +23,17 @@ describe('caseload', () => {
   let mayaPlanId: string;
   let samId: string;
 
-  /** A student on a case manager's caseload with an active IEP and one math goal measured on the given days. */
-  async function student(name: string, caseManagerId: string, points: [number, number][], annualReviewIn = 300) {
+  /**
+   * A student on a case manager's caseload with an active IEP and one math goal measured on the given
+   * days; the plan is written as a draft (its goal, and the supports `supports` adds), then made active.
+   */
+  async function student(
+    name: string,
+    caseManagerId: string,
+    points: [number, number][],
+    annualReviewIn = 300,
+    supports?: (planId: string) => Promise<string>,
+  ) {
     const [firstName = '', lastName = ''] = name.split(' ');
     const created = await call(
       host,
@@ -38,15 +47,17 @@ describe('caseload', () => {
       endDate: isoDate(300),
       annualReviewDue: isoDate(annualReviewIn),
       teamStaffIds: [],
-      status: 'active',
+      status: 'draft',
     });
     const goal = await call(host, 'goals.create', goalInput(plan.id, { reportingPeriods: [], endDate: isoDate(280) }));
+    const supportId = supports ? await supports(plan.id) : null;
+    await call(host, 'plans.activate', { id: plan.id });
     if (points.length > 0) {
       await call(host, 'progressPoints.createMany', {
         points: points.map(([days, value]) => ({ goalId: goal.id, date: isoDate(days), value })),
       });
     }
-    return { student: created, plan };
+    return { student: created, plan, supportId };
   }
 
   beforeAll(async () => {
@@ -69,6 +80,9 @@ describe('caseload', () => {
         [-7, 22],
       ],
       20,
+      // Sam tutors Maya in Math 7.
+      async (planId) =>
+        (await call(host, 'accommodations.create', accommodationInput(planId, { startDate: isoDate(-45), endDate: isoDate(280) }))).id,
     );
     mayaId = maya.student.id;
     mayaPlanId = maya.plan.id;
@@ -83,11 +97,7 @@ describe('caseload', () => {
     await student('Zoe Young', rowan.id, [], -5);
 
     // Sam tutors Maya in Math 7; his confidentiality training runs out in 10 days.
-    const tutor = await call(
-      host,
-      'accommodations.create',
-      accommodationInput(mayaPlanId, { startDate: isoDate(-45), endDate: isoDate(280) }),
-    );
+    const tutor = { id: maya.supportId ?? '' };
     const sam = await call(host, 'mentors.create', {
       localId: 'M-3001',
       firstName: 'Sam',

@@ -47,7 +47,7 @@ describe('IEP meeting mode', () => {
       endDate: isoDate(270),
       annualReviewDue: isoDate(260),
       teamStaffIds: [],
-      status: 'active',
+      status: 'draft',
     });
     const math = await call(host, 'goals.create', goalInput(plan.id, { reportingPeriods: [], endDate: isoDate(250) }));
     const engagement = await call(
@@ -69,6 +69,7 @@ describe('IEP meeting mode', () => {
       'accommodations.create',
       accommodationInput(plan.id, { startDate: isoDate(-80), endDate: isoDate(250), goalIds: [math.id, engagement.id] }),
     );
+    await call(host, 'plans.activate', { id: plan.id });
     mentor = await call(
       host,
       'mentors.create',

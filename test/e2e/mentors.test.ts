@@ -55,7 +55,7 @@ describe('mentors', () => {
       startDate: isoDaysFromToday(-30),
       endDate: isoDaysFromToday(300),
       annualReviewDue: isoDaysFromToday(300),
-      status: 'active',
+      status: 'draft',
     });
     planId = plan.id;
     await call(host, 'accommodations.create', {
@@ -71,6 +71,7 @@ describe('mentors', () => {
       startDate: isoDaysFromToday(-30),
       endDate: isoDaysFromToday(300),
     });
+    await call(host, 'plans.activate', { id: planId });
     // A volunteer with consent but only one module, and that one expired.
     await call(host, 'mentors.create', {
       localId: 'M-2002',

@@ -264,16 +264,28 @@ describe('plans', () => {
     expect(host.calls.filter((channel) => channel === 'progressPoints.create')).toHaveLength(1);
   });
 
-  test('a goal is edited in place; the active plan refuses deleting and points to amending; in the new draft a delete says what goes and can be undone', async () => {
+  test('the active plan is not edited in place: it says why and points to amending; in the new draft a goal is edited, and a delete says what goes and can be undone', async () => {
     const reading = page.getByRole('article', { name: /: Reading$/ });
-    await reading.getByRole('button', { name: /^Edit Goal \d: Reading$/ }).click();
-    const form = reading.getByRole('form', { name: 'Edit goal' });
-    expect(await form.getByLabel('Baseline').inputValue()).toBe('40');
-    await form.getByLabel('Target').fill('85');
-    await form.getByRole('button', { name: 'Save the goal' }).click();
-    await waitForText(reading, /from 40% to 85%/);
+    // Version 2 is active: its goals and supports change only through an amendment. The page offers
+    // no Add or Edit, says why, and offers the Spanish statement (a translation is not a change to the plan).
+    await expectGone(reading.getByRole('button', { name: /^Edit Goal \d: Reading$/ }));
+    await expectGone(page.getByRole('button', { name: 'Add a goal' }));
+    await expectGone(page.getByRole('button', { name: 'Add a peer support' }));
+    await waitForText(region(/^Goals/), /This plan is active: its goals change only through an amendment.*Amend the plan/);
+    await waitForText(region(/^Peer supports \(/), /This plan is active: its peer supports change only through an amendment/);
+    await reading.getByRole('button', { name: /^Edit the Spanish statement of Goal \d: Reading$/ }).click();
+    const translation = reading.getByRole('form', { name: 'Edit the Spanish statement' });
+    await translation.getByLabel(/Spanish/).fill('Dado un pasaje del grado, Maya contestará preguntas de comprensión.');
+    await translation.getByRole('button', { name: 'Save the translation' }).click();
+    await translation.waitFor({ state: 'detached' });
+    await waitForMatch(
+      async () =>
+        JSON.stringify(
+          (await call(host, 'plans.get', { id: currentPlanId() })).goals.find((each) => each.area === 'reading')?.statementTranslations,
+        ),
+      /Maya contestará/,
+    );
 
-    // Version 2 is active: its goals and supports change only through an amendment.
     await page.getByRole('button', { name: /^Delete Goal \d: Reading$/ }).click();
     const refused = page.getByRole('alertdialog', { name: /can't be deleted here/ });
     await waitForText(refused, /This plan is active: its goals change only through an amendment.*Amend the plan/);
@@ -287,6 +299,14 @@ describe('plans', () => {
     await page.getByRole('button', { name: /^Delete Goal \d: Reading$/ }).click();
     await refused.getByRole('button', { name: 'Amend the plan' }).click();
     await page.getByRole('heading', { name: /IEP, version 3/, level: 1 }).waitFor();
+    // In the draft, the goal is edited in place.
+    const draftReading = page.getByRole('article', { name: /: Reading$/ });
+    await draftReading.getByRole('button', { name: /^Edit Goal \d: Reading$/ }).click();
+    const form = draftReading.getByRole('form', { name: 'Edit goal' });
+    expect(await form.getByLabel('Baseline').inputValue()).toBe('40');
+    await form.getByLabel('Target').fill('85');
+    await form.getByRole('button', { name: 'Save the goal' }).click();
+    await waitForText(draftReading, /from 40% to 85%/);
     await page.getByRole('button', { name: /^Delete Goal \d: Reading$/ }).click();
     const dialog = page.getByRole('alertdialog', { name: /^Delete Goal \d: Reading\?$/ });
     // The point recorded under version 2 stays there; nothing of this draft's goal has data of its own.

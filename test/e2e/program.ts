@@ -36,7 +36,8 @@ export async function supportedStudentViaServices(host: Host, options: Supported
     endDate: isoDate(300),
     annualReviewDue: isoDate(300),
     teamStaffIds: [],
-    status: 'active',
+    // Written as a draft, then made active: an active plan's goals and supports change only by amendment.
+    status: 'draft',
   });
   const goalIds: string[] = [];
   for (const overrides of options.goals ?? []) {
@@ -52,6 +53,7 @@ export async function supportedStudentViaServices(host: Host, options: Supported
     );
     accommodationIds.push(accommodation.id);
   }
+  await call(host, 'plans.activate', { id: plan.id });
   return { studentId: student.id, planId: plan.id, goalIds, accommodationIds };
 }
 

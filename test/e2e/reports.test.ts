@@ -39,8 +39,12 @@ describe('reports', () => {
     await createVaultDirectly(host, { name: 'Morgan Diaz', role: 'case_manager', passphrase: PASSPHRASE });
     const [me] = await call(host, 'staff.list', {});
     const caseManagerId = me?.id;
-    const plan = (studentId: string) =>
-      call(host, 'plans.create', planInput(studentId, { startDate: isoDate(-60), endDate: isoDate(300), annualReviewDue: isoDate(290) }));
+    const plan = (studentId: string, status: 'draft' | 'active' = 'active') =>
+      call(
+        host,
+        'plans.create',
+        planInput(studentId, { startDate: isoDate(-60), endDate: isoDate(300), annualReviewDue: isoDate(290), status }),
+      );
     const maya = await call(
       host,
       'students.create',
@@ -54,13 +58,15 @@ describe('reports', () => {
       }),
     );
     mayaId = maya.id;
-    const mayaPlan = await plan(maya.id);
+    // Written as a draft, then made active.
+    const mayaPlan = await plan(maya.id, 'draft');
     const goal = await call(host, 'goals.create', goalInput(mayaPlan.id, { statement: GOAL, endDate: isoDate(280), reportingPeriods: [] }));
     const tutoring = await call(
       host,
       'accommodations.create',
       accommodationInput(mayaPlan.id, { goalIds: [goal.id], startDate: isoDate(-50), endDate: isoDate(280) }),
     );
+    await call(host, 'plans.activate', { id: mayaPlan.id });
     const mentor = await call(
       host,
       'mentors.create',

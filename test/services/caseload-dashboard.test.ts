@@ -63,12 +63,14 @@ describe('caseload dashboard: scope', () => {
 describe('caseload dashboard: goal status', () => {
   it('reads at risk, no data and on track from the decision rules, counting points of earlier versions', async () => {
     const app = await caseloadVault();
-    const { student, plan } = await studentWithPlan(app, { firstName: 'Maya', lastName: 'Lopez' }, app.me);
     // Aim line: 40 on 1 Sept to 80 on 1 June, about 43 in late September and 46 by mid-October.
-    const behind = await app.call('goals.create', goalInput(plan.id));
-    const unmeasured = await app.call('goals.create', goalInput(plan.id, { area: 'reading' }));
-    const steady = await app.call('goals.create', goalInput(plan.id, { area: 'writing' }));
-    const stale = await app.call('goals.create', goalInput(plan.id, { area: 'behavior' }));
+    const { student, plan, extra } = await studentWithPlan(app, { firstName: 'Maya', lastName: 'Lopez' }, app.me, {}, async (planId) => ({
+      behind: await app.call('goals.create', goalInput(planId)),
+      unmeasured: await app.call('goals.create', goalInput(planId, { area: 'reading' })),
+      steady: await app.call('goals.create', goalInput(planId, { area: 'writing' })),
+      stale: await app.call('goals.create', goalInput(planId, { area: 'behavior' })),
+    }));
+    const { behind, unmeasured, steady, stale } = extra;
     const points = (goalId: string, values: [string, number][]) =>
       app.call('progressPoints.createMany', { points: values.map(([date, value]) => ({ goalId, date, value })) });
     await points(behind.id, [
@@ -101,8 +103,9 @@ describe('caseload dashboard: goal status', () => {
 
   it('follows an amended goal back to the points of its earlier version', async () => {
     const app = await caseloadVault();
-    const { plan } = await studentWithPlan(app, { firstName: 'Ari', lastName: 'Adams' }, app.me);
-    const goal = await app.call('goals.create', goalInput(plan.id));
+    const { plan, extra: goal } = await studentWithPlan(app, { firstName: 'Ari', lastName: 'Adams' }, app.me, {}, (planId) =>
+      app.call('goals.create', goalInput(planId)),
+    );
     await app.call('progressPoints.createMany', {
       points: ['2026-09-21', '2026-09-28', '2026-10-05', '2026-10-12'].map((date) => ({ goalId: goal.id, date, value: 20 })),
     });
@@ -120,9 +123,10 @@ describe('caseload dashboard: goal status', () => {
 describe('caseload dashboard: fidelity', () => {
   it('counts sessions held against planned over this week so far and the three before, as the plan page does', async () => {
     const app = await caseloadVault();
-    const { student, plan } = await studentWithPlan(app, { firstName: 'Maya', lastName: 'Lopez' }, app.me);
+    const { student, extra: tutor } = await studentWithPlan(app, { firstName: 'Maya', lastName: 'Lopez' }, app.me, {}, (planId) =>
+      app.call('accommodations.create', accommodationInput(planId)),
+    );
     await studentWithPlan(app, { firstName: 'Ari', lastName: 'Adams' }, app.me);
-    const tutor = await app.call('accommodations.create', accommodationInput(plan.id));
     // 16 Sept is before the window; the miss counts as planned but not held.
     for (const date of ['2026-09-16', '2026-09-21', '2026-09-23', '2026-09-28', '2026-10-05', '2026-10-07', '2026-10-12']) {
       await app.call('sessions.create', { accommodationId: tutor.id, date, status: 'held', minutes: 20 });

@@ -17,15 +17,23 @@ export async function caseloadVault() {
   return { ...app, me };
 }
 
-/** A student on `caseManagerId`'s caseload with one active IEP (1 Sept 2026 to 15 June 2027 unless overridden). */
-export async function studentWithPlan(
+/**
+ * A student on `caseManagerId`'s caseload with one active IEP (1 Sept 2026 to 15 June 2027 unless
+ * overridden). An active plan is written as a draft first: `whileDraft` adds its goals and supports,
+ * then it is made active.
+ */
+export async function studentWithPlan<Extra = undefined>(
   app: CaseloadApp,
   name: { firstName: string; lastName: string },
   caseManagerId: string | undefined,
   plan: Partial<Parameters<typeof planInput>[1]> = {},
+  whileDraft?: (planId: string) => Promise<Extra>,
 ) {
   localIds += 1;
   const student = await app.call('students.create', studentInput({ ...name, localId: `S-${900_000 + localIds}`, caseManagerId }));
-  const created = await app.call('plans.create', planInput(student.id, plan));
-  return { student, plan: created };
+  const status = plan.status ?? 'active';
+  const created = await app.call('plans.create', planInput(student.id, { ...plan, status: status === 'active' ? 'draft' : status }));
+  const extra = (whileDraft ? await whileDraft(created.id) : undefined) as Extra;
+  const written = status === 'active' ? await app.call('plans.activate', { id: created.id }) : created;
+  return { student, plan: written, extra };
 }

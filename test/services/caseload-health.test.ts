@@ -23,20 +23,25 @@ async function craftedProgram() {
   const rowan = await call('staff.create', { name: 'Rowan Ellis', role: 'case_manager' });
 
   // Maya: review due in 15 days, re-evaluation 14 days overdue; Sam tutors her in Math 7 and is her buddy in Science 7.
-  const maya = await studentWithPlan(app, { firstName: 'Maya', lastName: 'Lopez' }, app.me, {
-    annualReviewDue: '2026-10-30',
-    reevaluationDue: '2026-10-01',
-  });
-  const math = await call('accommodations.create', accommodationInput(maya.plan.id));
-  const science = await call(
-    'accommodations.create',
-    accommodationInput(maya.plan.id, {
-      role: 'peer_buddy',
-      settingClass: 'Science 7',
-      slots: [{ day: 'tue', period: 5 }],
-      sessionsPerWeek: 1,
+  const maya = await studentWithPlan(
+    app,
+    { firstName: 'Maya', lastName: 'Lopez' },
+    app.me,
+    { annualReviewDue: '2026-10-30', reevaluationDue: '2026-10-01' },
+    async (planId) => ({
+      math: await call('accommodations.create', accommodationInput(planId)),
+      science: await call(
+        'accommodations.create',
+        accommodationInput(planId, {
+          role: 'peer_buddy',
+          settingClass: 'Science 7',
+          slots: [{ day: 'tue', period: 5 }],
+          sessionsPerWeek: 1,
+        }),
+      ),
     }),
   );
+  const { math, science } = maya.extra;
   const sam = await call('mentors.create', mentorInput({ firstName: 'Samuel', preferredName: 'Sam', lastName: 'Rivera', loadCap: 2 }));
   for (const accommodation of [math, science]) {
     await call('assignments.create', { mentorId: sam.id, accommodationId: accommodation.id, startDate: '2026-09-08' });
@@ -67,15 +72,18 @@ async function craftedProgram() {
   }
 
   // Noah: Lee has tutored him every week since August without a break; Lee's workload rises; training expires 1 Nov.
-  const noah = await studentWithPlan(app, { firstName: 'Noah', lastName: 'Brooks' }, app.me, {
-    startDate: '2026-06-01',
-    endDate: '2027-05-31',
-    annualReviewDue: '2027-05-15',
-  });
-  const reading = await call(
-    'accommodations.create',
-    accommodationInput(noah.plan.id, { settingClass: 'Reading 7', startDate: '2026-06-01', endDate: '2027-05-31' }),
+  const noah = await studentWithPlan(
+    app,
+    { firstName: 'Noah', lastName: 'Brooks' },
+    app.me,
+    { startDate: '2026-06-01', endDate: '2027-05-31', annualReviewDue: '2027-05-15' },
+    (planId) =>
+      call(
+        'accommodations.create',
+        accommodationInput(planId, { settingClass: 'Reading 7', startDate: '2026-06-01', endDate: '2027-05-31' }),
+      ),
   );
+  const reading = noah.extra;
   const lee = await call(
     'mentors.create',
     mentorInput({
@@ -101,8 +109,10 @@ async function craftedProgram() {
   }
 
   // Ari: Kai is assigned, but his consent was withdrawn on paper and entered straight into the record.
-  const ari = await studentWithPlan(app, { firstName: 'Ari', lastName: 'Adams' }, app.me);
-  const art = await call('accommodations.create', accommodationInput(ari.plan.id, { settingClass: 'Art 7' }));
+  const ari = await studentWithPlan(app, { firstName: 'Ari', lastName: 'Adams' }, app.me, {}, (planId) =>
+    call('accommodations.create', accommodationInput(planId, { settingClass: 'Art 7' })),
+  );
+  const art = ari.extra;
   const kai = await call('mentors.create', mentorInput({ firstName: 'Kai', lastName: 'Osei', preferredName: undefined }));
   await call('assignments.create', { mentorId: kai.id, accommodationId: art.id, startDate: '2026-09-08' });
   app.db.update(mentors).set({ consentWithdrawnOn: '2026-10-10' }).where(eq(mentors.id, kai.id)).run();

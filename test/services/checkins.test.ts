@@ -5,11 +5,13 @@ import { auditText, supportedStudent } from './progress-fixture';
 
 describe('check-ins', () => {
   it('records a structured check-in and shows it on the student’s and the mentor’s timelines, newest first', async () => {
-    const app = await supportedStudent();
-    const buddy = await app.call(
-      'accommodations.create',
-      accommodationInput(app.plan.id, { role: 'peer_buddy', settingClass: 'Lunch', slots: [{ day: 'tue', period: 5 }] }),
+    const app = await supportedStudent(({ call, planId }) =>
+      call(
+        'accommodations.create',
+        accommodationInput(planId, { role: 'peer_buddy', settingClass: 'Lunch', slots: [{ day: 'tue', period: 5 }] }),
+      ),
     );
+    const buddy = app.extra;
     const first = await app.call('checkIns.create', {
       accommodationId: app.tutor.id,
       date: '2026-10-01',

@@ -10,9 +10,10 @@ describe('damaged JSON columns', () => {
   it('read as empty on the screens and stop the export', async () => {
     const app = await unlockedApp();
     const student = await app.call('students.create', studentInput());
-    const plan = await app.call('plans.create', planInput(student.id));
+    const plan = await app.call('plans.create', planInput(student.id, { status: 'draft' }));
     const goal = await app.call('goals.create', goalInput(plan.id, { objectives: ['Read a page aloud'] }));
     const accommodation = await app.call('accommodations.create', accommodationInput(plan.id, { goalIds: [goal.id] }));
+    await app.call('plans.activate', { id: plan.id });
     const db = app.session.db();
     db.update(goals).set({ objectives: '["Read a page', statementTranslations: '{"es": 3}' }).where(eq(goals.id, goal.id)).run();
     db.update(accommodations).set({ slots: 'not json' }).where(eq(accommodations.id, accommodation.id)).run();

@@ -28,7 +28,7 @@ async function acrossTheSchoolYear() {
   const student = await call('students.create', studentInput());
   const plan = await call(
     'plans.create',
-    planInput(student.id, { startDate: '2026-03-02', endDate: '2027-02-26', annualReviewDue: '2027-02-01' }),
+    planInput(student.id, { startDate: '2026-03-02', endDate: '2027-02-26', annualReviewDue: '2027-02-01', status: 'draft' }),
   );
   const dates = { startDate: '2026-03-02', endDate: '2027-02-26' };
   const tutor = await call('accommodations.create', accommodationInput(plan.id, { ...dates, mentorsNeeded: 2 }));
@@ -42,6 +42,7 @@ async function acrossTheSchoolYear() {
       sessionsPerWeek: 1,
     }),
   );
+  await call('plans.activate', { id: plan.id });
   const sam = await call('mentors.create', mentorInput({ ...TRAINED_IN_FEBRUARY, preferredName: 'Sam' }));
   const rosa = await call('mentors.create', mentorInput({ ...TRAINED_IN_FEBRUARY, firstName: 'Rosa', preferredName: undefined }));
   const assignments: [string, string][] = [

@@ -57,11 +57,12 @@ describe('plans', () => {
 
   it('keeps the team’s translations of a goal statement: checked, changed, cleared, amended, exported', async () => {
     const { call, studentId, session } = await withStudent();
-    const plan = await call('plans.create', planInput(studentId));
+    const plan = await call('plans.create', planInput(studentId, { status: 'draft' }));
     const es = 'Dado un conjunto de problemas de dos pasos, Zebulon los resolverá con un 80 % de acierto.';
     const goal = await call('goals.create', goalInput(plan.id, { statementTranslations: { es: `  ${es} ` } }));
     expect(goal).toMatchObject({ statement: goalInput(plan.id).statement, statementTranslations: { es } });
     expect((await call('goals.create', goalInput(plan.id))).statementTranslations).toEqual({});
+    await call('plans.activate', { id: plan.id });
     for (const statementTranslations of [{ Spanish: es }, { es: '   ' }, { es: 'x'.repeat(4001) }] as Record<string, string>[]) {
       await expect(call('goals.update', { id: goal.id, changes: { statementTranslations } })).rejects.toMatchObject({
         code: 'invalid_input',
@@ -84,9 +85,10 @@ describe('plans', () => {
 
   it('amendment: a new draft version; activating it supersedes the old one, which stays read-only and viewable', async () => {
     const { call, studentId } = await withStudent();
-    const plan = await call('plans.create', planInput(studentId));
+    const plan = await call('plans.create', planInput(studentId, { status: 'draft' }));
     const goal = await call('goals.create', goalInput(plan.id));
     const support = await call('accommodations.create', accommodationInput(plan.id, { goalIds: [goal.id] }));
+    await call('plans.activate', { id: plan.id });
     const amended = await call('plans.amend', { id: plan.id });
     expect(amended.plan).toMatchObject({ version: 2, status: 'draft', amendsId: plan.id });
     expect(amended.goals).toHaveLength(1);
@@ -113,7 +115,7 @@ describe('plans', () => {
 describe('goals', () => {
   it('refuses values that make no sense for the measurement, in plain words', async () => {
     const { call, studentId } = await withStudent();
-    const plan = await call('plans.create', planInput(studentId));
+    const plan = await call('plans.create', planInput(studentId, { status: 'draft' }));
     const cases = [
       [{ baseline: 40, target: 120 }, 'The target is a percent: use 0 to 100.'],
       [{ baseline: 50, target: 50 }, 'The target must differ from the baseline'],
@@ -139,7 +141,7 @@ describe('goals', () => {
 describe('accommodations linked to the goals they serve', () => {
   it('links many-to-many, editable from both sides, and shows gaps either way', async () => {
     const { call, studentId } = await withStudent();
-    const plan = await call('plans.create', planInput(studentId));
+    const plan = await call('plans.create', planInput(studentId, { status: 'draft' }));
     const reading = await call('goals.create', goalInput(plan.id, { area: 'reading' }));
     const math = await call('goals.create', goalInput(plan.id));
     const social = await call(
@@ -165,8 +167,8 @@ describe('accommodations linked to the goals they serve', () => {
 
   it('refuses a link across plans and dates outside the plan', async () => {
     const { call, studentId } = await withStudent();
-    const iep = await call('plans.create', planInput(studentId));
-    const plan504 = await call('plans.create', planInput(studentId, { type: '504' }));
+    const iep = await call('plans.create', planInput(studentId, { status: 'draft' }));
+    const plan504 = await call('plans.create', planInput(studentId, { type: '504', status: 'draft' }));
     const goal = await call('goals.create', goalInput(iep.id));
     await expect(call('accommodations.create', accommodationInput(plan504.id, { goalIds: [goal.id] }))).rejects.toMatchObject({
       code: 'invalid_input',
@@ -178,7 +180,7 @@ describe('accommodations linked to the goals they serve', () => {
 
   it('an update leaves what it does not mention as it was', async () => {
     const { call, studentId } = await withStudent();
-    const plan = await call('plans.create', planInput(studentId, { teamStaffIds: [] }));
+    const plan = await call('plans.create', planInput(studentId, { teamStaffIds: [], status: 'draft' }));
     const goal = await call(
       'goals.create',
       goalInput(plan.id, { objectives: ['Solve one-step problems'], reportingPeriods: [{ label: 'Q1', endsOn: '2026-11-06' }] }),
@@ -191,5 +193,78 @@ describe('accommodations linked to the goals they serve', () => {
     });
     const student = await call('students.update', { id: studentId, changes: { grade: 8 } });
     expect(student.guardians).toHaveLength(1);
+  });
+});
+
+describe('an active plan changes only through an amendment', () => {
+  const amendWords = expect.stringContaining('Choose "Amend the plan" to make a new draft version');
+
+  it('refuses to add, change or link its goals and peer supports, and does all of it on the draft amendment', async () => {
+    const { call, studentId } = await withStudent();
+    const plan = await call('plans.create', planInput(studentId, { status: 'draft' }));
+    const goal = await call('goals.create', goalInput(plan.id));
+    const support = await call('accommodations.create', accommodationInput(plan.id, { goalIds: [goal.id] }));
+    await call('plans.activate', { id: plan.id });
+    const before = await call('plans.get', { id: plan.id });
+
+    const attempts = (ids: { planId: string; goalId: string; supportId: string }) =>
+      [
+        ['goals.create', () => call('goals.create', goalInput(ids.planId, { area: 'reading' }))],
+        ['goals.update', () => call('goals.update', { id: ids.goalId, changes: { target: 90 } })],
+        [
+          'goals.update with a translation too',
+          () =>
+            call('goals.update', {
+              id: ids.goalId,
+              changes: { target: 90, statementTranslations: { es: 'Zebulon resolverá problemas.' } },
+            }),
+        ],
+        ['goals.setServedBy', () => call('goals.setServedBy', { id: ids.goalId, accommodationIds: [] })],
+        [
+          'accommodations.create',
+          () => call('accommodations.create', accommodationInput(ids.planId, { role: 'peer_buddy', settingClass: 'Lunch' })),
+        ],
+        ['accommodations.update', () => call('accommodations.update', { id: ids.supportId, changes: { minutesPerSession: 30 } })],
+        ['accommodations.setServes', () => call('accommodations.setServes', { id: ids.supportId, goalIds: [] })],
+      ] as const;
+
+    for (const [channel, attempt] of attempts({ planId: plan.id, goalId: goal.id, supportId: support.id })) {
+      await expect(attempt(), channel).rejects.toMatchObject({
+        code: 'forbidden',
+        message: expect.stringMatching(/^This plan is active: its (goals|peer supports) change only through an amendment/),
+      });
+      await expect(attempt(), channel).rejects.toMatchObject({ message: amendWords });
+    }
+    expect(await call('plans.get', { id: plan.id })).toEqual(before);
+
+    // A translation for parent reports is not a change to what the team agreed.
+    const translated = await call('goals.update', {
+      id: goal.id,
+      changes: { statementTranslations: { es: 'Zebulon resolverá problemas.' } },
+    });
+    expect(translated).toMatchObject({ target: 80, statementTranslations: { es: 'Zebulon resolverá problemas.' } });
+
+    const amended = await call('plans.amend', { id: plan.id });
+    const copies = { planId: amended.plan.id, goalId: amended.goals[0]?.id ?? '', supportId: amended.accommodations[0]?.id ?? '' };
+    for (const [channel, attempt] of attempts(copies)) await expect(attempt(), channel).resolves.toBeTruthy();
+    const draft = await call('plans.get', { id: amended.plan.id });
+    expect(draft.goals).toHaveLength(2);
+    expect(draft.accommodations).toHaveLength(2);
+    expect(draft.goals.find((g) => g.id === copies.goalId)).toMatchObject({ target: 90, servedBy: [] });
+  });
+
+  it('an ended plan is read-only to the same channels, translations included', async () => {
+    const { call, studentId } = await withStudent();
+    const plan = await call('plans.create', planInput(studentId, { status: 'draft' }));
+    const goal = await call('goals.create', goalInput(plan.id));
+    await call('plans.activate', { id: plan.id });
+    await call('plans.end', { id: plan.id });
+    for (const attempt of [
+      () => call('goals.create', goalInput(plan.id, { area: 'reading' })),
+      () => call('goals.update', { id: goal.id, changes: { statementTranslations: { es: 'Zebulon resolverá problemas.' } } }),
+      () => call('accommodations.create', accommodationInput(plan.id)),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('kept read-only') });
+    }
   });
 });

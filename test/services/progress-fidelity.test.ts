@@ -133,16 +133,17 @@ describe('fidelity of an accommodation and of a student', () => {
   });
 
   it('adds up every accommodation of the student, and does not plan the same weeks twice across an amendment', async () => {
-    const app = await supportedStudent();
-    await app.call(
-      'accommodations.create',
-      accommodationInput(app.plan.id, {
-        role: 'peer_buddy',
-        settingClass: 'Lunch',
-        slots: [{ day: 'fri', period: 5 }],
-        sessionsPerWeek: 1,
-        minutesPerSession: 30,
-      }),
+    const app = await supportedStudent(({ call, planId }) =>
+      call(
+        'accommodations.create',
+        accommodationInput(planId, {
+          role: 'peer_buddy',
+          settingClass: 'Lunch',
+          slots: [{ day: 'fri', period: 5 }],
+          sessionsPerWeek: 1,
+          minutesPerSession: 30,
+        }),
+      ),
     );
     await app.call('sessions.create', {
       accommodationId: app.tutor.id,
@@ -191,8 +192,9 @@ describe('fidelity of a school', () => {
       missReason: 'student_absent',
     });
     const other = await app.call('students.create', studentInput({ localId: 'S-900001', school: 'Lakeside Elementary' }));
-    const otherPlan = await app.call('plans.create', planInput(other.id));
+    const otherPlan = await app.call('plans.create', planInput(other.id, { status: 'draft' }));
     await app.call('accommodations.create', accommodationInput(otherPlan.id, { role: 'peer_buddy', settingClass: 'Lunch' }));
+    await app.call('plans.activate', { id: otherPlan.id });
 
     const result = await app.call('fidelity.forSchool', { school: app.student.school, from: '2026-10-12', to: '2026-10-16' });
     // Monday to Thursday (today) of one week, twice a week: 1.6 planned; one held, one missed.

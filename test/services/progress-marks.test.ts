@@ -202,9 +202,9 @@ describe('progress marks', () => {
 
 describe('the suggestion for a chosen reporting period', () => {
   it('judges a past period on the points up to its end, and the running period by default', async () => {
-    const app = await supportedStudent();
     const EARLY = { label: 'Early fall', endsOn: '2026-09-30' };
-    const goal = await app.call('goals.create', goalInput(app.plan.id, { reportingPeriods: [EARLY, Q1] }));
+    const app = await supportedStudent(({ call, planId }) => call('goals.create', goalInput(planId, { reportingPeriods: [EARLY, Q1] })));
+    const goal = app.extra;
     // Flat through September, then climbing steeply in October (the clock stands on 2026-10-15).
     for (const [date, value] of [
       ['2026-09-08', 40],

@@ -39,21 +39,23 @@ describe('progress points', () => {
   });
 
   it('refuses a bad value or date with a clear message, and writes nothing', async () => {
-    const app = await supportedStudent();
-    const trials = await app.call(
-      'goals.create',
-      goalInput(app.plan.id, {
-        measurement: 'trials',
-        scaleMax: 10,
-        baseline: 2,
-        target: 8,
-        statement: 'Zebulon will answer 8 of 10 questions.',
-      }),
-    );
-    const count_ = await app.call(
-      'goals.create',
-      goalInput(app.plan.id, { measurement: 'frequency', baseline: 1, target: 5, statement: 'Zebulon will start five conversations.' }),
-    );
+    const app = await supportedStudent(async ({ call, planId }) => ({
+      trials: await call(
+        'goals.create',
+        goalInput(planId, {
+          measurement: 'trials',
+          scaleMax: 10,
+          baseline: 2,
+          target: 8,
+          statement: 'Zebulon will answer 8 of 10 questions.',
+        }),
+      ),
+      count_: await call(
+        'goals.create',
+        goalInput(planId, { measurement: 'frequency', baseline: 1, target: 5, statement: 'Zebulon will start five conversations.' }),
+      ),
+    }));
+    const { trials, count_ } = app.extra;
     const cases: [Record<string, unknown>, string][] = [
       [{ goalId: app.math.id, value: 120 }, 'This goal is measured as a percent: use 0 to 100.'],
       [{ goalId: app.math.id, value: -1 }, 'This goal is measured as a percent: use 0 to 100.'],
@@ -215,8 +217,9 @@ describe('observation mode (momentary time sampling)', () => {
   it('refuses goals it cannot measure, and a behaviour with no marks at all; saves nothing then', async () => {
     const app = await supportedStudent();
     const other = await app.call('students.create', studentInput({ localId: 'S-200000', firstName: 'Ama' }));
-    const otherPlan = await app.call('plans.create', planInput(other.id));
+    const otherPlan = await app.call('plans.create', planInput(other.id, { status: 'draft' }));
     const otherGoal = await app.call('goals.create', goalInput(otherPlan.id));
+    await app.call('plans.activate', { id: otherPlan.id });
     const base = { studentId: app.student.id, date: '2026-10-14', intervalSeconds: 15, intervals: [mark(true, null, null, null)] };
     const cases: [Record<string, unknown>, string][] = [
       [

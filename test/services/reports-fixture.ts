@@ -31,7 +31,34 @@ const SCHOOL_DAYS = [
 ];
 
 export async function reportStudent() {
-  const app = await supportedStudent();
+  // What the team wrote into the plan before making it active: a second support, and a progress check.
+  const app = await supportedStudent(async ({ call, planId, math, engagement }) => {
+    const buddy = await call(
+      'accommodations.create',
+      accommodationInput(planId, {
+        role: 'peer_buddy',
+        settingClass: 'Lunch and advisory',
+        slots: [
+          { day: 'tue', period: 5 },
+          { day: 'thu', period: 5 },
+        ],
+        sessionsPerWeek: 2,
+        minutesPerSession: 25,
+        goalIds: [engagement.id],
+      }),
+    );
+    const mathWithCheck = await call('goals.update', {
+      id: math.id,
+      changes: {
+        reportingPeriods: [
+          { label: 'Progress check 1', endsOn: '2026-10-09' },
+          { label: 'Quarter 1', endsOn: '2026-11-06' },
+        ],
+      },
+    });
+    return { buddy, math: mathWithCheck };
+  });
+  const { buddy, math } = app.extra;
   const { call } = app;
   const priya = await call(
     'mentors.create',
@@ -51,20 +78,6 @@ export async function reportStudent() {
     }),
   );
   await call('assignments.create', { mentorId: priya.id, accommodationId: app.tutor.id, startDate: '2026-10-01' });
-  const buddy = await call(
-    'accommodations.create',
-    accommodationInput(app.plan.id, {
-      role: 'peer_buddy',
-      settingClass: 'Lunch and advisory',
-      slots: [
-        { day: 'tue', period: 5 },
-        { day: 'thu', period: 5 },
-      ],
-      sessionsPerWeek: 2,
-      minutesPerSession: 25,
-      goalIds: [app.engagement.id],
-    }),
-  );
   await call('assignments.create', { mentorId: bart.id, accommodationId: buddy.id, startDate: '2026-09-08' });
 
   for (const [index, date] of SCHOOL_DAYS.entries()) {
@@ -99,15 +112,6 @@ export async function reportStudent() {
     belonging: 5,
   });
 
-  const math = await call('goals.update', {
-    id: app.math.id,
-    changes: {
-      reportingPeriods: [
-        { label: 'Progress check 1', endsOn: '2026-10-09' },
-        { label: 'Quarter 1', endsOn: '2026-11-06' },
-      ],
-    },
-  });
   await call('progressMarks.save', {
     goalId: math.id,
     period: { label: 'Progress check 1', endsOn: '2026-10-09' },

@@ -9,12 +9,13 @@ import { supportedStudent } from './progress-fixture';
 describe('request ids', () => {
   it('the same goal sent twice with one requestId is written once and both answers are the same goal', async () => {
     const app = await supportedStudent();
+    const { plan: draft } = await app.call('plans.amend', { id: app.plan.id });
     const requestId = randomUUID();
-    const input = { ...goalInput(app.plan.id, { statement: 'Zebulon will read 90 words a minute with 95% accuracy.' }), requestId };
+    const input = { ...goalInput(draft.id, { statement: 'Zebulon will read 90 words a minute with 95% accuracy.' }), requestId };
     const first = await app.call('goals.create', input);
     const again = await app.call('goals.create', input);
     expect(again).toEqual(first);
-    const detail = await app.call('plans.get', { id: app.plan.id });
+    const detail = await app.call('plans.get', { id: draft.id });
     expect(detail.goals.filter((goal) => goal.statement === input.statement)).toHaveLength(1);
   });
 

@@ -36,12 +36,13 @@ async function decryptedCopy(vaultDir: string): Promise<Buffer> {
 async function studentWithRecords() {
   const app = await unlockedApp();
   const student = await app.call('students.create', studentInput());
-  const plan = await app.call('plans.create', planInput(student.id));
+  const plan = await app.call('plans.create', planInput(student.id, { status: 'draft' }));
   const goal = await app.call('goals.create', goalInput(plan.id, { objectives: ['Zebulon explains each step aloud.'] }));
   const support = await app.call(
     'accommodations.create',
     accommodationInput(plan.id, { goalIds: [goal.id], notes: 'Zebulon (Z.Q., S-100234) prefers to sit near the window; ZQ said so.' }),
   );
+  await app.call('plans.activate', { id: plan.id });
   await app.call('students.update', { id: student.id, changes: { preferredName: 'Zeb' } });
   await app.call('sessions.create', {
     accommodationId: support.id,

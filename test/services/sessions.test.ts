@@ -208,17 +208,18 @@ describe('logging a session', () => {
   });
 
   it('allows as many sessions on a day as the accommodation has slots that weekday', async () => {
-    const app = await supportedStudent();
-    await app.call('accommodations.update', {
-      id: app.tutor.id,
-      changes: {
-        slots: [
-          { day: 'mon', period: 3 },
-          { day: 'mon', period: 6 },
-          { day: 'wed', period: 3 },
-        ],
-      },
-    });
+    const app = await supportedStudent(({ call, tutor }) =>
+      call('accommodations.update', {
+        id: tutor.id,
+        changes: {
+          slots: [
+            { day: 'mon', period: 3 },
+            { day: 'mon', period: 6 },
+            { day: 'wed', period: 3 },
+          ],
+        },
+      }),
+    );
     await held(app, '2026-10-12');
     await held(app, '2026-10-12');
     await expect(held(app, '2026-10-12')).rejects.toMatchObject({ message: expect.stringContaining('already has a session logged') });
@@ -320,21 +321,24 @@ describe('editing and deleting a session', () => {
 
 describe('the week view', () => {
   it('shows Monday to Friday for every accommodation of the student’s active plans, with its sessions by day', async () => {
-    const app = await supportedStudent();
-    const buddy = await app.call(
-      'accommodations.create',
-      accommodationInput(app.plan.id, {
-        role: 'peer_buddy',
-        settingClass: 'Lunch',
-        slots: [
-          { day: 'tue', period: 5 },
-          { day: 'thu', period: 5 },
-        ],
-        startDate: '2026-10-15',
-      }),
-    );
     // Accommodations that do not run that week, or belong to a draft plan, stay out.
-    await app.call('accommodations.create', accommodationInput(app.plan.id, { settingClass: 'Art', startDate: '2026-11-02' }));
+    const app = await supportedStudent(async ({ call, planId }) => {
+      const buddy = await call(
+        'accommodations.create',
+        accommodationInput(planId, {
+          role: 'peer_buddy',
+          settingClass: 'Lunch',
+          slots: [
+            { day: 'tue', period: 5 },
+            { day: 'thu', period: 5 },
+          ],
+          startDate: '2026-10-15',
+        }),
+      );
+      await call('accommodations.create', accommodationInput(planId, { settingClass: 'Art', startDate: '2026-11-02' }));
+      return buddy;
+    });
+    const buddy = app.extra;
     const draft = await app.call('plans.create', planInput(app.student.id, { type: '504', status: 'draft' }));
     await app.call('accommodations.create', accommodationInput(draft.id, { settingClass: 'Science' }));
     const monday = await held(app, '2026-10-12');

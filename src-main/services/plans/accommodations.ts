@@ -5,12 +5,17 @@ import { type Accommodation, type AccommodationInput, AppError } from '../../con
 import { change, newId, type ServiceContext } from '../context';
 import { jsonColumns } from '../json-columns';
 import type { VaultTx } from '../vault-db';
-import { assertPlanEditable, assertSamePlan, findAccommodationRow, findPlanRow, toAccommodation } from './plan-records';
+import { assertPlanContentEditable, assertSamePlan, findAccommodationRow, findPlanRow, toAccommodation } from './plan-records';
 import { accommodationDateProblems } from './plan-rules';
 
-function assertAccommodationMakesSense(tx: VaultTx, planId: string, dates: { startDate: string; endDate: string }): void {
+function assertAccommodationMakesSense(
+  tx: VaultTx,
+  planId: string,
+  dates: { startDate: string; endDate: string },
+  verb: 'add' | 'change',
+): void {
   const plan = findPlanRow(tx, planId);
-  assertPlanEditable(plan);
+  assertPlanContentEditable(plan, 'accommodation', verb);
   const problems = accommodationDateProblems(dates, plan);
   if (problems.length) throw new AppError('invalid_input', problems.join(' '));
 }
@@ -22,7 +27,7 @@ function setServes(tx: VaultTx, accommodationId: string, goalIds: readonly strin
 
 export function createAccommodation(ctx: ServiceContext, input: AccommodationInput): Accommodation {
   return change(ctx, (tx) => {
-    assertAccommodationMakesSense(tx, input.planId, input);
+    assertAccommodationMakesSense(tx, input.planId, input, 'add');
     assertSamePlan(tx, input.planId, input.goalIds ?? [], []);
     const id = newId();
     const at = ctx.now().toISOString();
@@ -52,7 +57,7 @@ export function updateAccommodation(
 ): Accommodation {
   return change(ctx, (tx) => {
     const row = findAccommodationRow(tx, input.id);
-    assertAccommodationMakesSense(tx, row.planId, { ...row, ...input.changes });
+    assertAccommodationMakesSense(tx, row.planId, { ...row, ...input.changes }, 'change');
     const { slots, ...fields } = input.changes;
     tx.update(accommodations)
       .set({ ...fields, ...(slots ? { slots: jsonColumns.accommodations.slots.write(slots) } : {}), updatedAt: ctx.now().toISOString() })
@@ -69,7 +74,7 @@ export function updateAccommodation(
 export function setAccommodationServes(ctx: ServiceContext, input: { id: string; goalIds: string[] }): Accommodation {
   return change(ctx, (tx) => {
     const row = findAccommodationRow(tx, input.id);
-    assertPlanEditable(findPlanRow(tx, row.planId));
+    assertPlanContentEditable(findPlanRow(tx, row.planId), 'accommodation');
     assertSamePlan(tx, row.planId, input.goalIds, []);
     setServes(tx, input.id, input.goalIds);
     return {

@@ -5,21 +5,34 @@ import { AppError, type Goal, type GoalInput } from '../../contract';
 import { change, newId, type ServiceContext } from '../context';
 import { jsonColumns } from '../json-columns';
 import type { VaultTx } from '../vault-db';
-import { assertPlanEditable, assertSamePlan, findGoalRow, findPlanRow, toGoal } from './plan-records';
+import { assertPlanContentEditable, assertPlanEditable, assertSamePlan, findGoalRow, findPlanRow, toGoal } from './plan-records';
 import { goalProblems } from './plan-rules';
 
 const goalColumns = jsonColumns.goals;
 
-function assertGoalMakesSense(tx: VaultTx, planId: string, goal: Parameters<typeof goalProblems>[0]): void {
+/**
+ * A translation of the statement for parent reports is not a change to what the team agreed: it may
+ * be written while the plan is active. Every other field changes only while the plan is a draft.
+ */
+const OUTSIDE_THE_PLAN: ReadonlySet<string> = new Set(['statementTranslations']);
+
+function assertGoalMakesSense(
+  tx: VaultTx,
+  planId: string,
+  goal: Parameters<typeof goalProblems>[0],
+  changed: readonly string[] | 'new',
+): void {
   const plan = findPlanRow(tx, planId);
-  assertPlanEditable(plan);
+  const translationOnly = changed !== 'new' && changed.every((field) => OUTSIDE_THE_PLAN.has(field));
+  if (translationOnly) assertPlanEditable(plan);
+  else assertPlanContentEditable(plan, 'goal', changed === 'new' ? 'add' : 'change');
   const problems = goalProblems(goal, plan);
   if (problems.length) throw new AppError('invalid_input', problems.join(' '));
 }
 
 export function createGoal(ctx: ServiceContext, input: GoalInput): Goal {
   return change(ctx, (tx) => {
-    assertGoalMakesSense(tx, input.planId, input);
+    assertGoalMakesSense(tx, input.planId, input, 'new');
     const id = newId();
     const at = ctx.now().toISOString();
     tx.insert(goals)
@@ -45,7 +58,7 @@ export function updateGoal(ctx: ServiceContext, input: { id: string; changes: Pa
   return change(ctx, (tx) => {
     const current = toGoal(tx, findGoalRow(tx, input.id));
     const merged = { ...current, ...input.changes };
-    assertGoalMakesSense(tx, current.planId, merged);
+    assertGoalMakesSense(tx, current.planId, merged, Object.keys(input.changes));
     const { reportingPeriods, objectives, statementTranslations, ...fields } = input.changes;
     tx.update(goals)
       .set({
@@ -68,7 +81,7 @@ export function updateGoal(ctx: ServiceContext, input: { id: string; changes: Pa
 export function setGoalServedBy(ctx: ServiceContext, input: { id: string; accommodationIds: string[] }): Goal {
   return change(ctx, (tx) => {
     const goal = findGoalRow(tx, input.id);
-    assertPlanEditable(findPlanRow(tx, goal.planId));
+    assertPlanContentEditable(findPlanRow(tx, goal.planId), 'goal');
     assertSamePlan(tx, goal.planId, [], input.accommodationIds);
     tx.delete(accommodationGoals).where(eq(accommodationGoals.goalId, input.id)).run();
     for (const accommodationId of new Set(input.accommodationIds))

@@ -32,6 +32,27 @@ export function assertPlanEditable(plan: PlanRow): void {
   }
 }
 
+/**
+ * An active plan is what the team agreed: its goals and peer supports (and the links between them)
+ * change only through an amendment. The words say what to do instead; `verb` is what the person tried.
+ */
+export function planContentRefusal(entity: 'goal' | 'accommodation', plan: PlanRow, verb = 'change'): string | null {
+  const what = entity === 'goal' ? 'goal' : 'peer support';
+  if (plan.status === 'active') {
+    return `This plan is active: its ${what}s change only through an amendment, so what the team agreed and the data recorded under it stay as they were. Choose "Amend the plan" to make a new draft version, and ${verb} the ${what} there.`;
+  }
+  if (plan.status !== 'draft') {
+    return `Version ${plan.version} of this plan is ${plan.status} and kept read-only. Amend the current plan to make changes.`;
+  }
+  return null;
+}
+
+/** Goals and peer supports are written while their plan is a draft; then it is made active. */
+export function assertPlanContentEditable(plan: PlanRow, entity: 'goal' | 'accommodation', verb = 'change'): void {
+  const refusal = planContentRefusal(entity, plan, verb);
+  if (refusal) throw new AppError('forbidden', refusal);
+}
+
 export function toPlan(db: Queryable, row: PlanRow, today: string): Plan {
   const team = db.select({ staffId: planTeam.staffId }).from(planTeam).where(eq(planTeam.planId, row.id)).all();
   return {

@@ -32,7 +32,7 @@ import { AppError, type Removal, type RemovalCounts, type RemovalPreview } from 
 import { change, expectChanged, newId, type ServiceContext } from '../context';
 import { goalVersionIds } from '../progress/goal-lineage';
 import type { Queryable, VaultTx } from '../vault-db';
-import { findAccommodationRow, findGoalRow, findPlanRow, type PlanRow } from './plan-records';
+import { findAccommodationRow, findGoalRow, findPlanRow, type PlanRow, planContentRefusal } from './plan-records';
 
 type Entity = Removal['entity'];
 
@@ -184,14 +184,7 @@ function preview(entity: Entity, plan: PlanRow, counts: RemovalCounts): RemovalP
 }
 
 function refusalFor(entity: Entity, plan: PlanRow): string | null {
-  const what = entity === 'goal' ? 'goal' : 'peer support';
-  if (plan.status === 'active') {
-    return `This plan is active: its ${what}s change only through an amendment, so what the team agreed and the data recorded under it stay as they were. Choose "Amend the plan" to make a new draft version, and remove the ${what} there.`;
-  }
-  if (plan.status !== 'draft') {
-    return `Version ${plan.version} of this plan is ${plan.status} and kept read-only. Amend the current plan to make changes.`;
-  }
-  return null;
+  return planContentRefusal(entity, plan, 'remove');
 }
 
 function assertRemovable(entity: Entity, plan: PlanRow, counts: RemovalCounts, confirmed: number | undefined): void {

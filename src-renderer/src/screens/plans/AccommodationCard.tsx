@@ -65,19 +65,21 @@ export function AccommodationCard({ accommodation, detail }: { accommodation: Ac
             legend={t('accommodations.serves', { name })}
             items={detail.goals.map((goal) => ({ id: goal.id, label: goalChoiceLabel(goal) }))}
             saved={accommodation.serves}
-            isReadOnly={detail.plan.readOnly}
+            isReadOnly={detail.plan.status !== 'draft'}
             emptyText={t('accommodations.noGoals')}
             save={(goalIds) => api('accommodations.setServes', { id: accommodation.id, goalIds })}
           />
           {detail.plan.readOnly ? null : (
             <div className="actions">
-              <Button
-                className="button button--secondary"
-                aria-label={t('accommodations.editNamed', { name })}
-                onPress={() => setEditing(true)}
-              >
-                {t('accommodations.edit')}
-              </Button>
+              {detail.plan.status === 'draft' ? (
+                <Button
+                  className="button button--secondary"
+                  aria-label={t('accommodations.editNamed', { name })}
+                  onPress={() => setEditing(true)}
+                >
+                  {t('accommodations.edit')}
+                </Button>
+              ) : null}
               <Button
                 className="button button--quiet"
                 aria-label={t('accommodations.deleteNamed', { name })}

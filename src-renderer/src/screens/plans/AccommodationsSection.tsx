@@ -4,6 +4,7 @@ import type { PlanDetail } from '../../../../src-main/contract';
 import { todayIso } from '../../components/dates';
 import { AccommodationCard } from './AccommodationCard';
 import { AccommodationForm } from './AccommodationForm';
+import { AmendNote } from './AmendNote';
 import { newAccommodationDraft } from './accommodation-draft';
 import { PlanListSection } from './PlanListSection';
 
@@ -18,6 +19,7 @@ export function AccommodationsSection({ detail }: { detail: PlanDetail }) {
       emptyText={t('accommodations.none')}
       doneText={t('accommodations.form.done')}
       readOnly={plan.readOnly}
+      lockedNote={plan.status === 'active' ? <AmendNote plan={plan} entity="accommodation" /> : undefined}
       cards={detail.accommodations.map((accommodation) => (
         <AccommodationCard key={accommodation.id} accommodation={accommodation} detail={detail} />
       ))}

@@ -40,7 +40,13 @@ export function GoalCard({ goal, detail }: { goal: Goal; detail: PlanDetail }) {
         {unsupported ? <span className="tag tag--warn">{t('plans.gaps.goalTag')}</span> : null}
       </div>
       {editing ? (
-        <GoalForm plan={detail.plan} goal={goal} initial={goalDraftFrom(goal)} onDone={() => setEditing(false)} />
+        <GoalForm
+          plan={detail.plan}
+          goal={goal}
+          initial={goalDraftFrom(goal)}
+          translationOnly={detail.plan.status !== 'draft'}
+          onDone={() => setEditing(false)}
+        />
       ) : (
         <>
           <p className="statement">{goal.statement}</p>
@@ -74,15 +80,26 @@ export function GoalCard({ goal, detail }: { goal: Goal; detail: PlanDetail }) {
             legend={t('goals.servedBy', { name })}
             items={detail.accommodations.map((item) => ({ id: item.id, label: accommodationName(item) }))}
             saved={goal.servedBy}
-            isReadOnly={detail.plan.readOnly}
+            isReadOnly={detail.plan.status !== 'draft'}
             emptyText={t('goals.noAccommodations')}
             save={(accommodationIds) => api('goals.setServedBy', { id: goal.id, accommodationIds })}
           />
           {detail.plan.readOnly ? null : (
             <div className="actions">
-              <Button className="button button--secondary" aria-label={t('goals.editNamed', { name })} onPress={() => setEditing(true)}>
-                {t('goals.edit')}
-              </Button>
+              {detail.plan.status === 'draft' ? (
+                <Button className="button button--secondary" aria-label={t('goals.editNamed', { name })} onPress={() => setEditing(true)}>
+                  {t('goals.edit')}
+                </Button>
+              ) : (
+                // An active plan's goal changes only by amendment; its translation for parents is not a change to it.
+                <Button
+                  className="button button--secondary"
+                  aria-label={t('removals.translateNamed', { name })}
+                  onPress={() => setEditing(true)}
+                >
+                  {t('removals.translate')}
+                </Button>
+              )}
               <Button className="button button--quiet" aria-label={t('goals.deleteNamed', { name })} onPress={() => setDeleting(true)}>
                 {t('goals.delete')}
               </Button>

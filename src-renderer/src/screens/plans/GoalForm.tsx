@@ -30,10 +30,12 @@ export interface GoalFormProps {
   initial: GoalDraft;
   /** The goal being changed; absent for a new one. */
   goal?: Goal;
+  /** An active plan's goal: only its translation for parent reports, which is not a change to the plan. */
+  translationOnly?: boolean;
   onDone: () => void;
 }
 
-export function GoalForm({ plan, initial, goal, onDone }: GoalFormProps) {
+export function GoalForm({ plan, initial, goal, translationOnly = false, onDone }: GoalFormProps) {
   const { t } = useTranslation();
   const describe = useServiceError();
   const refresh = useRefreshPlans();
@@ -51,6 +53,34 @@ export function GoalForm({ plan, initial, goal, onDone }: GoalFormProps) {
   const aboutValues = errorCode(save.error) === 'invalid_input' ? alertId : undefined;
   const scaleMax = parseNumber(draft.scaleMax);
   const validateValue = (text: string) => valueProblem(t, draft.measurement, text, scaleMax);
+
+  if (goal && translationOnly) {
+    return (
+      <SubmitForm
+        className="stack form"
+        aria-label={t('removals.translate')}
+        onSubmit={() =>
+          update.mutateAsync({ id: goal.id, changes: { statementTranslations: goalFields(draft, goal.area).statementTranslations } })
+        }
+      >
+        <p className="statement">{goal.statement}</p>
+        <TextAreaField
+          label={t('goals.fields.statementSpanish')}
+          lang="es"
+          value={draft.translations.es ?? ''}
+          onChange={(es) => setDraft((current) => ({ ...current, translations: { ...current.translations, es } }))}
+          description={t('removals.translateHint')}
+        />
+        <FormAlert id={alertId}>{update.isError ? describe(update.error) : null}</FormAlert>
+        <div className="actions">
+          <SubmitButton pending={update.isPending}>{t('removals.translateSave')}</SubmitButton>
+          <Button className="button button--quiet" onPress={onDone}>
+            {t('app.cancel')}
+          </Button>
+        </div>
+      </SubmitForm>
+    );
+  }
 
   return (
     <SubmitForm

@@ -1,6 +1,7 @@
 /** The plan's measurable goals, and adding one (with the plan's end date and quarterly reports filled in). */
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../../../src-main/contract';
+import { AmendNote } from './AmendNote';
 import { GoalCard } from './GoalCard';
 import { GoalForm } from './GoalForm';
 import { newGoalDraft, quarterPeriods } from './goal-draft';
@@ -17,6 +18,7 @@ export function GoalsSection({ detail }: { detail: PlanDetail }) {
       emptyText={t('goals.none')}
       doneText={t('goals.form.done')}
       readOnly={plan.readOnly}
+      lockedNote={plan.status === 'active' ? <AmendNote plan={plan} entity="goal" /> : undefined}
       cards={detail.goals.map((goal) => <GoalCard key={goal.id} goal={goal} detail={detail} />)}
       renderForm={(onDone) => (
         <GoalForm

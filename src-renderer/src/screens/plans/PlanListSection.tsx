@@ -14,12 +14,24 @@ export interface PlanListSectionProps {
   emptyText: string;
   doneText: string;
   readOnly: boolean;
+  /** Shown instead of the add button when the plan's content changes only by amendment (an active plan). */
+  lockedNote?: ReactNode;
   cards: ReactNode[];
   /** The add form; it calls `onDone` once saved. */
   renderForm: (onDone: () => void) => ReactNode;
 }
 
-export function PlanListSection({ title, addLabel, addTitle, emptyText, doneText, readOnly, cards, renderForm }: PlanListSectionProps) {
+export function PlanListSection({
+  title,
+  addLabel,
+  addTitle,
+  emptyText,
+  doneText,
+  readOnly,
+  lockedNote,
+  cards,
+  renderForm,
+}: PlanListSectionProps) {
   const titleId = useId();
   const addRef = useRef<HTMLButtonElement>(null);
   const [adding, setAdding] = useState(false);
@@ -31,7 +43,7 @@ export function PlanListSection({ title, addLabel, addTitle, emptyText, doneText
         <h2 id={titleId} className="panel-title">
           {title}
         </h2>
-        {readOnly || adding ? null : (
+        {readOnly || lockedNote || adding ? null : (
           <Button
             ref={addRef}
             className="button button--primary"
@@ -44,6 +56,7 @@ export function PlanListSection({ title, addLabel, addTitle, emptyText, doneText
           </Button>
         )}
       </div>
+      {lockedNote && !readOnly ? lockedNote : null}
       {cards.length === 0 && !adding ? <p className="muted">{emptyText}</p> : null}
       {cards}
       {adding ? (
