@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, isNull, lt, type SQL } from 'drizzle-orm';
-import { auditEvents, settings } from '../../db/schema';
-import type { AuditVerdict } from '../contract';
+import { auditEvents, settings, staff } from '../../db/schema';
+import type { AuditEvent, AuditVerdict } from '../contract';
+import { jsonColumns } from './json-columns';
 import type { Queryable, VaultTx } from './vault-db';
 
 export interface AuditEntry {
@@ -126,4 +127,35 @@ export function listAudit(db: Queryable, filter: AuditFilter): AuditRow[] {
     .orderBy(desc(auditEvents.id))
     .limit(filter.limit)
     .all();
+}
+
+/**
+ * Who acted, by name, for a listing: the staff record of the key slot, looked up once per slot;
+ * "former team member" once the slot's staff record is gone, null for the recovery key.
+ */
+export function actorNames(db: Queryable): (slotId: string | null) => string | null {
+  const names = new Map<string, string>();
+  return (slotId) => {
+    if (!slotId) return null;
+    let name = names.get(slotId);
+    if (name === undefined) {
+      name = db.select({ name: staff.name }).from(staff).where(eq(staff.slotId, slotId)).get()?.name ?? 'former team member';
+      names.set(slotId, name);
+    }
+    return name;
+  };
+}
+
+/** `audit.list`: events newest first, with who acted and which fields changed (never their values). */
+export function listAuditEvents(db: Queryable, filter: AuditFilter): AuditEvent[] {
+  const actorName = actorNames(db);
+  return listAudit(db, filter).map((row) => ({
+    id: row.id,
+    at: row.at,
+    actorName: actorName(row.actorSlotId),
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId,
+    fields: jsonColumns.auditEvents.fields.read(row.fields),
+  }));
 }

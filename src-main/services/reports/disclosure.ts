@@ -5,11 +5,9 @@
  * why, and what (report type, student or mentor id, date range), and never a name of a student or
  * mentor beyond that id. Listing reads those events back for a screen or `audit list --disclosures`.
  */
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { staff } from '../../../db/schema';
 import { type Disclosure, DisclosureUse, ReportKind } from '../../contract/reports';
-import { listAudit } from '../audit';
+import { actorNames, listAudit } from '../audit';
 import type { ChangeRecord, ServiceContext } from '../context';
 import { studentLocalId } from './lookup';
 
@@ -51,15 +49,7 @@ export function listDisclosures(ctx: ServiceContext, input: { studentId?: string
     ...(input.studentId ? { entity: 'student', entityId: input.studentId } : {}),
     limit: input.limit,
   });
-  const names = new Map<string, string | null>();
-  const actorName = (slotId: string | null): string | null => {
-    if (!slotId) return null;
-    if (!names.has(slotId)) {
-      const row = ctx.db.select({ name: staff.name }).from(staff).where(eq(staff.slotId, slotId)).get();
-      names.set(slotId, row?.name ?? 'former team member');
-    }
-    return names.get(slotId) ?? null;
-  };
+  const actorName = actorNames(ctx.db);
   return rows.flatMap((row) => {
     const detail = Detail.safeParse(row.detail ? JSON.parse(row.detail) : null);
     if (!detail.success || (row.entity !== 'student' && row.entity !== 'mentor') || !row.entityId) return [];
