@@ -129,9 +129,14 @@ function zodArbitrary(schema: AnySchema, pools: Pools, where: Where): fc.Arbitra
       const max = Math.min(string.maxLength ?? 60, 60);
       const fromPool = pools.strings.filter(accepts);
       const random = fc.string({ minLength: min, maxLength: Math.max(min, max) }).filter(accepts);
-      const hasPattern = ((def.checks as { _zod: { def: { check: string } } }[] | undefined) ?? []).some(
-        (check) => check._zod.def.check === 'string_format',
-      );
+      // A format (z.uuid(), z.email() …) sits on the schema's own def in zod 4, or among its checks.
+      const format = (def as { format?: string }).format;
+      if (format === 'uuid') return fc.uuid().filter(accepts);
+      const hasPattern =
+        format !== undefined ||
+        ((def.checks as { _zod: { def: { check: string } } }[] | undefined) ?? []).some(
+          (check) => check._zod.def.check === 'string_format',
+        );
       const named = idsFor(where, pools).filter(accepts);
       if (named.length)
         return fc.oneof({ arbitrary: fc.constantFrom(...named), weight: 6 }, { arbitrary: fc.constantFrom(...fromPool), weight: 1 });
