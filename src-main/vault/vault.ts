@@ -6,8 +6,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../contract';
-import { checkCommitHead } from './commit-head';
+import { AppError, CHANGES_LOST_MESSAGE } from '../contract';
+import { checkCommitHead, HEAD_FILE } from './commit-head';
 import { closeDatabase, openEncryptedDatabase, type SqliteDatabase } from './database';
 import { DEFAULT_KDF_COST, type KdfCost } from './kdf';
 import {
@@ -118,7 +118,7 @@ export async function unlockVault(input: UnlockInput): Promise<OpenVault> {
   if (!existsSync(paths.database)) {
     throw new AppError('vault_damaged', 'The vault database file is missing — restore from backup.');
   }
-  if (isEmptyDatabaseFile(paths.database)) throw emptyDatabase();
+  if (isEmptyDatabaseFile(paths.database)) throw emptyOrLost(paths);
   const secret = input.kind === 'recovery' ? normalizeRecoveryKey(input.secret) : input.secret;
   const opened = secret === null ? null : await openAnySlot(slotFile, input.kind, secret);
   if (!opened) {
@@ -132,7 +132,7 @@ export async function unlockVault(input: UnlockInput): Promise<OpenVault> {
     db = openEncryptedDatabase(paths.database, opened.dataKey, { verify: statSync(paths.database).size <= FULL_CHECK_MAX_BYTES });
     const version = schemaVersionOf(db);
     // Key slots are written only after the database is migrated: one that never was is not this vault.
-    if (version === 0) throw emptyDatabase();
+    if (version === 0) throw emptyOrLost(paths);
     assertNotFromTheFuture(version);
     if (version < SCHEMA_VERSION) copyBeforeMigrating(db, paths.dir, version);
     const migrated = migrate(db).map((migration) => migration.tag);
@@ -146,6 +146,15 @@ export async function unlockVault(input: UnlockInput): Promise<OpenVault> {
     opened.dataKey.fill(0);
     throw error;
   }
+}
+
+/**
+ * An empty database beside a recorded head once held commits (its WAL went missing before they were
+ * folded in): that is changes lost, not a vault that never was. The head file is read unauthenticated
+ * here, but either way the vault is refused; it only chooses the words.
+ */
+function emptyOrLost(paths: VaultPaths): AppError {
+  return existsSync(join(paths.dir, HEAD_FILE)) ? new AppError('changes_lost', CHANGES_LOST_MESSAGE) : emptyDatabase();
 }
 
 export function closeVault(vault: OpenVault): void {

@@ -110,12 +110,14 @@ describe('purge scrubs mentions in other records', () => {
       'students.create',
       studentInput({ localId: 'S-2', firstName: 'Philippa', lastName: 'Oyelaran', guardians: [] }),
     );
-    const plan = await call('plans.create', planInput(other.id));
+    // Written while a draft, then made active: an active plan's goals change only by amendment.
+    const plan = await call('plans.create', planInput(other.id, { status: 'draft' }));
     const goal = await call('goals.create', goalInput(plan.id, { objectives: ['Works with Zebulon on step one.'] }));
     const support = await call(
       'accommodations.create',
       accommodationInput(plan.id, { goalIds: [goal.id], notes: 'Philippa and Zeb Quixote-Marchetti (S-100234) share a table.' }),
     );
+    await call('plans.activate', { id: plan.id });
     const note = 'Philippa read with Zebulon Quixote-Marchetti; Z.Q. helped her. Marisol Quixote came to watch.';
     await call('sessions.create', {
       accommodationId: support.id,
@@ -157,7 +159,7 @@ describe('purge scrubs mentions in other records', () => {
       'students.create',
       studentInput({ localId: 'S-2', firstName: 'Zebulon', lastName: 'Oyelaran', guardians: [] }),
     );
-    const plan = await call('plans.create', planInput(other.id));
+    const plan = await call('plans.create', planInput(other.id, { status: 'draft' }));
     const support = await call('accommodations.create', accommodationInput(plan.id, { notes: 'Zebulon sits with Quixote-Marchetti.' }));
     expect(await call('students.purge', { id: student.id, confirmLocalId: 'S-100234' })).toEqual({ mentionsScrubbed: 1 });
     const detail = await call('plans.get', { id: plan.id });

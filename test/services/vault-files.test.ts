@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPeerpath } from '../../src-main/api/app';
@@ -52,8 +52,19 @@ describe('a vault opens as itself or not at all', () => {
   it('a zero-length database beside the key slots is refused as empty, and nothing is written', async () => {
     const { dir } = await lockedVault();
     truncateSync(join(dir, 'peerpath.db'), 0);
+    // A vault from before the head file was kept: nothing says commits were made, so "empty".
+    rmSync(join(dir, 'peerpath.head'), { force: true });
     const before = hashFolder(dir);
     expect(await unlockError(dir)).toEqual(EMPTY);
+    expect(hashFolder(dir)).toEqual(before);
+  });
+
+  it('a zero-length database beside a recorded head is refused as changes lost, and nothing is written', async () => {
+    const { dir } = await lockedVault();
+    expect(existsSync(join(dir, 'peerpath.head'))).toBe(true);
+    truncateSync(join(dir, 'peerpath.db'), 0);
+    const before = hashFolder(dir);
+    expect(await unlockError(dir)).toEqual({ code: 'changes_lost', message: 'The last changes could not be read — restore from backup.' });
     expect(hashFolder(dir)).toEqual(before);
   });
 
