@@ -2,6 +2,7 @@ import type { Channel } from '../../contract';
 import type { RenderReport } from '../../reports/render';
 import { applyProposal, endMeeting, getMeeting, listMeetings, recordDecision, startMeeting } from '../../services/meetings/meetings';
 import { meetingSummaryPdf, presentMeeting, saveMeetingSummary } from '../../services/meetings/presentation';
+import { meetingForRoom, proposalForRoom } from '../../services/meetings/room';
 import { previewOf } from '../../services/reports/export';
 import type { VaultSession } from '../../services/vault-session';
 import type { TaskRunner } from '../../workers/pool';
@@ -43,8 +44,8 @@ export function refusedInMeetingMode(session: VaultSession, handlers: Handlers):
 
 /**
  * Meeting mode's channels. `current`, `presenter`, `decide` and `leave` reach the session's meeting
- * through `session.inMeeting()` (the student comes from the session, never from the request); the
- * rest use `session.context()`, which the session refuses while a meeting is on. Saving a summary
+ * through `session.inMeeting()` (the student comes from the session, never from the request) and
+ * answer only scrubbed text (`services/meetings/room.ts`, the presenter's view its own); the rest use `session.context()`, which the session refuses while a meeting is on. Saving a summary
  * writes only where the save dialog said (`files`), as `reports.save` does, and draws in `tasks`' threads.
  */
 export function meetingHandlers(session: VaultSession, files?: Pick<FileChoices, 'claim'>, tasks?: TaskRunner) {
@@ -60,7 +61,7 @@ export function meetingHandlers(session: VaultSession, files?: Pick<FileChoices,
       const on = session.meetingMode();
       if (!on) return null;
       const { ctx, meeting } = session.inMeeting();
-      return getMeeting(ctx, meeting.meetingId);
+      return meetingForRoom(ctx, getMeeting(ctx, meeting.meetingId));
     },
     'meetings.presenter': ({ language }) => {
       const { ctx, meeting } = session.inMeeting();
@@ -68,9 +69,11 @@ export function meetingHandlers(session: VaultSession, files?: Pick<FileChoices,
     },
     'meetings.decide': (input) => {
       const { ctx, meeting } = session.inMeeting();
-      return recordDecision(ctx, meeting.meetingId, input);
+      const proposal = recordDecision(ctx, meeting.meetingId, input);
+      return proposalForRoom(ctx, getMeeting(ctx, meeting.meetingId), proposal);
     },
-    'meetings.leave': ({ passphrase }) => session.leaveMeeting(passphrase, (ctx, ending) => endMeeting(ctx, ending.meetingId)),
+    'meetings.leave': ({ passphrase }) =>
+      session.leaveMeeting(passphrase, (ctx, ending) => meetingForRoom(ctx, endMeeting(ctx, ending.meetingId))),
     'meetings.list': ({ studentId }) => listMeetings(session.context(), studentId),
     'meetings.apply': ({ proposalId }) => applyProposal(session.context(), proposalId),
     'meetings.summary': async (input) => previewOf(await meetingSummaryPdf(session.context(), input, render)),
