@@ -47,6 +47,22 @@ export const auditEvents = sqliteTable('audit_events', {
   hash: text('hash'),
 });
 
+/**
+ * Each backup the app or the command line wrote, so the ones made before a data-key rotation (which
+ * still open with the passphrases of that time) can be listed and deleted. A row whose file is gone
+ * is simply not listed.
+ */
+export const backups = sqliteTable('backups', {
+  id: text('id').primaryKey(),
+  /** The absolute path the backup was written to. */
+  path: text('path').notNull(),
+  /** ISO-8601 instant the backup was taken. */
+  madeAt: text('made_at').notNull(),
+  bytes: integer('bytes').notNull(),
+  /** The key slot that was unlocked when it was written; null under the recovery key. */
+  madeBySlot: text('made_by_slot'),
+});
+
 // ── People ────────────────────────────────────────────────────────────────────────────────────
 
 /** School staff: case managers, teachers, paraprofessionals, counselors, administrators. */

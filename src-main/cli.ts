@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { BACKUPS_USAGE, runBackups } from './cli/backup-commands';
 import { CommandFailed, type Connect, describe, type Io, UsageError } from './cli/common';
 import { DATA_COMMANDS, DataInvocation, runData } from './cli/data-commands';
 import { MATCH_USAGE, runMatch } from './cli/match-commands';
@@ -25,10 +26,11 @@ Commands:
   vault change-passphrase                  change your passphrase (old: PEERPATH_PASSPHRASE, new: PEERPATH_NEW_PASSPHRASE)
   vault add-member --name <name> --role <role>   give a team member their own passphrase (PEERPATH_NEW_PASSPHRASE)
   vault recovery-key                       make a new recovery key (the old one stops working)
-  vault members                            list who has access (slot id, name, role, added) and any key slot with no member
+  vault members                            list who has access (slot id, name, role, added, last unlock) and any key slot with no member
   vault remove-member <name or slot id>    take a team member's access away (their passphrase stops opening the vault)
   vault backup <file>                      write an encrypted one-file backup
   vault restore <file> <dir>               restore a backup into a new folder [--recovery-key]
+${BACKUPS_USAGE}
   import roster --kind <kind> <file.csv>   import students, mentors or staff from a CSV export of your student
                                            information system; if any row is bad, nothing is imported and every
                                            bad row is listed [--skip-duplicates]
@@ -141,6 +143,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     if (isReportCommand(argv) && !argv.includes('--help') && !argv.includes('-h')) {
       const report = parseReportCommand(argv);
       await runReportCommand(report, report.vault ?? defaultVaultFolder(), io);
+      return 0;
+    }
+    if (argv[0] === 'vault' && argv[1] === 'backups' && !argv.includes('--help') && !argv.includes('-h')) {
+      await runBackups(argv.slice(2), defaultVaultFolder(), io);
       return 0;
     }
     if (argv[0] === 'match' && !argv.includes('--help') && !argv.includes('-h')) {

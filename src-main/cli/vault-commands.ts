@@ -55,7 +55,9 @@ export async function runVault(invocation: VaultInvocation, dir: string, recover
       case 'members': {
         await unlocked(peerpath, io, recovery);
         for (const member of await call(peerpath, 'vault.members', {})) {
-          io.out([member.slotId, member.name, member.role, member.addedAt.slice(0, 10)].join('\t'));
+          io.out(
+            [member.slotId, member.name, member.role, member.addedAt.slice(0, 10), member.lastUnlockAt ?? 'never unlocked'].join('\t'),
+          );
         }
         for (const problem of (await call(peerpath, 'vault.check', {})).accessProblems ?? []) {
           io.out([problem.slotId, problem.name ?? '(no team member)', problem.problem.replaceAll('_', ' '), '-'].join('\t'));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from './common';
 import { COMMAND_LINE_ONLY, LocalPath } from './files';
 
 /** Passphrases are never trimmed or normalised beyond NFC: what the user typed is the secret. */
@@ -23,8 +24,23 @@ export const Member = z.object({
   name: z.string(),
   role: StaffRole,
   addedAt: z.string(),
+  /** Their newest unlock with their own passphrase (the `vault.unlocked` audit event for their slot); null if never. */
+  lastUnlockAt: z.string().nullable(),
 });
 export type Member = z.infer<typeof Member>;
+
+/**
+ * A backup this vault wrote, still on disk. `preRotation`: taken at or before the newest data-key
+ * rotation, so it still opens with the passphrases (and recovery key) of its day — removed members' too.
+ */
+export const RecordedBackup = z.object({
+  id: z.string(),
+  path: z.string(),
+  madeAt: z.string(),
+  bytes: z.number().int(),
+  preRotation: z.boolean(),
+});
+export type RecordedBackup = z.infer<typeof RecordedBackup>;
 
 /**
  * A key slot and the member row that names it should come and go together; after a crash they may
@@ -137,6 +153,10 @@ export const vault = {
   'vault.check': { input: Empty, output: VaultCheck },
   /** Command line only: an encrypted one-file backup, written new (never over a file) where it says. */
   'vault.backup': { input: z.object({ file: LocalPath }).strict(), output: z.object({ bytes: z.number().int() }), ...COMMAND_LINE_ONLY },
+  /** The backups this vault wrote that are still on disk, newest first, each marked if made before the newest key rotation. */
+  'vault.backups': { input: Empty, output: z.array(RecordedBackup) },
+  /** Deletes one recorded backup's file, by its recorded id (never a path); audited. */
+  'vault.deleteBackup': { input: z.object({ id: Id }).strict(), output: z.object({}) },
   /**
    * Command line only: a backup restored into a folder that holds no vault (never the vault in use),
    * opened with a secret of the backup's own key slots, integrity-checked, and closed again.

@@ -1,35 +1,49 @@
 /** Team members who hold key slots: their names and roles, kept inside the encrypted database. */
-import { and, eq, isNull } from 'drizzle-orm';
-import { staff, vaultMembers } from '../../db/schema';
+import { and, eq, isNull, max } from 'drizzle-orm';
+import { auditEvents, staff, vaultMembers } from '../../db/schema';
 import { type Member, StaffRole } from '../contract';
 import type { Queryable, VaultTx } from './vault-db';
 
 type MemberRow = typeof vaultMembers.$inferSelect;
 
-function toMember(row: MemberRow): Member {
-  return { slotId: row.slotId, name: row.name, role: StaffRole.parse(row.role), addedAt: row.addedAt };
+function toMember(row: MemberRow, lastUnlockAt: string | null): Member {
+  return { slotId: row.slotId, name: row.name, role: StaffRole.parse(row.role), addedAt: row.addedAt, lastUnlockAt };
+}
+
+/** Each slot's newest unlock with its own passphrase (a recovery-key unlock names no slot); `slotId` narrows it to one. */
+function lastUnlocks(db: Queryable, slotId?: string): Map<string, string> {
+  const unlocked = eq(auditEvents.action, 'vault.unlocked');
+  const rows = db
+    .select({ slotId: auditEvents.actorSlotId, at: max(auditEvents.at) })
+    .from(auditEvents)
+    .where(slotId === undefined ? unlocked : and(unlocked, eq(auditEvents.actorSlotId, slotId)))
+    .groupBy(auditEvents.actorSlotId)
+    .all();
+  return new Map(rows.flatMap(({ slotId, at }) => (slotId && at ? [[slotId, at] as const] : [])));
 }
 
 export function listMembers(db: Queryable, activeSlotIds: readonly string[]): Member[] {
+  const unlocks = lastUnlocks(db);
   return db
     .select()
     .from(vaultMembers)
     .where(isNull(vaultMembers.removedAt))
     .all()
     .filter((row) => activeSlotIds.includes(row.slotId))
-    .map(toMember)
+    .map((row) => toMember(row, unlocks.get(row.slotId) ?? null))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function findMember(db: Queryable, slotId: string): Member | null {
   const row = db.select().from(vaultMembers).where(eq(vaultMembers.slotId, slotId)).get();
-  return row ? toMember(row) : null;
+  return row ? toMember(row, lastUnlocks(db, slotId).get(slotId) ?? null) : null;
 }
 
-export function insertMember(db: VaultTx, member: Member): void {
+/** A new member's row; when they last unlocked is read from the audit trail, never stored here. */
+export function insertMember(db: VaultTx, member: Omit<Member, 'lastUnlockAt'>): void {
   const result = db
     .insert(vaultMembers)
-    .values({ ...member, removedAt: null })
+    .values({ slotId: member.slotId, name: member.name, role: member.role, addedAt: member.addedAt, removedAt: null })
     .run();
   if (result.changes !== 1) throw new Error('insertMember: the member was not written');
 }

@@ -131,6 +131,18 @@ function readHeader(file: string): { header: BackupHeader; databaseOffset: numbe
   }
 }
 
+/**
+ * When the backup at `file` says it was taken, or null when no readable Peerpath backup is there —
+ * so a recorded backup is deleted only while its path still holds that very backup.
+ */
+export function backupTakenAt(file: string): string | null {
+  try {
+    return readHeader(file).header.createdAt;
+  } catch {
+    return null;
+  }
+}
+
 export interface RestoreInput {
   file: string;
   dir: string;

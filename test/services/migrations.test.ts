@@ -339,6 +339,20 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
     db.prepare("DELETE FROM students WHERE id = 'student-0002'").run();
     expect(db.prepare('SELECT count(*) AS n FROM removed_records').get()).toEqual({ n: 0 });
   },
+  '0008_backups': (db) => {
+    // An audit event as schema 8 wrote it (a backup before backups were recorded); the record starts empty.
+    db.prepare("INSERT INTO audit_events (at, action) VALUES ('2026-09-01T12:00:00.000Z', 'vault.backup_written')").run();
+    const before = db.prepare('SELECT * FROM audit_events').all();
+
+    migrate(db, 9);
+
+    expect(db.prepare('SELECT * FROM audit_events').all()).toEqual(before);
+    expect(db.prepare('SELECT count(*) AS n FROM backups').get()).toEqual({ n: 0 });
+    db.prepare(
+      "INSERT INTO backups (id, path, made_at, bytes, made_by_slot) VALUES ('backup-1', '/tmp/a.ppbak', '2026-09-02T12:00:00.000Z', 4096, NULL)",
+    ).run();
+    expect(db.prepare('SELECT path, bytes FROM backups').all()).toEqual([{ path: '/tmp/a.ppbak', bytes: 4096 }]);
+  },
 };
 
 describe('migrations', () => {

@@ -49,6 +49,11 @@ export function vaultHandlers(session: VaultSession, folders: VaultFolders = {})
     'vault.leaveDemo': () => session.leaveDemo(),
     'vault.check': () => session.check(),
     'vault.backup': ({ file }) => session.backup(file),
+    'vault.backups': () => session.backups(),
+    'vault.deleteBackup': ({ id }) => {
+      session.deleteBackup(id);
+      return {};
+    },
     'vault.restore': async (input) => {
       await restoreInto(input, folders.dir);
       return {};

@@ -18,7 +18,7 @@ import { requireAcceptable } from './secrets';
 import type { SessionCore } from './session';
 
 /** A key slot's holder: a member row (names the slot) and a staff record (authors changes). */
-export function addTeamMember(tx: VaultTx, member: Member): void {
+export function addTeamMember(tx: VaultTx, member: Omit<Member, 'lastUnlockAt'>): void {
   insertMember(tx, member);
   insertStaffForSlot(tx, { slotId: member.slotId, name: member.name, role: member.role, at: new Date(member.addedAt) });
 }
@@ -54,7 +54,13 @@ export function teamMethods(core: SessionCore) {
       const current = core.requireOutsideMeeting();
       await requireAcceptable(input.passphrase, [input.name]);
       const slot = await preparePassphraseSlot(current.vault, input.passphrase, options.kdfCost);
-      const member: Member = { slotId: slot.id, name: input.name, role: input.role, addedAt: new Date(core.now()).toISOString() };
+      const member: Member = {
+        slotId: slot.id,
+        name: input.name,
+        role: input.role,
+        addedAt: new Date(core.now()).toISOString(),
+        lastUnlockAt: null,
+      };
       core.record({ action: 'vault.member_added', subject: slot.id, detail: { role: input.role } }, (tx) => addTeamMember(tx, member));
       try {
         writeNewSlot(current.vault, slot);
