@@ -1,10 +1,11 @@
-/** Settings: auto-lock, my passphrase, the team's access, the recovery key, and the progress codes. */
+/** Settings: auto-lock, my passphrase, the team's access, the recovery key, backups made before a key rotation, and the progress codes. */
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../src-main/contract';
 import { WeightsSection } from '../matching/WeightsSection';
 import { AddMemberForm } from './AddMemberForm';
 import { AutoLockSection } from './AutoLockSection';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
+import { OldBackupsSection } from './OldBackupsSection';
 import { ProgressCodesSection } from './ProgressCodesSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import { ReportSettingsSection } from './ReportSettingsSection';
@@ -23,6 +24,7 @@ export function SettingsPage({ member }: { member: Member }) {
         <AddMemberForm />
       </TeamMembersSection>
       <RecoveryKeySection />
+      <OldBackupsSection />
       <ProgressCodesSection />
       <ReportSettingsSection />
       <WeightsSection />

@@ -38,7 +38,10 @@ export function TeamMembersSection({ me, children }: { me: Member; children: Rea
                 {member.name} {member.slotId === me.slotId ? <span className="member-you">{t('settings.members.you')}</span> : null}
               </p>
               <p className="member-meta">
-                {t(`roles.${member.role}`)} · {t('settings.members.added', { date: added.format(new Date(member.addedAt)) })}
+                {t(`roles.${member.role}`)} · {t('settings.members.added', { date: added.format(new Date(member.addedAt)) })} ·{' '}
+                {member.lastUnlockAt
+                  ? t('settings.members.lastUnlock', { date: added.format(new Date(member.lastUnlockAt)) })
+                  : t('settings.members.neverUnlocked')}
               </p>
             </div>
             {/* The service refuses removing the access in use, so the button is not offered. */}
