@@ -1,13 +1,7 @@
 import { createAccommodation, setAccommodationServes, updateAccommodation } from '../../services/plans/accommodations';
 import { createGoal, setGoalServedBy, updateGoal } from '../../services/plans/goals';
 import { activatePlan, amendPlan, createPlan, endPlan, getPlan, listPlansForStudent, updatePlan } from '../../services/plans/plans';
-import {
-  previewAccommodationRemoval,
-  previewGoalRemoval,
-  removeAccommodation,
-  removeGoal,
-  undoRemoval,
-} from '../../services/plans/removals';
+import { previewRemoval, removeRecord, undoRemoval } from '../../services/plans/removals';
 import { goalProgress } from '../../services/progress/goal-progress';
 import type { VaultSession } from '../../services/vault-session';
 import type { HandlerGroup } from './group';
@@ -23,14 +17,14 @@ export function planHandlers(session: VaultSession) {
     'plans.amend': ({ id }) => amendPlan(session.context(), id),
     'goals.create': (input) => createGoal(session.context(), input),
     'goals.update': (input) => updateGoal(session.context(), input),
-    'goals.deletePreview': ({ id }) => previewGoalRemoval(session.context(), id),
-    'goals.delete': (input) => removeGoal(session.context(), input),
+    'goals.deletePreview': ({ id }) => previewRemoval(session.context(), 'goal', id),
+    'goals.delete': (input) => removeRecord(session.context(), 'goal', input),
     'goals.setServedBy': (input) => setGoalServedBy(session.context(), input),
     'goals.progress': (input) => goalProgress(session.context(), input),
     'accommodations.create': (input) => createAccommodation(session.context(), input),
     'accommodations.update': (input) => updateAccommodation(session.context(), input),
-    'accommodations.deletePreview': ({ id }) => previewAccommodationRemoval(session.context(), id),
-    'accommodations.delete': (input) => removeAccommodation(session.context(), input),
+    'accommodations.deletePreview': ({ id }) => previewRemoval(session.context(), 'accommodation', id),
+    'accommodations.delete': (input) => removeRecord(session.context(), 'accommodation', input),
     'removals.undo': ({ id }) => undoRemoval(session.context(), id),
     'accommodations.setServes': (input) => setAccommodationServes(session.context(), input),
   } satisfies HandlerGroup<'plans.' | 'goals.' | 'accommodations.' | 'removals.'>;

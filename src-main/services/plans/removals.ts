@@ -81,49 +81,55 @@ const NO_COUNTS: RemovalCounts = {
   keptInEarlierVersions: 0,
 };
 
-export function previewGoalRemoval(ctx: ServiceContext, id: string): RemovalPreview {
-  const goal = findGoalRow(ctx.db, id);
-  return preview('goal', findPlanRow(ctx.db, goal.planId), goalCounts(ctx.db, id));
+/** What differs between removing a goal and an accommodation: its plan, what goes with it, and its own row. */
+interface RemovalKind {
+  planId(db: Queryable, id: string): string;
+  counts(db: Queryable, id: string): RemovalCounts;
+  keep(tx: VaultTx, id: string): Kept;
+  table: typeof goals | typeof accommodations;
+  idColumn: SQLiteColumn;
 }
 
-export function previewAccommodationRemoval(ctx: ServiceContext, id: string): RemovalPreview {
-  const row = findAccommodationRow(ctx.db, id);
-  return preview('accommodation', findPlanRow(ctx.db, row.planId), accommodationCounts(ctx.db, id));
+const KINDS: Record<Entity, RemovalKind> = {
+  goal: {
+    planId: (db, id) => findGoalRow(db, id).planId,
+    counts: goalCounts,
+    keep: keepGoal,
+    table: goals,
+    idColumn: goals.id,
+  },
+  accommodation: {
+    planId: (db, id) => findAccommodationRow(db, id).planId,
+    counts: accommodationCounts,
+    keep: keepAccommodation,
+    table: accommodations,
+    idColumn: accommodations.id,
+  },
+};
+
+/** What removing the goal or accommodation `id` would take with it, and whether its plan allows it. */
+export function previewRemoval(ctx: ServiceContext, entity: Entity, id: string): RemovalPreview {
+  const kind = KINDS[entity];
+  return preview(entity, findPlanRow(ctx.db, kind.planId(ctx.db, id)), kind.counts(ctx.db, id));
 }
 
-export function removeGoal(ctx: ServiceContext, input: { id: string; confirmedDataRecords?: number | undefined }): Removal {
+/** Removes a goal or accommodation from a draft plan into its trash, with every row that hangs on it, audited. */
+export function removeRecord(
+  ctx: ServiceContext,
+  entity: Entity,
+  input: { id: string; confirmedDataRecords?: number | undefined },
+): Removal {
+  const kind = KINDS[entity];
   return change(ctx, (tx) => {
-    const goal = findGoalRow(tx, input.id);
-    const plan = findPlanRow(tx, goal.planId);
-    const counts = goalCounts(tx, input.id);
-    assertRemovable('goal', plan, counts, input.confirmedDataRecords);
-    const kept = keepGoal(tx, input.id);
-    const removalId = keepInTrash(ctx, tx, { planId: plan.id, entity: 'goal', entityId: input.id, counts, kept });
-    expectChanged(tx.delete(goals).where(eq(goals.id, input.id)).run(), 1, 'removeGoal');
+    const plan = findPlanRow(tx, kind.planId(tx, input.id));
+    const counts = kind.counts(tx, input.id);
+    assertRemovable(entity, plan, counts, input.confirmedDataRecords);
+    const kept = kind.keep(tx, input.id);
+    const removalId = keepInTrash(ctx, tx, { planId: plan.id, entity, entityId: input.id, counts, kept });
+    expectChanged(tx.delete(kind.table).where(eq(kind.idColumn, input.id)).run(), 1, `remove ${entity}`);
     return {
-      result: { removalId, entity: 'goal', entityId: input.id, planId: plan.id, counts },
-      record: { action: 'goal.deleted', entity: 'goal', entityId: input.id, detail: { removalId, ...dataDetail(counts) } },
-    };
-  });
-}
-
-export function removeAccommodation(ctx: ServiceContext, input: { id: string; confirmedDataRecords?: number | undefined }): Removal {
-  return change(ctx, (tx) => {
-    const row = findAccommodationRow(tx, input.id);
-    const plan = findPlanRow(tx, row.planId);
-    const counts = accommodationCounts(tx, input.id);
-    assertRemovable('accommodation', plan, counts, input.confirmedDataRecords);
-    const kept = keepAccommodation(tx, input.id);
-    const removalId = keepInTrash(ctx, tx, { planId: plan.id, entity: 'accommodation', entityId: input.id, counts, kept });
-    expectChanged(tx.delete(accommodations).where(eq(accommodations.id, input.id)).run(), 1, 'removeAccommodation');
-    return {
-      result: { removalId, entity: 'accommodation', entityId: input.id, planId: plan.id, counts },
-      record: {
-        action: 'accommodation.deleted',
-        entity: 'accommodation',
-        entityId: input.id,
-        detail: { removalId, ...dataDetail(counts) },
-      },
+      result: { removalId, entity, entityId: input.id, planId: plan.id, counts },
+      record: { action: `${entity}.deleted`, entity, entityId: input.id, detail: { removalId, ...dataDetail(counts) } },
     };
   });
 }
