@@ -9,11 +9,12 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { students } from '../../../db/schema';
 import { AppError } from '../../contract';
 import type { RenderReport } from '../../reports/render';
 import type { ServiceContext } from '../context';
+import { displayName, studentIdentities } from '../students/students';
 import { buildReport, saveBuilt } from './export';
 import type { ReportDates } from './gather';
 
@@ -74,19 +75,11 @@ export function batchStudents(
         ? eq(students.school, scope.school)
         : undefined;
   if (!where) throw new AppError('invalid_input', 'Choose a case manager or a school.');
-  return ctx.db
-    .select({
-      id: students.id,
-      localId: students.localId,
-      firstName: students.firstName,
-      lastName: students.lastName,
-      preferredName: students.preferredName,
-    })
-    .from(students)
-    .where(and(where, eq(students.status, 'active')))
-    .orderBy(asc(students.lastName), asc(students.firstName), asc(students.localId))
-    .all()
-    .map((row) => ({ id: row.id, localId: row.localId, name: `${row.preferredName ?? row.firstName} ${row.lastName}` }));
+  return studentIdentities(ctx.db, and(where, eq(students.status, 'active'))).map((row) => ({
+    id: row.id,
+    localId: row.localId,
+    name: displayName(row),
+  }));
 }
 
 export async function runBatch(context: BatchContext, input: BatchInput): Promise<BatchResult> {

@@ -17,7 +17,7 @@ import { fidelityForStudent } from '../progress/fidelity-service';
 import { goalProgress } from '../progress/goal-progress';
 import { listMarksForPlan } from '../progress/marks';
 import { listStaff } from '../staff';
-import { displayName, getStudent } from '../students/students';
+import { displayName, getStudent, studentIdentities } from '../students/students';
 import { letterheadFor } from './settings';
 
 export interface ReportDates {
@@ -221,16 +221,7 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
 
 /** Every mentor and every student other than `studentId`: the people a parent report must not name. */
 export function protectedIdentities(ctx: ServiceContext, studentId: string): ProtectedIdentity[] {
-  const others = ctx.db
-    .select({
-      localId: students.localId,
-      firstName: students.firstName,
-      lastName: students.lastName,
-      preferredName: students.preferredName,
-    })
-    .from(students)
-    .where(ne(students.id, studentId))
-    .all();
+  const others = studentIdentities(ctx.db, ne(students.id, studentId));
   const peers = listMentors(ctx, { includeArchived: true }).map((mentor) => ({
     localId: mentor.localId,
     firstName: mentor.firstName,

@@ -4,7 +4,6 @@
  * supported: the view holds no student field, and the recognition notes the team typed have every
  * student's name and number replaced. Drawn by reports/recognition-letter.ts.
  */
-import { students } from '../../../db/schema';
 import { reportText } from '../../reports/i18n/index';
 import type { MentorLetterView } from '../../reports/model';
 import type { ServiceContext } from '../context';
@@ -12,7 +11,7 @@ import { getMentor } from '../mentors/mentors';
 import { makeScrubber } from '../names/scrub';
 import { serviceHoursOf } from '../progress/service-hours';
 import { listStaff } from '../staff';
-import { displayName } from '../students/students';
+import { displayName, studentIdentities } from '../students/students';
 import { asOf, preparedOnOf } from './gather';
 import { letterheadFor } from './settings';
 
@@ -24,15 +23,7 @@ export function gatherMentorLetter(
   const reading = asOf(ctx, preparedOn);
   const mentor = getMentor(reading, { id: input.mentorId });
   const hours = serviceHoursOf(reading.db, mentor.id, { to: preparedOn });
-  const everyStudent = reading.db
-    .select({
-      localId: students.localId,
-      firstName: students.firstName,
-      lastName: students.lastName,
-      preferredName: students.preferredName,
-    })
-    .from(students)
-    .all()
+  const everyStudent = studentIdentities(reading.db)
     // A mentor linked to their own student record keeps their own name.
     .filter((student) => student.localId !== mentor.localId);
   const scrub = makeScrubber({

@@ -14,6 +14,31 @@ export function displayName(row: { firstName: string; lastName: string; preferre
   return `${row.preferredName || row.firstName} ${row.lastName}`;
 }
 
+/** What identifies a student: their id, number and names — what a scrubber removes and a list shows. */
+export interface StudentIdentity {
+  id: string;
+  localId: string;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+}
+
+/** The identities of the students `where` picks (all without it), by last name, first name and number. */
+export function studentIdentities(db: Queryable, where?: SQL): StudentIdentity[] {
+  return db
+    .select({
+      id: students.id,
+      localId: students.localId,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      preferredName: students.preferredName,
+    })
+    .from(students)
+    .where(where)
+    .orderBy(asc(students.lastName), asc(students.firstName), asc(students.localId))
+    .all();
+}
+
 export function findStudentRow(db: Queryable, id: string): StudentRecord {
   const row = db.select().from(students).where(eq(students.id, id)).get();
   if (!row) throw notFound('student');
