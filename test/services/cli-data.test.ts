@@ -1,24 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema';
 import { createVaultSession } from '../../src-main/services/vault-session';
+import { peerpath, requireBuiltCli } from '../fixtures/cli';
 import { PASSPHRASE, TEST_KDF, tempDir } from '../fixtures/vault';
 
-const BIN = join(import.meta.dirname, '../../bin/peerpath.mjs');
 const CSV = join(import.meta.dirname, '../fixtures/csv');
 const UNLOCK = { PEERPATH_PASSPHRASE: PASSPHRASE };
-
-function peerpath(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 /**
  * A vault made in-process with cheap KDF parameters: the CLI unlocks with whatever a slot records,
@@ -43,10 +33,7 @@ function auditActions(vault: string): string[] {
 }
 
 describe('peerpath import / export / audit', () => {
-  beforeAll(() => {
-    if (!existsSync(join(import.meta.dirname, '../../out/main/cli.js')))
-      throw new Error('Build first: `npm run build` (npm test does it).');
-  });
+  beforeAll(requireBuiltCli);
 
   it('imports a roster, refuses bad rows and duplicates with every row listed, and changes nothing then', {
     timeout: 180_000,

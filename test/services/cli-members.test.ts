@@ -1,31 +1,13 @@
-/**
- * `peerpath vault members` / `remove-member`, and `vault check` naming a key slot no team member is
- * listed for (what a crash between the slot file and the member row could leave). Runs the built CLI.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeVault, preparePassphraseSlot, unlockVault, writeNewSlot } from '../../src-main/vault/vault';
+import { peerpath, requireBuiltCli } from '../fixtures/cli';
 import { OTHER_PASSPHRASE, PASSPHRASE, TEST_KDF, tempDir } from '../fixtures/vault';
 
-const BIN = join(import.meta.dirname, '../../bin/peerpath.mjs');
 const HIDDEN_PASSPHRASE = 'walnut comet ribbon glacier';
 
-function peerpath(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
 describe('peerpath vault members and remove-member', () => {
-  beforeAll(() => {
-    if (!existsSync(join(import.meta.dirname, '../../out/main/cli.js')))
-      throw new Error('Build first: `npm run build` (npm test does it).');
-  });
+  beforeAll(requireBuiltCli);
 
   it('lists who has access, reports a slot with no member, and removes either by name or slot id', { timeout: 180_000 }, async () => {
     const vault = join(tempDir(), 'vault');
@@ -56,6 +38,9 @@ describe('peerpath vault members and remove-member', () => {
       ['(no team member)', 'slot without member'],
     ]);
     expect(rows[2]?.[0]).toBe(hidden.id);
+    // Last unlock: Avery's is this very command's; Blair has never unlocked.
+    expect(rows[0]?.[4]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(rows[1]?.[4]).toBe('never unlocked');
 
     const checked = peerpath(['vault', 'check', '--vault', vault], mine);
     expect(checked.code).toBe(1);

@@ -1,27 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src-main/vault/migrations';
+import { peerpath, requireBuiltCli } from '../fixtures/cli';
 import { PASSPHRASE, tempDir } from '../fixtures/vault';
 
-const BIN = join(import.meta.dirname, '../../bin/peerpath.mjs');
 const NEW_PASSPHRASE = 'granite pelican saffron tundra';
 
-function peerpath(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
 describe('peerpath CLI', () => {
-  beforeAll(() => {
-    if (!existsSync(join(import.meta.dirname, '../../out/main/cli.js')))
-      throw new Error('Build first: `npm run build` (npm test does it).');
-  });
+  beforeAll(requireBuiltCli);
 
   it('runs the vault lifecycle: init, check, add-member, change-passphrase, recovery-key, backup, restore', { timeout: 180_000 }, () => {
     const root = tempDir();
