@@ -5,10 +5,9 @@
  * (one line, or one line per bad row of a roster), 2 a usage error. Secrets come only from
  * PEERPATH_PASSPHRASE / PEERPATH_NEW_PASSPHRASE or a prompt. Commands live in cli/*-commands.ts.
  */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { BACKUPS_USAGE, runBackups } from './cli/backup-commands';
-import { CommandFailed, type Connect, describe, type Io, UsageError } from './cli/common';
+import { CommandFailed, type Connect, describe, type Io, parseCommandLine, UsageError } from './cli/common';
 import { DATA_COMMANDS, DataInvocation, runData } from './cli/data-commands';
 import { MATCH_USAGE, runMatch } from './cli/match-commands';
 import { isReportCommand, parseReportCommand, REPORT_USAGE, runReportCommand } from './cli/report-commands';
@@ -80,30 +79,20 @@ type Invocation = { group: 'vault'; vault: VaultInvocation } | { group: 'data'; 
 const DATA_GROUPS = new Set(['import', 'export', 'audit', 'demo']);
 
 function parse(argv: string[]): { invocation: Invocation | null; options: Options } {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        vault: { type: 'string' },
-        name: { type: 'string' },
-        role: { type: 'string' },
-        'recovery-key': { type: 'boolean' },
-        kind: { type: 'string' },
-        'skip-duplicates': { type: 'boolean' },
-        limit: { type: 'string' },
-        students: { type: 'string' },
-        mentors: { type: 'string' },
-        weeks: { type: 'string' },
-        seed: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine(argv, {
+    vault: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    'recovery-key': { type: 'boolean' },
+    kind: { type: 'string' },
+    'skip-duplicates': { type: 'boolean' },
+    limit: { type: 'string' },
+    students: { type: 'string' },
+    mentors: { type: 'string' },
+    weeks: { type: 'string' },
+    seed: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const options = Options.safeParse(parsed.values);
   if (!options.success) throw new UsageError(describe(options.error));
   if (options.data.help) return { invocation: null, options: options.data };

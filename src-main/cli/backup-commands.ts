@@ -4,10 +4,9 @@
  * their day, removed members' too); `--delete` removes one by the id listed, never by a path. Through
  * the same dispatch as the app (`vault.backups`, `vault.deleteBackup`).
  */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Id } from '../contract';
-import { call, describe, type Io, UsageError, unlocked, withPeerpath } from './common';
+import { call, describe, type Io, parseCommandLine, UsageError, unlocked, withPeerpath } from './common';
 
 export const BACKUPS_USAGE = `  vault backups [--delete <id>]            list the backups this vault wrote (id, taken, bytes, path), marking those
                                            made before the newest key rotation; --delete removes one by its id`;
@@ -16,17 +15,7 @@ const BackupsInvocation = z.object({ delete: Id.optional(), vault: z.string().mi
 
 /** `argv` is what follows `vault backups`. */
 function parse(argv: string[]): z.infer<typeof BackupsInvocation> {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { vault: { type: 'string' }, 'recovery-key': { type: 'boolean' }, delete: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine(argv, { vault: { type: 'string' }, 'recovery-key': { type: 'boolean' }, delete: { type: 'string' } });
   const [extra] = parsed.positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" for "vault backups"`);
   const { values } = parsed;

@@ -4,6 +4,7 @@
  * input and output validation, meeting mode and every refusal apply to the command line too.
  * The CLI holds Peerpath only here (`connectToHost`), to dispatch and to lock at the end.
  */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { z } from 'zod';
 import type { Dispatch } from '../api/dispatch';
 import { AppError, type Channel, type InputOf, type OutputOf } from '../contract';
@@ -50,6 +51,15 @@ export class CommandFailed extends Error {
     super(lines[0] ?? 'failed');
     this.name = 'CommandFailed';
     this.lines = lines;
+  }
+}
+
+/** `node:util`'s parseArgs, strict and taking positionals; what it refuses is a usage error (exit 2). */
+export function parseCommandLine(args: readonly string[], options: ParseArgsConfig['options']): ReturnType<typeof parseArgs> {
+  try {
+    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
 }
 

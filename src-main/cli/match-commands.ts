@@ -4,12 +4,11 @@
  * `MatchRun` documented in docs/matching.md; `accept --all` accepts every suggestion of a fresh
  * run in one transaction, audit-logged like accepting them in the app.
  */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { IsoDate } from '../contract';
 import type { MatchRun } from '../contract/matching';
 import { ROLE_LABELS } from '../services/mentors/eligibility';
-import { call, describe, type Io, UsageError, unlocked, withPeerpath } from './common';
+import { call, describe, type Io, parseCommandLine, UsageError, unlocked, withPeerpath } from './common';
 
 export const MATCH_USAGE = `  match suggest [--json] [--rotation] [--date <day>]
                                            suggest mentors for every open seat, with the reasons, and the seats
@@ -32,24 +31,14 @@ const MatchInvocation = z.discriminatedUnion('command', [
 type MatchInvocation = z.infer<typeof MatchInvocation>;
 
 function parse(argv: string[]): MatchInvocation {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        vault: { type: 'string' },
-        'recovery-key': { type: 'boolean' },
-        json: { type: 'boolean' },
-        all: { type: 'boolean' },
-        rotation: { type: 'boolean' },
-        date: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine(argv, {
+    vault: { type: 'string' },
+    'recovery-key': { type: 'boolean' },
+    json: { type: 'boolean' },
+    all: { type: 'boolean' },
+    rotation: { type: 'boolean' },
+    date: { type: 'string' },
+  });
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (!command) throw new UsageError('no match command given');

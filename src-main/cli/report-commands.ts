@@ -7,12 +7,11 @@
  */
 import { resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type Disclosure, IsoDate, Purpose, Recipient } from '../contract';
 import type { BatchScope, BatchStatus } from '../contract/reports';
 import { REPORT_LANGUAGES } from '../reports/i18n/index';
-import { CommandFailed, type Connection, call, describe, type Io, UsageError, unlocked, withPeerpath } from './common';
+import { CommandFailed, type Connection, call, describe, type Io, parseCommandLine, UsageError, unlocked, withPeerpath } from './common';
 
 export const REPORT_USAGE = `  report team --student <student number> [--from <date> --to <date>] [--prepared-on <date>] --out <file.pdf>
                                            the IEP meeting summary for the team (recorded as internal use)
@@ -71,32 +70,22 @@ export interface ParsedReportCommand {
 
 /** Reads the command line; a usage error names what is wrong, before anything is unlocked. */
 export function parseReportCommand(argv: readonly string[]): ParsedReportCommand {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        vault: { type: 'string' },
-        'recovery-key': { type: 'boolean' },
-        student: { type: 'string' },
-        mentor: { type: 'string' },
-        'case-manager': { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        'prepared-on': { type: 'string' },
-        lang: { type: 'string' },
-        recipient: { type: 'string' },
-        purpose: { type: 'string' },
-        out: { type: 'string' },
-        disclosures: { type: 'boolean' },
-        limit: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine(argv, {
+    vault: { type: 'string' },
+    'recovery-key': { type: 'boolean' },
+    student: { type: 'string' },
+    mentor: { type: 'string' },
+    'case-manager': { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'prepared-on': { type: 'string' },
+    lang: { type: 'string' },
+    recipient: { type: 'string' },
+    purpose: { type: 'string' },
+    out: { type: 'string' },
+    disclosures: { type: 'boolean' },
+    limit: { type: 'string' },
+  });
   const [group, command, ...rest] = parsed.positionals;
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
   const name = group === 'audit' && command === 'list' ? 'audit disclosures' : `${group} ${command ?? ''}`.trim();

@@ -23,16 +23,18 @@ export interface StudentIdentity {
   preferredName: string | null;
 }
 
+const IDENTITY_COLUMNS = {
+  id: students.id,
+  localId: students.localId,
+  firstName: students.firstName,
+  lastName: students.lastName,
+  preferredName: students.preferredName,
+};
+
 /** The identities of the students `where` picks (all without it), by last name, first name and number. */
 export function studentIdentities(db: Queryable, where?: SQL): StudentIdentity[] {
   return db
-    .select({
-      id: students.id,
-      localId: students.localId,
-      firstName: students.firstName,
-      lastName: students.lastName,
-      preferredName: students.preferredName,
-    })
+    .select(IDENTITY_COLUMNS)
     .from(students)
     .where(where)
     .orderBy(asc(students.lastName), asc(students.firstName), asc(students.localId))
@@ -113,11 +115,7 @@ export function listStudents(ctx: ServiceContext, query: StudentQuery): { rows: 
   >`(SELECT group_concat(DISTINCT ${plans.type}) FROM ${plans} WHERE ${plans.studentId} = ${students.id} AND ${plans.status} = 'active')`;
   const rows = ctx.db
     .select({
-      id: students.id,
-      localId: students.localId,
-      firstName: students.firstName,
-      lastName: students.lastName,
-      preferredName: students.preferredName,
+      ...IDENTITY_COLUMNS,
       grade: students.grade,
       school: students.school,
       caseManagerId: students.caseManagerId,
