@@ -62,16 +62,14 @@ export function listBackups(db: Queryable): RecordedBackup[] {
  * that cannot be removed leaves the record). Refused for an id never recorded, a file already gone,
  * or a path that now holds something other than the backup taken then.
  */
-export function deleteBackup(tx: VaultTx, id: string): RecordedBackup {
+export function deleteBackup(tx: VaultTx, id: string): void {
   const row = tx.select().from(backups).where(eq(backups.id, id)).get();
   if (!row) throw new AppError('not_found', 'No backup with that id is recorded; see the list of backups.');
   if (!existsSync(row.path)) throw new AppError('not_found', 'That backup’s file is no longer there.');
   if (backupTakenAt(row.path) !== row.madeAt) {
     throw new AppError('conflict', 'The file where that backup was written now holds something else; it was left alone.');
   }
-  const deleted = toRecordedBackup(row, latestRotation(tx));
   rmSync(row.path);
   const result = tx.delete(backups).where(eq(backups.id, id)).run();
   if (result.changes !== 1) throw new Error('deleteBackup: the record was not removed');
-  return deleted;
 }

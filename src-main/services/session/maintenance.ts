@@ -52,9 +52,7 @@ export function maintenanceMethods(core: SessionCore) {
     /** Deletes one recorded backup (its file and its record) with its audit event, in one transaction. */
     deleteBackup(id: string): void {
       core.requireOutsideMeeting();
-      core.record({ action: 'vault.backup_deleted', subject: id }, (tx) => {
-        deleteBackup(tx, id);
-      });
+      core.record({ action: 'vault.backup_deleted', subject: id }, (tx) => deleteBackup(tx, id));
     },
 
     /** A full `integrity_check` (reads every page), for `peerpath vault check`. */
