@@ -3,7 +3,8 @@
  * heavy computing off the main thread, and the dispatch over them. Electron's main process, the CLI
  * and the e2e host all start here, so they cannot drift apart.
  */
-import { AppError, type Channel } from '../contract';
+import { type Acting, AppError, type Channel, type VaultStatus } from '../contract';
+import { requireInReach } from '../services/permissions/reach';
 import { createVaultSession, type VaultSessionOptions } from '../services/vault-session';
 import { createTaskPool } from '../workers/pool';
 import { createDispatch } from './dispatch';
@@ -13,6 +14,13 @@ import { rememberRequests } from './request-ids';
 
 /** Polling the status is not a sign that someone is at the keyboard. */
 const NOT_ACTIVITY: ReadonlySet<Channel> = new Set(['vault.status']);
+
+/** Who the dispatch checks the permission table for: the unlocking member's role, or the recovery key. */
+function actingOf(status: VaultStatus): Acting | null | 'locked' {
+  if (status.state !== 'unlocked') return 'locked';
+  if (status.viaRecoveryKey) return 'recovery_key';
+  return status.member?.role ?? null;
+}
 
 export interface PeerpathOptions extends VaultSessionOptions {
   /** The shell's save and folder dialogs; without them (the CLI) `files.*` refuse. */
@@ -37,6 +45,13 @@ export function createPeerpath({ dialogs, commandLine, ...options }: PeerpathOpt
     createDispatch(createHandlers(session, { dialogs, tasks, commandLine, dir: options.dir, demoDir: options.demoDir }), {
       beforeEach: (channel) => {
         if (!NOT_ACTIVITY.has(channel)) session.activity();
+      },
+      acting: () => actingOf(session.status()),
+      checkReach: (channel, input) => {
+        const who = actingOf(session.status());
+        if (who === 'locked' || who === null) return;
+        const ctx = session.context();
+        requireInReach(ctx.db, ctx.reach, who, channel, input);
       },
     }),
   );
