@@ -9,10 +9,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOC, withTables } from '../../scripts/permissions-doc.mjs';
 import { createPeerpath } from '../../src-main/api/app';
 import {
-  type Acting,
   ACTING,
+  type Acting,
   CHANNEL_ACTIONS,
   CHANNELS,
   type Channel,
@@ -23,7 +24,6 @@ import {
   STAFF_ROLES,
   type StaffRole,
 } from '../../src-main/contract';
-import { DOC, withTables } from '../../scripts/permissions-doc.mjs';
 import { STUDENT_REACH } from '../../src-main/services/permissions/reach';
 import { accommodationInput, goalInput, planInput, studentInput } from '../fixtures/program-input';
 import { PASSPHRASE, TEST_KDF } from '../fixtures/vault';
@@ -60,7 +60,11 @@ async function team() {
     if (!result.ok) throw Object.assign(new Error(`${channel}: ${result.error.message}`), result.error);
     return result.value as OutputOf<C>;
   }
-  const { recoveryKey } = await call('vault.create', { memberName: NAMES.case_manager, memberRole: 'case_manager', passphrase: PASSPHRASE });
+  const { recoveryKey } = await call('vault.create', {
+    memberName: NAMES.case_manager,
+    memberRole: 'case_manager',
+    passphrase: PASSPHRASE,
+  });
   const slots: Partial<Record<StaffRole, string>> = {};
   for (const role of STAFF_ROLES.filter((each) => each !== 'case_manager')) {
     slots[role] = (await call('vault.addMember', { name: NAMES[role], role, passphrase: passphraseOf(role) })).slotId;
@@ -83,7 +87,20 @@ async function team() {
     if (who === 'recovery_key') await app.session.unlockWithRecoveryKey(recoveryKey);
     else await app.session.unlock(passphraseOf(who));
   }
-  return { ...app, call, actAs, slots, staffId, a, b, goalA, goalB, supportA, supportB, managerSlot: app.session.status().member?.slotId ?? '' };
+  return {
+    ...app,
+    call,
+    actAs,
+    slots,
+    staffId,
+    a,
+    b,
+    goalA,
+    goalB,
+    supportA,
+    supportB,
+    managerSlot: app.session.status().member?.slotId ?? '',
+  };
 }
 
 type Team = Awaited<ReturnType<typeof team>>;
@@ -164,10 +181,19 @@ describe('the permission table, through the dispatch', () => {
       // IT staff and the recovery key: nothing that reads student records.
       [
         ['it_staff', 'recovery_key'],
-        ['students.list', 'students.get', 'plans.get', 'progressPoints.listForGoal', 'checkIns.listForStudent', 'mentors.list', 'caseload.dashboard'],
+        [
+          'students.list',
+          'students.get',
+          'plans.get',
+          'progressPoints.listForGoal',
+          'checkIns.listForStudent',
+          'mentors.list',
+          'caseload.dashboard',
+        ],
       ],
     ];
-    for (const [roles, channels] of ISSUE) for (const who of roles) for (const channel of channels) expect(mayUse(who, channel), `${who} ${channel}`).toBe(false);
+    for (const [roles, channels] of ISSUE)
+      for (const who of roles) for (const channel of channels) expect(mayUse(who, channel), `${who} ${channel}`).toBe(false);
     const ALLOWED: [Acting[], Channel[]][] = [
       [
         ['general_education_teacher', 'paraprofessional', 'counselor'],
@@ -178,9 +204,13 @@ describe('the permission table, through the dispatch', () => {
         ['vault.addMember', 'vault.removeMember', 'vault.newRecoveryKey'],
       ],
       [['it_staff'], ['vault.check', 'vault.backup', 'vault.restore']],
-      [['case_manager', 'special_education_teacher', 'administrator'], ['exchange.save', 'reports.save', 'settings.update', 'plans.create']],
+      [
+        ['case_manager', 'special_education_teacher', 'administrator'],
+        ['exchange.save', 'reports.save', 'settings.update', 'plans.create'],
+      ],
     ];
-    for (const [roles, channels] of ALLOWED) for (const who of roles) for (const channel of channels) expect(mayUse(who, channel), `${who} ${channel}`).toBe(true);
+    for (const [roles, channels] of ALLOWED)
+      for (const who of roles) for (const channel of channels) expect(mayUse(who, channel), `${who} ${channel}`).toBe(true);
   });
 
   it('docs/permissions.md shows the table the dispatch enforces (npm run permissions:docs rewrites it)', () => {
@@ -189,7 +219,9 @@ describe('the permission table, through the dispatch', () => {
   });
 
   it('every channel a restricted role may use says whom it is about (else the dispatch refuses it)', () => {
-    const open = CHANNELS.filter((channel) => [...RESTRICTED_ROLES].some((who) => mayUse(who, channel) && CHANNEL_ACTIONS[channel] !== 'anyone'));
+    const open = CHANNELS.filter((channel) =>
+      [...RESTRICTED_ROLES].some((who) => mayUse(who, channel) && CHANNEL_ACTIONS[channel] !== 'anyone'),
+    );
     expect(open.filter((channel) => STUDENT_REACH[channel] === undefined)).toEqual([]);
   });
 
@@ -235,9 +267,22 @@ describe('reach: a restricted role sees and logs only the students they work wit
     expect(await codeOf(app, 'checkIns.listForStudent', { studentId: app.b.id })).toBe('student_not_in_reach');
   });
 
+  it('the channels open to anyone stay open to a restricted role: status, settings, lock, and unlocking as someone else', async () => {
+    expect(await codeOf(app, 'vault.status', {})).toBe('ok');
+    expect(await codeOf(app, 'settings.get', {})).toBe('ok');
+    expect(await codeOf(app, 'vault.activity', {})).toBe('ok');
+    expect(await codeOf(app, 'vault.unlock', { passphrase: PASSPHRASE })).toBe('ok');
+    expect(app.session.status().member?.role).toBe('case_manager');
+    await app.actAs('paraprofessional');
+    expect(await codeOf(app, 'vault.lock', {})).toBe('ok');
+    await app.actAs('paraprofessional');
+  });
+
   it('a counselor holds check-ins for any student, but sees only their own students’ other records', async () => {
     await app.actAs('counselor');
-    expect(await codeOf(app, 'checkIns.create', { accommodationId: app.supportB.id, date: '2026-10-14', whatsWorking: 'Pairs settle fast.' })).toBe('ok');
+    expect(
+      await codeOf(app, 'checkIns.create', { accommodationId: app.supportB.id, date: '2026-10-14', whatsWorking: 'Pairs settle fast.' }),
+    ).toBe('ok');
     expect(await codeOf(app, 'checkIns.listForStudent', { studentId: app.b.id })).toBe('ok');
     expect(await codeOf(app, 'progressPoints.listForGoal', { goalId: app.goalB.id })).toBe('student_not_in_reach');
     expect((await app.call('students.list', {})).rows).toEqual([]);
@@ -257,7 +302,9 @@ describe('members and roles', () => {
 
   it('a paraprofessional cannot change their own role or anyone’s, nor remove a member', async () => {
     await app.actAs('paraprofessional');
-    expect(await codeOf(app, 'staff.update', { id: app.staffId('paraprofessional'), changes: { role: 'administrator' } })).toBe('not_permitted');
+    expect(await codeOf(app, 'staff.update', { id: app.staffId('paraprofessional'), changes: { role: 'administrator' } })).toBe(
+      'not_permitted',
+    );
     expect(await codeOf(app, 'vault.removeMember', { slotId: app.managerSlot })).toBe('not_permitted');
     expect(await codeOf(app, 'vault.newRecoveryKey', {})).toBe('not_permitted');
     await app.actAs('case_manager');

@@ -11,6 +11,7 @@ import { accommodations, checkIns, goals, observations, plans, planTeam, progres
 import {
   type Acting,
   AppError,
+  CHANNEL_ACTIONS,
   type Channel,
   NOT_IN_REACH_MESSAGE,
   type ParsedInputOf,
@@ -175,7 +176,8 @@ const CHECK_IN_CHANNELS: ReadonlySet<Channel> = new Set([
  * student records) pass.
  */
 export function requireInReach(db: Queryable, reach: Reach, who: Acting, channel: Channel, input: unknown): void {
-  if (!RESTRICTED_ROLES.has(who)) return;
+  // The locked vault's own channels (unlock, lock, status …) are about no student, and open to anyone.
+  if (!RESTRICTED_ROLES.has(who) || CHANNEL_ACTIONS[channel] === 'anyone') return;
   const resolve = STUDENT_REACH[channel] as Resolver<Channel> | 'none' | undefined;
   if (resolve === undefined) {
     throw new AppError('not_permitted', `Your role (${roleWords(who)}) can't use this yet — ask a case manager.`);
