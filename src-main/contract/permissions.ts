@@ -3,7 +3,7 @@
  * which roles may perform it. The dispatch checks it for every channel and every shell before the
  * input is even read; the renderer asks `can` to hide what a role cannot do. The reasoning behind
  * each row is in docs/permissions.md (whose table `scripts/permissions-doc.mjs` writes from here).
- * Pure: zod-free even, so the renderer can import it as is.
+ * Pure data and functions (no schemas of its own), so the renderer imports it as is.
  */
 import type { Channel } from './index';
 import { STAFF_ROLES, type StaffRole } from './vault';
