@@ -35,6 +35,7 @@ export const ACTIONS = {
   'vault.maintain': 'check, back up or restore the vault',
   'audit.read': 'read the audit trail',
   'passphrase.own': 'change their own passphrase',
+  'passphrase.reset': 'set a member’s passphrase with the recovery key',
   'files.choose': 'choose files',
 } as const;
 export type Action = keyof typeof ACTIONS;
@@ -83,7 +84,7 @@ export const PERMISSIONS: Record<Acting, ReadonlySet<Action>> = {
   counselor: new Set(CLASSROOM),
   it_staff: new Set(['vault.maintain', 'audit.read', 'staff.read', 'passphrase.own', 'files.choose']),
   // The break-glass key: let a team back in (members, passphrases, a new recovery key) and keep the vault healthy — no student records.
-  recovery_key: new Set(['members.manage', 'recoveryKey.manage', 'vault.maintain', 'staff.read', 'files.choose']),
+  recovery_key: new Set(['members.manage', 'recoveryKey.manage', 'passphrase.reset', 'vault.maintain', 'staff.read', 'files.choose']),
 };
 
 /** Roles that see only the students they work with (plan team or case manager); see `STUDENT_REACH`. */
@@ -105,7 +106,8 @@ export const CHANNEL_ACTIONS: Record<Channel, ChannelAction> = {
   'vault.activity': 'anyone',
   'vault.leaveDemo': 'anyone',
   'vault.changePassphrase': 'passphrase.own',
-  'vault.setPassphraseAfterRecovery': 'members.manage',
+  // Only meaningful after unlocking with the recovery key (the session refuses it otherwise); then the session becomes that member.
+  'vault.setPassphraseAfterRecovery': 'passphrase.reset',
   'vault.members': 'staff.read',
   'vault.addMember': 'members.manage',
   'vault.removeMember': 'members.manage',
@@ -277,7 +279,8 @@ function whoMay(action: Action): string {
 /** "Your role (paraprofessional) can't export records — ask a case manager or an administrator." */
 export function refusalMessage(who: Acting, action: Action): string {
   const subject = who === 'recovery_key' ? 'The recovery key' : `Your role (${ROLE_WORDS[who]})`;
-  const ask = who === 'recovery_key' ? 'unlock with a member’s passphrase' : `ask ${whoMay(action)}`;
+  const roles = whoMay(action);
+  const ask = who === 'recovery_key' ? 'unlock with a member’s passphrase' : roles ? `ask ${roles}` : 'unlock with the recovery key';
   return `${subject} can't ${ACTIONS[action]} — ${ask}.`;
 }
 

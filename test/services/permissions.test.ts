@@ -312,6 +312,23 @@ describe('members and roles', () => {
     expect(staff.find((each) => each.id === app.staffId('paraprofessional'))?.role).toBe('paraprofessional');
   });
 
+  it('only the recovery key sets a member’s passphrase; the session is then that member, with their role', async () => {
+    await app.actAs('case_manager');
+    const refused = await app.dispatch('vault.setPassphraseAfterRecovery', {
+      slotId: app.slots.paraprofessional ?? '',
+      newPassphrase: 'x',
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'not_permitted', message: expect.stringMatching(/unlock with the recovery key\.$/) },
+    });
+    await app.actAs('recovery_key');
+    const newPassphrase = 'paraprofessional quartz lantern meadow orbit';
+    expect(await codeOf(app, 'vault.setPassphraseAfterRecovery', { slotId: app.slots.paraprofessional ?? '', newPassphrase })).toBe('ok');
+    expect(app.session.status().member?.role).toBe('paraprofessional');
+    expect(await codeOf(app, 'exchange.save', {})).toBe('not_permitted');
+  });
+
   it('a role given through the staff record is the member’s role at their next unlock', async () => {
     await app.actAs('case_manager');
     await app.call('staff.update', { id: app.staffId('counselor'), changes: { role: 'special_education_teacher' } });
