@@ -18,6 +18,8 @@ describe('roles in the UI', () => {
   let host: Host;
   let app: AppBrowser;
   let page: Page;
+  let adaId = '';
+  let adaPlanId = '';
 
   beforeAll(async () => {
     host = await startHost();
@@ -28,7 +30,9 @@ describe('roles in the UI', () => {
     const dana = staff.find((each) => each.name === 'Dana Pell')?.id ?? '';
     const ada = await call(host, 'students.create', studentInput({ localId: 'S-1', firstName: 'Ada' }));
     await call(host, 'students.create', studentInput({ localId: 'S-2', firstName: 'Bram' }));
-    await call(host, 'plans.create', planInput(ada.id, { teamStaffIds: [dana] }));
+    const plan = await call(host, 'plans.create', planInput(ada.id, { teamStaffIds: [dana] }));
+    adaId = ada.id;
+    adaPlanId = plan.id;
     await call(host, 'vault.lock', {});
     app = await openApp(host);
     page = app.page;
@@ -54,6 +58,11 @@ describe('roles in the UI', () => {
     await expectGone(page.getByRole('button', { name: 'Purge…' }));
     await expectGone(page.getByRole('link', { name: 'Edit details' }));
     await screenshot(page, 'roles-01-paraprofessional-student');
+    // The plan is theirs to read and log against, not to write.
+    await page.evaluate(`window.location.hash = '#/students/${adaId}/plans/${adaPlanId}'`);
+    await page.getByRole('heading', { name: /Goals/ }).first().waitFor();
+    await expectGone(page.getByRole('button', { name: 'Add a goal' }));
+    await expectGone(page.getByRole('button', { name: 'Edit dates and team' }));
     expect(app.problems).toEqual([]);
   });
 
