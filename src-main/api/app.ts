@@ -3,9 +3,10 @@
  * heavy computing off the main thread, and the dispatch over them. Electron's main process, the CLI
  * and the e2e host all start here, so they cannot drift apart.
  */
-import { type Acting, AppError, type Channel, type VaultStatus } from '../contract';
+import { type Acting, AppError, type Channel } from '../contract';
+import { currentRole } from '../services/members';
 import { requireInReach } from '../services/permissions/reach';
-import { createVaultSession, type VaultSessionOptions } from '../services/vault-session';
+import { createVaultSession, type VaultSession, type VaultSessionOptions } from '../services/vault-session';
 import { createTaskPool } from '../workers/pool';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -15,11 +16,15 @@ import { rememberRequests } from './request-ids';
 /** Polling the status is not a sign that someone is at the keyboard. */
 const NOT_ACTIVITY: ReadonlySet<Channel> = new Set(['vault.status']);
 
-/** Who the dispatch checks the permission table for: the unlocking member's role, or the recovery key. */
-function actingOf(status: VaultStatus): Acting | null | 'locked' {
+/**
+ * Who the dispatch checks the permission table for: the recovery key, or the unlocking member's
+ * role as the vault has it now (another window may have changed it or removed them since unlock).
+ */
+function actingOf(session: VaultSession): Acting | null | 'locked' {
+  const status = session.status();
   if (status.state !== 'unlocked') return 'locked';
   if (status.viaRecoveryKey) return 'recovery_key';
-  return status.member?.role ?? null;
+  return status.member ? currentRole(session.db(), status.member.slotId) : null;
 }
 
 export interface PeerpathOptions extends VaultSessionOptions {
@@ -46,9 +51,9 @@ export function createPeerpath({ dialogs, commandLine, ...options }: PeerpathOpt
       beforeEach: (channel) => {
         if (!NOT_ACTIVITY.has(channel)) session.activity();
       },
-      acting: () => actingOf(session.status()),
+      acting: () => actingOf(session),
       checkReach: (channel, input) => {
-        const who = actingOf(session.status());
+        const who = actingOf(session);
         if (who === 'locked' || who === null) return;
         const ctx = session.context();
         requireInReach(ctx.db, ctx.reach, who, channel, input);

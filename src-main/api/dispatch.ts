@@ -61,7 +61,8 @@ function permissionRefusal(channel: Channel, who: Acting | null | 'locked' | und
   if (who === null) {
     return {
       code: 'not_permitted' as const,
-      message: 'This key slot names no team member, so it opens nothing but the vault itself — ask a case manager.',
+      message:
+        'This passphrase belongs to no current team member (removed, or never listed): it opens nothing but the vault itself — ask a case manager.',
     };
   }
   return can(who, action) ? null : { code: 'not_permitted' as const, message: refusalMessage(who, action) };

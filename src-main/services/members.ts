@@ -26,6 +26,19 @@ export function findMember(db: Queryable, slotId: string): Member | null {
   return row ? toMember(row) : null;
 }
 
+/**
+ * The role a slot's member holds now, read at each request rather than once at unlock, so a role
+ * changed or a member removed by another window or command counts at once; null once removed.
+ */
+export function currentRole(db: Queryable, slotId: string): StaffRole | null {
+  const row = db
+    .select({ role: vaultMembers.role, removedAt: vaultMembers.removedAt })
+    .from(vaultMembers)
+    .where(eq(vaultMembers.slotId, slotId))
+    .get();
+  return row && row.removedAt === null ? StaffRole.parse(row.role) : null;
+}
+
 export function insertMember(db: VaultTx, member: Member): void {
   const result = db
     .insert(vaultMembers)

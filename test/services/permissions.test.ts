@@ -89,6 +89,7 @@ async function team() {
   }
   return {
     ...app,
+    dir,
     call,
     actAs,
     slots,
@@ -335,6 +336,22 @@ describe('members and roles', () => {
     await app.actAs('counselor');
     expect(app.session.status().member?.role).toBe('special_education_teacher');
     expect(await codeOf(app, 'plans.create', 'not an object')).toBe('invalid_input');
+  });
+
+  it('a role changed, or a member removed, in another window counts at once in an open session', async () => {
+    await app.actAs('case_manager');
+    const elsewhere = createPeerpath({ dir: app.dir, kdfCost: TEST_KDF, now: () => NOW });
+    await elsewhere.session.unlock(passphraseOf('paraprofessional'));
+    try {
+      expect((await elsewhere.dispatch('students.list', {})).ok).toBe(true);
+      await app.call('staff.update', { id: app.staffId('paraprofessional'), changes: { role: 'it_staff' } });
+      expect((await elsewhere.dispatch('students.list', {})).ok ? 'ok' : 'refused').toBe('refused');
+      expect((await elsewhere.dispatch('vault.check', {})).ok).toBe(true);
+      await app.call('vault.removeMember', { slotId: app.slots.paraprofessional ?? '' });
+      expect(await elsewhere.dispatch('vault.check', {})).toMatchObject({ ok: false, error: { code: 'not_permitted' } });
+    } finally {
+      elsewhere.session.lock('user');
+    }
   });
 
   it('nobody removes or demotes the last case manager or administrator, the recovery key included', async () => {
