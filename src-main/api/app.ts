@@ -3,7 +3,7 @@
  * heavy computing off the main thread, and the dispatch over them. Electron's main process, the CLI
  * and the e2e host all start here, so they cannot drift apart.
  */
-import { type Acting, AppError, type Channel } from '../contract';
+import { type Acting, AppError, type Channel, RESTRICTED_ROLES } from '../contract';
 import { currentRole } from '../services/members';
 import { requireInReach } from '../services/permissions/reach';
 import { createVaultSession, type VaultSession, type VaultSessionOptions } from '../services/vault-session';
@@ -54,7 +54,8 @@ export function createPeerpath({ dialogs, commandLine, ...options }: PeerpathOpt
       acting: () => actingOf(session),
       checkReach: (channel, input) => {
         const who = actingOf(session);
-        if (who === 'locked' || who === null) return;
+        // Only a restricted role has a reach to check; the others (in a meeting, say) must not build a context.
+        if (who === 'locked' || who === null || !RESTRICTED_ROLES.has(who)) return;
         const ctx = session.context();
         requireInReach(ctx.db, ctx.reach, who, channel, input);
       },
