@@ -134,6 +134,7 @@ test(`district benchmark (${quick ? 'quick' : 'full'})`, async () => {
     const context = (db: SqliteDatabase, slotId: string | null): ServiceContext => ({
       db: vaultDb(db),
       actor: { slotId, staffId: inputs.caseManagerId },
+      reach: 'all',
       now: () => today,
     });
 

@@ -4,7 +4,20 @@
  * result, and answers with the error envelope. Nothing from the input is echoed back in an error.
  */
 import type { z } from 'zod';
-import { AppError, CHANNELS, type Channel, contract, isChannel, type OutputOf, type ParsedInputOf, type Result } from '../contract';
+import {
+  type Acting,
+  AppError,
+  CHANNEL_ACTIONS,
+  CHANNELS,
+  type Channel,
+  can,
+  contract,
+  isChannel,
+  type OutputOf,
+  type ParsedInputOf,
+  type Result,
+  refusalMessage,
+} from '../contract';
 import { busy, damaged, isBusyError, isDamageError } from '../vault/database';
 
 export type Handlers = {
@@ -18,6 +31,14 @@ export interface DispatchOptions {
   beforeEach?: (channel: Channel) => void;
   /** Where an unexpected error is reported: its name and stack only, never its message. */
   reportInternal?: (channel: Channel, error: unknown) => void;
+  /**
+   * Who is acting: the unlocked vault's member role or the recovery key; null while locked (the
+   * handlers then answer `locked`) or when the unlocking slot names no member (nothing but the
+   * channels open to anyone). Without it every channel is open: only tests of the dispatch itself omit it.
+   */
+  acting?: () => Acting | null | 'locked';
+  /** After validation: refuses a request about a student the acting role does not reach (throws `student_not_in_reach`). */
+  checkReach?: (channel: Channel, input: unknown) => void;
 }
 
 function describeInvalid(error: z.ZodError): string {
@@ -34,6 +55,19 @@ function defaultReport(channel: Channel, error: unknown): void {
   console.error(`[peerpath] internal error in ${channel}: ${name}\n${stack}`);
 }
 
+function permissionRefusal(channel: Channel, who: Acting | null | 'locked' | undefined) {
+  const action = CHANNEL_ACTIONS[channel];
+  if (action === 'anyone' || who === undefined || who === 'locked') return null;
+  if (who === null) {
+    return {
+      code: 'not_permitted' as const,
+      message:
+        'This passphrase belongs to no current team member (removed, or never listed): it opens nothing but the vault itself — ask a case manager.',
+    };
+  }
+  return can(who, action) ? null : { code: 'not_permitted' as const, message: refusalMessage(who, action) };
+}
+
 export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   const missing = CHANNELS.filter((channel) => typeof handlers[channel] !== 'function');
   const extra = Object.keys(handlers).filter((name) => !isChannel(name));
@@ -46,6 +80,9 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'unknown_channel', message: 'Peerpath does not know that request.' } };
     }
+    // Before the input is read: a forbidden channel says so whatever was sent.
+    const refusal = permissionRefusal(channel, options.acting?.());
+    if (refusal) return { ok: false, error: refusal };
     const spec = contract[channel];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
@@ -53,6 +90,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     }
     try {
       options.beforeEach?.(channel);
+      options.checkReach?.(channel, parsed.data);
       const handler = handlers[channel] as (value: unknown) => unknown;
       const output = await handler(parsed.data);
       return { ok: true, value: spec.output.parse(output) };

@@ -65,6 +65,7 @@ export * from './matching';
 export * from './meetings';
 export * from './mentor-activity';
 export * from './mentors';
+export * from './permissions';
 export * from './plans';
 export * from './progress';
 export * from './progress-view';

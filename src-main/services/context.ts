@@ -10,6 +10,7 @@ import { AppError } from '../contract';
 import { recordCommitHead } from '../vault/commit-head';
 import { forgetFreedPages as flushVaultPages } from '../vault/database';
 import { type AuditEntry, recordAudit } from './audit';
+import type { Reach } from './permissions/reach';
 import type { Queryable, VaultDb, VaultTx } from './vault-db';
 
 export interface Actor {
@@ -23,6 +24,8 @@ export interface ServiceContext {
   /** Read only: a service writes through `change`. */
   db: Queryable;
   actor: Actor;
+  /** The students the acting role works with; list channels return only these (services/permissions/reach.ts). */
+  reach: Reach;
   now: () => Date;
 }
 

@@ -1,7 +1,7 @@
 /** Team members who hold key slots: their names and roles, kept inside the encrypted database. */
-import { and, eq, isNull, max } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max } from 'drizzle-orm';
 import { auditEvents, staff, vaultMembers } from '../../db/schema';
-import { type Member, StaffRole } from '../contract';
+import { AppError, LAST_MANAGER_MESSAGE, MANAGING_ROLES, type Member, StaffRole } from '../contract';
 import type { Queryable, VaultTx } from './vault-db';
 
 type MemberRow = typeof vaultMembers.$inferSelect;
@@ -39,6 +39,19 @@ export function findMember(db: Queryable, slotId: string): Member | null {
   return row ? toMember(row, lastUnlocks(db, slotId).get(slotId) ?? null) : null;
 }
 
+/**
+ * The role a slot's member holds now, read at each request rather than once at unlock, so a role
+ * changed or a member removed by another window or command counts at once; null once removed.
+ */
+export function currentRole(db: Queryable, slotId: string): StaffRole | null {
+  const row = db
+    .select({ role: vaultMembers.role, removedAt: vaultMembers.removedAt })
+    .from(vaultMembers)
+    .where(eq(vaultMembers.slotId, slotId))
+    .get();
+  return row && row.removedAt === null ? StaffRole.parse(row.role) : null;
+}
+
 /** A new member's row; when they last unlocked is read from the audit trail, never stored here. */
 export function insertMember(db: VaultTx, member: Omit<Member, 'lastUnlockAt'>): void {
   const result = db
@@ -65,4 +78,25 @@ export function deleteNewMember(db: VaultTx, slotId: string): void {
   db.delete(staff).where(eq(staff.slotId, slotId)).run();
   const result = db.delete(vaultMembers).where(eq(vaultMembers.slotId, slotId)).run();
   if (result.changes !== 1) throw new Error('deleteNewMember: the member was not removed');
+}
+
+/**
+ * Refuses to remove the member of `slotId`, or to give them `newRole`, when they are the last
+ * active member who can manage members (a case manager or an administrator): a team without one
+ * could not add, remove or re-role anyone again but through the recovery key.
+ */
+export function requireAnotherManager(db: Queryable, slotId: string, newRole?: StaffRole): void {
+  if (newRole !== undefined && MANAGING_ROLES.includes(newRole)) return;
+  const managers = db
+    .select({ slotId: vaultMembers.slotId })
+    .from(vaultMembers)
+    .where(and(isNull(vaultMembers.removedAt), inArray(vaultMembers.role, [...MANAGING_ROLES])))
+    .all();
+  if (managers.length === 1 && managers[0]?.slotId === slotId) throw new AppError('last_manager', LAST_MANAGER_MESSAGE);
+}
+
+/** A staff record's new role is its member's too: the permission table reads the member's role. */
+export function setMemberRole(db: VaultTx, slotId: string, role: StaffRole): void {
+  requireAnotherManager(db, slotId, role);
+  db.update(vaultMembers).set({ role }).where(eq(vaultMembers.slotId, slotId)).run();
 }

@@ -3,6 +3,7 @@ import { asc, eq, isNull } from 'drizzle-orm';
 import { staff } from '../../db/schema';
 import { AppError, type StaffMember, StaffRole } from '../contract';
 import { change, expectChanged, newId, notFound, type ServiceContext } from './context';
+import { setMemberRole } from './members';
 import type { Queryable, VaultTx } from './vault-db';
 
 type StaffRow = typeof staff.$inferSelect;
@@ -101,8 +102,9 @@ export function updateStaff(
   const fields = Object.keys(input.changes);
   if (fields.length === 0) throw new AppError('invalid_input', 'Nothing to change: give at least one field.');
   return change(ctx, (tx) => {
-    findStaff(tx, input.id);
+    const row = findStaff(tx, input.id);
     const changes = { ...input.changes };
+    if (changes.role !== undefined && row.slotId) setMemberRole(tx, row.slotId, changes.role);
     if (changes.localId !== undefined) changes.localId = checkLocalId(tx, changes.localId, input.id);
     expectChanged(tx.update(staff).set(changes).where(eq(staff.id, input.id)).run(), 1, 'updateStaff');
     return {

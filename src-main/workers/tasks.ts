@@ -30,7 +30,8 @@ export interface ProgramRead {
 const PROGRAM: { scope: CaseloadScope } = { scope: { kind: 'program' } };
 
 function readContext(read: ProgramRead, thread: TaskThread): ServiceContext {
-  return { db: thread.vault.db(read.vault), actor: read.actor, now: () => new Date(read.now) };
+  // The program-wide reads are closed to roles with a narrower reach (contract/permissions.ts), so a thread reads all.
+  return { db: thread.vault.db(read.vault), actor: read.actor, reach: 'all', now: () => new Date(read.now) };
 }
 
 export const TASKS = {

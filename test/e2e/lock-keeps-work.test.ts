@@ -21,7 +21,7 @@ describe('locking never loses typed work', () => {
 
   beforeAll(async () => {
     host = await startHost();
-    await createVaultDirectly(host, { name: 'Sam Okafor', role: 'special_education_teacher', passphrase: PASSPHRASE });
+    await createVaultDirectly(host, { name: 'Sam Okafor', role: 'case_manager', passphrase: PASSPHRASE });
     // The fake clock lets the test move time forward to the next status poll instead of waiting.
     app = await openApp(host, { beforeLoad: (context) => context.clock.install() });
     page = app.page;
@@ -117,7 +117,11 @@ describe('locking never loses typed work', () => {
   });
 
   test("a different member unlocking gets a fresh app, not the previous member's draft", async () => {
-    const added = await host.peerpath.dispatch('vault.addMember', { name: 'Riley Chen', role: 'counselor', passphrase: OTHER_PASSPHRASE });
+    const added = await host.peerpath.dispatch('vault.addMember', {
+      name: 'Riley Chen',
+      role: 'administrator',
+      passphrase: OTHER_PASSPHRASE,
+    });
     expect(added.ok).toBe(true);
     await lockFromHeader(page);
     await unlockWith(page, OTHER_PASSPHRASE);

@@ -11,7 +11,8 @@ import { readUnlockAttempts, writeUnlockAttempts } from '../../vault/unlock-atte
 import { closeVault, createVault, type OpenVault, unlockVault, vaultExists } from '../../vault/vault';
 import { type AuditEntry, recordAudit, sealUnchainedEvents } from '../audit';
 import { type ServiceContext, systemWrite } from '../context';
-import { findMember } from '../members';
+import { currentRole, findMember } from '../members';
+import { reachOf } from '../permissions/reach';
 import { DEFAULT_SETTINGS, readFlag, readSettings, writeFlag } from '../settings';
 import { staffIdForSlot } from '../staff';
 import { beginAttempt, retryAfterMs, settleAttempt } from '../unlock-throttle';
@@ -119,7 +120,9 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
 
   function contextOf(current: Unlocked): ServiceContext {
     const slotId = current.viaRecoveryKey ? null : current.vault.slot.id;
-    return { db: current.db, actor: { slotId, staffId: staffIdForSlot(current.db, slotId) }, now: () => new Date(now()) };
+    const staffId = staffIdForSlot(current.db, slotId);
+    const reach = reachOf(current.db, slotId ? currentRole(current.db, slotId) : null, staffId);
+    return { db: current.db, actor: { slotId, staffId }, reach, now: () => new Date(now()) };
   }
 
   function armIdleTimer(): void {

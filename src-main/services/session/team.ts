@@ -11,7 +11,7 @@
  */
 import type { AccessProblem, Member, StaffRole } from '../../contract';
 import { type OpenVault, passphraseSlotIds, preparePassphraseSlot, removeSlot, slotExists, writeNewSlot } from '../../vault/vault';
-import { activeMemberSlots, deleteNewMember, insertMember, listMembers, markMemberRemoved } from '../members';
+import { activeMemberSlots, deleteNewMember, insertMember, listMembers, markMemberRemoved, requireAnotherManager } from '../members';
 import { insertStaffForSlot, unlinkSlot } from '../staff';
 import type { Queryable, VaultTx } from '../vault-db';
 import { requireAcceptable } from './secrets';
@@ -76,6 +76,7 @@ export function teamMethods(core: SessionCore) {
     /** Removes a member's key slot and marks their row removed; also clears a slot or a row left alone by a crash. */
     removeMember(slotId: string): void {
       const current = core.requireOutsideMeeting();
+      requireAnotherManager(current.db, slotId);
       const hasSlot = slotExists(current.vault, slotId);
       // A member row whose slot is gone is only marked removed; otherwise the slot goes first (not_found if there is none).
       if (hasSlot || !activeMemberSlots(current.db).some((member) => member.slotId === slotId)) removeSlot(current.vault, slotId);

@@ -2,7 +2,7 @@
  * Students and their guardians: list with search and filters, detail, create, edit, archive and
  * restore, and the "no longer needed" flag that lists purge candidates (IDEA 300.624).
  */
-import { and, asc, count, desc, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { guardians, plans, staff, students } from '../../../db/schema';
 import { AppError, type Student, type StudentChanges, type StudentInput, type StudentQuery, type StudentRow } from '../../contract';
 import { change, newId, notFound, type ServiceContext } from '../context';
@@ -87,6 +87,8 @@ const SORT_COLUMNS = {
 
 export function listStudents(ctx: ServiceContext, query: StudentQuery): { rows: StudentRow[]; total: number } {
   const conditions: SQL[] = [];
+  // A restricted role lists only the students they work with (services/permissions/reach.ts).
+  if (ctx.reach !== 'all') conditions.push(ctx.reach.size ? inArray(students.id, [...ctx.reach]) : sql`0`);
   if (query.status === 'active') conditions.push(eq(students.status, 'active'));
   if (query.status === 'archived') conditions.push(eq(students.status, 'archived'));
   if (query.status === 'no_longer_needed') conditions.push(isNotNull(students.noLongerNeededAt), sql`${students.status} != 'deidentified'`);

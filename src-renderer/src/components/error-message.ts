@@ -11,6 +11,11 @@ export function errorMessage(t: TFunction, error: unknown): string {
     case 'weak_passphrase':
       // The service lists what is wrong with the passphrase; the catalog has no finer codes for it.
       return t('errors.weak_passphrase', { detail: error.message });
+    case 'not_permitted':
+    case 'student_not_in_reach':
+    case 'last_manager':
+      // The refusal names the role and who may do it instead: the service's words are the useful ones.
+      return error.message;
     default:
       return t(`errors.${error.code}`);
   }

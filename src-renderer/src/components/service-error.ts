@@ -8,7 +8,15 @@ import type { ErrorCode } from '../../../src-main/contract';
 import { ApiError } from '../api-client/client';
 import { errorMessage } from './error-message';
 
-const SERVICE_WORDED: ReadonlySet<ErrorCode> = new Set(['invalid_input', 'conflict', 'forbidden', 'not_found']);
+const SERVICE_WORDED: ReadonlySet<ErrorCode> = new Set([
+  'invalid_input',
+  'conflict',
+  'forbidden',
+  'not_found',
+  'not_permitted',
+  'student_not_in_reach',
+  'last_manager',
+]);
 
 export function useServiceError(): (error: unknown) => string {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 /** The import and export section (`#/data`): roster import from CSV, and the full JSON export. */
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
+import { IfCan } from '../../components/permissions';
 import { JsonExportPanel } from './JsonExportPanel';
 import { RosterImport } from './RosterImport';
 
@@ -9,8 +10,12 @@ export function DataSection(_props: { params: string[] }) {
   return (
     <div className="page stack">
       <PageHeading>{t('nav.data')}</PageHeading>
-      <RosterImport />
-      <JsonExportPanel />
+      <IfCan action="students.manage">
+        <RosterImport />
+      </IfCan>
+      <IfCan action="records.export">
+        <JsonExportPanel />
+      </IfCan>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { routeHref } from '../../app/hash-route';
 import { useDateFormat } from '../../components/dates';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { focusSoon } from '../../components/focus-soon';
+import { useCan } from '../../components/permissions';
 import { useServiceError } from '../../components/service-error';
 import { AssignMentorForm } from './AssignMentorForm';
 import { EndAssignmentDialog } from './EndAssignmentDialog';
@@ -28,7 +29,9 @@ export function AccommodationMentors({ accommodationId, readOnly = false }: Acco
   const titleId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const assignments = useApiQuery('assignments.listForAccommodation', { accommodationId });
-  const mentors = useApiQuery('mentors.list', { includeArchived: false });
+  // The mentor list is asked for only by whoever may assign one (peer mentors are students too).
+  const mayAssign = useCan()('mentors.manage') && !readOnly;
+  const mentors = useApiQuery('mentors.list', { includeArchived: false }, { enabled: mayAssign });
   const [ending, setEnding] = useState<{ assignment: Assignment; mentorName: string } | null>(null);
   const [endedName, setEndedName] = useState<string | null>(null);
 

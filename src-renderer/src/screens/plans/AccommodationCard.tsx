@@ -6,6 +6,7 @@ import type { Accommodation, PlanDetail, Slot } from '../../../../src-main/contr
 import { useApi } from '../../api-client/react';
 import { useDateFormat } from '../../components/dates';
 import { Fact } from '../../components/Fact';
+import { useCan } from '../../components/permissions';
 import { AccommodationMentors } from '../mentors/AccommodationMentors';
 import { FidelitySummary } from '../progress/FidelitySummary';
 import { SessionLog } from '../progress/SessionLog';
@@ -20,6 +21,8 @@ import { accommodationCardId } from './SupportGaps';
 
 export function AccommodationCard({ accommodation, detail }: { accommodation: Accommodation; detail: PlanDetail }) {
   const { t } = useTranslation();
+  const may = useCan();
+  const mayManage = may('plans.manage');
   const api = useApi();
   const formatDate = useDateFormat();
   const refresh = useRefreshPlans();
@@ -65,11 +68,11 @@ export function AccommodationCard({ accommodation, detail }: { accommodation: Ac
             legend={t('accommodations.serves', { name })}
             items={detail.goals.map((goal) => ({ id: goal.id, label: goalChoiceLabel(goal) }))}
             saved={accommodation.serves}
-            isReadOnly={detail.plan.status !== 'draft'}
+            isReadOnly={detail.plan.status !== 'draft' || !mayManage}
             emptyText={t('accommodations.noGoals')}
             save={(goalIds) => api('accommodations.setServes', { id: accommodation.id, goalIds })}
           />
-          {detail.plan.readOnly ? null : (
+          {detail.plan.readOnly || !mayManage ? null : (
             <div className="actions">
               {detail.plan.status === 'draft' ? (
                 <Button
@@ -91,7 +94,7 @@ export function AccommodationCard({ accommodation, detail }: { accommodation: Ac
           )}
         </>
       )}
-      <AccommodationMentors accommodationId={accommodation.id} readOnly={detail.plan.readOnly} />
+      <AccommodationMentors accommodationId={accommodation.id} readOnly={detail.plan.readOnly || !may('mentors.manage')} />
       {detail.plan.status === 'draft' ? null : <SessionLog accommodation={accommodation} detail={detail} />}
       {detail.plan.status === 'draft' ? null : <FidelitySummary accommodation={accommodation} detail={detail} />}
       <RemovalDialog

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../../../src-main/contract';
 import { todayIso } from '../../components/dates';
+import { useCan } from '../../components/permissions';
 import { AccommodationCard } from './AccommodationCard';
 import { AccommodationForm } from './AccommodationForm';
 import { AmendNote } from './AmendNote';
@@ -10,6 +11,7 @@ import { PlanListSection } from './PlanListSection';
 
 export function AccommodationsSection({ detail }: { detail: PlanDetail }) {
   const { t } = useTranslation();
+  const mayManage = useCan()('plans.manage');
   const { plan } = detail;
   return (
     <PlanListSection
@@ -18,8 +20,8 @@ export function AccommodationsSection({ detail }: { detail: PlanDetail }) {
       addTitle={t('accommodations.form.addTitle')}
       emptyText={t('accommodations.none')}
       doneText={t('accommodations.form.done')}
-      readOnly={plan.readOnly}
-      lockedNote={plan.status === 'active' ? <AmendNote plan={plan} entity="accommodation" /> : undefined}
+      readOnly={plan.readOnly || !mayManage}
+      lockedNote={plan.status === 'active' && mayManage ? <AmendNote plan={plan} entity="accommodation" /> : undefined}
       cards={detail.accommodations.map((accommodation) => (
         <AccommodationCard key={accommodation.id} accommodation={accommodation} detail={detail} />
       ))}

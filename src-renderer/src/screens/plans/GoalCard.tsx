@@ -6,6 +6,7 @@ import type { Goal, PlanDetail } from '../../../../src-main/contract';
 import { useApi } from '../../api-client/react';
 import { useDateFormat } from '../../components/dates';
 import { Fact } from '../../components/Fact';
+import { useCan } from '../../components/permissions';
 import { GoalProgressPanel } from '../progress/GoalProgressPanel';
 import { GoalForm } from './GoalForm';
 import { goalDraftFrom } from './goal-draft';
@@ -18,6 +19,7 @@ import { goalCardId } from './SupportGaps';
 
 export function GoalCard({ goal, detail }: { goal: Goal; detail: PlanDetail }) {
   const { t } = useTranslation();
+  const mayManage = useCan()('plans.manage');
   const api = useApi();
   const formatDate = useDateFormat();
   const refresh = useRefreshPlans();
@@ -80,11 +82,11 @@ export function GoalCard({ goal, detail }: { goal: Goal; detail: PlanDetail }) {
             legend={t('goals.servedBy', { name })}
             items={detail.accommodations.map((item) => ({ id: item.id, label: accommodationName(item) }))}
             saved={goal.servedBy}
-            isReadOnly={detail.plan.status !== 'draft'}
+            isReadOnly={detail.plan.status !== 'draft' || !mayManage}
             emptyText={t('goals.noAccommodations')}
             save={(accommodationIds) => api('goals.setServedBy', { id: goal.id, accommodationIds })}
           />
-          {detail.plan.readOnly ? null : (
+          {detail.plan.readOnly || !mayManage ? null : (
             <div className="actions">
               {detail.plan.status === 'draft' ? (
                 <Button className="button button--secondary" aria-label={t('goals.editNamed', { name })} onPress={() => setEditing(true)}>

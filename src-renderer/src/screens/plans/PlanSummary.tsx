@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useDateFormat } from '../../components/dates';
 import { Fact } from '../../components/Fact';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
+import { useCan } from '../../components/permissions';
 import { useServiceError } from '../../components/service-error';
 import { useStaff } from '../students/use-staff';
 import { DueWarnings } from './DueWarnings';
@@ -18,6 +19,7 @@ import { planDraftFrom } from './plan-draft';
 
 export function PlanSummary({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
+  const mayManage = useCan()('plans.manage');
   const describe = useServiceError();
   const formatDate = useDateFormat();
   const staff = useStaff();
@@ -61,7 +63,7 @@ export function PlanSummary({ plan }: { plan: Plan }) {
           <Fact term={t('plans.fields.team')}>{team.length ? team.join(', ') : none}</Fact>
         </dl>
       )}
-      {plan.readOnly || editing ? null : (
+      {plan.readOnly || editing || !mayManage ? null : (
         <div className="actions">
           <Button className="button button--secondary" onPress={() => setEditing(true)}>
             {t('plans.page.edit')}

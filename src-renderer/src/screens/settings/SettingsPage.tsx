@@ -1,6 +1,7 @@
 /** Settings: auto-lock, my passphrase, the team's access, the recovery key, backups made before a key rotation, and the progress codes. */
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../src-main/contract';
+import { IfCan } from '../../components/permissions';
 import { WeightsSection } from '../matching/WeightsSection';
 import { AddMemberForm } from './AddMemberForm';
 import { AutoLockSection } from './AutoLockSection';
@@ -10,6 +11,7 @@ import { ProgressCodesSection } from './ProgressCodesSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import { ReportSettingsSection } from './ReportSettingsSection';
 import { TeamMembersSection } from './TeamMembersSection';
+import { VaultCheckSection } from './VaultCheckSection';
 
 export function SettingsPage({ member }: { member: Member }) {
   const { t } = useTranslation();
@@ -18,16 +20,29 @@ export function SettingsPage({ member }: { member: Member }) {
       <h1 tabIndex={-1} className="page-title">
         {t('settings.title')}
       </h1>
-      <AutoLockSection />
+      <IfCan action="vault.maintain">
+        <VaultCheckSection />
+      </IfCan>
+      <IfCan action="settings.program">
+        <AutoLockSection />
+      </IfCan>
       <ChangePassphraseSection member={member} />
-      <TeamMembersSection me={member}>
-        <AddMemberForm />
-      </TeamMembersSection>
-      <RecoveryKeySection />
-      <OldBackupsSection />
-      <ProgressCodesSection />
-      <ReportSettingsSection />
-      <WeightsSection />
+      <IfCan action="members.manage">
+        <TeamMembersSection me={member}>
+          <AddMemberForm />
+        </TeamMembersSection>
+      </IfCan>
+      <IfCan action="recoveryKey.manage">
+        <RecoveryKeySection />
+      </IfCan>
+      <IfCan action="vault.maintain">
+        <OldBackupsSection />
+      </IfCan>
+      <IfCan action="settings.program">
+        <ProgressCodesSection />
+        <ReportSettingsSection />
+        <WeightsSection />
+      </IfCan>
     </div>
   );
 }

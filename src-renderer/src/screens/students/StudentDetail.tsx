@@ -5,6 +5,7 @@ import { useApiQuery } from '../../api-client/react';
 import { routeHref } from '../../app/hash-route';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
+import { IfCan, useCan } from '../../components/permissions';
 import { errorCode, useServiceError } from '../../components/service-error';
 import { CheckInTimeline } from '../checkins/CheckInTimeline';
 import { MatchingProfilePanel } from '../matching/MatchingProfilePanel';
@@ -21,6 +22,7 @@ export function StudentDetail({ studentId, onLeaveForList }: { studentId: string
   const describe = useServiceError();
   const query = useApiQuery('students.get', { id: studentId });
   const student = query.data;
+  const may = useCan();
 
   return (
     <div className="page stack">
@@ -39,32 +41,40 @@ export function StudentDetail({ studentId, onLeaveForList }: { studentId: string
         <>
           {student.status === 'deidentified' ? null : (
             <div className="actions">
-              <a className="button button--secondary" href={routeHref('students', student.id, 'edit')}>
-                {t('students.detail.edit')}
-              </a>
+              {may('students.manage') ? (
+                <a className="button button--secondary" href={routeHref('students', student.id, 'edit')}>
+                  {t('students.detail.edit')}
+                </a>
+              ) : null}
               {student.status === 'active' ? (
                 <>
-                  <a className="button button--secondary" href={routeHref('students', student.id, 'plans', 'new')}>
-                    {t('plans.create.start')}
-                  </a>
+                  {may('plans.manage') ? (
+                    <a className="button button--secondary" href={routeHref('students', student.id, 'plans', 'new')}>
+                      {t('plans.create.start')}
+                    </a>
+                  ) : null}
                   <a className="button button--secondary" href={routeHref('students', student.id, 'week')}>
                     {t('students.detail.week')}
                   </a>
                   <a className="button button--secondary" href={routeHref('students', student.id, 'observe')}>
                     {t('students.detail.observe')}
                   </a>
-                  <StudentReportsLink studentId={student.id} />
+                  {may('reports.make') ? <StudentReportsLink studentId={student.id} /> : null}
                 </>
               ) : null}
             </div>
           )}
           <StudentFacts student={student} />
           <StudentPlans studentId={student.id} />
-          {student.status === 'deidentified' ? null : (
+          {student.status === 'deidentified' || !may('mentors.manage') ? null : (
             <MatchingProfilePanel kind="student" id={student.id} readOnly={student.status !== 'active'} />
           )}
           <CheckInTimeline studentId={student.id} />
-          {student.status === 'active' ? <StartMeeting studentId={student.id} /> : null}
+          {student.status === 'active' ? (
+            <IfCan action="meetings.run">
+              <StartMeeting studentId={student.id} />
+            </IfCan>
+          ) : null}
           <StudentRecordActions student={student} onLeaveForList={onLeaveForList} />
         </>
       ) : null}

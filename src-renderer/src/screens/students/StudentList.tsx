@@ -13,6 +13,7 @@ import { ActionNotice } from '../../components/ActionNotice';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { Pager, useRangeText } from '../../components/Pager';
+import { useCan } from '../../components/permissions';
 import { useServiceError } from '../../components/service-error';
 import { hasFilters, INITIAL_LIST_STATE, type ListNotice, type ListState, PAGE_SIZE, withSort } from './list-state';
 import { StudentFilters } from './StudentFilters';
@@ -32,6 +33,7 @@ export function StudentList({ state, onStateChange, notice, onNoticeChange }: St
   const { t } = useTranslation();
   const describe = useServiceError();
   const rangeText = useRangeText();
+  const may = useCan();
   // Typed text (the search and the school) is asked for once typing settles, not on every key.
   const search = useDebouncedValue(state.search.trim(), SEARCH_SETTLE_MS);
   const school = useDebouncedValue(state.school.trim(), SEARCH_SETTLE_MS);
@@ -45,9 +47,11 @@ export function StudentList({ state, onStateChange, notice, onNoticeChange }: St
     <div className="page page--wide stack">
       <div className="page-header">
         <PageHeading>{t('students.list.title')}</PageHeading>
-        <a className="button button--primary" href={routeHref('students', 'new')}>
-          {t('students.list.add')}
-        </a>
+        {may('students.manage') ? (
+          <a className="button button--primary" href={routeHref('students', 'new')}>
+            {t('students.list.add')}
+          </a>
+        ) : null}
       </div>
       {notice ? <ListNoticeView notice={notice} onChange={onNoticeChange} /> : null}
       <StudentFilters state={state} schools={schools} onChange={onStateChange} />

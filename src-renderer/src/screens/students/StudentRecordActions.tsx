@@ -11,6 +11,7 @@ import type { Student } from '../../../../src-main/contract';
 import { useApiMutation } from '../../api-client/react';
 import { navigate } from '../../app/hash-route';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
+import { useCan } from '../../components/permissions';
 import { useServiceError } from '../../components/service-error';
 import type { ListNotice } from './list-state';
 import { type RetentionAction, RetentionDialog } from './RetentionDialog';
@@ -40,6 +41,10 @@ export function StudentRecordActions({ student, onLeaveForList }: { student: Stu
   const flag = useApiMutation('students.markNoLongerNeeded', { onSuccess: refresh });
   const failed = [archive, restore, flag].find((mutation) => mutation.isError);
   const isDeidentified = student.status === 'deidentified';
+  const may = useCan();
+  const mayPurge = may('students.purge');
+  const mayDeidentify = may('students.deidentify') && !isDeidentified;
+  if (!may('students.manage')) return null;
 
   return (
     <>
@@ -81,32 +86,36 @@ export function StudentRecordActions({ student, onLeaveForList }: { student: Stu
           {restore.isSuccess ? t('students.notices.restored', { name }) : deidentified ? t('students.notices.deidentified') : null}
         </FormStatus>
       </section>
-      <section className="panel panel--danger stack" aria-labelledby={retentionTitleId}>
-        <h2 id={retentionTitleId} className="panel-title">
-          {t('students.retention.title')}
-        </h2>
-        <p>{t('students.retention.intro')}</p>
-        <ul className="retention-choices">
-          <li>
-            <strong>{t('students.retention.purgeName')}</strong> {t('students.retention.purgeText')}
-          </li>
-          {isDeidentified ? null : (
+      {mayPurge || mayDeidentify ? (
+        <section className="panel panel--danger stack" aria-labelledby={retentionTitleId}>
+          <h2 id={retentionTitleId} className="panel-title">
+            {t('students.retention.title')}
+          </h2>
+          <p>{t('students.retention.intro')}</p>
+          <ul className="retention-choices">
             <li>
-              <strong>{t('students.retention.deidentifyName')}</strong> {t('students.retention.deidentifyText')}
+              <strong>{t('students.retention.purgeName')}</strong> {t('students.retention.purgeText')}
             </li>
-          )}
-        </ul>
-        <div className="actions">
-          <Button className="button button--danger" onPress={() => setRetention('purge')}>
-            {t('students.retention.purge')}
-          </Button>
-          {isDeidentified ? null : (
-            <Button className="button button--secondary" onPress={() => setRetention('deidentify')}>
-              {t('students.retention.deidentify')}
-            </Button>
-          )}
-        </div>
-      </section>
+            {isDeidentified ? null : (
+              <li>
+                <strong>{t('students.retention.deidentifyName')}</strong> {t('students.retention.deidentifyText')}
+              </li>
+            )}
+          </ul>
+          <div className="actions">
+            {mayPurge ? (
+              <Button className="button button--danger" onPress={() => setRetention('purge')}>
+                {t('students.retention.purge')}
+              </Button>
+            ) : null}
+            {!mayDeidentify ? null : (
+              <Button className="button button--secondary" onPress={() => setRetention('deidentify')}>
+                {t('students.retention.deidentify')}
+              </Button>
+            )}
+          </div>
+        </section>
+      ) : null}
       <RetentionDialog
         action={retention}
         student={student}

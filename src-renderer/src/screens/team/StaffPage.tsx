@@ -13,6 +13,7 @@ import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { focusSoon } from '../../components/focus-soon';
 import { PageHeading } from '../../components/PageHeading';
 import { Panel } from '../../components/Panel';
+import { IfCan, useCan } from '../../components/permissions';
 import { useServiceError } from '../../components/service-error';
 import { StaffForm } from './StaffForm';
 import { useRefreshStaff } from './staff-cache';
@@ -82,7 +83,9 @@ export function StaffPage() {
         </ul>
         <FormAlert id="staff-alert">{archive.isError ? describe(archive.error) : staff.isError ? describe(staff.error) : null}</FormAlert>
         <FormStatus>{notice}</FormStatus>
-        <StaffForm onDone={(saved) => saved && setNotice(t('team.staff.added', { name: saved.name }))} />
+        <IfCan action="members.manage">
+          <StaffForm onDone={(saved) => saved && setNotice(t('team.staff.added', { name: saved.name }))} />
+        </IfCan>
       </Panel>
       <ConfirmDialog
         isOpen={archiving !== null}
@@ -99,6 +102,8 @@ export function StaffPage() {
 
 function StaffItem({ member, onEdit, onArchive }: { member: StaffMember; onEdit: () => void; onArchive: () => void }) {
   const { t } = useTranslation();
+  // Staff records carry roles: editing them is managing members (contract/permissions.ts).
+  const mayManage = useCan()('members.manage');
   const details = [
     t(`roles.${member.role}`),
     member.email,
@@ -119,7 +124,7 @@ function StaffItem({ member, onEdit, onArchive }: { member: StaffMember; onEdit:
           </p>
         ) : null}
       </div>
-      {member.archived ? null : (
+      {member.archived || !mayManage ? null : (
         <div className="actions">
           <Button className="button button--secondary" onPress={onEdit}>
             {t('team.staff.edit', { name: member.name })}

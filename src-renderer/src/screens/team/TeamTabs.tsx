@@ -1,6 +1,7 @@
 /** The two pages of the team section, as links (each page has its own address). */
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../app/hash-route';
+import { IfCan } from '../../components/permissions';
 
 export function TeamTabs({ current }: { current: 'staff' | 'audit' }) {
   const { t } = useTranslation();
@@ -12,11 +13,13 @@ export function TeamTabs({ current }: { current: 'staff' | 'audit' }) {
             {t('team.tabs.staff')}
           </a>
         </li>
-        <li>
-          <a href={routeHref('team', 'audit')} aria-current={current === 'audit' ? 'page' : undefined}>
-            {t('team.tabs.audit')}
-          </a>
-        </li>
+        <IfCan action="audit.read">
+          <li>
+            <a href={routeHref('team', 'audit')} aria-current={current === 'audit' ? 'page' : undefined}>
+              {t('team.tabs.audit')}
+            </a>
+          </li>
+        </IfCan>
       </ul>
     </nav>
   );
