@@ -26,10 +26,11 @@ export function findMember(db: Queryable, slotId: string): Member | null {
   return row ? toMember(row) : null;
 }
 
-export function insertMember(db: VaultTx, member: Member): void {
+/** `signingKey`: the slot's Ed25519 public key (base64), which every event the member signs is verified against. */
+export function insertMember(db: VaultTx, member: Member, signingKey: string | null = null): void {
   const result = db
     .insert(vaultMembers)
-    .values({ ...member, removedAt: null })
+    .values({ ...member, removedAt: null, signingKey })
     .run();
   if (result.changes !== 1) throw new Error('insertMember: the member was not written');
 }
@@ -51,4 +52,21 @@ export function deleteNewMember(db: VaultTx, slotId: string): void {
   db.delete(staff).where(eq(staff.slotId, slotId)).run();
   const result = db.delete(vaultMembers).where(eq(vaultMembers.slotId, slotId)).run();
   if (result.changes !== 1) throw new Error('deleteNewMember: the member was not removed');
+}
+
+/**
+ * At unlock: the unlocking member's signing key as their slot holds it, against the one in their
+ * row. `recorded`: the row had none (a member from before signing); `restored`: the row held
+ * another key — written by someone with the data key so that events they signed in this member's
+ * name would verify. Either way the slot's key goes into the row (`setSigningKey`), so such events
+ * fail `audit verify` again, and the unlock's own signed event says which.
+ */
+export function signingKeyChange(db: Queryable, slotId: string, slotKey: string): 'recorded' | 'restored' | null {
+  const row = db.select({ key: vaultMembers.signingKey }).from(vaultMembers).where(eq(vaultMembers.slotId, slotId)).get();
+  if (!row || row.key === slotKey) return null;
+  return row.key === null ? 'recorded' : 'restored';
+}
+
+export function setSigningKey(db: VaultTx, slotId: string, key: string): void {
+  db.update(vaultMembers).set({ signingKey: key }).where(eq(vaultMembers.slotId, slotId)).run();
 }

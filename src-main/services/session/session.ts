@@ -9,9 +9,9 @@ import { commitHeadCheck, trackCommitHead } from '../../vault/commit-head';
 import type { KdfCost } from '../../vault/kdf';
 import { readUnlockAttempts, writeUnlockAttempts } from '../../vault/unlock-attempts';
 import { closeVault, createVault, type OpenVault, unlockVault, vaultExists } from '../../vault/vault';
-import { type AuditEntry, recordAudit, sealUnchainedEvents } from '../audit';
+import { type AuditEntry, type AuditSigner, recordAudit, sealUnchainedEvents } from '../audit';
 import { type ServiceContext, systemWrite } from '../context';
-import { findMember } from '../members';
+import { findMember, setSigningKey, signingKeyChange } from '../members';
 import { DEFAULT_SETTINGS, readFlag, readSettings, writeFlag } from '../settings';
 import { staffIdForSlot } from '../staff';
 import { beginAttempt, retryAfterMs, settleAttempt } from '../unlock-throttle';
@@ -87,6 +87,11 @@ function commitHeadNote(check: ReturnType<typeof commitHeadCheck>, hadHeadFile: 
   return null;
 }
 
+/** The open vault's signing key: the unlocked slot's (the recovery key's slot when it was used). */
+export function signerOf(vault: OpenVault): AuditSigner | null {
+  return (vault as OpenVault & { signer?: AuditSigner }).signer ?? null;
+}
+
 export function createSessionCore(options: VaultSessionOptions): SessionCore {
   const now = options.now ?? Date.now;
   let open: Unlocked | null = null;
@@ -119,7 +124,8 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
 
   function contextOf(current: Unlocked): ServiceContext {
     const slotId = current.viaRecoveryKey ? null : current.vault.slot.id;
-    return { db: current.db, actor: { slotId, staffId: staffIdForSlot(current.db, slotId) }, now: () => new Date(now()) };
+    const actor = { slotId, staffId: staffIdForSlot(current.db, slotId), signer: signerOf(current.vault) };
+    return { db: current.db, actor, now: () => new Date(now()) };
   }
 
   function armIdleTimer(): void {
@@ -140,6 +146,7 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
         tx,
         {
           actorSlotId: current.viaRecoveryKey ? null : current.vault.slot.id,
+          signer: signerOf(current.vault),
           action: event.action,
           subject: event.subject,
           detail: event.detail,
@@ -165,9 +172,13 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
       isDemo: readFlag(db, 'isDemo'),
       settings: readSettings(db),
     };
+    const signer = signerOf(vault);
+    // The unlocking member's key as their slot holds it is the truth; the row is put right (and it is said so).
+    const keyChange = !viaRecoveryKey && signer ? signingKeyChange(db, vault.slot.id, signer.publicKey) : null;
     const detail = {
       ...(vault.migrated.length ? { migrations: vault.migrated.length } : {}),
       ...(headNote ? { commitHead: headNote } : {}),
+      ...(keyChange ? { signingKey: keyChange } : {}),
     };
     record(
       {
@@ -177,6 +188,7 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
       (tx) => {
         sealUnchainedEvents(tx);
         writeFlag(tx, HEAD_KEPT_FLAG, true);
+        if (keyChange && signer) setSigningKey(tx, vault.slot.id, signer.publicKey);
       },
     );
     armIdleTimer();
@@ -252,9 +264,11 @@ export function openAndLock(core: SessionCore) {
       core.switchFolder(options.dir);
       const { vault, recoveryKey } = await createVault({ dir: options.dir, passphrase: input.passphrase, kdfCost: options.kdfCost });
       const member = { slotId: vault.slot.id, name: input.memberName, role: input.memberRole, addedAt: new Date(core.now()).toISOString() };
-      systemWrite(vaultDb(vault.db), (tx) => addTeamMember(tx, member));
+      const signingKey = signerOf(vault)?.publicKey ?? null;
+      systemWrite(vaultDb(vault.db), (tx) => addTeamMember(tx, member, signingKey));
       core.becomeOpen(vault, false);
-      core.record({ action: 'vault.created' });
+      // The creator's key, in an event they sign: the first key every later one is checked against.
+      core.record({ action: 'vault.created', detail: signingKey ? { signingKey } : undefined });
       return { recoveryKey };
     },
 

@@ -17,9 +17,9 @@ import type { Queryable, VaultTx } from '../vault-db';
 import { requireAcceptable } from './secrets';
 import type { SessionCore } from './session';
 
-/** A key slot's holder: a member row (names the slot) and a staff record (authors changes). */
-export function addTeamMember(tx: VaultTx, member: Member): void {
-  insertMember(tx, member);
+/** A key slot's holder: a member row (names the slot and keeps its signing key) and a staff record (authors changes). */
+export function addTeamMember(tx: VaultTx, member: Member, signingKey: string | null = null): void {
+  insertMember(tx, member, signingKey);
   insertStaffForSlot(tx, { slotId: member.slotId, name: member.name, role: member.role, at: new Date(member.addedAt) });
 }
 
