@@ -4,7 +4,7 @@
  * and their own signing key, never another member's. Each forgery is made on Bailey's events by
  * Casey; `audit verify` must name Bailey and say what happened to her events.
  */
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { getTableColumns } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema';
@@ -173,6 +173,58 @@ describe('audit verify names the member whose events were forged', () => {
     expect(findingFor(verdict, BAILEY)?.missing).toEqual([4]);
     // Listed under the forger too: the event names her as its signer.
     expect(findingFor(verdict, CASEY)?.failed).toEqual([target]);
+  });
+});
+
+/** The chain as Peerpath wrote it before signing: no prev_hash, a hash over a fixed list of fields. */
+function makeLegacy(raw: Team['raw'], upTo: number): void {
+  let previous = '0'.repeat(64);
+  const rows = raw.prepare('SELECT * FROM audit_events WHERE id <= ? ORDER BY id').all(upTo) as Record<string, unknown>[];
+  for (const row of rows) {
+    const content = [row.id, row.at, row.actor_slot_id, row.action, row.subject, row.detail, row.entity, row.entity_id, row.fields];
+    const hash = createHash('sha256').update(previous).update('\n').update(JSON.stringify(content)).digest('hex');
+    raw
+      .prepare('UPDATE audit_events SET signer = NULL, signer_seq = NULL, prev_hash = NULL, signature = NULL, hash = ? WHERE id = ?')
+      .run(hash, row.id);
+    previous = hash;
+  }
+  raw.prepare("UPDATE settings SET value = ? WHERE key = 'auditHead'").run(JSON.stringify({ id: rows.at(-1)?.id, hash: previous }));
+}
+
+describe('events from before signing', () => {
+  it('verify by their old hash chain and are reported as unsigned; signed events follow on', async () => {
+    const app = await unlockedApp();
+    const raw = app.session.db().$client;
+    const last = (raw.prepare('SELECT max(id) AS id FROM audit_events').get() as { id: number }).id;
+    makeLegacy(raw, last);
+    const bailey = signerFor(BAILEY);
+    systemWrite(app.session.db(), (tx) =>
+      addTeamMember(tx, { slotId: BAILEY, name: 'Bailey Reed', role: 'case_manager', addedAt: '2026-09-01T00:00:00Z' }, bailey.publicKey),
+    );
+    const ctx = { db: app.session.db(), actor: { slotId: BAILEY, staffId: null, signer: bailey }, now: () => new Date() };
+    change(ctx, () => ({ result: null, record: { action: 'student.updated', entity: 'student', entityId: 'st-1' } }));
+    const verdict = verifyAuditChain(app.session.db());
+    const total = (raw.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
+    expect(verdict).toMatchObject({ ok: true, unsigned: last, members: [], checked: total });
+    expect(verdict.message).toBe(
+      `The audit trail is intact (${total} events). ${last} of them are unsigned (from before Peerpath signed events) and checked by their hash chain only.`,
+    );
+    // Editing an old one still breaks its chain.
+    raw.prepare("UPDATE audit_events SET action = 'vault.nothing' WHERE id = 1").run();
+    expect(verifyAuditChain(app.session.db())).toMatchObject({ ok: false, firstBrokenId: 1 });
+  });
+
+  it('a signed event passed off as one from before signing fails', async () => {
+    const team = await teamWithHistory();
+    const target = team.byBailey()[3]?.id as number;
+    // Casey rewrites Bailey's last event in the old format and recomputes its old-style hash.
+    team.raw
+      .prepare('UPDATE audit_events SET signer = NULL, signer_seq = NULL, prev_hash = NULL, signature = NULL WHERE id = ?')
+      .run(target);
+    const verdict = team.verify();
+    expect(verdict.ok).toBe(false);
+    expect(verdict.unsigned).toBe(0);
+    expect(findingFor(verdict, BAILEY)?.failed).toEqual([target]);
   });
 });
 

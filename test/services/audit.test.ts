@@ -20,6 +20,8 @@ describe('the audit trail is a hash chain', () => {
       ok: true,
       checked: ids.length,
       firstBrokenId: null,
+      unsigned: 0,
+      members: [],
       message: `The audit trail is intact (${ids.length} events).`,
     });
   });
