@@ -7,7 +7,7 @@ import type { VaultCheck, VaultStatus } from '../../src-main/contract';
 import { recordAudit } from '../../src-main/services/audit';
 import { systemWrite } from '../../src-main/services/context';
 import { restoreBackup } from '../../src-main/vault/backup';
-import { readKeySlotFile, wrapDataKey, writeKeySlotFile } from '../../src-main/vault/keyslots';
+import { createSlot, readKeySlotFile, writeKeySlotFile } from '../../src-main/vault/keyslots';
 import { tempName } from '../../src-main/vault/temp-files';
 import { closeVault, unlockVault, vaultExists } from '../../src-main/vault/vault';
 import { databaseVaultId, VAULT_ID_SETTING } from '../../src-main/vault/vault-id';
@@ -175,7 +175,13 @@ describe('membership: a key slot and its member row', () => {
     await session.unlock(PASSPHRASE);
     const vault = await unlockVault({ dir, secret: PASSPHRASE, kind: 'passphrase' });
     const file = readKeySlotFile(join(dir, 'keyslots.json'));
-    const hidden = await wrapDataKey(file.vaultId, vault.dataKey, OTHER_PASSPHRASE, 'passphrase', TEST_KDF);
+    const { slot: hidden } = await createSlot({
+      vaultId: file.vaultId,
+      secret: OTHER_PASSPHRASE,
+      kind: 'passphrase',
+      dataKeys: [{ epoch: vault.epoch, key: vault.dataKey }],
+      cost: TEST_KDF,
+    });
     closeVault(vault);
     writeKeySlotFile(join(dir, 'keyslots.json'), { ...file, slots: [...file.slots, hidden] });
 

@@ -4,7 +4,7 @@
  * re-wraps a key slot; the database is never re-keyed.
  */
 import { AppError, type PassphraseAssessment, type VaultStatus } from '../../contract';
-import { unwrapDataKey } from '../../vault/keyslots';
+import { openSlot, wipeOpened } from '../../vault/keyslots';
 import { assessPassphrase } from '../../vault/passphrase-policy';
 import { type OpenVault, passphraseSlotIds, replaceRecoveryKey, rewrapSlot } from '../../vault/vault';
 import { findMember } from '../members';
@@ -17,9 +17,10 @@ export async function requireAcceptable(passphrase: string, context: string[]): 
 
 /** Checks a passphrase against the session's own slot without touching anything. */
 export async function opensOwnSlot(vault: OpenVault, passphrase: string): Promise<boolean> {
-  const key = await unwrapDataKey(vault.vaultId, vault.slot, passphrase);
-  const ok = key?.equals(vault.dataKey) ?? false;
-  key?.fill(0);
+  const opened = await openSlot(vault.vaultId, vault.slot, passphrase);
+  if (!opened) return false;
+  const ok = opened.dataKeys.some((dataKey) => dataKey.epoch === vault.epoch && dataKey.key.equals(vault.dataKey));
+  wipeOpened(opened);
   return ok;
 }
 
@@ -49,10 +50,11 @@ export function secretMethods(core: SessionCore) {
         throw new AppError('not_found', 'That team member no longer has access to this vault.');
       }
       await requireAcceptable(input.newPassphrase, [member.name]);
-      const slot = await rewrapSlot(current.vault, input.slotId, input.newPassphrase, options.kdfCost);
+      const { slot, signer } = await rewrapSlot(current.vault, input.slotId, input.newPassphrase, options.kdfCost);
       core.record({ action: 'vault.passphrase_reset_with_recovery_key', subject: input.slotId });
-      // From here on the session acts as the member whose passphrase was reset.
+      // From here on the session acts (and signs) as the member whose passphrase was reset.
       current.vault.slot = slot;
+      current.vault.signer = signer;
       current.member = member;
       current.viaRecoveryKey = false;
       return core.status();
