@@ -142,7 +142,7 @@ export function sealUnchainedEvents(tx: VaultTx): number {
 export interface VerifyOptions {
   /** Slot id → signing public key from the key-slot file (covers the recovery key's slot). */
   slotKeys?: ReadonlyMap<string, string>;
-  /** The slot ids of recovery keys (they sign events that name no actor). */
+  /** Slot ids of recovery keys, current and replaced: named "the recovery key" (events naming no actor may be signed by any slot but a member's). */
   recoverySlots?: ReadonlySet<string>;
 }
 
@@ -205,7 +205,7 @@ export function verifyAuditChain(db: Queryable, options: VerifyOptions = {}): Au
         signedEra = true;
         const expected = eventHash(row);
         if ((row.prevHash !== previous || row.hash !== expected) && firstBrokenId === null) firstBrokenId = row.id;
-        const holds = signatureHolds(row, expected, keyOf, memberSlots, options.recoverySlots);
+        const holds = signatureHolds(row, expected, keyOf, memberSlots);
         // Named under everyone the event names: who it says acted and who it says signed (the vault itself when neither).
         if (!holds)
           for (const slotId of new Set([row.actorSlotId ?? row.signer ?? 'vault', row.signer ?? row.actorSlotId ?? 'vault']))
@@ -257,12 +257,10 @@ function signatureHolds(
   expectedHash: string,
   keyOf: (slotId: string) => KeyObject | null,
   memberSlots: ReadonlySet<string>,
-  recoverySlots: ReadonlySet<string> | undefined,
 ): boolean {
   if (row.signer === null || row.signature === null) return false;
-  // An event says who acted; only that member's key may sign it. One naming no actor is the recovery key's.
-  if (row.actorSlotId !== null ? row.signer !== row.actorSlotId : memberSlots.has(row.signer) && !recoverySlots?.has(row.signer))
-    return false;
+  // An event says who acted; only that member's key may sign it. One naming no actor is the recovery key's, never a member's.
+  if (row.actorSlotId !== null ? row.signer !== row.actorSlotId : memberSlots.has(row.signer)) return false;
   const key = keyOf(row.signer);
   return key !== null && verify(null, signedMessage(expectedHash), key, Buffer.from(row.signature, 'base64'));
 }
@@ -274,10 +272,10 @@ function addedKey(row: AuditRow): { slotId: string; key: string } | null {
 }
 
 function nameOf(db: Queryable, slotId: string, recoverySlots: ReadonlySet<string> | undefined): string {
-  if (recoverySlots?.has(slotId)) return 'the recovery key';
-  if (slotId === 'vault') return 'Peerpath itself (no key slot)';
   const member = db.select({ name: vaultMembers.name }).from(vaultMembers).where(eq(vaultMembers.slotId, slotId)).get();
-  return member?.name ?? 'an unknown key slot';
+  if (member) return member.name;
+  if (recoverySlots?.has(slotId)) return 'the recovery key';
+  return slotId === 'vault' ? 'Peerpath itself (no key slot)' : 'an unknown key slot';
 }
 
 function numbers(list: readonly number[]): string {
@@ -285,7 +283,7 @@ function numbers(list: readonly number[]): string {
 }
 
 /** One line per member named, in plain words: what of theirs no longer holds. */
-export function findingLine(finding: AuditMemberFinding): string {
+function findingLine(finding: AuditMemberFinding): string {
   const parts: string[] = [];
   if (finding.failed.length)
     parts.push(

@@ -8,8 +8,7 @@ import { sign } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPeerpath } from '../../src-main/api/app';
-import { eventHash } from '../../src-main/services/audit';
-import { listAudit } from '../../src-main/services/audit';
+import { eventHash, listAudit } from '../../src-main/services/audit';
 import { closeVault, unlockVault } from '../../src-main/vault/vault';
 import { studentInput } from '../fixtures/program-input';
 import { OTHER_PASSPHRASE, PASSPHRASE, TEST_KDF, tempDir } from '../fixtures/vault';
@@ -92,10 +91,9 @@ describe('a member who swaps another member’s key to sign in their name', () =
     const vault = await unlockVault({ dir, secret: CASEY_PASSPHRASE, kind: 'passphrase' });
     const raw = vault.db;
     raw.prepare('UPDATE vault_members SET signing_key = ? WHERE slot_id = ?').run(vault.signer.publicKey, baileySlot);
-    const target = raw.prepare("SELECT * FROM audit_events WHERE actor_slot_id = ? AND action = 'student.updated'").get(baileySlot) as Record<
-      string,
-      unknown
-    >;
+    const target = raw
+      .prepare("SELECT * FROM audit_events WHERE actor_slot_id = ? AND action = 'student.updated'")
+      .get(baileySlot) as Record<string, unknown>;
     raw.prepare("UPDATE audit_events SET action = 'student.viewed' WHERE id = ?").run(target.id);
     const edited = raw.prepare('SELECT * FROM audit_events WHERE id = ?').get(target.id) as Record<string, unknown>;
     const hash = eventHash({

@@ -5,13 +5,17 @@
  * Casey; `audit verify` must name Bailey and say what happened to her events.
  */
 import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { join } from 'node:path';
 import { getTableColumns } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema';
-import { type AuditSigner, eventHash, verifyAuditChain } from '../../src-main/services/audit';
+import { type AuditSigner, eventHash, recordAudit, verifyAuditChain } from '../../src-main/services/audit';
 import { change, type ServiceContext, systemWrite } from '../../src-main/services/context';
 import { addTeamMember } from '../../src-main/services/session/team';
+import { vaultDb } from '../../src-main/services/vault-db';
+import { closeVault, createVault } from '../../src-main/vault/vault';
 import { unlockedApp } from '../fixtures/unlocked-app';
+import { PASSPHRASE, TEST_KDF, tempDir } from '../fixtures/vault';
 
 function signerFor(slotId: string): AuditSigner {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -193,25 +197,25 @@ function makeLegacy(raw: Team['raw'], upTo: number): void {
 
 describe('events from before signing', () => {
   it('verify by their old hash chain and are reported as unsigned; signed events follow on', async () => {
-    const app = await unlockedApp();
-    const raw = app.session.db().$client;
-    const last = (raw.prepare('SELECT max(id) AS id FROM audit_events').get() as { id: number }).id;
-    makeLegacy(raw, last);
-    const bailey = signerFor(BAILEY);
-    systemWrite(app.session.db(), (tx) =>
-      addTeamMember(tx, { slotId: BAILEY, name: 'Bailey Reed', role: 'case_manager', addedAt: '2026-09-01T00:00:00Z' }, bailey.publicKey),
-    );
-    const ctx = { db: app.session.db(), actor: { slotId: BAILEY, staffId: null, signer: bailey }, now: () => new Date() };
-    change(ctx, () => ({ result: null, record: { action: 'student.updated', entity: 'student', entityId: 'st-1' } }));
-    const verdict = verifyAuditChain(app.session.db());
-    const total = (raw.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
-    expect(verdict).toMatchObject({ ok: true, unsigned: last, members: [], checked: total });
+    // A vault as the keyed functions make it, with no session: nothing signed, no head tracked.
+    const { vault } = await createVault({ dir: join(tempDir(), 'vault'), passphrase: PASSPHRASE, kdfCost: TEST_KDF });
+    const db = vaultDb(vault.db);
+    const member = { slotId: vault.slot.id, name: 'Avery Quill', role: 'case_manager' as const, addedAt: '2026-09-01T00:00:00Z' };
+    systemWrite(db, (tx) => {
+      addTeamMember(tx, member, vault.signer.publicKey);
+      for (const action of ['vault.created', 'vault.unlocked', 'student.created']) recordAudit(tx, { actorSlotId: vault.slot.id, action });
+    });
+    makeLegacy(vault.db, 3);
+    systemWrite(db, (tx) => recordAudit(tx, { actorSlotId: vault.slot.id, signer: vault.signer, action: 'student.updated' }));
+    const verdict = verifyAuditChain(db);
+    expect(verdict).toMatchObject({ ok: true, unsigned: 3, members: [], checked: 4 });
     expect(verdict.message).toBe(
-      `The audit trail is intact (${total} events). ${last} of them are unsigned (from before Peerpath signed events) and checked by their hash chain only.`,
+      'The audit trail is intact (4 events). 3 of them are unsigned (from before Peerpath signed events) and checked by their hash chain only.',
     );
     // Editing an old one still breaks its chain.
-    raw.prepare("UPDATE audit_events SET action = 'vault.nothing' WHERE id = 1").run();
-    expect(verifyAuditChain(app.session.db())).toMatchObject({ ok: false, firstBrokenId: 1 });
+    vault.db.prepare("UPDATE audit_events SET action = 'vault.nothing' WHERE id = 2").run();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBrokenId: 2 });
+    closeVault(vault);
   });
 
   it('a signed event passed off as one from before signing fails', async () => {

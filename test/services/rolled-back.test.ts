@@ -91,7 +91,6 @@ describe('a database rolled back alone', () => {
       older.copy(swapped, page * pageSize, page * pageSize, (page + 1) * pageSize);
       writeFileSync(join(copy, 'peerpath.db'), swapped);
       const { app, result } = await unlockIn(copy);
-      console.log("PAGE", page, result.ok ? "opened" : result.error.code);
       if (!result.ok) {
         expect(['vault_rolled_back', 'vault_damaged']).toContain(result.error.code);
         auditPages += 1;
@@ -101,7 +100,6 @@ describe('a database rolled back alone', () => {
       const students = await app.dispatch('students.list', {});
       app.session.lock('user');
       // A page that changed neither the audit trail nor the records listed (a free page, an index's) is not what this test is about.
-      console.log("PAGE", page, JSON.stringify(verdict.ok && verdict.value), students.ok && (students.value as { total: number }).total);
       if (verdict.ok && (verdict.value as { ok: boolean }).ok && students.ok && (students.value as { total: number }).total === 5) continue;
       if (verdict.ok && !(verdict.value as { ok: boolean }).ok) auditPages += 1;
       else throw new Error(`page ${page} swapped in went unseen`);

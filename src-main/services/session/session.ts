@@ -4,12 +4,13 @@
  * the `SessionCore` made here. Locking (the one place the key is wiped, through `closeVault`),
  * unlocking with its throttle, the idle timer, the service context and a worker's key copy live here.
  */
-import { AppError, type Member, type Settings, type StaffRole, type VaultStatus } from '../../contract';
+import { AppError, type AuditVerdict, type Member, type Settings, type StaffRole, type VaultStatus } from '../../contract';
 import { commitHeadCheck, trackCommitHead } from '../../vault/commit-head';
 import type { KdfCost } from '../../vault/kdf';
+import { readKeySlotFile, retiredSigningKeys, slotSigningKeys } from '../../vault/keyslots';
 import { readUnlockAttempts, writeUnlockAttempts } from '../../vault/unlock-attempts';
 import { closeVault, createVault, type OpenVault, unlockVault, vaultExists } from '../../vault/vault';
-import { type AuditEntry, type AuditSigner, recordAudit, sealUnchainedEvents } from '../audit';
+import { type AuditEntry, recordAudit, sealUnchainedEvents, verifyAuditChain } from '../audit';
 import { type ServiceContext, systemWrite } from '../context';
 import { findMember, setSigningKey, signingKeyChange } from '../members';
 import { DEFAULT_SETTINGS, readFlag, readSettings, writeFlag } from '../settings';
@@ -87,11 +88,6 @@ function commitHeadNote(check: ReturnType<typeof commitHeadCheck>, hadHeadFile: 
   return null;
 }
 
-/** The open vault's signing key: the unlocked slot's (the recovery key's slot when it was used). */
-export function signerOf(vault: OpenVault): AuditSigner | null {
-  return (vault as OpenVault & { signer?: AuditSigner }).signer ?? null;
-}
-
 export function createSessionCore(options: VaultSessionOptions): SessionCore {
   const now = options.now ?? Date.now;
   let open: Unlocked | null = null;
@@ -124,7 +120,7 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
 
   function contextOf(current: Unlocked): ServiceContext {
     const slotId = current.viaRecoveryKey ? null : current.vault.slot.id;
-    const actor = { slotId, staffId: staffIdForSlot(current.db, slotId), signer: signerOf(current.vault) };
+    const actor = { slotId, staffId: staffIdForSlot(current.db, slotId), signer: current.vault.signer };
     return { db: current.db, actor, now: () => new Date(now()) };
   }
 
@@ -146,7 +142,7 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
         tx,
         {
           actorSlotId: current.viaRecoveryKey ? null : current.vault.slot.id,
-          signer: signerOf(current.vault),
+          signer: current.vault.signer,
           action: event.action,
           subject: event.subject,
           detail: event.detail,
@@ -172,9 +168,8 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
       isDemo: readFlag(db, 'isDemo'),
       settings: readSettings(db),
     };
-    const signer = signerOf(vault);
     // The unlocking member's key as their slot holds it is the truth; the row is put right (and it is said so).
-    const keyChange = !viaRecoveryKey && signer ? signingKeyChange(db, vault.slot.id, signer.publicKey) : null;
+    const keyChange = viaRecoveryKey ? null : signingKeyChange(db, vault.slot.id, vault.signer.publicKey);
     const detail = {
       ...(vault.migrated.length ? { migrations: vault.migrated.length } : {}),
       ...(headNote ? { commitHead: headNote } : {}),
@@ -188,7 +183,7 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
       (tx) => {
         sealUnchainedEvents(tx);
         writeFlag(tx, HEAD_KEPT_FLAG, true);
-        if (keyChange && signer) setSigningKey(tx, vault.slot.id, signer.publicKey);
+        if (keyChange) setSigningKey(tx, vault.slot.id, vault.signer.publicKey);
       },
     );
     armIdleTimer();
@@ -264,11 +259,11 @@ export function openAndLock(core: SessionCore) {
       core.switchFolder(options.dir);
       const { vault, recoveryKey } = await createVault({ dir: options.dir, passphrase: input.passphrase, kdfCost: options.kdfCost });
       const member = { slotId: vault.slot.id, name: input.memberName, role: input.memberRole, addedAt: new Date(core.now()).toISOString() };
-      const signingKey = signerOf(vault)?.publicKey ?? null;
+      const signingKey = vault.signer.publicKey;
       systemWrite(vaultDb(vault.db), (tx) => addTeamMember(tx, member, signingKey));
       core.becomeOpen(vault, false);
       // The creator's key, in an event they sign: the first key every later one is checked against.
-      core.record({ action: 'vault.created', detail: signingKey ? { signingKey } : undefined });
+      core.record({ action: 'vault.created', detail: { signingKey } });
       return { recoveryKey };
     },
 
@@ -278,6 +273,22 @@ export function openAndLock(core: SessionCore) {
     /** Any sign of a person at the keyboard pushes the auto-lock back. */
     activity(): void {
       core.armIdleTimer();
+    },
+
+    /**
+     * `audit verify` over the open vault: the database's events against the members' keys, the
+     * signed `member_added` records and the slot file's keys (current and retired, the recovery key's among them).
+     */
+    verifyAudit(): AuditVerdict {
+      const current = core.requireOutsideMeeting();
+      const file = readKeySlotFile(current.vault.paths.keyslots);
+      const slotKeys = slotSigningKeys(file);
+      for (const retired of retiredSigningKeys(file)) slotKeys.set(retired.slotId, retired.publicKey);
+      const recoverySlots = new Set([
+        ...file.slots.filter((slot) => slot.kind === 'recovery').map((slot) => slot.id),
+        ...file.retired.map((entry) => entry.id),
+      ]);
+      return verifyAuditChain(current.db, { slotKeys, recoverySlots });
     },
 
     /** The whole database, for tests and tools that read the unlocked vault directly; services get `context()`. */

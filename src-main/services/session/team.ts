@@ -55,7 +55,11 @@ export function teamMethods(core: SessionCore) {
       await requireAcceptable(input.passphrase, [input.name]);
       const slot = await preparePassphraseSlot(current.vault, input.passphrase, options.kdfCost);
       const member: Member = { slotId: slot.id, name: input.name, role: input.role, addedAt: new Date(core.now()).toISOString() };
-      core.record({ action: 'vault.member_added', subject: slot.id, detail: { role: input.role } }, (tx) => addTeamMember(tx, member));
+      // The new member's signing key, in an event the adder signs: what their events are verified against.
+      const signingKey = slot.publicKeys.sign;
+      core.record({ action: 'vault.member_added', subject: slot.id, detail: { role: input.role, signingKey } }, (tx) =>
+        addTeamMember(tx, member, signingKey),
+      );
       try {
         writeNewSlot(current.vault, slot);
       } catch (error) {
