@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createPeerpath } from '../../src-main/api/app';
 import type { AccessProblem, VaultStatus } from '../../src-main/contract';
 import { verifyAuditChain } from '../../src-main/services/audit';
-import { seedDemoProgram } from '../../src-main/services/demo';
+import { runDemoSeed } from '../../src-main/services/demo';
 import { exportToFile } from '../../src-main/services/exchange/export';
 import type { VaultSession } from '../../src-main/services/vault-session';
 import { restoreBackup } from '../../src-main/vault/backup';
@@ -138,7 +138,8 @@ async function demoVault(students: number): Promise<string> {
   const dir = await teamVault();
   const { session } = createPeerpath({ dir, kdfCost: TEST_KDF });
   await session.unlock(PASSPHRASE);
-  seedDemoProgram(session.db(), { students, mentors: 8, weeks: 4, seed: 7 });
+  // Seeded as the unlocked member, so its audit event is signed like any other.
+  runDemoSeed(session.context(), { students, mentors: 8, weeks: 4, seed: 7 });
   session.lock('user');
   return dir;
 }
