@@ -73,8 +73,12 @@ describe('every event is signed by the member who acted', () => {
   });
 
   it('each member’s key is in their row and in the signed vault.member_added event', async () => {
-    const { dir, baileySlot } = await team();
-    const app = await unlockAs(dir, PASSPHRASE);
+    const app = createPeerpath({ dir: join(tempDir(), 'vault'), kdfCost: TEST_KDF });
+    await ok(app.dispatch('vault.create', { memberName: 'Avery Quill', memberRole: 'case_manager', passphrase: PASSPHRASE }));
+    const { slotId: baileySlot } = await ok<{ slotId: string }>(
+      app.dispatch('vault.addMember', { name: 'Bailey Reed', role: 'special_education_teacher', passphrase: OTHER_PASSPHRASE }),
+    );
+    // Before Bailey ever unlocks: written when she was added.
     const raw = app.session.db().$client;
     const row = raw.prepare('SELECT signing_key FROM vault_members WHERE slot_id = ?').get(baileySlot) as { signing_key: string };
     expect(row.signing_key).toMatch(/^[A-Za-z0-9+/]{43}=$/);
