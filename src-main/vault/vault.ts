@@ -208,7 +208,7 @@ function openNewestEpoch(
   if (known.length > 0 && !known.includes(databaseSaltOf(file))) {
     throw new AppError(
       'wrong_secret',
-      'That passphrase does not open this vault as it is now (it may open an older copy of its key file).',
+      'That secret does not open this vault as it is now: the key file (keyslots.json) beside it belongs to an older copy of the vault, or to another vault.',
     );
   }
   throw refusal;
