@@ -152,6 +152,7 @@ describe('the swap, step by step (a crash at each point loses nothing)', () => {
       const vault = await unlockVault({ dir, secret: PASSPHRASE, kind: 'passphrase' });
       const events = (vault.db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
       const crashed = join(tempDir(), 'crashed');
+      const oldKey = vault.dataKey;
       await rotateDataKey(vault, {
         onStep: (step) => {
           if (step !== at) return;
@@ -159,6 +160,9 @@ describe('the swap, step by step (a crash at each point loses nothing)', () => {
           cpSync(dir, crashed, { recursive: true, filter: (source) => !source.endsWith('-shm') });
         },
       });
+      // The old key is wiped once the vault is under the new one.
+      expect(oldKey.every((byte) => byte === 0)).toBe(true);
+      expect(vault.epoch).toBe(2);
       closeVault(vault);
       // A killed process's temp files are removed by the next unlock (temp-files.ts); this process is alive, so the test removes them.
       for (const name of readdirSync(crashed)) if (name.includes('.tmp')) rmSync(join(crashed, name));
