@@ -25,7 +25,7 @@ import {
   randomBytes,
   randomUUID,
 } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { z } from 'zod';
 import { AppError } from '../contract';
@@ -74,6 +74,12 @@ const KeySlotFileV2 = z.object({
   epoch: Epoch,
   slots: z.array(KeySlot).min(1),
   retired: z.array(RetiredSigner).max(1000).default([]),
+  /**
+   * Epoch → the first 16 bytes of the database file under that epoch's key (SQLCipher's random salt,
+   * stored in the clear). Only chooses the words of a refusal: a secret that opens this file's key
+   * but not a database with another salt holds an older key file ("wrong secret"), not a damaged vault.
+   */
+  databaseSalts: z.record(z.string().regex(/^\d{1,9}$/), b64).default({}),
 });
 
 const KeySlotFileV1 = z.object({
@@ -86,7 +92,13 @@ const KeySlotFileV1 = z.object({
 /** Version 1 files are read as version 2 at epoch 0 holding only legacy slots; every write is version 2. */
 export const KeySlotFile = z.union([
   KeySlotFileV2,
-  KeySlotFileV1.transform((v1) => ({ ...v1, version: 2 as const, epoch: 0, retired: [] as z.infer<typeof RetiredSigner>[] })),
+  KeySlotFileV1.transform((v1) => ({
+    ...v1,
+    version: 2 as const,
+    epoch: 0,
+    retired: [] as z.infer<typeof RetiredSigner>[],
+    databaseSalts: {} as Record<string, string>,
+  })),
 ]);
 export type KeySlotFile = z.infer<typeof KeySlotFile>;
 
@@ -351,6 +363,18 @@ export function retireSlots(file: KeySlotFile, slotIds: readonly string[], keep:
   return { ...file, slots: [...file.slots.filter((slot) => !slotIds.includes(slot.id)), ...keep], retired };
 }
 
+/** SQLCipher's salt: the first 16 bytes of the database file, base64 (empty for a file too short to have one). */
+export function databaseSaltOf(databaseFile: string): string {
+  const salt = Buffer.alloc(16);
+  const fd = openSync(databaseFile, 'r');
+  try {
+    const read = readSync(fd, salt, 0, 16, 0);
+    return read === 16 ? salt.toString('base64') : '';
+  } finally {
+    closeSync(fd);
+  }
+}
+
 // ── The file ─────────────────────────────────────────────────────────────────────────────────
 
 export function readKeySlotFile(path: string): KeySlotFile {
@@ -384,9 +408,11 @@ export function replaceSlot(file: KeySlotFile, slot: KeySlot): KeySlotFile {
 
 /** Keeps only `epoch`'s sealed key in every v2 slot: a rotation finished (the newer epoch) or undone (the older). */
 export function settleEpoch(file: KeySlotFile, epoch: number): KeySlotFile {
+  const salt = file.databaseSalts[String(epoch)];
   return {
     ...file,
     epoch,
+    databaseSalts: salt ? { [String(epoch)]: salt } : {},
     slots: file.slots.map((slot) => {
       if (!isSlotV2(slot)) return slot;
       const sealed = slot.sealed.filter((entry) => entry.epoch === epoch);

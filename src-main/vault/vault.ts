@@ -13,6 +13,7 @@ import { closeDatabase, openEncryptedDatabase, type SqliteDatabase } from './dat
 import { DEFAULT_KDF_COST, type KdfCost } from './kdf';
 import {
   createSlot,
+  databaseSaltOf,
   type EpochKey,
   FIRST_EPOCH,
   holdsOtherEpochs,
@@ -109,6 +110,7 @@ export async function createVault(input: CreateVaultInput): Promise<{ vault: Ope
       epoch: FIRST_EPOCH,
       slots: [member.slot, recovery.slot],
       retired: [],
+      databaseSalts: { [String(FIRST_EPOCH)]: databaseSaltOf(paths.database) },
     });
     return {
       vault: { paths, vaultId, db, dataKey, epoch: FIRST_EPOCH, slot: member.slot, signer: member.signer, migrated },
@@ -157,7 +159,7 @@ export async function unlockVault(input: UnlockInput): Promise<OpenVault> {
   }
   let db: SqliteDatabase | undefined;
   try {
-    const opening = openNewestEpoch(paths.database, opened.dataKeys, statSync(paths.database).size <= FULL_CHECK_MAX_BYTES);
+    const opening = openNewestEpoch(paths.database, slotFile, opened.dataKeys, statSync(paths.database).size <= FULL_CHECK_MAX_BYTES);
     db = opening.db;
     const version = schemaVersionOf(db);
     // Key slots are written only after the database is migrated: one that never was is not this vault.
@@ -185,7 +187,12 @@ export async function unlockVault(input: UnlockInput): Promise<OpenVault> {
  * before its new database took the old one's name leaves the old database beside a slot file that
  * already holds both keys. A wrong key reads as damage (`vault_damaged`); only that is retried.
  */
-function openNewestEpoch(file: string, keys: readonly EpochKey[], verify: boolean): { db: SqliteDatabase; used: EpochKey } {
+function openNewestEpoch(
+  file: string,
+  slotFile: KeySlotFile,
+  keys: readonly EpochKey[],
+  verify: boolean,
+): { db: SqliteDatabase; used: EpochKey } {
   let refusal: unknown;
   for (const used of keys) {
     try {
@@ -194,6 +201,15 @@ function openNewestEpoch(file: string, keys: readonly EpochKey[], verify: boolea
       if (!(error instanceof AppError && error.code === 'vault_damaged')) throw error;
       refusal = error;
     }
+  }
+  // The slot file names the database its keys open: another one means this key file is older than
+  // the vault (its key was rotated since), so the secret does not open the vault as it is now.
+  const known = Object.values(slotFile.databaseSalts);
+  if (known.length > 0 && !known.includes(databaseSaltOf(file))) {
+    throw new AppError(
+      'wrong_secret',
+      'That secret does not open this vault as it is now: the key file (keyslots.json) beside it belongs to an older copy of the vault, or to another vault.',
+    );
   }
   throw refusal;
 }
@@ -221,6 +237,11 @@ async function settleSlotFile(
   let changed = false;
   if (holdsOtherEpochs(file, used.epoch) && !rotationUnderWay(paths.dir)) {
     next = settleEpoch(next, used.epoch);
+    changed = true;
+  }
+  if (!next.databaseSalts[String(used.epoch)] && !rotationUnderWay(paths.dir)) {
+    // A file from before salts were kept learns its database's, so a later stale copy is told apart.
+    next = { ...next, databaseSalts: { ...next.databaseSalts, [String(used.epoch)]: databaseSaltOf(paths.database) } };
     changed = true;
   }
   let result: { slot: SlotV2; signer: SlotSigner };

@@ -84,7 +84,7 @@ describe('encryption at rest', () => {
     const { dispatch } = createPeerpath({ dir, kdfCost: TEST_KDF });
     await dispatch('vault.create', { memberName: NAMES[0] ?? '', memberRole: 'case_manager', passphrase: PASSPHRASE });
     const file = JSON.parse(readFileSync(join(dir, 'keyslots.json'), 'utf8'));
-    expect(Object.keys(file).sort()).toEqual(['epoch', 'format', 'retired', 'slots', 'vaultId', 'version']);
+    expect(Object.keys(file).sort()).toEqual(['databaseSalts', 'epoch', 'format', 'retired', 'slots', 'vaultId', 'version']);
     for (const slot of file.slots) {
       expect(Object.keys(slot).sort()).toEqual(['id', 'kdf', 'kind', 'privateKeys', 'publicKeys', 'sealed']);
       expect(Object.keys(slot.kdf).sort()).toEqual(['alg', 'iterations', 'memoryKiB', 'parallelism', 'salt']);

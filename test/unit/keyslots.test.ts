@@ -35,7 +35,7 @@ vi.mock('@node-rs/argon2', async (importOriginal) => {
 const SECRET = 'maple harbor violin tangerine';
 
 function fileOf(vaultId: string, slots: KeySlot[], epoch = FIRST_EPOCH): KeySlotFile {
-  return { format: 'peerpath-keyslots', version: 2, vaultId, epoch, slots, retired: [] };
+  return { format: 'peerpath-keyslots', version: 2, vaultId, epoch, slots, retired: [], databaseSalts: {} };
 }
 
 describe('key slots (version 2)', () => {

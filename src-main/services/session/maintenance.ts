@@ -6,6 +6,7 @@ import { schemaVersionOf } from '../../vault/migrations';
 import { passphraseSlotIds } from '../../vault/vault';
 import { listMembers } from '../members';
 import { updateSettings } from '../settings';
+import { rotateSessionKey } from './key-rotation';
 import type { SessionCore } from './session';
 import { findAccessProblems } from './team';
 
@@ -29,6 +30,12 @@ export function maintenanceMethods(core: SessionCore) {
       const result = backupVault(current.vault, file, new Date(core.now()));
       core.record({ action: 'vault.backup_written', detail: { bytes: result.bytes } });
       return result;
+    },
+
+    /** A new data key on request (`peerpath vault rotate-key`): the database re-encrypted, every slot given the new key. */
+    rotateKey(): Promise<{ epoch: number }> {
+      core.requireOutsideMeeting();
+      return rotateSessionKey(core, 'requested');
     },
 
     /** A full `integrity_check` (reads every page), for `peerpath vault check`. */

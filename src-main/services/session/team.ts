@@ -7,13 +7,14 @@
  * removing removes the slot first and marks the row second. A crash in between therefore leaves a
  * member who cannot unlock — never a working passphrase that no screen lists and no event records.
  * `accessProblems` reports any mismatch (also ones made by older versions), and `removeMember`
- * clears either kind.
+ * clears either kind. Removing a slot rotates the data key (key-rotation.ts): removal revokes.
  */
 import type { AccessProblem, Member, StaffRole } from '../../contract';
 import { type OpenVault, passphraseSlotIds, preparePassphraseSlot, removeSlot, slotExists, writeNewSlot } from '../../vault/vault';
 import { activeMemberSlots, deleteNewMember, insertMember, listMembers, markMemberRemoved } from '../members';
 import { insertStaffForSlot, unlinkSlot } from '../staff';
 import type { Queryable, VaultTx } from '../vault-db';
+import { rotateAfter } from './key-rotation';
 import { requireAcceptable } from './secrets';
 import type { SessionCore } from './session';
 
@@ -71,8 +72,12 @@ export function teamMethods(core: SessionCore) {
       return member;
     },
 
-    /** Removes a member's key slot and marks their row removed; also clears a slot or a row left alone by a crash. */
-    removeMember(slotId: string): void {
+    /**
+     * Removes a member's key slot and marks their row removed, then rotates the data key so the
+     * removed passphrase opens no current database even with an older slot file; also clears a
+     * slot or a row left alone by a crash.
+     */
+    async removeMember(slotId: string): Promise<void> {
       const current = core.requireOutsideMeeting();
       const hasSlot = slotExists(current.vault, slotId);
       // A member row whose slot is gone is only marked removed; otherwise the slot goes first (not_found if there is none).
@@ -81,6 +86,7 @@ export function teamMethods(core: SessionCore) {
         markMemberRemoved(tx, slotId, new Date(core.now()));
         unlinkSlot(tx, slotId);
       });
+      if (hasSlot) await rotateAfter(core, 'member_removed', 'The team member was removed');
     },
   };
 }
