@@ -88,6 +88,24 @@ describe('every event is signed by the member who acted', () => {
   });
 });
 
+describe('after removal and rotation', () => {
+  it('a removed member’s past events still verify and name them; the rotated vault’s head is still checked', async () => {
+    const { dir, caseySlot } = await team();
+    const casey = await unlockAs(dir, CASEY_PASSPHRASE);
+    casey.session.lock('user');
+    const avery = await unlockAs(dir, PASSPHRASE);
+    await ok(avery.dispatch('vault.removeMember', { slotId: caseySlot }));
+    await ok(avery.dispatch('vault.rotateKey', {}));
+    await ok(avery.dispatch('students.create', studentInput({ localId: 'S-3' })));
+    const verdict = await ok<{ ok: boolean; members: unknown[] }>(avery.dispatch('audit.verify', {}));
+    expect(verdict).toMatchObject({ ok: true, members: [] });
+    const signed = avery.session.db().$client.prepare('SELECT count(*) AS n FROM audit_events WHERE signer = ?').get(caseySlot);
+    expect(signed).toEqual({ n: 1 });
+    avery.session.lock('user');
+    expect((await unlockAs(dir, PASSPHRASE)).session.status().state).toBe('unlocked');
+  });
+});
+
 describe('a member who swaps another member’s key to sign in their name', () => {
   it('is caught by the adder’s signed record, and the real member’s next unlock puts her key back', async () => {
     const { dir, baileySlot, caseySlot } = await team();
