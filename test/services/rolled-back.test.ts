@@ -3,12 +3,15 @@
  * it kept) is refused at unlock with its own code and words — not `changes_lost`, which stays the
  * answer for a lost WAL — and an older page of the audit table swapped in does not pass unseen.
  */
+import { createHmac, hkdfSync } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPeerpath } from '../../src-main/api/app';
 import { ROLLED_BACK_MESSAGE } from '../../src-main/contract';
-import { HEAD_FILE } from '../../src-main/vault/commit-head';
+import { listAudit } from '../../src-main/services/audit';
+import { databaseHead, HEAD_FILE } from '../../src-main/vault/commit-head';
+import { closeVault, unlockVault } from '../../src-main/vault/vault';
 import { studentInput } from '../fixtures/program-input';
 import { PASSPHRASE, TEST_KDF, tempDir } from '../fixtures/vault';
 
@@ -106,5 +109,34 @@ describe('a database rolled back alone', () => {
     }
     expect(auditPages).toBeGreaterThan(0);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('a head file from before rollback detection (version 1)', () => {
+  /** The record as Peerpath wrote it before `checkpointed` and `signers`: id, hash and their MAC. */
+  async function writeVersion1(dir: string, tamper: (head: { id: number; hash: string }) => { id: number; hash: string }) {
+    const vault = await unlockVault({ dir, secret: PASSPHRASE, kind: 'passphrase' });
+    const macKey = Buffer.from(hkdfSync('sha256', vault.dataKey, Buffer.from('peerpath-head'), 'peerpath commit head mac v1', 32));
+    const head = tamper(databaseHead(vault.db));
+    closeVault(vault);
+    const mac = createHmac('sha256', macKey).update(`peerpath-head\n1\n${head.id}\n${head.hash}`).digest('hex');
+    writeFileSync(join(dir, HEAD_FILE), JSON.stringify({ format: 'peerpath-head', version: 1, ...head, mac }).padEnd(256, ' '));
+  }
+
+  it('is read and kept: the unlock notes nothing, and the file is rewritten in the new form at the next lock', async () => {
+    const { dir } = await vaultWithOlderCopy();
+    await writeVersion1(dir, (head) => head);
+    const { app, result } = await unlockIn(dir);
+    expect(result).toMatchObject({ ok: true });
+    const [event] = listAudit(app.session.db(), { action: 'vault.unlocked', limit: 1 });
+    expect(event?.detail ?? null).toBeNull();
+    app.session.lock('user');
+    expect(JSON.parse(readFileSync(join(dir, HEAD_FILE), 'utf8'))).toMatchObject({ version: 2, checkpointed: expect.any(Object) });
+  });
+
+  it('still refuses a database missing its recorded event (changes_lost: it has no checkpointed head to tell more)', async () => {
+    const { dir } = await vaultWithOlderCopy();
+    await writeVersion1(dir, (head) => ({ id: head.id + 5, hash: head.hash }));
+    expect((await unlockIn(dir)).result).toEqual({ ok: false, error: LOST });
   });
 });
