@@ -23,6 +23,8 @@ export interface Results {
   caseloadSize: number;
   cases: CaseResult[];
   unlockMs: number;
+  /** `rotateDataKey` on the whole vault (copy under a new key, verify, swap), and the database's size. */
+  rotation?: { ms: number; databaseMb: number };
   /** Unlock (KDF, open, integrity check, migrations) or open, then the first dashboard, on a fresh connection. */
   cold: { encryptedMs: number; plainMs: number; firstDashboard: { encryptedMs: number; plainMs: number; ratio: number } };
   /** The matching issue's district instance, optimal against greedy. */
@@ -84,6 +86,11 @@ export function printTable(results: Results): void {
   );
   console.table(rows);
   console.log(`unlock (KDF + open + integrity check + migrations): ${ms(results.unlockMs)} ms`);
+  if (results.rotation) {
+    console.log(
+      `data-key rotation (copy under a new key, verify, swap): ${ms(results.rotation.ms)} ms for ${results.rotation.databaseMb.toFixed(0)} MiB`,
+    );
+  }
   const { cold } = results;
   console.log(
     `cold start to the first dashboard: ${ms(cold.encryptedMs)} ms encrypted (of which the dashboard ${ms(cold.firstDashboard.encryptedMs)} ms), ` +

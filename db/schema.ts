@@ -17,6 +17,11 @@ export const vaultMembers = sqliteTable('vault_members', {
   addedAt: text('added_at').notNull(),
   /** Set when the slot is removed; the row stays so the audit trail keeps naming who did what. */
   removedAt: text('removed_at'),
+  /**
+   * The slot's Ed25519 signing public key (raw 32 bytes, base64), recorded when the member is added
+   * and kept after removal, so the events they signed still verify. Null for members from before signing.
+   */
+  signingKey: text('signing_key'),
 });
 
 /** Small key/value settings; `value` is JSON. */
@@ -29,23 +34,42 @@ export const settings = sqliteTable('settings', {
  * Who did what, when. Holds no student content: `subject` is an id or a kind of record,
  * `detail` is JSON with counts, dates and ids only.
  */
-export const auditEvents = sqliteTable('audit_events', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  /** ISO-8601 instant. */
-  at: text('at').notNull(),
-  /** The key slot that was unlocked when this happened; null for the vault's own events. */
-  actorSlotId: text('actor_slot_id'),
-  action: text('action').notNull(),
-  subject: text('subject'),
-  detail: text('detail'),
-  /** The kind of record changed (student, plan, goal …) and its id. */
-  entity: text('entity'),
-  entityId: text('entity_id'),
-  /** JSON array of the field names changed — names only, never values. */
-  fields: text('fields'),
-  /** SHA-256 (hex) over the previous event's hash and this event's content: editing or deleting any event breaks the chain. */
-  hash: text('hash'),
-});
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** ISO-8601 instant. */
+    at: text('at').notNull(),
+    /** The key slot that was unlocked when this happened; null for the vault's own events. */
+    actorSlotId: text('actor_slot_id'),
+    action: text('action').notNull(),
+    subject: text('subject'),
+    detail: text('detail'),
+    /** The kind of record changed (student, plan, goal …) and its id. */
+    entity: text('entity'),
+    entityId: text('entity_id'),
+    /** JSON array of the field names changed — names only, never values. */
+    fields: text('fields'),
+    /**
+     * The key slot whose signing key signed this event (the actor's, or the recovery key's slot when
+     * the recovery key was used); null for events from before signing, and unsigned ones.
+     */
+    signer: text('signer'),
+    /** 1, 2, 3 … per signer: a gap means that signer's events were deleted, a step back that they were reordered. */
+    signerSeq: integer('signer_seq'),
+    /** The hash of the event before this one (the chain); null only on events from before signing. */
+    prevHash: text('prev_hash'),
+    /**
+     * SHA-256 (hex) over every other column but `signature`, canonically encoded (services/audit.ts),
+     * `prev_hash` included: editing or deleting any event breaks the chain.
+     */
+    hash: text('hash'),
+    /** Ed25519 signature (base64) by `signer` over `hash`: rewriting the chain cannot re-sign another member's events. */
+    signature: text('signature'),
+  },
+  // A signer's newest sequence number, read on every signed write, is one index step away.
+  (table) => [index('audit_events_signer_idx').on(table.signer, table.signerSeq)],
+);
 
 /**
  * Each backup the app or the command line wrote, so the ones made before a data-key rotation (which

@@ -26,7 +26,8 @@ Commands:
   vault add-member --name <name> --role <role>   give a team member their own passphrase (PEERPATH_NEW_PASSPHRASE)
   vault recovery-key                       make a new recovery key (the old one stops working)
   vault members                            list who has access (slot id, name, role, added, last unlock) and any key slot with no member
-  vault remove-member <name or slot id>    take a team member's access away (their passphrase stops opening the vault)
+  vault remove-member <name or slot id>    take a team member's access away (the vault is re-encrypted under a new key)
+  vault rotate-key                         re-encrypt the vault under a new key; older backups still open with the secrets of then
   vault backup <file>                      write an encrypted one-file backup
   vault restore <file> <dir>               restore a backup into a new folder [--recovery-key]
 ${BACKUPS_USAGE}

@@ -144,8 +144,10 @@ export async function runData(
       }
       case 'audit verify': {
         const verdict = await call(peerpath, 'audit.verify', {});
+        // The verdict's message names each member whose events fail, are missing or out of order, one per line.
         if (!verdict.ok) throw new AppError('vault_damaged', verdict.message);
-        io.out(`ok: ${verdict.checked} events, chain intact`);
+        const unsigned = verdict.unsigned ? ` (${verdict.unsigned} unsigned, from before Peerpath signed events)` : '';
+        io.out(`ok: ${verdict.checked} events, chain intact${unsigned}`);
         return;
       }
       case 'audit list': {

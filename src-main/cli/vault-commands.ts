@@ -15,10 +15,15 @@ export const VaultInvocation = z.discriminatedUnion('command', [
   z.object({ command: z.literal('recovery-key'), positionals: z.tuple([]) }),
   z.object({ command: z.literal('members'), positionals: z.tuple([]) }),
   z.object({ command: z.literal('remove-member'), positionals: z.tuple([z.string().trim().min(1).max(200)]) }),
+  z.object({ command: z.literal('rotate-key'), positionals: z.tuple([]) }),
   z.object({ command: z.literal('backup'), positionals: z.tuple([z.string().min(1)]) }),
   z.object({ command: z.literal('restore'), positionals: z.tuple([z.string().min(1), z.string().min(1)]) }),
 ]);
 export type VaultInvocation = z.infer<typeof VaultInvocation>;
+
+/** What a new data key does not reach, said after every rotation. */
+const STILL_READABLE =
+  "Still readable: backups (.ppbak) made before now open with the passphrases and recovery key of then, including a removed member's. Delete those you no longer need.";
 
 export async function runVault(invocation: VaultInvocation, dir: string, recovery: boolean, io: Io): Promise<void> {
   await withPeerpath(io, dir, async (peerpath) => {
@@ -83,8 +88,18 @@ export async function runVault(invocation: VaultInvocation, dir: string, recover
         if (!target) return;
         await call(peerpath, 'vault.removeMember', { slotId: target.slotId });
         io.out(
-          `Removed ${'name' in target && target.name ? target.name : `key slot ${target.slotId}`}; their passphrase no longer opens this vault (backups made before still open with it).`,
+          `Removed ${'name' in target && target.name ? target.name : `key slot ${target.slotId}`}. The vault is now encrypted under a new key: their passphrase no longer opens it, not even with an older copy of keyslots.json.`,
         );
+        io.out(STILL_READABLE);
+        return;
+      }
+      case 'rotate-key': {
+        await unlocked(peerpath, io, recovery);
+        const { epoch } = await call(peerpath, 'vault.rotateKey', {});
+        io.out(
+          `The vault is now encrypted under a new key (key number ${epoch}); every current team member and the recovery key open it as before.`,
+        );
+        io.out(STILL_READABLE);
         return;
       }
       case 'change-passphrase': {

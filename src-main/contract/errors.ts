@@ -18,9 +18,13 @@ export const ERROR_CODES = [
   'vault_damaged',
   'keyslots_out_of_bounds',
   'keyslots_missing',
+  'keyslots_not_upgraded',
+  'rotation_failed',
+  'rotation_incomplete',
   'vault_too_new',
   'vault_busy',
   'changes_lost',
+  'vault_rolled_back',
   'not_found',
   'conflict',
   'internal',
@@ -75,3 +79,7 @@ export const DAMAGED_MESSAGE = 'The vault is damaged — restore from backup.';
 export const BUSY_MESSAGE = 'The vault is in use by another Peerpath window or command — try again.';
 
 export const CHANGES_LOST_MESSAGE = 'The last changes could not be read — restore from backup.';
+
+/** Not a lost WAL: the database file itself is an older copy than the one Peerpath last closed (vault/commit-head.ts). */
+export const ROLLED_BACK_MESSAGE =
+  "The vault's database file is older than the one Peerpath last closed — someone may have put an older copy back, undoing changes and their audit record. Restore from your latest backup, and tell whoever looks after the team's computers.";

@@ -112,6 +112,8 @@ export const CHANNEL_ACTIONS: Record<Channel, ChannelAction> = {
   'vault.addMember': 'members.manage',
   'vault.removeMember': 'members.manage',
   'vault.newRecoveryKey': 'recoveryKey.manage',
+  // A new data key decides who can read what is written from now on: the people who manage access.
+  'vault.rotateKey': 'members.manage',
   'vault.check': 'vault.maintain',
   'vault.backup': 'vault.maintain',
   'vault.restore': 'vault.maintain',

@@ -30,11 +30,30 @@ export const AuditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
+/** What `audit verify` found wrong with one member's events (or the recovery key's); only members with a finding are listed. */
+export const AuditMemberFinding = z.object({
+  /** The key slot the events claim to come from. */
+  slotId: z.string(),
+  /** The member's name, "the recovery key", or "an unknown key slot". */
+  name: z.string(),
+  /** Ids of events naming this member (as actor or signer) whose signature does not verify: edited, re-signed by someone else, or unsigned. */
+  failed: z.array(z.number().int()),
+  /** This member's sequence numbers that are not in the trail: their events were deleted (the newest ones, when the tail was cut). */
+  missing: z.array(z.number().int()),
+  /** Ids of this member's events whose sequence number steps back: moved, or replayed from an older copy. */
+  outOfOrder: z.array(z.number().int()),
+});
+export type AuditMemberFinding = z.infer<typeof AuditMemberFinding>;
+
 export const AuditVerdict = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   /** The first event whose hash does not follow from the one before (edited, or one before it deleted). */
   firstBrokenId: z.number().int().nullable(),
+  /** Events from before events were signed: checked by their hash chain only. */
+  unsigned: z.number().int(),
+  members: z.array(AuditMemberFinding),
+  /** One plain sentence, then one per member named. */
   message: z.string(),
 });
 export type AuditVerdict = z.infer<typeof AuditVerdict>;

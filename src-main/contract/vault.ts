@@ -147,6 +147,8 @@ export const vault = {
   },
   'vault.removeMember': { input: z.object({ slotId: SlotId }).strict(), output: z.object({}) },
   'vault.newRecoveryKey': { input: Empty, output: RecoveryKeyResult },
+  /** Re-encrypts the vault under a new data key; backups made before still open with the secrets of then. */
+  'vault.rotateKey': { input: Empty, output: z.object({ epoch: z.number().int().positive() }) },
   'vault.activity': { input: Empty, output: z.object({}) },
   'vault.leaveDemo': { input: Empty, output: VaultStatus },
   /** A full integrity check of the unlocked vault (reads every page), with its schema and members. */

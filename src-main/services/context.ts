@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../contract';
 import { recordCommitHead } from '../vault/commit-head';
 import { forgetFreedPages as flushVaultPages } from '../vault/database';
-import { type AuditEntry, recordAudit } from './audit';
+import { type AuditEntry, type AuditSigner, recordAudit } from './audit';
 import type { Reach } from './permissions/reach';
 import type { Queryable, VaultDb, VaultTx } from './vault-db';
 
@@ -18,6 +18,11 @@ export interface Actor {
   slotId: string | null;
   /** The staff record of that slot, when there is one. */
   staffId: string | null;
+  /**
+   * The unlocked slot's signing key (the recovery key's slot when it was used): signs every event
+   * written as this actor. Absent only for tools and tests that hold no slot; their events verify as unsigned.
+   */
+  signer?: AuditSigner | null;
 }
 
 export interface ServiceContext {
@@ -50,7 +55,7 @@ export function change<T>(ctx: ServiceContext, write: (tx: VaultTx) => { result:
     const { result, record } = write(tx);
     const records = isRecordList(record) ? record : [record];
     if (records.length === 0) throw new Error('change: a write must record what it changed');
-    for (const each of records) recordAudit(tx, { actorSlotId: ctx.actor.slotId, ...each }, ctx.now());
+    for (const each of records) recordAudit(tx, { actorSlotId: ctx.actor.slotId, signer: ctx.actor.signer, ...each }, ctx.now());
     return result;
   }, IMMEDIATE);
   recordCommitHead(db);

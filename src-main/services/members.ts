@@ -52,11 +52,14 @@ export function currentRole(db: Queryable, slotId: string): StaffRole | null {
   return row && row.removedAt === null ? StaffRole.parse(row.role) : null;
 }
 
-/** A new member's row; when they last unlocked is read from the audit trail, never stored here. */
-export function insertMember(db: VaultTx, member: Omit<Member, 'lastUnlockAt'>): void {
+/**
+ * A new member's row; when they last unlocked is read from the audit trail, never stored here.
+ * `signingKey`: the slot's Ed25519 public key (base64), which every event the member signs is verified against.
+ */
+export function insertMember(db: VaultTx, member: Omit<Member, 'lastUnlockAt'>, signingKey: string | null = null): void {
   const result = db
     .insert(vaultMembers)
-    .values({ slotId: member.slotId, name: member.name, role: member.role, addedAt: member.addedAt, removedAt: null })
+    .values({ slotId: member.slotId, name: member.name, role: member.role, addedAt: member.addedAt, removedAt: null, signingKey })
     .run();
   if (result.changes !== 1) throw new Error('insertMember: the member was not written');
 }
@@ -99,4 +102,21 @@ export function requireAnotherManager(db: Queryable, slotId: string, newRole?: S
 export function setMemberRole(db: VaultTx, slotId: string, role: StaffRole): void {
   requireAnotherManager(db, slotId, role);
   db.update(vaultMembers).set({ role }).where(eq(vaultMembers.slotId, slotId)).run();
+}
+
+/**
+ * At unlock: the unlocking member's signing key as their slot holds it, against the one in their
+ * row. `recorded`: the row had none (a member from before signing); `restored`: the row held
+ * another key — written by someone with the data key so that events they signed in this member's
+ * name would verify. Either way the slot's key goes into the row (`setSigningKey`), so such events
+ * fail `audit verify` again, and the unlock's own signed event says which.
+ */
+export function signingKeyChange(db: Queryable, slotId: string, slotKey: string): 'recorded' | 'restored' | null {
+  const row = db.select({ key: vaultMembers.signingKey }).from(vaultMembers).where(eq(vaultMembers.slotId, slotId)).get();
+  if (!row || row.key === slotKey) return null;
+  return row.key === null ? 'recorded' : 'restored';
+}
+
+export function setSigningKey(db: VaultTx, slotId: string, key: string): void {
+  db.update(vaultMembers).set({ signingKey: key }).where(eq(vaultMembers.slotId, slotId)).run();
 }

@@ -13,8 +13,8 @@ import { z } from 'zod';
 import { AppError } from '../contract';
 import { HEAD_FILE } from './commit-head';
 import { applyKey, integrityCheck, openEncryptedDatabase, type SqliteDatabase } from './database';
-import type { SlotKind } from './keyslots';
-import { KeySlotFile, openAnySlot, readKeySlotFile, writeKeySlotFile } from './keyslots';
+import type { EpochKey, SlotKind } from './keyslots';
+import { KeySlotFile, openAnySlot, readKeySlotFile, wipeOpened, writeKeySlotFile } from './keyslots';
 import { assertNotFromTheFuture, schemaVersionOf } from './migrations';
 import { normalizeRecoveryKey } from './recovery-key';
 import { createEmptyPrivateFile, ensurePrivateDir, FILE_MODE, fsyncDir } from './secure-file';
@@ -192,7 +192,7 @@ export async function restoreBackup(input: RestoreInput): Promise<OpenVault> {
     } finally {
       closeSync(fd);
     }
-    checkStaged(staged, opened.dataKey, header);
+    checkStagedWithAnyKey(staged, opened.dataKeys, header);
     written.push(paths.database, `${paths.database}-wal`, `${paths.database}-shm`);
     renameSync(staged, paths.database);
     written.push(paths.keyslots);
@@ -205,8 +205,23 @@ export async function restoreBackup(input: RestoreInput): Promise<OpenVault> {
     for (const path of written) rmSync(path, { force: true });
     throw error;
   } finally {
-    opened.dataKey.fill(0);
+    wipeOpened(opened);
   }
+}
+
+/** The staged database checked under its slots' newest key, or an older one (a backup's slots may hold two epochs). */
+function checkStagedWithAnyKey(file: string, dataKeys: readonly EpochKey[], header: BackupHeader): void {
+  let refusal: unknown;
+  for (const dataKey of dataKeys) {
+    try {
+      checkStaged(file, dataKey.key, header);
+      return;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'vault_damaged')) throw error;
+      refusal = refusal ?? error;
+    }
+  }
+  throw refusal;
 }
 
 function refuse(reason: string): AppError {

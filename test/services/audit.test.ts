@@ -20,6 +20,8 @@ describe('the audit trail is a hash chain', () => {
       ok: true,
       checked: ids.length,
       firstBrokenId: null,
+      unsigned: 0,
+      members: [],
       message: `The audit trail is intact (${ids.length} events).`,
     });
   });
@@ -46,7 +48,8 @@ describe('the audit trail is a hash chain', () => {
     raw.prepare('DELETE FROM audit_events WHERE id >= ?').run(ids.at(-2));
     expect(await call('audit.verify', {})).toMatchObject({
       ok: false,
-      message: 'The audit trail was changed: its newest events were deleted.',
+      message: 'The audit trail was changed: its newest events were deleted.\nAvery Quill: their events number 5, 6 are missing (deleted).',
+      members: [{ slotId: expect.any(String), name: 'Avery Quill', failed: [], missing: [5, 6], outOfOrder: [] }],
     });
   });
 

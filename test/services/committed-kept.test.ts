@@ -141,7 +141,7 @@ describe('committed means kept', () => {
     expect(result).toMatchObject({ ok: true });
     expect(lastUnlockDetail(app)).toBeNull();
     const written = JSON.parse(readFileSync(join(dir, HEAD_FILE), 'utf8'));
-    expect(Object.keys(written).sort()).toEqual(['format', 'hash', 'id', 'mac', 'version']);
+    expect(Object.keys(written).sort()).toEqual(['checkpointed', 'format', 'hash', 'id', 'mac', 'signers', 'version']);
     expect(statSync(join(dir, HEAD_FILE)).mode & 0o777).toBe(0o600);
     app.session.lock('user');
   });

@@ -38,6 +38,7 @@ const LEFT_OUT: ReadonlySet<string> = new Set([
   'vault.changePassphrase',
   'vault.setPassphraseAfterRecovery',
   'vault.newRecoveryKey',
+  'vault.rotateKey',
   'vault.leaveDemo',
 ]);
 

@@ -339,12 +339,38 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
     db.prepare("DELETE FROM students WHERE id = 'student-0002'").run();
     expect(db.prepare('SELECT count(*) AS n FROM removed_records').get()).toEqual({ n: 0 });
   },
-  '0008_backups': (db) => {
-    // An audit event as schema 8 wrote it (a backup before backups were recorded); the record starts empty.
+  '0008_audit_signatures': (db) => {
+    // An event and a member as schema 8 wrote them: unsigned, hash-chained the old way.
+    db.prepare(
+      "INSERT INTO vault_members (slot_id, name, role, added_at) VALUES ('slot-0001', 'Avery Quill', 'case_manager', '2026-09-01T12:00:00.000Z')",
+    ).run();
+    db.prepare(
+      "INSERT INTO audit_events (at, actor_slot_id, action, hash) VALUES ('2026-09-01T12:00:00.000Z', 'slot-0001', 'vault.created', 'abc')",
+    ).run();
+    const before = db.prepare('SELECT * FROM audit_events').get() as Record<string, unknown>;
+
+    migrate(db, 9);
+
+    // Kept as they were, with nothing signed: verify tells them apart by their empty prev_hash.
+    expect(db.prepare('SELECT * FROM audit_events').get()).toEqual({
+      ...before,
+      signer: null,
+      signer_seq: null,
+      prev_hash: null,
+      signature: null,
+    });
+    expect(db.prepare('SELECT signing_key FROM vault_members').get()).toEqual({ signing_key: null });
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT signer_seq FROM audit_events WHERE signer = 'slot-0001' ORDER BY signer_seq DESC LIMIT 1")
+      .all();
+    expect(JSON.stringify(plan)).toContain('audit_events_signer_idx');
+  },
+  '0009_backups': (db) => {
+    // An audit event as schema 9 wrote it (a backup before backups were recorded); the record starts empty.
     db.prepare("INSERT INTO audit_events (at, action) VALUES ('2026-09-01T12:00:00.000Z', 'vault.backup_written')").run();
     const before = db.prepare('SELECT * FROM audit_events').all();
 
-    migrate(db, 9);
+    migrate(db, 10);
 
     expect(db.prepare('SELECT * FROM audit_events').all()).toEqual(before);
     expect(db.prepare('SELECT count(*) AS n FROM backups').get()).toEqual({ n: 0 });

@@ -79,15 +79,18 @@ describe('encryption at rest', () => {
     for (const name of files) expect({ name, mode: statSync(join(dir, name)).mode & 0o777 }).toEqual({ name, mode: 0o600 });
   });
 
-  it('keeps nothing but ids, salts, KDF parameters and wrapped keys in the slot file', async () => {
+  it('keeps nothing but ids, salts, KDF parameters, public keys and wrapped or sealed keys in the slot file', async () => {
     const dir = join(tempDir(), 'vault');
     const { dispatch } = createPeerpath({ dir, kdfCost: TEST_KDF });
     await dispatch('vault.create', { memberName: NAMES[0] ?? '', memberRole: 'case_manager', passphrase: PASSPHRASE });
     const file = JSON.parse(readFileSync(join(dir, 'keyslots.json'), 'utf8'));
-    expect(Object.keys(file).sort()).toEqual(['format', 'slots', 'vaultId', 'version']);
+    expect(Object.keys(file).sort()).toEqual(['databaseSalts', 'epoch', 'format', 'retired', 'slots', 'vaultId', 'version']);
     for (const slot of file.slots) {
-      expect(Object.keys(slot).sort()).toEqual(['id', 'kdf', 'kind', 'wrap']);
+      expect(Object.keys(slot).sort()).toEqual(['id', 'kdf', 'kind', 'privateKeys', 'publicKeys', 'sealed']);
       expect(Object.keys(slot.kdf).sort()).toEqual(['alg', 'iterations', 'memoryKiB', 'parallelism', 'salt']);
+      expect(Object.keys(slot.publicKeys).sort()).toEqual(['box', 'sign']);
+      expect(Object.keys(slot.privateKeys).sort()).toEqual(['alg', 'ciphertext', 'iv', 'tag']);
+      for (const sealed of slot.sealed) expect(Object.keys(sealed).sort()).toEqual(['ciphertext', 'enc', 'epoch']);
     }
     expect(JSON.stringify(file)).not.toContain('Zebulon');
   });

@@ -7,7 +7,7 @@ import type { VaultCheck, VaultStatus } from '../../src-main/contract';
 import { recordAudit } from '../../src-main/services/audit';
 import { systemWrite } from '../../src-main/services/context';
 import { restoreBackup } from '../../src-main/vault/backup';
-import { readKeySlotFile, wrapDataKey, writeKeySlotFile } from '../../src-main/vault/keyslots';
+import { createSlot, readKeySlotFile, writeKeySlotFile } from '../../src-main/vault/keyslots';
 import { tempName } from '../../src-main/vault/temp-files';
 import { closeVault, unlockVault, vaultExists } from '../../src-main/vault/vault';
 import { databaseVaultId, VAULT_ID_SETTING } from '../../src-main/vault/vault-id';
@@ -78,11 +78,12 @@ describe('a vault opens as itself or not at all', () => {
     expect(await unlockError(dir)).toEqual(FOREIGN);
   });
 
-  it('another vault’s database next to these key slots is refused as damaged', async () => {
+  it('another vault’s database next to these key slots is refused (its key file belongs elsewhere)', async () => {
     const { dir } = await lockedVault();
     const other = await lockedVault();
     writeFileSync(join(dir, 'peerpath.db'), readFileSync(join(other.dir, 'peerpath.db')));
-    expect(await unlockError(dir)).toMatchObject({ code: 'vault_damaged' });
+    // The slot file records its database's salt: a database with another one is not what its keys open.
+    expect(await unlockError(dir)).toMatchObject({ code: 'wrong_secret', message: expect.stringContaining('another vault') });
   });
 
   it('a vault made before ids were kept is given its id at the next unlock, and opens', async () => {
@@ -175,7 +176,13 @@ describe('membership: a key slot and its member row', () => {
     await session.unlock(PASSPHRASE);
     const vault = await unlockVault({ dir, secret: PASSPHRASE, kind: 'passphrase' });
     const file = readKeySlotFile(join(dir, 'keyslots.json'));
-    const hidden = await wrapDataKey(file.vaultId, vault.dataKey, OTHER_PASSPHRASE, 'passphrase', TEST_KDF);
+    const { slot: hidden } = await createSlot({
+      vaultId: file.vaultId,
+      secret: OTHER_PASSPHRASE,
+      kind: 'passphrase',
+      dataKeys: [{ epoch: vault.epoch, key: vault.dataKey }],
+      cost: TEST_KDF,
+    });
     closeVault(vault);
     writeKeySlotFile(join(dir, 'keyslots.json'), { ...file, slots: [...file.slots, hidden] });
 

@@ -81,7 +81,7 @@ describe('creating and opening', () => {
   });
 });
 
-describe('changing secrets re-wraps one slot and never rewrites the database', () => {
+describe('changing secrets re-makes one slot, then rotates the data key', () => {
   it('change passphrase: the old one fails, the new one works, data intact', async () => {
     const { dispatch, dir } = await newVault();
     await dispatch('vault.addMember', { name: 'Blair Ondine', role: 'counselor', passphrase: THIRD_PASSPHRASE });
@@ -97,8 +97,13 @@ describe('changing secrets re-wraps one slot and never rewrites the database', (
       value: {},
     });
     const slotsAfter = JSON.parse(readFileSync(join(dir, 'keyslots.json'), 'utf8')).slots;
-    // Only the member's own slot changed; Blair's slot and the recovery slot are byte-for-byte the same.
-    expect(slotsAfter.filter((slot: unknown, i: number) => JSON.stringify(slot) !== JSON.stringify(slotsBefore[i]))).toHaveLength(1);
+    // Only the member's own slot got new key material (a new X25519 pair, the same signing key); every slot
+    // got the rotated data key sealed to its unchanged public key (key-rotation.test.ts shows why).
+    const keysOf = (slot: { kdf: unknown; publicKeys: unknown; privateKeys: unknown }) =>
+      JSON.stringify([slot.kdf, slot.publicKeys, slot.privateKeys]);
+    expect(slotsAfter.filter((slot: never, i: number) => keysOf(slot) !== keysOf(slotsBefore[i]))).toHaveLength(1);
+    expect(slotsAfter[0].publicKeys.sign).toBe(slotsBefore[0].publicKeys.sign);
+    expect(slotsAfter[0].publicKeys.box).not.toBe(slotsBefore[0].publicKeys.box);
     await dispatch('vault.lock', {});
     expect(await dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'wrong_secret' } });
     expect(await dispatch('vault.unlock', { passphrase: OTHER_PASSPHRASE })).toMatchObject({

@@ -1,4 +1,4 @@
-import { listAuditEvents, verifyAuditChain } from '../../services/audit';
+import { listAuditEvents } from '../../services/audit';
 import { archiveStaff, createStaff, listStaff, restoreStaff, updateStaff } from '../../services/staff';
 import type { VaultSession } from '../../services/vault-session';
 import type { HandlerGroup } from './group';
@@ -11,6 +11,6 @@ export function staffHandlers(session: VaultSession) {
     'staff.archive': ({ id }) => archiveStaff(session.context(), id),
     'staff.restore': ({ id }) => restoreStaff(session.context(), id),
     'audit.list': (filter) => listAuditEvents(session.context().db, filter),
-    'audit.verify': () => verifyAuditChain(session.context().db),
+    'audit.verify': () => session.verifyAudit(),
   } satisfies HandlerGroup<'staff.' | 'audit.'>;
 }

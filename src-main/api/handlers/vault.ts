@@ -37,10 +37,11 @@ export function vaultHandlers(session: VaultSession, folders: VaultFolders = {})
     'vault.setPassphraseAfterRecovery': (input) => session.setPassphraseAfterRecovery(input),
     'vault.members': () => session.members(),
     'vault.addMember': (input) => session.addMember(input),
-    'vault.removeMember': ({ slotId }) => {
-      session.removeMember(slotId);
+    'vault.removeMember': async ({ slotId }) => {
+      await session.removeMember(slotId);
       return {};
     },
+    'vault.rotateKey': () => session.rotateKey(),
     'vault.newRecoveryKey': () => session.newRecoveryKey(),
     'vault.activity': () => {
       session.activity();

@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { staff } from '../../../db/schema';
 import type { OpenVault } from '../../vault/vault';
-import { recordAudit } from '../audit';
+import { type AuditSigner, recordAudit } from '../audit';
 import { change, type ServiceContext, systemWrite } from '../context';
 import { staffIdForSlot } from '../staff';
 import type { Queryable, VaultDb } from '../vault-db';
@@ -24,6 +24,8 @@ export { DEMO_ACTIVITY_TABLES, DEMO_TABLES } from './write';
 
 export interface SeedMeta {
   actorSlotId?: string | null;
+  /** Signs the seeding's audit event (the vault's own slot); a tool holding no slot leaves it unsigned. */
+  signer?: AuditSigner | null;
   /** When the seeding happened (the audit event's time); the generated records do not depend on it. */
   at?: Date;
 }
@@ -36,7 +38,7 @@ export function seedDemoProgram(db: VaultDb, options: DemoOptionsInput = {}, met
   const world = buildDemoWorld(options);
   return systemWrite(db, (tx) => {
     const counts = writeDemoProgram(tx, world.rows, demoActivity(world));
-    recordAudit(tx, { actorSlotId: meta.actorSlotId ?? null, ...demoSeededRecord(counts) }, meta.at ?? new Date());
+    recordAudit(tx, { actorSlotId: meta.actorSlotId ?? null, signer: meta.signer, ...demoSeededRecord(counts) }, meta.at ?? new Date());
     return counts;
   });
 }
@@ -62,7 +64,11 @@ export function createDemoSeeder(options: DemoOptionsInput & { today?: () => Dat
   const { today, ...rest } = options;
   return (db, vault) => {
     const startDate = today ? demoStartBefore(today(), rest.weeks ?? 12) : rest.startDate;
-    seedDemoProgram(db, { ...rest, startDate, caseManagerId: caseManagerOf(db, vault.slot.id) }, { actorSlotId: vault.slot.id });
+    seedDemoProgram(
+      db,
+      { ...rest, startDate, caseManagerId: caseManagerOf(db, vault.slot.id) },
+      { actorSlotId: vault.slot.id, signer: vault.signer },
+    );
   };
 }
 

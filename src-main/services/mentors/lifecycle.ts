@@ -61,6 +61,7 @@ export function withdrawConsent(
         tx,
         {
           actorSlotId: ctx.actor.slotId,
+          signer: ctx.actor.signer,
           action: 'assignment.ended',
           entity: 'assignment',
           entityId: assignment.id,

@@ -9,6 +9,7 @@ import { deleteBackup, listBackups, recordBackup } from '../backups';
 import { newId } from '../context';
 import { listMembers } from '../members';
 import { updateSettings } from '../settings';
+import { rotateSessionKey } from './key-rotation';
 import type { SessionCore } from './session';
 import { findAccessProblems } from './team';
 
@@ -53,6 +54,12 @@ export function maintenanceMethods(core: SessionCore) {
     deleteBackup(id: string): void {
       core.requireOutsideMeeting();
       core.record({ action: 'vault.backup_deleted', subject: id }, (tx) => deleteBackup(tx, id));
+    },
+
+    /** A new data key on request (`peerpath vault rotate-key`): the database re-encrypted, every slot given the new key. */
+    rotateKey(): Promise<{ epoch: number }> {
+      core.requireOutsideMeeting();
+      return rotateSessionKey(core, 'requested');
     },
 
     /** A full `integrity_check` (reads every page), for `peerpath vault check`. */

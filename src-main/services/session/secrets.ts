@@ -1,13 +1,15 @@
 /**
  * The vault's secrets as the session sees them: the passphrase rules, changing one's own passphrase,
  * setting a member's after opening with the recovery key, and replacing the recovery key. Each
- * re-wraps a key slot; the database is never re-keyed.
+ * re-makes a key slot, then rotates the data key (key-rotation.ts), so the old secret with an
+ * older slot file opens no current database.
  */
 import { AppError, type PassphraseAssessment, type VaultStatus } from '../../contract';
-import { unwrapDataKey } from '../../vault/keyslots';
+import { openSlot, wipeOpened } from '../../vault/keyslots';
 import { assessPassphrase } from '../../vault/passphrase-policy';
 import { type OpenVault, passphraseSlotIds, replaceRecoveryKey, rewrapSlot } from '../../vault/vault';
 import { findMember } from '../members';
+import { rotateAfter } from './key-rotation';
 import type { SessionCore } from './session';
 
 export async function requireAcceptable(passphrase: string, context: string[]): Promise<void> {
@@ -17,9 +19,10 @@ export async function requireAcceptable(passphrase: string, context: string[]): 
 
 /** Checks a passphrase against the session's own slot without touching anything. */
 export async function opensOwnSlot(vault: OpenVault, passphrase: string): Promise<boolean> {
-  const key = await unwrapDataKey(vault.vaultId, vault.slot, passphrase);
-  const ok = key?.equals(vault.dataKey) ?? false;
-  key?.fill(0);
+  const opened = await openSlot(vault.vaultId, vault.slot, passphrase);
+  if (!opened) return false;
+  const ok = opened.dataKeys.some((dataKey) => dataKey.epoch === vault.epoch && dataKey.key.equals(vault.dataKey));
+  wipeOpened(opened);
   return ok;
 }
 
@@ -39,6 +42,7 @@ export function secretMethods(core: SessionCore) {
       await requireAcceptable(input.newPassphrase, [current.member?.name ?? '']);
       await rewrapSlot(current.vault, current.vault.slot.id, input.newPassphrase, options.kdfCost);
       core.record({ action: 'vault.passphrase_changed', subject: current.vault.slot.id });
+      await rotateAfter(core, 'passphrase_changed', 'Your passphrase was changed');
     },
 
     async setPassphraseAfterRecovery(input: { slotId: string; newPassphrase: string }): Promise<VaultStatus> {
@@ -49,12 +53,14 @@ export function secretMethods(core: SessionCore) {
         throw new AppError('not_found', 'That team member no longer has access to this vault.');
       }
       await requireAcceptable(input.newPassphrase, [member.name]);
-      const slot = await rewrapSlot(current.vault, input.slotId, input.newPassphrase, options.kdfCost);
+      const { slot, signer } = await rewrapSlot(current.vault, input.slotId, input.newPassphrase, options.kdfCost);
       core.record({ action: 'vault.passphrase_reset_with_recovery_key', subject: input.slotId });
-      // From here on the session acts as the member whose passphrase was reset.
+      // From here on the session acts (and signs) as the member whose passphrase was reset.
       current.vault.slot = slot;
+      current.vault.signer = signer;
       current.member = member;
       current.viaRecoveryKey = false;
+      await rotateAfter(core, 'passphrase_changed', `${member.name}'s new passphrase was set`);
       return core.status();
     },
 
@@ -62,6 +68,15 @@ export function secretMethods(core: SessionCore) {
       const current = core.requireOutsideMeeting();
       const recoveryKey = await replaceRecoveryKey(current.vault, options.kdfCost);
       core.record({ action: 'vault.recovery_key_replaced' });
+      try {
+        await rotateAfter(core, 'recovery_key_replaced', 'The recovery key was replaced');
+      } catch (error) {
+        // The new key is already the only one that works: it must reach the person even so.
+        if (error instanceof AppError) {
+          throw new AppError(error.code, `${error.message} The new recovery key is: ${recoveryKey}`, { cause: error });
+        }
+        throw error;
+      }
       return { recoveryKey };
     },
   };

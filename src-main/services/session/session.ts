@@ -4,14 +4,15 @@
  * the `SessionCore` made here. Locking (the one place the key is wiped, through `closeVault`),
  * unlocking with its throttle, the idle timer, the service context and a worker's key copy live here.
  */
-import { AppError, type Member, type Settings, type StaffRole, type VaultStatus } from '../../contract';
+import { AppError, type AuditVerdict, type Member, type Settings, type StaffRole, type VaultStatus } from '../../contract';
 import { commitHeadCheck, trackCommitHead } from '../../vault/commit-head';
 import type { KdfCost } from '../../vault/kdf';
+import { readKeySlotFile, retiredSigningKeys, slotSigningKeys } from '../../vault/keyslots';
 import { readUnlockAttempts, writeUnlockAttempts } from '../../vault/unlock-attempts';
 import { closeVault, createVault, type OpenVault, unlockVault, vaultExists } from '../../vault/vault';
-import { type AuditEntry, recordAudit, sealUnchainedEvents } from '../audit';
+import { type AuditEntry, recordAudit, sealUnchainedEvents, verifyAuditChain } from '../audit';
 import { type ServiceContext, systemWrite } from '../context';
-import { currentRole, findMember } from '../members';
+import { currentRole, findMember, setSigningKey, signingKeyChange } from '../members';
 import { reachOf } from '../permissions/reach';
 import { DEFAULT_SETTINGS, readFlag, readSettings, writeFlag } from '../settings';
 import { staffIdForSlot } from '../staff';
@@ -122,7 +123,7 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
     const slotId = current.viaRecoveryKey ? null : current.vault.slot.id;
     const staffId = staffIdForSlot(current.db, slotId);
     const reach = reachOf(current.db, slotId ? currentRole(current.db, slotId) : null, staffId);
-    return { db: current.db, actor: { slotId, staffId }, reach, now: () => new Date(now()) };
+    return { db: current.db, actor: { slotId, staffId, signer: current.vault.signer }, reach, now: () => new Date(now()) };
   }
 
   function armIdleTimer(): void {
@@ -143,6 +144,7 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
         tx,
         {
           actorSlotId: current.viaRecoveryKey ? null : current.vault.slot.id,
+          signer: current.vault.signer,
           action: event.action,
           subject: event.subject,
           detail: event.detail,
@@ -168,9 +170,12 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
       isDemo: readFlag(db, 'isDemo'),
       settings: readSettings(db),
     };
+    // The unlocking member's key as their slot holds it is the truth; the row is put right (and it is said so).
+    const keyChange = viaRecoveryKey ? null : signingKeyChange(db, vault.slot.id, vault.signer.publicKey);
     const detail = {
       ...(vault.migrated.length ? { migrations: vault.migrated.length } : {}),
       ...(headNote ? { commitHead: headNote } : {}),
+      ...(keyChange ? { signingKey: keyChange } : {}),
     };
     record(
       {
@@ -180,6 +185,7 @@ export function createSessionCore(options: VaultSessionOptions): SessionCore {
       (tx) => {
         sealUnchainedEvents(tx);
         writeFlag(tx, HEAD_KEPT_FLAG, true);
+        if (keyChange) setSigningKey(tx, vault.slot.id, vault.signer.publicKey);
       },
     );
     armIdleTimer();
@@ -255,9 +261,11 @@ export function openAndLock(core: SessionCore) {
       core.switchFolder(options.dir);
       const { vault, recoveryKey } = await createVault({ dir: options.dir, passphrase: input.passphrase, kdfCost: options.kdfCost });
       const member = { slotId: vault.slot.id, name: input.memberName, role: input.memberRole, addedAt: new Date(core.now()).toISOString() };
-      systemWrite(vaultDb(vault.db), (tx) => addTeamMember(tx, member));
+      const signingKey = vault.signer.publicKey;
+      systemWrite(vaultDb(vault.db), (tx) => addTeamMember(tx, member, signingKey));
       core.becomeOpen(vault, false);
-      core.record({ action: 'vault.created' });
+      // The creator's key, in an event they sign: the first key every later one is checked against.
+      core.record({ action: 'vault.created', detail: { signingKey } });
       return { recoveryKey };
     },
 
@@ -267,6 +275,22 @@ export function openAndLock(core: SessionCore) {
     /** Any sign of a person at the keyboard pushes the auto-lock back. */
     activity(): void {
       core.armIdleTimer();
+    },
+
+    /**
+     * `audit verify` over the open vault: the database's events against the members' keys, the
+     * signed `member_added` records and the slot file's keys (current and retired, the recovery key's among them).
+     */
+    verifyAudit(): AuditVerdict {
+      const current = core.requireOutsideMeeting();
+      const file = readKeySlotFile(current.vault.paths.keyslots);
+      const slotKeys = slotSigningKeys(file);
+      for (const retired of retiredSigningKeys(file)) slotKeys.set(retired.slotId, retired.publicKey);
+      const recoverySlots = new Set([
+        ...file.slots.filter((slot) => slot.kind === 'recovery').map((slot) => slot.id),
+        ...file.retired.map((entry) => entry.id),
+      ]);
+      return verifyAuditChain(current.db, { slotKeys, recoverySlots });
     },
 
     /** The whole database, for tests and tools that read the unlocked vault directly; services get `context()`. */

@@ -7,19 +7,20 @@
  * removing removes the slot first and marks the row second. A crash in between therefore leaves a
  * member who cannot unlock — never a working passphrase that no screen lists and no event records.
  * `accessProblems` reports any mismatch (also ones made by older versions), and `removeMember`
- * clears either kind.
+ * clears either kind. Removing a slot rotates the data key (key-rotation.ts): removal revokes.
  */
 import type { AccessProblem, Member, StaffRole } from '../../contract';
 import { type OpenVault, passphraseSlotIds, preparePassphraseSlot, removeSlot, slotExists, writeNewSlot } from '../../vault/vault';
 import { activeMemberSlots, deleteNewMember, insertMember, listMembers, markMemberRemoved, requireAnotherManager } from '../members';
 import { insertStaffForSlot, unlinkSlot } from '../staff';
 import type { Queryable, VaultTx } from '../vault-db';
+import { rotateAfter } from './key-rotation';
 import { requireAcceptable } from './secrets';
 import type { SessionCore } from './session';
 
-/** A key slot's holder: a member row (names the slot) and a staff record (authors changes). */
-export function addTeamMember(tx: VaultTx, member: Omit<Member, 'lastUnlockAt'>): void {
-  insertMember(tx, member);
+/** A key slot's holder: a member row (names the slot and keeps its signing key) and a staff record (authors changes). */
+export function addTeamMember(tx: VaultTx, member: Omit<Member, 'lastUnlockAt'>, signingKey: string | null = null): void {
+  insertMember(tx, member, signingKey);
   insertStaffForSlot(tx, { slotId: member.slotId, name: member.name, role: member.role, at: new Date(member.addedAt) });
 }
 
@@ -61,7 +62,11 @@ export function teamMethods(core: SessionCore) {
         addedAt: new Date(core.now()).toISOString(),
         lastUnlockAt: null,
       };
-      core.record({ action: 'vault.member_added', subject: slot.id, detail: { role: input.role } }, (tx) => addTeamMember(tx, member));
+      // The new member's signing key, in an event the adder signs: what their events are verified against.
+      const signingKey = slot.publicKeys.sign;
+      core.record({ action: 'vault.member_added', subject: slot.id, detail: { role: input.role, signingKey } }, (tx) =>
+        addTeamMember(tx, member, signingKey),
+      );
       try {
         writeNewSlot(current.vault, slot);
       } catch (error) {
@@ -73,8 +78,12 @@ export function teamMethods(core: SessionCore) {
       return member;
     },
 
-    /** Removes a member's key slot and marks their row removed; also clears a slot or a row left alone by a crash. */
-    removeMember(slotId: string): void {
+    /**
+     * Removes a member's key slot and marks their row removed, then rotates the data key so the
+     * removed passphrase opens no current database even with an older slot file; also clears a
+     * slot or a row left alone by a crash.
+     */
+    async removeMember(slotId: string): Promise<void> {
       const current = core.requireOutsideMeeting();
       requireAnotherManager(current.db, slotId);
       const hasSlot = slotExists(current.vault, slotId);
@@ -84,6 +93,7 @@ export function teamMethods(core: SessionCore) {
         markMemberRemoved(tx, slotId, new Date(core.now()));
         unlinkSlot(tx, slotId);
       });
+      if (hasSlot) await rotateAfter(core, 'member_removed', 'The team member was removed');
     },
   };
 }

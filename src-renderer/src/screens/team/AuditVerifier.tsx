@@ -1,6 +1,7 @@
 /**
- * "Check the audit trail": re-computes the hash chain over every event and says whether any was
- * edited or deleted, in the service's own words (which event broke the chain).
+ * "Check the audit trail": re-computes the hash chain and every signature and says whether any
+ * event was edited, deleted or moved, in the service's own words: which event broke the chain, then
+ * one line per team member whose events fail, are missing or are out of order, naming them.
  */
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -27,8 +28,25 @@ export function AuditVerifier() {
       </div>
       <div role="status">{verdict?.ok ? <p className="verdict">{verdict.message}</p> : null}</div>
       <FormAlert id="audit-verdict-alert">
-        {verdict && !verdict.ok ? verdict.message : verify.isError ? describe(verify.error) : null}
+        {verdict && !verdict.ok ? <VerdictLines message={verdict.message} /> : verify.isError ? describe(verify.error) : null}
       </FormAlert>
     </Panel>
+  );
+}
+
+/** The verdict's first line says what broke; each further line names one member and what happened to their events. */
+function VerdictLines({ message }: { message: string }) {
+  const [summary, ...members] = message.split('\n');
+  return (
+    <>
+      <p>{summary}</p>
+      {members.length ? (
+        <ul className="audit-verdict-members">
+          {members.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }
