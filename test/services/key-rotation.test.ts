@@ -136,6 +136,22 @@ describe('removal revokes', () => {
   });
 });
 
+describe('a failed rotation after replacing the recovery key', () => {
+  it('still hands over the new recovery key, with a notice to run peerpath vault rotate-key', async () => {
+    const { dir, app, blair } = await teamVault();
+    const open = await unlockVault({ dir, secret: PASSPHRASE, kind: 'passphrase' });
+    const file = readKeySlotFile(join(dir, 'keyslots.json'));
+    const old = await legacySlot(file.vaultId, open.dataKey, OTHER_PASSPHRASE, 'passphrase', TEST_KDF, blair.slotId);
+    closeVault(open);
+    writeKeySlotFile(join(dir, 'keyslots.json'), { ...file, slots: file.slots.map((slot) => (slot.id === blair.slotId ? old : slot)) });
+
+    const result = await app.session.newRecoveryKey();
+    expect(result.notice).toMatch(/^The recovery key was replaced, but the vault's key could not be changed .*peerpath vault rotate-key/);
+    app.session.lock('user');
+    expect(await autoLockOf(dir, result.recoveryKey, 'recovery')).toBe(10);
+  });
+});
+
 describe('the swap, step by step (a crash at each point loses nothing)', () => {
   const steps: [RotationStep, number][] = [
     ['copied', 1],
