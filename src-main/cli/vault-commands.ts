@@ -118,8 +118,10 @@ export async function runVault(invocation: VaultInvocation, dir: string, recover
       }
       case 'recovery-key': {
         await unlocked(peerpath, io, recovery);
-        const { recoveryKey } = await call(peerpath, 'vault.newRecoveryKey', {});
+        const { recoveryKey, notice } = await call(peerpath, 'vault.newRecoveryKey', {});
         io.out(`New recovery key (the old one no longer works):\n\n    ${recoveryKey}\n`);
+        if (notice) io.err(`peerpath: ${notice}`);
+        else io.out(STILL_READABLE);
         return;
       }
       case 'backup': {

@@ -80,7 +80,11 @@ export const PassphraseAssessment = z.object({
 export type PassphraseAssessment = z.infer<typeof PassphraseAssessment>;
 
 const Empty = z.object({}).strict();
-const RecoveryKeyResult = z.object({ recoveryKey: z.string() });
+const RecoveryKeyResult = z.object({
+  recoveryKey: z.string(),
+  /** Set when the key was replaced but the data key could not be rotated after it (and what to do). */
+  notice: z.string().optional(),
+});
 
 export const VaultCheck = z.object({
   schemaVersion: z.number().int(),

@@ -169,8 +169,10 @@ export async function unlockVault(input: UnlockInput): Promise<OpenVault> {
     const migrated = migrate(db).map((migration) => migration.tag);
     bindVaultId(db, slotFile.vaultId);
     checkCommitHead(db, paths.dir, opening.used.key);
-    // Temp copies of the slot file left by a killed writer may hold slots removed since.
+    // Temp copies of the slot file left by a killed writer may hold slots removed since; a killed
+    // rotation's copy of the database is under a key no file holds any more.
     removeStaleTemps(paths.dir, KEYSLOT_FILE);
+    removeStaleTemps(paths.dir, ROTATION_TEMP);
     const { slot, signer } = await settleSlotFile(paths, slotFile, opened, opening.used, secret ?? '');
     const dataKey = Buffer.from(opening.used.key);
     wipeOpened(opened);

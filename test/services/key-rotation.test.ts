@@ -5,6 +5,7 @@
  * opens only the old key, which opens no current database; the backup itself still opens.
  * The swap is checked at each of its steps by copying the folder there (what a crash leaves).
  */
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -136,6 +137,22 @@ describe('removal revokes', () => {
   });
 });
 
+describe('a failed rotation after replacing the recovery key', () => {
+  it('still hands over the new recovery key, with a notice to run peerpath vault rotate-key', async () => {
+    const { dir, app, blair } = await teamVault();
+    const open = await unlockVault({ dir, secret: PASSPHRASE, kind: 'passphrase' });
+    const file = readKeySlotFile(join(dir, 'keyslots.json'));
+    const old = await legacySlot(file.vaultId, open.dataKey, OTHER_PASSPHRASE, 'passphrase', TEST_KDF, blair.slotId);
+    closeVault(open);
+    writeKeySlotFile(join(dir, 'keyslots.json'), { ...file, slots: file.slots.map((slot) => (slot.id === blair.slotId ? old : slot)) });
+
+    const result = await app.session.newRecoveryKey();
+    expect(result.notice).toMatch(/^The recovery key was replaced, but the vault's key could not be changed .*peerpath vault rotate-key/);
+    app.session.lock('user');
+    expect(await autoLockOf(dir, result.recoveryKey, 'recovery')).toBe(10);
+  });
+});
+
 describe('the swap, step by step (a crash at each point loses nothing)', () => {
   const steps: [RotationStep, number][] = [
     ['copied', 1],
@@ -178,6 +195,51 @@ describe('the swap, step by step (a crash at each point loses nothing)', () => {
       const file = readKeySlotFile(join(crashed, 'keyslots.json'));
       expect(file.epoch).toBe(epoch);
       for (const slot of file.slots) expect(isSlotV2(slot) && slot.sealed.map((s) => s.epoch)).toEqual([epoch]);
+    });
+  }
+});
+
+const KILLER = join(import.meta.dirname, '../fixtures/rotation-killer.ts');
+const GLOB_HOOK = join(import.meta.dirname, '../fixtures/vite-glob-hook.mjs');
+
+/** Runs the rotation in a child that SIGKILLs itself at `die`; resolves once it is dead. */
+function rotateUntilKilled(dir: string, die: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', GLOB_HOOK, KILLER, dir, die], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      errors += chunk.toString('utf8');
+    });
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`rotation child did not die: ${errors}`))));
+    child.stdin?.end(`${PASSPHRASE}\n`);
+  });
+}
+
+describe('a rotation killed (SIGKILL) at each rename of the swap loses nothing', () => {
+  const kills: [string, number][] = [
+    ['before-slots', 1],
+    ['after-slots', 1],
+    ['before-db', 1],
+    ['after-db', 2],
+    ['after-settle', 2],
+  ];
+  for (const [die, epoch] of kills) {
+    it(`killed ${die}: both members open it under epoch ${epoch}, with what was written before`, { timeout: 60_000 }, async () => {
+      const { dir, app } = await teamVault();
+      app.session.updateSettings({ autoLockMinutes: 53 });
+      app.session.lock('user');
+      await rotateUntilKilled(dir, die);
+      expect(await autoLockOf(dir, PASSPHRASE)).toBe(53);
+      expect(await autoLockOf(dir, OTHER_PASSPHRASE)).toBe(53);
+      const vault = await unlockVault({ dir, secret: PASSPHRASE, kind: 'passphrase' });
+      expect(vault.epoch).toBe(epoch);
+      closeVault(vault);
+      const file = readKeySlotFile(join(dir, 'keyslots.json'));
+      for (const slot of file.slots) expect(isSlotV2(slot) && slot.sealed.map((s) => s.epoch)).toEqual([epoch]);
+      // The dead process's temp database is gone once the vault has been unlocked again.
+      expect(readdirSync(dir).filter((name) => name.includes('.tmp'))).toEqual([]);
     });
   }
 });

@@ -21,7 +21,6 @@ export async function rotateSessionKey(core: SessionCore, reason: RotationReason
     if (current.vault.db.open) current.db = vaultDb(current.vault.db);
     else core.lock('system');
   }
-  current.db = vaultDb(current.vault.db);
   core.record({ action: 'vault.key_rotated', detail: { epoch, reason } });
   return { epoch };
 }

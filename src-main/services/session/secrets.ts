@@ -64,17 +64,16 @@ export function secretMethods(core: SessionCore) {
       return core.status();
     },
 
-    async newRecoveryKey(): Promise<{ recoveryKey: string }> {
+    async newRecoveryKey(): Promise<{ recoveryKey: string; notice?: string }> {
       const current = core.requireOutsideMeeting();
       const recoveryKey = await replaceRecoveryKey(current.vault, options.kdfCost);
       core.record({ action: 'vault.recovery_key_replaced' });
       try {
         await rotateAfter(core, 'recovery_key_replaced', 'The recovery key was replaced');
       } catch (error) {
-        // The new key is already the only one that works: it must reach the person even so.
-        if (error instanceof AppError) {
-          throw new AppError(error.code, `${error.message} The new recovery key is: ${recoveryKey}`, { cause: error });
-        }
+        // The new key is already the only recovery key that works: it must reach the person, so the
+        // failed rotation is told beside it rather than thrown (an error would lose the key, or carry it).
+        if (error instanceof AppError) return { recoveryKey, notice: error.message };
         throw error;
       }
       return { recoveryKey };
