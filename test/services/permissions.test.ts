@@ -347,7 +347,11 @@ describe('members and roles', () => {
       await app.call('staff.update', { id: app.staffId('paraprofessional'), changes: { role: 'it_staff' } });
       expect((await elsewhere.dispatch('students.list', {})).ok ? 'ok' : 'refused').toBe('refused');
       expect((await elsewhere.dispatch('vault.check', {})).ok).toBe(true);
-      await app.call('vault.removeMember', { slotId: app.slots.paraprofessional ?? '' });
+      // The removal stands at once; the key rotation after it waits for the other window to close.
+      expect(await app.dispatch('vault.removeMember', { slotId: app.slots.paraprofessional ?? '' })).toMatchObject({
+        ok: false,
+        error: { code: 'rotation_incomplete' },
+      });
       expect(await elsewhere.dispatch('vault.check', {})).toMatchObject({ ok: false, error: { code: 'not_permitted' } });
     } finally {
       elsewhere.session.lock('user');
