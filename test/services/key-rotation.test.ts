@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPeerpath } from '../../src-main/api/app';
+import { runDemoSeed } from '../../src-main/services/demo';
 import { restoreBackup } from '../../src-main/vault/backup';
 import { isSlotV2, readKeySlotFile, writeKeySlotFile } from '../../src-main/vault/keyslots';
 import { type RotationStep, rotateDataKey } from '../../src-main/vault/rotation';
@@ -51,6 +52,23 @@ async function autoLockOf(dir: string, secret: string, kind: 'passphrase' | 'rec
 }
 
 describe('removal revokes', () => {
+  it('a vault full of linked records rotates whole: every table keeps its rows, and no link breaks', async () => {
+    const { app } = await teamVault();
+    runDemoSeed(app.session.context(), { students: 12, mentors: 8 });
+    const raw = () => app.session.db().$client;
+    const tables = () =>
+      raw().prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    const counts = () => Object.fromEntries(tables().map((name) => [name, raw().prepare(`SELECT count(*) FROM "${name}"`).pluck().get()]));
+    const before = counts();
+    expect(Object.values(before).filter((n) => Number(n) > 0).length).toBeGreaterThan(15);
+    expect(await app.dispatch('vault.rotateKey', {})).toEqual({ ok: true, value: { epoch: 2 } });
+    const after = counts();
+    // The rotation's own audit event is the one row more.
+    expect({ ...after, audit_events: Number(after.audit_events) - 1 }).toEqual(before);
+    expect(raw().prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    app.session.lock('user');
+  });
+
   it('removing a member re-encrypts the vault: an older slot file with the removed passphrase is refused; the others open what was written after', async () => {
     const { dir, app, recoveryKey, blair } = await teamVault();
     const before = slotFileText(dir);
