@@ -84,8 +84,8 @@ async function checkMembership(dir: string): Promise<void> {
     if (opened) wipeOpened(opened);
   }
   // Clear what the crash left, and the members added, so the next round stays under the slot limit.
-  for (const problem of problems) session.removeMember(problem.slotId);
-  for (const member of members) if (member.name.startsWith('Member ')) session.removeMember(member.slotId);
+  for (const problem of problems) await session.removeMember(problem.slotId);
+  for (const member of members) if (member.name.startsWith('Member ')) await session.removeMember(member.slotId);
   expect(session.accessProblems()).toEqual([]);
   session.lock('user');
 }

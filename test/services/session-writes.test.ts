@@ -15,7 +15,7 @@ describe('the session writes through its one path, and says so in the audit trai
     const { session, call } = await unlockedApp();
     const member = await session.addMember({ name: 'Blair Ondine', role: 'counselor', passphrase: OTHER_PASSPHRASE });
     expect((await call('staff.list', {})).find((s) => s.name === 'Blair Ondine')).toMatchObject({ hasVaultAccess: true });
-    session.removeMember(member.slotId);
+    await session.removeMember(member.slotId);
     expect(session.members().map((m) => m.name)).toEqual(['Avery Quill']);
     expect((await call('staff.list', {})).find((s) => s.name === 'Blair Ondine')).toMatchObject({ hasVaultAccess: false });
     expect(session.updateSettings({ autoLockMinutes: 25 })).toEqual({ autoLockMinutes: 25 });
@@ -29,10 +29,14 @@ describe('the session writes through its one path, and says so in the audit trai
       ['vault.created', 'vault'],
       ['vault.member_added', member.slotId],
       ['vault.member_removed', member.slotId],
+      // Removing a member, changing a passphrase and replacing the recovery key each re-key the vault.
+      ['vault.key_rotated', 'vault'],
       ['settings.updated', 'vault'],
       ['vault.passphrase_changed', session.status().member?.slotId],
+      ['vault.key_rotated', 'vault'],
       ['vault.recovery_key_replaced', 'vault'],
-      ['vault.backup_written', 'vault'],
+      ['vault.key_rotated', 'vault'],
+      ['vault.backup_written', expect.any(String)],
     ]);
     expect(events.every((event) => event.actorName === 'Avery Quill')).toBe(true);
     expect(await call('audit.verify', {})).toMatchObject({ ok: true });
