@@ -9,8 +9,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { systemWrite } from '../src-main/services/context';
 import type { DemoOptionsInput } from '../src-main/services/demo';
 import { seedDemoProgram } from '../src-main/services/demo';
+import { addTeamMember } from '../src-main/services/session/team';
 import { vaultDb } from '../src-main/services/vault-db';
 import { applyConnectionPragmas, type SqliteDatabase } from '../src-main/vault/database';
 import { migrate } from '../src-main/vault/migrations';
@@ -57,6 +59,8 @@ function sourceHash(options: DemoOptionsInput): string {
       if (name.endsWith('.ts') || name.endsWith('.sql')) hash.update(name).update(readFileSync(join(ROOT, dir, name)));
     }
   }
+  // This file writes the vault too (its member row): a change here is a new district.
+  hash.update(readFileSync(join(ROOT, 'bench/district.ts')));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -70,6 +74,14 @@ export function openPlainDatabase(file: string): SqliteDatabase {
 async function buildEncrypted(dir: string, options: DemoOptionsInput): Promise<void> {
   const { vault } = await createVault({ dir, passphrase: BENCH_PASSPHRASE });
   try {
+    // The slot's member, as the app writes it at creation: the dispatch serves a member's role, never a bare slot.
+    const member = {
+      slotId: vault.slot.id,
+      name: 'Bench Case Manager',
+      role: 'case_manager' as const,
+      addedAt: '2026-09-01T12:00:00.000Z',
+    };
+    systemWrite(vaultDb(vault.db), (tx) => addTeamMember(tx, member, vault.signer.publicKey));
     seedDemoProgram(vaultDb(vault.db), options, { at: new Date('2026-09-01T12:00:00Z') });
   } finally {
     closeVault(vault);
