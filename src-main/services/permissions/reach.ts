@@ -6,7 +6,8 @@
  * the student. A channel a restricted role may use but that is missing from `STUDENT_REACH` is
  * refused too: a new channel is closed to them until someone says here whom it is about.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { accommodations, checkIns, goals, observations, plans, planTeam, progressPoints, sessions, students } from '../../../db/schema';
 import {
   type Acting,
@@ -19,6 +20,7 @@ import {
   reachesEveryCheckIn,
   roleWords,
 } from '../../contract';
+import { inIds } from '../id-batches';
 import type { Queryable } from '../vault-db';
 
 /** Every student, or only these ids (a restricted role's plan teams and caseload). */
@@ -51,35 +53,21 @@ export function inReach(reach: Reach, studentId: string): boolean {
 
 // ── From an id to its student ────────────────────────────────────────────────────────────────
 
-function studentsOfPlans(db: Queryable, planIds: readonly string[]): string[] {
-  if (planIds.length === 0) return [];
-  return db
-    .select({ id: plans.studentId })
-    .from(plans)
-    .where(inArray(plans.id, [...planIds]))
-    .all()
-    .map((row) => row.id);
-}
-
-function planIdsOfAccommodations(db: Queryable, ids: readonly string[]): string[] {
+/** The `value` column of the rows whose `key` is one of `ids` (one query, any number of ids: `inIds`). */
+function lookUp(db: Queryable, table: SQLiteTable, key: SQLiteColumn, value: SQLiteColumn, ids: readonly string[]): string[] {
   if (ids.length === 0) return [];
   return db
-    .select({ id: accommodations.planId })
-    .from(accommodations)
-    .where(inArray(accommodations.id, [...ids]))
+    .select({ value })
+    .from(table)
+    .where(inIds(key, ids))
     .all()
-    .map((row) => row.id);
+    .map((row) => String(row.value));
 }
 
-function planIdsOfGoals(db: Queryable, ids: readonly string[]): string[] {
-  if (ids.length === 0) return [];
-  return db
-    .select({ id: goals.planId })
-    .from(goals)
-    .where(inArray(goals.id, [...ids]))
-    .all()
-    .map((row) => row.id);
-}
+const studentsOfPlans = (db: Queryable, ids: readonly string[]) => lookUp(db, plans, plans.id, plans.studentId, ids);
+const planIdsOfAccommodations = (db: Queryable, ids: readonly string[]) =>
+  lookUp(db, accommodations, accommodations.id, accommodations.planId, ids);
+const planIdsOfGoals = (db: Queryable, ids: readonly string[]) => lookUp(db, goals, goals.id, goals.planId, ids);
 
 const ofAccommodations = (db: Queryable, ids: readonly string[]) => studentsOfPlans(db, planIdsOfAccommodations(db, ids));
 const ofGoals = (db: Queryable, ids: readonly string[]) => studentsOfPlans(db, planIdsOfGoals(db, ids));
