@@ -52,10 +52,9 @@ export function createPeerpath({ dialogs, commandLine, ...options }: PeerpathOpt
         if (!NOT_ACTIVITY.has(channel)) session.activity();
       },
       acting: () => actingOf(session),
-      checkReach: (channel, input) => {
-        const who = actingOf(session);
+      checkReach: (channel, input, who) => {
         // Only a restricted role has a reach to check; the others (in a meeting, say) must not build a context.
-        if (who === 'locked' || who === null || !RESTRICTED_ROLES.has(who)) return;
+        if (who === undefined || who === 'locked' || who === null || !RESTRICTED_ROLES.has(who)) return;
         const ctx = session.context();
         requireInReach(ctx.db, ctx.reach, who, channel, input);
       },

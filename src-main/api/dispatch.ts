@@ -32,13 +32,16 @@ export interface DispatchOptions {
   /** Where an unexpected error is reported: its name and stack only, never its message. */
   reportInternal?: (channel: Channel, error: unknown) => void;
   /**
-   * Who is acting: the unlocked vault's member role or the recovery key; null while locked (the
-   * handlers then answer `locked`) or when the unlocking slot names no member (nothing but the
+   * Who is acting: the unlocked vault's member role or the recovery key; 'locked' while locked (the
+   * handlers then answer `locked`), null when the unlocking slot names no member (nothing but the
    * channels open to anyone). Without it every channel is open: only tests of the dispatch itself omit it.
    */
   acting?: () => Acting | null | 'locked';
-  /** After validation: refuses a request about a student the acting role does not reach (throws `student_not_in_reach`). */
-  checkReach?: (channel: Channel, input: unknown) => void;
+  /**
+   * After validation: refuses a request about a student the acting role does not reach (throws
+   * `student_not_in_reach`). Given the `acting` answer the permission check used, read once per request.
+   */
+  checkReach?: (channel: Channel, input: unknown, acting: Acting | null | 'locked' | undefined) => void;
 }
 
 function describeInvalid(error: z.ZodError): string {
@@ -81,7 +84,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       return { ok: false, error: { code: 'unknown_channel', message: 'Peerpath does not know that request.' } };
     }
     // Before the input is read: a forbidden channel says so whatever was sent.
-    const refusal = permissionRefusal(channel, options.acting?.());
+    const acting = options.acting?.();
+    const refusal = permissionRefusal(channel, acting);
     if (refusal) return { ok: false, error: refusal };
     const spec = contract[channel];
     const parsed = spec.input.safeParse(input ?? {});
@@ -90,7 +94,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     }
     try {
       options.beforeEach?.(channel);
-      options.checkReach?.(channel, parsed.data);
+      options.checkReach?.(channel, parsed.data, acting);
       const handler = handlers[channel] as (value: unknown) => unknown;
       const output = await handler(parsed.data);
       return { ok: true, value: spec.output.parse(output) };

@@ -7,6 +7,7 @@
  */
 import { AppError } from '../../contract';
 import { type RotationOptions, type RotationReason, rotateDataKey } from '../../vault/rotation';
+import { KEY_ROTATED } from '../backups';
 import { vaultDb } from '../vault-db';
 import type { SessionCore } from './session';
 
@@ -21,7 +22,7 @@ export async function rotateSessionKey(core: SessionCore, reason: RotationReason
     if (current.vault.db.open) current.db = vaultDb(current.vault.db);
     else core.lock('system');
   }
-  core.record({ action: 'vault.key_rotated', detail: { epoch, reason } });
+  core.record({ action: KEY_ROTATED, detail: { epoch, reason } });
   return { epoch };
 }
 
