@@ -98,3 +98,29 @@ describe('school calendars', () => {
     ).rejects.toMatchObject({ code: 'calendar_ics_unreadable' });
   });
 });
+
+describe('goals inherit the school calendar’s reporting periods', () => {
+  it('a goal with no periods of its own takes the calendar’s for the plan’s dates; its own periods override them', async () => {
+    const { supportedStudent } = await import('./progress-fixture');
+    const app = await supportedStudent(({ call, math }) => call('goals.update', { id: math.id, changes: { reportingPeriods: [] } }));
+    await app.call('calendar.save', {
+      ...RIVERSIDE,
+      school: app.student.school,
+      reportingPeriods: [
+        ...RIVERSIDE.reportingPeriods,
+        { label: 'Q3', startsOn: '2027-01-25', endsOn: '2027-03-26' },
+        { label: 'Q4', startsOn: '2027-03-29', endsOn: '2027-06-11' },
+      ],
+    });
+    const detail = await app.call('plans.get', { id: app.plan.id });
+    const math = detail.goals.find((goal) => goal.id === app.math.id);
+    expect(math?.reportingPeriods).toEqual([]);
+    expect(math?.periods.map((period) => period.label)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+    // The goal's progress is reported for the calendar's period running today (15 October: Q1).
+    expect((await app.call('goals.progress', { goalId: app.math.id })).period).toEqual({ label: 'Q1', endsOn: '2026-10-30' });
+    // A goal with periods of its own keeps them.
+    const engagement = detail.goals.find((goal) => goal.id === app.engagement.id);
+    expect(engagement?.reportingPeriods.length).toBeGreaterThan(0);
+    expect(engagement?.periods).toEqual(engagement?.reportingPeriods);
+  });
+});

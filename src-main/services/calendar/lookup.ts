@@ -62,3 +62,30 @@ export function calendarsForStudents(db: Queryable, studentIds: readonly string[
   for (const row of rows) result.set(row.id, bySchool.get(row.school) ?? []);
   return result;
 }
+
+type Period = { label: string; endsOn: string };
+
+/**
+ * The reporting periods of a goal: its own when the team set any (the override), else the periods
+ * of its school's calendars that meet the plan's dates. A label that repeats across school years
+ * ("Q1" of two years) gets its year, so every period still reads apart.
+ */
+export function periodsForGoal(
+  db: Queryable,
+  goal: { reportingPeriods: readonly Period[] },
+  plan: { studentId: string; startDate: string; endDate: string },
+): Period[] {
+  if (goal.reportingPeriods.length > 0) return [...goal.reportingPeriods];
+  const school = db.select({ school: students.school }).from(students).where(eq(students.id, plan.studentId)).get()?.school;
+  if (school === undefined) return [];
+  const periods = calendarsForSchool(db, school).flatMap((calendar) =>
+    calendar.reportingPeriods
+      .filter((period) => period.endsOn >= plan.startDate && period.startsOn <= plan.endDate)
+      .map((period) => ({ label: period.label, endsOn: period.endsOn, year: calendar.year })),
+  );
+  const repeated = (label: string) => periods.filter((period) => period.label === label).length > 1;
+  return periods.map((period) => ({
+    label: repeated(period.label) ? `${period.label} ${period.year}` : period.label,
+    endsOn: period.endsOn,
+  }));
+}
