@@ -79,7 +79,8 @@ export function SchoolCalendarSection() {
               onChange={setYear}
             />
           </div>
-          <CalendarForm key={`${chosen}\n${year}\n${saved?.id ?? ''}`} school={chosen} year={year} saved={saved} />
+          {/* A new form per school and year; not per save, so "Calendar saved." stays in view. */}
+          <CalendarForm key={`${chosen}\n${year}`} school={chosen} year={year} saved={saved} />
         </>
       )}
     </SettingsSection>
