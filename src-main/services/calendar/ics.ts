@@ -74,7 +74,8 @@ function occurrences(icsText: string, spanFrom: string, spanTo: string): Occurre
       const endDate = dateOfTime(end);
       // An all-day event's end is exclusive (RFC 5545 3.6.1); a timed one ends on its own day.
       const to = allDay ? addDays(endDate, -1) : endDate;
-      found.push({ summary, from, to: to < from ? from : to, allDay });
+      // ISO dates compare as text (Math.max would make them NaN); an end before the start is the start.
+      found.push({ summary, from, to: [from, to].sort()[1] ?? from, allDay });
     };
     if (!event.isRecurring() || !allDay) {
       read(event.startDate, event.endDate);
