@@ -104,7 +104,10 @@ export type GoalInput = z.infer<typeof GoalInput>;
 
 export const Goal = GoalInput.extend({
   id: Id,
+  /** The goal's own periods (the override); empty when it inherits its school calendar's. */
   reportingPeriods: z.array(ReportingPeriod),
+  /** The periods in force: its own, else its school calendar's for the plan's dates (services/calendar/lookup.ts). */
+  periods: z.array(ReportingPeriod),
   objectives: z.array(z.string()),
   statementTranslations: z.record(z.string(), z.string()),
   scaleMax: z.number().nullable(),

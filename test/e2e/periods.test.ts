@@ -64,7 +64,9 @@ describe('progress mark of a reporting period', () => {
   const goalCard = (name: string) => page.getByRole('article', { name });
   const finalizePanel = () => page.getByRole('region', { name: 'Finalize Quarter 2' });
 
-  test('opens the running period and suggests a code with the rule behind it, pre-selected only as a suggestion', async () => {
+  test('opens the period that just ended (its report not yet finalized); the running one suggests a code with the rule behind it', async () => {
+    expect(await page.getByLabel('Reporting period').inputValue()).toBe(Q1.endsOn);
+    await page.getByLabel('Reporting period').selectOption(Q2.endsOn);
     expect(await page.getByLabel('Reporting period').inputValue()).toBe(Q2.endsOn);
     const math = goalCard('Goal 1: Math');
     await waitForText(math, /The trend reaches .+ by the goal's end date \(.+\), .+ short of the target of 80%\./);
@@ -182,6 +184,9 @@ describe('progress mark of a reporting period', () => {
 
     await page.goBack();
     await page.getByRole('heading', { name: /Progress mark/, level: 1 }).waitFor();
+    // It opens on Quarter 1, which ended and is not finalized; Quarter 2's finalized marks keep their codes.
+    expect(await page.getByLabel('Reporting period').inputValue()).toBe(Q1.endsOn);
+    await page.getByLabel('Reporting period').selectOption(Q2.endsOn);
     await waitForText(goalCard('Goal 1: Math'), /Insufficient progress \(Standard \(IDEA progress codes\) codes\)/);
     await page.getByLabel('Reporting period').selectOption(Q1.endsOn);
     const math = goalCard('Goal 1: Math');

@@ -410,6 +410,19 @@ function seedProgram(session: VaultSession): void {
         },
       ])
       .run();
+    tx.insert(schema.schoolCalendars)
+      .values({
+        id: 'calendar-0001',
+        school: 'Riverside Middle School',
+        year: '2025-2026',
+        firstDay: '2025-08-27',
+        lastDay: '2026-06-12',
+        breaks: JSON.stringify([{ name: 'Winter break', from: '2025-12-22', to: '2026-01-02' }]),
+        reportingPeriods: JSON.stringify([{ label: 'Q1', startsOn: '2025-08-27', endsOn: '2025-10-31' }]),
+        createdAt: T,
+        updatedAt: T,
+      })
+      .run();
   });
 }
 
@@ -464,6 +477,7 @@ describe('JSON export and import', () => {
       meetings: 1,
       meetingAttendees: 2,
       meetingProposals: 2,
+      schoolCalendars: 1,
     });
     expect(statSync(first).mode & 0o777).toBe(0o600);
     const exported = readJsonFile(first) as Record<string, unknown>;
@@ -500,6 +514,15 @@ describe('JSON export and import', () => {
       'meetingAttendees',
       'meetingProposals',
       'staff',
+      'schoolCalendars',
+    ]);
+    // The calendar travels with its breaks and periods as real arrays.
+    expect(exported.schoolCalendars).toEqual([
+      expect.objectContaining({
+        year: '2025-2026',
+        breaks: [{ name: 'Winter break', from: '2025-12-22', to: '2026-01-02' }],
+        reportingPeriods: [{ label: 'Q1', startsOn: '2025-08-27', endsOn: '2025-10-31' }],
+      }),
     ]);
     // The key slot that started the meeting is exported as the staff member who holds it.
     expect(exported.meetings).toEqual([
@@ -584,7 +607,7 @@ describe('JSON export and import', () => {
     expect(refusal(() => importExport(source.context(), data))).toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(
-        /^A JSON export can only be imported into an empty vault, and this one already has students and mentors and plans\./,
+        /^A JSON export can only be imported into an empty vault, and this one already has students and mentors and plans and school calendars\./,
       ),
     });
     expect(snapshot(source)).toEqual(before);
@@ -635,6 +658,14 @@ describe('JSON export and import', () => {
       ],
       [{ ...good, meetings: [{ ...good.meetings[0], startedBy: 'staff-gone' }] }, /meetings\[0\]\.startedBy points to a staff member/],
       [{ ...good, meetingProposals: [{ ...good.meetingProposals[0], decision: 'postpone' }] }, /meetingProposals\.0\.decision: /],
+      [
+        { ...good, schoolCalendars: [{ ...good.schoolCalendars[0], lastDay: '2025-08-01' }] },
+        /schoolCalendars\[0\]: its last day is not after its first day/,
+      ],
+      [
+        { ...good, schoolCalendars: [...good.schoolCalendars, { ...good.schoolCalendars[0], id: 'calendar-0002' }] },
+        /schoolCalendars\[1\] repeats the school and year of an earlier row/,
+      ],
     ];
     for (const [data, message] of cases) {
       const error = refusal(() => importExport(target.context(), data));

@@ -379,6 +379,25 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
     ).run();
     expect(db.prepare('SELECT path, bytes FROM backups').all()).toEqual([{ path: '/tmp/a.ppbak', bytes: 4096 }]);
   },
+  '0010_school_calendars': (db) => {
+    // A student as schema 10 wrote it; calendars are new, start empty, and one school has one per year.
+    const T = '2026-09-01T12:00:00.000Z';
+    db.prepare(
+      `INSERT INTO students (id, local_id, first_name, last_name, grade, school, created_at, updated_at) VALUES ('student-0001', 'S-1', 'Zebulon', 'Quixote', 7, 'Riverside', ?, ?)`,
+    ).run(T, T);
+    const before = db.prepare('SELECT * FROM students').all();
+
+    migrate(db, 11);
+
+    expect(db.prepare('SELECT * FROM students').all()).toEqual(before);
+    expect(db.prepare('SELECT count(*) AS n FROM school_calendars').get()).toEqual({ n: 0 });
+    const add = db.prepare(
+      "INSERT INTO school_calendars (id, school, year, first_day, last_day, created_at, updated_at) VALUES (?, 'Riverside', ?, '2026-08-26', '2027-06-11', ?, ?)",
+    );
+    add.run('calendar-1', '2026-2027', T, T);
+    expect(db.prepare('SELECT breaks, reporting_periods FROM school_calendars').get()).toEqual({ breaks: '[]', reporting_periods: '[]' });
+    expect(() => add.run('calendar-2', '2026-2027', T, T)).toThrow(/UNIQUE/);
+  },
 };
 
 describe('migrations', () => {

@@ -134,9 +134,10 @@ describe('the defaults a new session starts with', () => {
     expect(days.map((day) => [day.date, day.defaults.minutes, day.defaults.minutesFrom])).toEqual([
       ['2026-10-05', 20, 'plan'],
       ['2026-10-06', 20, 'plan'],
-      ['2026-10-07', 25, 'recent_sessions'],
-      ['2026-10-08', 25, 'recent_sessions'],
-      ['2026-10-09', 25, 'recent_sessions'],
+      // The planned minutes every day, though a 25-minute session was logged on the Wednesday.
+      ['2026-10-07', 20, 'plan'],
+      ['2026-10-08', 20, 'plan'],
+      ['2026-10-09', 20, 'plan'],
     ]);
     expect(days[0]?.defaults).toMatchObject({ mentorIds: [app.mentor.id], goalIds: [app.math.id, app.engagement.id].sort() });
   });

@@ -39,29 +39,32 @@ describe('logging a session', () => {
     });
   });
 
-  it('usual minutes are the most common of the recent held sessions, the latest winning a tie', async () => {
+  it('the default length is the support’s planned minutes, whatever recent sessions lasted', async () => {
     const app = await supportedStudent();
     await held(app, '2026-10-05', { minutes: 25 });
     await held(app, '2026-10-07', { minutes: 30 });
-    expect(await app.call('sessions.defaults', { accommodationId: app.tutor.id })).toMatchObject({
-      minutes: 30,
-      minutesFrom: 'recent_sessions',
-    });
-    await held(app, '2026-10-12', { minutes: 25 });
-    await app.call('sessions.create', {
-      accommodationId: app.tutor.id,
-      date: '2026-10-14',
-      status: 'missed',
-      missReason: 'student_absent',
-      mentorIds: [],
-    });
-    expect(await app.call('sessions.defaults', { accommodationId: app.tutor.id })).toMatchObject({ minutes: 25 });
-    // Defaults for an earlier day only look at what had happened by then, and at who was assigned then.
+    expect(await app.call('sessions.defaults', { accommodationId: app.tutor.id })).toMatchObject({ minutes: 20, minutesFrom: 'plan' });
+    // Defaults for an earlier day look at who was assigned then.
     expect(await app.call('sessions.defaults', { accommodationId: app.tutor.id, date: '2026-10-06' })).toMatchObject({
       date: '2026-10-06',
-      minutes: 25,
+      minutes: 20,
       mentorIds: [app.mentor.id],
     });
+  });
+
+  it('the default date is today on a school day, else the last school day before it (a break counts)', async () => {
+    const app = await supportedStudent();
+    // Today is Thursday 15 October.
+    expect(await app.call('sessions.defaults', { accommodationId: app.tutor.id })).toMatchObject({ date: '2026-10-15' });
+    await app.call('calendar.save', {
+      school: app.student.school,
+      year: '2026-2027',
+      firstDay: '2026-08-26',
+      lastDay: '2027-06-11',
+      breaks: [{ name: 'Fall break', from: '2026-10-14', to: '2026-10-16' }],
+      reportingPeriods: [],
+    });
+    expect(await app.call('sessions.defaults', { accommodationId: app.tutor.id })).toMatchObject({ date: '2026-10-13' });
   });
 
   it('records a held session with its mentors, goals and a progress point per goal, in one go', async () => {

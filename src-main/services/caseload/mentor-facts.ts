@@ -7,6 +7,8 @@
 import { isNull, sql } from 'drizzle-orm';
 import { mentors } from '../../../db/schema';
 import { addDays } from '../../contract/calendar';
+import { type SchoolCalendar, schoolDaysBetween } from '../../contract/school-year';
+import { calendarsBySchool } from '../calendar/lookup';
 import { groupBy, idTable, inIds } from '../id-batches';
 import { MODULE_LABELS } from '../mentors/eligibility';
 import { loadMentors } from '../mentors/records';
@@ -46,6 +48,13 @@ function lastWorkloadRatings(db: Queryable, ids: readonly string[], day: string)
     )`);
 }
 
+/** A one-day holiday is no rest from mentoring; a break of three school days or more is. */
+function restingBreaks(calendars: readonly SchoolCalendar[]): { from: string; to: string }[] {
+  return calendars.flatMap((calendar) =>
+    calendar.breaks.filter((pause) => schoolDaysBetween(null, pause.from, pause.to).length >= 3).map(({ from, to }) => ({ from, to })),
+  );
+}
+
 /** The given mentors, or with `ids` null every mentor whose record is not archived. */
 export function mentorFacts(db: Queryable, ids: readonly string[] | null, day: string): MentorLoadFacts[] {
   if (ids !== null && ids.length === 0) return [];
@@ -58,6 +67,8 @@ export function mentorFacts(db: Queryable, ids: readonly string[] | null, day: s
   const mentorIds = rows.map((row) => row.id);
   const daysOf = groupBy(heldSessionsByDay(db, mentorIds, day), (row) => row.mentorId);
   const ratingsOf = groupBy(lastWorkloadRatings(db, mentorIds, day), (row) => row.mentorId);
+  const calendarsOf = calendarsBySchool(db);
+  const schoolOf = new Map(rows.map((row) => [row.id, row.school]));
   return loadMentors(db, rows, day).map((mentor) => ({
     mentorId: mentor.id,
     name: displayName(mentor),
@@ -66,6 +77,7 @@ export function mentorFacts(db: Queryable, ids: readonly string[] | null, day: s
     sessions: (daysOf.get(mentor.id) ?? []).flatMap((held) => Array<string>(held.count).fill(held.date)),
     workload: ratingsOf.get(mentor.id) ?? [],
     timeOff: mentor.timeOff,
+    schoolBreaks: restingBreaks(calendarsOf.get(schoolOf.get(mentor.id) ?? '') ?? []),
     training: mentor.training.map((record) => ({
       module: record.module,
       label: MODULE_LABELS[record.module],

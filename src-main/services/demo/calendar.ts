@@ -3,6 +3,7 @@
  * arithmetic in contract/calendar.ts. No clock: every date is derived from inputs.
  */
 import { addDays, addYears, weekday } from '../../contract/calendar';
+import type { SchoolCalendar } from '../../contract/school-year';
 
 /** The plan year's last day: one year after the start, less a day. */
 export function oneYearLess1Day(start: string): string {
@@ -63,4 +64,49 @@ export function quartersAround(yearStart: string): ReportingPeriod[] {
     });
   }
   return quarters;
+}
+
+/** The Monday of the week `date` falls in. */
+function mondayOn(date: string): string {
+  return addDays(date, -((weekday(date) + 6) % 7));
+}
+
+/** Thanksgiving (US): the fourth Thursday of November of `year`. */
+function thanksgiving(year: number): string {
+  const first = `${year}-11-01`;
+  return addDays(first, ((4 - weekday(first) + 7) % 7) + 21);
+}
+
+/**
+ * The demo school's calendar for the school year that starts on `yearStart` (and the years either
+ * side, as `quartersAround`): Thanksgiving (Wednesday to Friday), two weeks of winter break, a week
+ * of spring break, and the four report-card quarters, the last ending on the last day of school.
+ */
+export function demoCalendarsAround(yearStart: string): Omit<SchoolCalendar, 'id' | 'school'>[] {
+  return [-364, 0, 364].map((shift) => {
+    const firstDay = schoolDayOnOrAfter(addDays(yearStart, shift));
+    const startYear = Number(firstDay.slice(0, 4)) - (Number(firstDay.slice(5, 7)) < 7 ? 1 : 0);
+    const ends = QUARTER_END_OFFSETS.map((offset) => addDays(firstDay, offset));
+    const lastDay = ends.at(-1) ?? firstDay;
+    const turkey = thanksgiving(startYear);
+    const winter = mondayOn(`${startYear}-12-22`);
+    const spring = mondayOn(addDays(firstDay, 203));
+    const breaks = [
+      { name: 'Thanksgiving break', from: addDays(turkey, -1), to: addDays(turkey, 1) },
+      { name: 'Winter break', from: winter, to: addDays(winter, 11) },
+      { name: 'Spring break', from: spring, to: addDays(spring, 4) },
+    ].filter((pause) => pause.from > firstDay && pause.to < lastDay);
+    const label = schoolYearLabel(firstDay);
+    return {
+      year: `${startYear}-${startYear + 1}`,
+      firstDay,
+      lastDay,
+      breaks,
+      reportingPeriods: ends.map((endsOn, index) => ({
+        label: `Q${index + 1} ${label}`,
+        startsOn: index === 0 ? firstDay : addDays(ends[index - 1] ?? firstDay, 1),
+        endsOn,
+      })),
+    };
+  });
 }

@@ -10,6 +10,7 @@
 import { addDays } from '../../contract/calendar';
 import { AppError } from '../../contract/errors';
 import { makeAssignments, makeRecognition } from './assignments';
+import { makeCalendars } from './calendars';
 import { makeMentors } from './mentors';
 import { DemoOptions, type DemoOptionsInput, type DemoOptionsValue, type DemoProgram, type DemoWorld, emptyProgram } from './model';
 import { makeStaff, makeStudents } from './people';
@@ -22,6 +23,7 @@ export type DemoStep = (world: DemoWorld) => void;
 
 /** In order: each step may read what the ones before it made. */
 export const DEMO_STEPS: readonly (readonly [string, DemoStep])[] = [
+  ['calendars', makeCalendars],
   ['staff', makeStaff],
   ['students', makeStudents],
   ['plans', makePlans],
@@ -54,6 +56,7 @@ export function buildDemoWorld(input: DemoOptionsInput = {}, extraSteps: readonl
     startDate: options.startDate,
     asOf: addDays(options.startDate, options.weeks * 7),
     rows: emptyProgram(),
+    calendars: [],
     studentNumberOffset: 0,
     staff: [],
     students: [],

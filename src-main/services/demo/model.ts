@@ -7,6 +7,7 @@ import type * as schema from '../../../db/schema';
 import { Id, IsoDate, type Slot } from '../../contract/common';
 import type { TrainingModule } from '../../contract/mentors';
 import type { PeerRole, PlanType } from '../../contract/plans';
+import type { SchoolCalendar } from '../../contract/school-year';
 import type { StaffRole } from '../../contract/vault';
 import type { Household } from './names';
 import type { Streams } from './prng';
@@ -82,6 +83,7 @@ export interface DemoProgram {
   mentorTimeOff: Row<typeof schema.mentorTimeOff>[];
   mentorRecognition: Row<typeof schema.mentorRecognition>[];
   assignments: Row<typeof schema.assignments>[];
+  schoolCalendars: Row<typeof schema.schoolCalendars>[];
 }
 
 /**
@@ -119,6 +121,7 @@ export function emptyProgram(): DemoProgram {
     mentorTimeOff: [],
     mentorRecognition: [],
     assignments: [],
+    schoolCalendars: [],
   };
 }
 
@@ -218,6 +221,8 @@ export interface DemoWorld {
   /** The demo's "today": `weeks` weeks into the program. */
   asOf: string;
   rows: DemoProgram;
+  /** Each school's calendars (by school index), for the days sessions can fall on. */
+  calendars: SchoolCalendar[][];
   /** Student numbers come from one permutation; mentors who are not supported students continue it. */
   studentNumberOffset: number;
   staff: StaffFacts[];

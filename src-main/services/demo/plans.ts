@@ -175,7 +175,8 @@ function addGoals(
       scaleMax: core.scaleMax,
       criterion: core.criterion,
       measuredEvery: core.measuredEvery,
-      reportingPeriods: JSON.stringify(periods),
+      // The school calendar's quarters (services/calendar/lookup.ts periodsForGoal): no override.
+      reportingPeriods: '[]',
       endDate,
       objectives: JSON.stringify(plan.student.planType === 'iep' && rng.chance(0.6) ? objectivesFor(core, periods) : []),
       statementTranslations: null,

@@ -10,6 +10,7 @@ import { dateOfDay } from '../../contract/calendar';
 import type { Day } from '../../contract/common';
 import type { PeerRole } from '../../contract/plans';
 import type { MissReason } from '../../contract/progress';
+import { isSchoolDay } from '../../contract/school-year';
 import { instant } from './calendar';
 import type { AccommodationFacts, DemoActivity, DemoWorld } from './model';
 import { hashUnit, type Rng } from './prng';
@@ -128,6 +129,8 @@ export function addSessions(
   for (let day = range.first; day <= range.last; day++) {
     const weekday = (day + 4) % 7;
     if (weekday === 0 || weekday === 6) continue;
+    // No sessions over the school's breaks and holidays.
+    if (!isSchoolDay(world.calendars[facts.school] ?? null, dateOfDay(day))) continue;
     const due = support.mentors.filter((mentor) => dueOn(mentor, day));
     if (due.length === 0) continue;
     for (const slot of facts.slots) {

@@ -27,6 +27,7 @@ export const DEMO_TABLES: { readonly [K in keyof DemoProgram]: SQLiteTable } = {
   mentorTimeOff: schema.mentorTimeOff,
   mentorRecognition: schema.mentorRecognition,
   assignments: schema.assignments,
+  schoolCalendars: schema.schoolCalendars,
 };
 
 /** The activity's tables, parents before children: a session before its mentors, goals and points. */

@@ -28,7 +28,7 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
   const { mentors, mentorTraining, mentorTimeOff, mentorRecognition, assignments } = schema;
   const { sessions, sessionMentors, sessionGoals, observations, progressPoints, checkIns, progressReports } = schema;
   const { matchStudentProfiles, matchMentorProfiles, matchAvoidPairs, matchRejections, matchKeptPairs } = schema;
-  const { meetings, meetingAttendees, meetingProposals } = schema;
+  const { meetings, meetingAttendees, meetingProposals, schoolCalendars } = schema;
   const data = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -130,6 +130,16 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
       .orderBy(asc(staff.id))
       .all()
       .map(({ slotId: _slotId, ...row }) => row),
+    schoolCalendars: db
+      .select()
+      .from(schoolCalendars)
+      .orderBy(asc(schoolCalendars.id))
+      .all()
+      .map((row) => ({
+        ...row,
+        breaks: json(jsonColumns.schoolCalendars.breaks, row.breaks, 'a school calendar'),
+        reportingPeriods: json(jsonColumns.schoolCalendars.reportingPeriods, row.reportingPeriods, 'a school calendar'),
+      })),
   };
   // Check our own output: a file this app cannot import again must not be written.
   const checked = ExportFile.safeParse(data);

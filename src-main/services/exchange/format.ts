@@ -317,6 +317,21 @@ export const MeetingProposalRecord = z
   })
   .strict();
 
+/** A school's calendar for one year; each must pass the same checks as `calendar.save` (integrity.ts). */
+export const SchoolCalendarRecord = z
+  .object({
+    id: Id,
+    school: Name,
+    year: z.string().regex(/^\d{4}-\d{4}$/, 'Not a school year like 2026-2027.'),
+    firstDay: IsoDate,
+    lastDay: IsoDate,
+    breaks: z.array(z.object({ name: Name, from: IsoDate, to: IsoDate }).strict()).max(100),
+    reportingPeriods: z.array(z.object({ label: Name, startsOn: IsoDate, endsOn: IsoDate }).strict()).max(12),
+    createdAt: Stamp,
+    updatedAt: Stamp,
+  })
+  .strict();
+
 export const ExportFile = z
   .object({
     format: z.literal(EXPORT_FORMAT),
@@ -352,6 +367,7 @@ export const ExportFile = z
     meetingAttendees: z.array(MeetingAttendeeRecord),
     meetingProposals: z.array(MeetingProposalRecord),
     staff: z.array(StaffRecord),
+    schoolCalendars: z.array(SchoolCalendarRecord),
   })
   .strict();
 export type ExportFile = z.infer<typeof ExportFile>;
@@ -386,12 +402,13 @@ export const EXPORT_TABLES = [
   'meetings',
   'meetingAttendees',
   'meetingProposals',
+  'schoolCalendars',
 ] as const satisfies readonly (keyof ExportFile)[];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /**
  * Arrays added to format version 1 with vault schema 3 (sessions to progress marks, the array `progressReports`), 5 (the
- * match… arrays) and 6 (the meeting… arrays). A file written by an earlier Peerpath has none of
+ * match… arrays), 6 (the meeting… arrays) and 11 (`schoolCalendars`). A file written by an earlier Peerpath has none of
  * them and holds no such records, so the importer reads a missing one as empty.
  */
 export const LATER_TABLES = [
@@ -410,6 +427,7 @@ export const LATER_TABLES = [
   'meetings',
   'meetingAttendees',
   'meetingProposals',
+  'schoolCalendars',
 ] as const satisfies readonly ExportTable[];
 
 /**

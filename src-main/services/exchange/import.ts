@@ -81,6 +81,7 @@ function requireEmptyVault(db: Queryable): void {
     ['students', rowsIn(db, schema.students)],
     ['mentors', rowsIn(db, schema.mentors)],
     ['plans', rowsIn(db, schema.plans)],
+    ['school calendars', rowsIn(db, schema.schoolCalendars)],
   ].filter(([, n]) => Number(n) > 0);
   if (held.length > 0) {
     throw new AppError(
@@ -212,6 +213,16 @@ export function importExport(ctx: ServiceContext, raw: unknown): ImportResult {
     );
     insertAll(tx, schema.meetingAttendees, data.meetingAttendees, 'meetingAttendees');
     insertAll(tx, schema.meetingProposals, data.meetingProposals, 'meetingProposals');
+    insertAll(
+      tx,
+      schema.schoolCalendars,
+      data.schoolCalendars.map((c) => ({
+        ...c,
+        breaks: jsonColumns.schoolCalendars.breaks.write(c.breaks),
+        reportingPeriods: jsonColumns.schoolCalendars.reportingPeriods.write(c.reportingPeriods),
+      })),
+      'schoolCalendars',
+    );
     const counts = countsOf(data);
     return {
       result: { counts, linkedStaff: linked },

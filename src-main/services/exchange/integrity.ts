@@ -3,7 +3,17 @@
  * keys are unique, and local ids are unique where the vault requires it. Pure; problems name the
  * array, the index and the field, never a value.
  */
+import { type CalendarProblem, calendarProblems } from '../../contract/school-year';
 import type { ExportFile } from './format';
+
+const CALENDAR_WORDS: Record<CalendarProblem, string> = {
+  calendar_year_invalid: 'its year is not two years in a row',
+  calendar_dates_invalid: 'one of its dates does not exist',
+  calendar_last_before_first: 'its last day is not after its first day',
+  calendar_break_outside_year: 'a break falls outside its first and last day',
+  calendar_period_outside_year: 'a reporting period falls outside its first and last day',
+  calendar_periods_overlap: 'its reporting periods are out of order or overlap',
+};
 
 export function integrityProblems(data: ExportFile): string[] {
   const problems: string[] = [];
@@ -140,5 +150,10 @@ export function integrityProblems(data: ExportFile): string[] {
   unique('students', data.students, (r) => (r.status === 'deidentified' ? null : r.localId), 'student number (among live students)');
   unique('mentors', data.mentors, (r) => r.localId, 'student number');
   unique('staff', data.staff, (r) => r.localId, 'staff id');
+  unique('schoolCalendars', data.schoolCalendars, (r) => `${r.school}\n${r.year}`, 'school and year');
+  // The same rules as saving a calendar in the app: a file cannot bring in one the app would refuse.
+  data.schoolCalendars.forEach((calendar, index) => {
+    for (const problem of calendarProblems(calendar)) problems.push(`schoolCalendars[${index}]: ${CALENDAR_WORDS[problem]}.`);
+  });
   return problems;
 }

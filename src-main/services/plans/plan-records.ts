@@ -5,6 +5,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { accommodationGoals, accommodations, goals, plans, planTeam } from '../../../db/schema';
 import { type Accommodation, AppError, type Goal, type Plan, type PlanDetail } from '../../contract';
+import { periodsForGoal } from '../calendar/lookup';
 import { notFound } from '../context';
 import { jsonColumns } from '../json-columns';
 import type { Queryable } from '../vault-db';
@@ -78,6 +79,12 @@ function linksFor(db: Queryable, where: ReturnType<typeof eq>) {
 }
 
 export function toGoal(db: Queryable, row: GoalRow): Goal {
+  const reportingPeriods = jsonColumns.goals.reportingPeriods.read(row.reportingPeriods);
+  const plan = db
+    .select({ studentId: plans.studentId, startDate: plans.startDate, endDate: plans.endDate })
+    .from(plans)
+    .where(eq(plans.id, row.planId))
+    .get();
   return {
     id: row.id,
     planId: row.planId,
@@ -89,7 +96,8 @@ export function toGoal(db: Queryable, row: GoalRow): Goal {
     scaleMax: row.scaleMax,
     criterion: row.criterion,
     measuredEvery: row.measuredEvery,
-    reportingPeriods: jsonColumns.goals.reportingPeriods.read(row.reportingPeriods),
+    reportingPeriods,
+    periods: plan ? periodsForGoal(db, { reportingPeriods }, plan) : reportingPeriods,
     endDate: row.endDate,
     objectives: jsonColumns.goals.objectives.read(row.objectives),
     statementTranslations: jsonColumns.goals.statementTranslations.read(row.statementTranslations),

@@ -121,6 +121,8 @@ export interface MentorLoadFacts {
   /** Workload ratings (1–5) from check-ins, any order. */
   workload: readonly { date: string; rating: number }[];
   timeOff: readonly { startDate: string; endDate: string }[];
+  /** The school's breaks of three school days or more (Thanksgiving, winter, spring): a rest like time off. */
+  schoolBreaks?: readonly { from: string; to: string }[];
   training: readonly { module: string; label: string; expiresOn: string | null }[];
   hasCurrentConsent: boolean;
 }
@@ -187,7 +189,9 @@ export function mentorHealthFlags(mentor: MentorLoadFacts, today: string, thresh
   let streak = 0;
   for (let week = lastWeek; (perWeek.get(week) ?? 0) > 0; week -= 1) {
     const { monday, sunday } = weekSpan(week);
-    const rested = mentor.timeOff.some((off) => off.startDate <= sunday && off.endDate >= monday);
+    const rested =
+      mentor.timeOff.some((off) => off.startDate <= sunday && off.endDate >= monday) ||
+      (mentor.schoolBreaks ?? []).some((pause) => pause.from <= sunday && pause.to >= monday);
     if (rested) break;
     streak += 1;
   }
@@ -197,7 +201,7 @@ export function mentorHealthFlags(mentor: MentorLoadFacts, today: string, thresh
       subject,
       severity: 'warning',
       facts: { weeks: streak },
-      message: `${mentor.name} has had sessions every week for at least ${streak} weeks without time off.`,
+      message: `${mentor.name} has had sessions every week for at least ${streak} weeks without time off or a school break.`,
       action: 'Plan a week off for the mentor and cover their sessions.',
     });
   }

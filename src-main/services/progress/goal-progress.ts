@@ -87,9 +87,7 @@ export function goalProgress(ctx: ServiceContext, input: Input): GoalProgress {
   const points = listPointsForGoal(ctx, { goalId: goal.id });
   const values = points.map((point) => ({ date: point.date, value: point.value }));
   const span: GoalSpan = { baseline: goal.baseline, target: goal.target, startDate: plan.startDate, endDate: goal.endDate };
-  const period = input.periodEndsOn
-    ? periodEndingOn(goal.reportingPeriods, input.periodEndsOn)
-    : currentPeriod(goal.reportingPeriods, plan.endDate, day);
+  const period = input.periodEndsOn ? periodEndingOn(goal.periods, input.periodEndsOn) : currentPeriod(goal.periods, plan.endDate, day);
   return {
     chart: goalChart(
       { ...span, measurement: goal.measurement, scaleMax: goal.scaleMax },

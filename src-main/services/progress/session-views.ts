@@ -1,13 +1,15 @@
 /**
  * What the session screens read: the defaults a new entry starts with (so a routine entry takes a
- * few keystrokes; on a weekend they start from the Friday before) and a student's week, Monday to
+ * few keystrokes; on a weekend or a school break they start from the last school day before) and a student's week, Monday to
  * Friday, across every accommodation of their active plans, each day with its defaults (so a whole
  * week is entered at once).
  */
-import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { accommodations, assignments, plans, sessions, students } from '../../../db/schema';
 import type { SessionDefaults, StudentWeek } from '../../contract';
-import { latestSchoolDay, schoolWeek } from '../../contract/calendar';
+import { schoolWeek } from '../../contract/calendar';
+import { lastSchoolDayOnOrBefore } from '../../contract/school-year';
+import { calendarsForStudents } from '../calendar/lookup';
 import { notFound, type ServiceContext, today } from '../context';
 import { jsonColumns } from '../json-columns';
 import { runningOn } from '../mentors/records';
@@ -16,39 +18,17 @@ import type { Queryable } from '../vault-db';
 import { type AccommodationFacts, accommodationFacts, type InputOf, loadSessions } from './records';
 import { schoolDayOf } from './school-days';
 
-/** How many recent held sessions "the usual minutes" looks at. */
-export const RECENT_SESSIONS = 10;
-
-/** The most common value, newest first on a tie; null for an empty list. */
-export function usualValue(newestFirst: readonly number[]): number | null {
-  let best: number | null = null;
-  let bestCount = 0;
-  const counts = new Map<number, number>();
-  for (const value of newestFirst) counts.set(value, (counts.get(value) ?? 0) + 1);
-  for (const value of newestFirst) {
-    const n = counts.get(value) ?? 0;
-    if (n > bestCount) {
-      best = value;
-      bestCount = n;
-    }
-  }
-  return best;
-}
-
 export function sessionDefaults(ctx: ServiceContext, input: InputOf<'sessions.defaults'>): SessionDefaults {
-  return defaultsOn(ctx.db, accommodationFacts(ctx.db, input.accommodationId), input.date ?? latestSchoolDay(today(ctx)));
+  const facts = accommodationFacts(ctx.db, input.accommodationId);
+  const calendars = calendarsForStudents(ctx.db, [facts.studentId]).get(facts.studentId) ?? [];
+  return defaultsOn(ctx.db, facts, input.date ?? lastSchoolDayOnOrBefore(calendars, today(ctx)));
 }
 
+/**
+ * The length is the support's planned minutes, not the last sessions' usual: a default copied from
+ * recent entries would carry a short session forward and make fidelity read as delivered.
+ */
 function defaultsOn(db: Queryable, facts: AccommodationFacts, date: string): SessionDefaults {
-  const recent = db
-    .select({ minutes: sessions.minutes })
-    .from(sessions)
-    .where(and(eq(sessions.accommodationId, facts.id), eq(sessions.status, 'held'), lte(sessions.date, date)))
-    .orderBy(desc(sessions.date), desc(sessions.createdAt))
-    .limit(RECENT_SESSIONS)
-    .all()
-    .map((row) => row.minutes);
-  const usual = usualValue(recent);
   const mentorIds = db
     .select({ mentorId: assignments.mentorId })
     .from(assignments)
@@ -58,8 +38,8 @@ function defaultsOn(db: Queryable, facts: AccommodationFacts, date: string): Ses
     .map((row) => row.mentorId);
   return {
     date,
-    minutes: usual ?? facts.minutesPerSession,
-    minutesFrom: usual === null ? 'plan' : 'recent_sessions',
+    minutes: facts.minutesPerSession,
+    minutesFrom: 'plan',
     mentorIds: [...new Set(mentorIds)],
     goalIds: [...facts.serves].sort(),
   };

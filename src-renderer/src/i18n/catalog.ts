@@ -5,6 +5,7 @@
  * `t('…')` key is checked against.
  */
 import type app from './locales/en/app.json';
+import type calendar from './locales/en/calendar.json';
 import type caseload from './locales/en/caseload.json';
 import type checkins from './locales/en/checkins.json';
 import type data from './locales/en/data.json';
@@ -30,4 +31,5 @@ export type Catalog = typeof app &
   typeof reports &
   typeof meeting &
   typeof matching &
-  typeof removals;
+  typeof removals &
+  typeof calendar;

@@ -65,8 +65,8 @@ function PlanMark({ detail, marks, codes }: { detail: PlanDetail; marks: Progres
       return next;
     });
   }, []);
-  const period = periods.find((candidate) => candidate.endsOn === chosen) ?? defaultPeriod(periods, todayIso());
   const finalized = (endsOn: string) => marks.some((mark) => mark.period.endsOn === endsOn && mark.finalizedAt !== null);
+  const period = periods.find((candidate) => candidate.endsOn === chosen) ?? defaultPeriod(periods, todayIso(), finalized);
   const canMark = plan.status !== 'draft' && plan.status !== 'superseded';
 
   if (goals.length === 0) return <p className="empty-state">{t('periods.noGoals')}</p>;

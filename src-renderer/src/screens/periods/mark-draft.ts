@@ -19,19 +19,26 @@ export interface Period {
 }
 
 /**
- * Every period a goal of the plan names, plus any period a mark was already written for (a goal's
- * periods can change after its mark is saved), one per end date, earliest first.
+ * Every period in force for a goal of the plan (its own, else its school calendar's), plus any
+ * period a mark was already written for (a goal's periods can change after its mark is saved), one
+ * per end date, earliest first.
  */
-export function planPeriods(goals: readonly { reportingPeriods: readonly Period[] }[], marks: readonly ProgressMark[]): Period[] {
+export function planPeriods(goals: readonly { periods: readonly Period[] }[], marks: readonly ProgressMark[]): Period[] {
   const byEnd = new Map<string, Period>();
-  for (const period of [...goals.flatMap((goal) => goal.reportingPeriods), ...marks.map((mark) => mark.period)]) {
+  for (const period of [...goals.flatMap((goal) => goal.periods), ...marks.map((mark) => mark.period)]) {
     if (!byEnd.has(period.endsOn)) byEnd.set(period.endsOn, { label: period.label, endsOn: period.endsOn });
   }
   return [...byEnd.values()].sort((a, b) => (a.endsOn < b.endsOn ? -1 : a.endsOn > b.endsOn ? 1 : 0));
 }
 
-/** The period being reported on today: the first ending on or after it, else the last one. */
-export function defaultPeriod(periods: readonly Period[], today: string): Period | undefined {
+/**
+ * The period to open on: the one that just ended while its report is not finalized yet (the team
+ * writes it in the days after the period ends), else the running one (the first ending on or after
+ * today), else the last.
+ */
+export function defaultPeriod(periods: readonly Period[], today: string, isFinalized: (endsOn: string) => boolean): Period | undefined {
+  const ended = periods.filter((period) => period.endsOn < today).at(-1);
+  if (ended && !isFinalized(ended.endsOn)) return ended;
   return periods.find((period) => period.endsOn >= today) ?? periods.at(-1);
 }
 

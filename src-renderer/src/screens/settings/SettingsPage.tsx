@@ -10,6 +10,7 @@ import { OldBackupsSection } from './OldBackupsSection';
 import { ProgressCodesSection } from './ProgressCodesSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import { ReportSettingsSection } from './ReportSettingsSection';
+import { SchoolCalendarSection } from './SchoolCalendarSection';
 import { TeamMembersSection } from './TeamMembersSection';
 import { VaultCheckSection } from './VaultCheckSection';
 
@@ -40,6 +41,7 @@ export function SettingsPage({ member }: { member: Member }) {
       </IfCan>
       <IfCan action="settings.program">
         <ProgressCodesSection />
+        <SchoolCalendarSection />
         <ReportSettingsSection />
         <WeightsSection />
       </IfCan>
