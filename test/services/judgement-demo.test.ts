@@ -112,7 +112,7 @@ function recompute(
   const gained = recentMedian !== null && (up ? recentMedian > goal.baseline : recentMedian < goal.baseline);
 
   // Mastery: k of the last n at or beyond the target (k in a row when consecutive).
-  const c = criterionOf(goal.criterion);
+  const c = goal.mastery ? (JSON.parse(goal.mastery) as { k: number; n: number; consecutive: boolean }) : criterionOf(goal.criterion);
   let mastered = false;
   if (pts.length >= c.n) {
     const window = pts.slice(-c.n).map((p) => reached(p.value));
