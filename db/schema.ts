@@ -198,6 +198,32 @@ export const planTeam = sqliteTable(
   (table) => [primaryKey({ columns: [table.planId, table.staffId] })],
 );
 
+/**
+ * A school's calendar for one school year: the days of instruction, its breaks and its reporting
+ * periods. Anything that counts school days reads it (contract/school-year.ts); goals without
+ * periods of their own inherit its periods.
+ */
+export const schoolCalendars = sqliteTable(
+  'school_calendars',
+  {
+    id: text('id').primaryKey(),
+    /** The school's name as students.school and mentors.school spell it. */
+    school: text('school').notNull(),
+    /** "2026-2027" */
+    year: text('year').notNull(),
+    /** ISO dates: the first and last day of instruction. */
+    firstDay: text('first_day').notNull(),
+    lastDay: text('last_day').notNull(),
+    /** JSON array of {name, from, to} breaks and one-day holidays (ISO dates, inclusive). */
+    breaks: text('breaks').notNull().default('[]'),
+    /** JSON array of {label, startsOn, endsOn} reporting periods, in order. */
+    reportingPeriods: text('reporting_periods').notNull().default('[]'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [uniqueIndex('school_calendars_school_year_idx').on(table.school, table.year)],
+);
+
 /** A measurable annual goal of a plan. */
 export const goals = sqliteTable(
   'goals',

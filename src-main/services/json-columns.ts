@@ -63,6 +63,8 @@ const Modes = listColumn(CommunicationMode);
 
 const ReportingPeriodEntry = z.object({ label: z.string(), endsOn: z.string() });
 const AmendmentEntry = z.object({ at: z.string(), note: z.string() });
+const BreakEntry = z.object({ name: z.string(), from: z.string(), to: z.string() });
+const CalendarPeriodEntry = z.object({ label: z.string(), startsOn: z.string(), endsOn: z.string() });
 const MISSED_CUE: IntervalMark = { engaged: null, initiated: null, responded: null, nearAdult: null };
 
 const Translations = z.record(z.string(), z.string());
@@ -118,6 +120,7 @@ export const jsonColumns = {
   matchStudentProfiles: { interests: Words, communication: Modes },
   matchMentorProfiles: { communication: Modes },
   auditEvents: { fields: Words },
+  schoolCalendars: { breaks: listColumn(BreakEntry), reportingPeriods: listColumn(CalendarPeriodEntry) },
 } as const;
 
 /**

@@ -165,6 +165,7 @@ describe('the default demo, judged by the progress rules', () => {
         plan.startDate,
         values,
         period.endsOn < TODAY ? period.endsOn : TODAY,
+        null,
       );
       return {
         studentId: plan.studentId,

@@ -92,6 +92,23 @@ describe('goals.progress', () => {
     expect(words.judgement).toMatchObject({ status: 'not_enough_data', mastery: { k: 4, n: 5, consecutive: false } });
   });
 
+  it('starts the aim line on the school’s first day of instruction when teaching starts after the plan', async () => {
+    const app = await supportedStudent();
+    const before = await app.call('goals.progress', { goalId: app.math.id });
+    // No calendar: the first weekday on or after the plan's start (Tuesday 1 September).
+    expect(before.judgement.aimStartsOn).toBe('2026-09-01');
+    await app.call('calendar.save', {
+      school: app.student.school,
+      year: '2026-2027',
+      firstDay: '2026-09-08',
+      lastDay: '2027-06-11',
+      breaks: [],
+      reportingPeriods: [],
+    });
+    const after = await app.call('goals.progress', { goalId: app.math.id });
+    expect(after.judgement).toMatchObject({ aimStartsOn: '2026-09-08' });
+  });
+
   it('picks the running reporting period, else the last, else the plan end', () => {
     const periods = [
       { label: 'Q2', endsOn: '2027-01-20' },

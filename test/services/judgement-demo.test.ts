@@ -71,6 +71,25 @@ function criterionOf(words: string): { k: number; n: number; consecutive: boolea
   return { k: 3, n: 3, consecutive: true };
 }
 
+type CalendarRow = typeof schema.schoolCalendars.$inferSelect;
+/** The first school day on or after `date`: Mon–Fri, inside a known year's days of instruction and no break; Mon–Fri outside known years. */
+function teachingStarts(date: string, calendars: readonly CalendarRow[]): string {
+  for (let d = days(date); ; d++) {
+    const weekday = new Date(d * DAY).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    const iso = new Date(d * DAY).toISOString().slice(0, 10);
+    const year = calendars.find((c) => {
+      const first = Number(c.year.slice(0, 4));
+      const from = Math.min(days(`${first}-07-01`), days(c.firstDay));
+      const to = Math.max(days(`${first + 1}-06-30`), days(c.lastDay));
+      return d >= from && d <= to;
+    });
+    if (!year) return iso;
+    const breaks = JSON.parse(year.breaks) as { from: string; to: string }[];
+    if (iso >= year.firstDay && iso <= year.lastDay && !breaks.some((b) => iso >= b.from && iso <= b.to)) return iso;
+  }
+}
+
 interface Recomputed {
   status: string;
   level: string;
@@ -89,7 +108,9 @@ function recompute(
   planStart: string,
   planEnd: string,
   all: { date: string; value: number }[],
+  calendars: readonly CalendarRow[],
 ): Recomputed {
+  const aimStart = teachingStarts(planStart, calendars);
   // The period a screen opens on: the first ending on or after today, else the last, else the plan's end.
   const periods = (JSON.parse(goal.reportingPeriods) as { endsOn: string }[]).map((p) => p.endsOn).sort();
   const periodEnd = periods.find((endsOn) => endsOn >= TODAY) ?? periods.at(-1) ?? planEnd;
@@ -103,7 +124,7 @@ function recompute(
   const clamp = (v: number) => Math.min(max, Math.max(0, v));
   const aimAt = (date: string) => {
     const d = Math.min(days(date), days(goal.endDate));
-    return goal.baseline + ((goal.target - goal.baseline) * (d - days(planStart))) / (days(goal.endDate) - days(planStart));
+    return goal.baseline + ((goal.target - goal.baseline) * (d - days(aimStart))) / (days(goal.endDate) - days(aimStart));
   };
   const weekSet = new Set<number>();
   for (const p of pts) weekSet.add(mondayOf(p.date));
@@ -181,7 +202,7 @@ function recompute(
     if (ahead.every((a) => a > 1e-9) && status === 'likely') flags.push('ahead_of_aim');
   }
   const lastDate = pts.at(-1)?.date;
-  if (asOf <= goal.endDate && days(asOf) - days(planStart) >= 21 && (!lastDate || days(asOf) - days(lastDate) > 21)) {
+  if (asOf <= goal.endDate && days(asOf) - days(aimStart) >= 21 && (!lastDate || days(asOf) - days(lastDate) > 21)) {
     flags.push('no_recent_data');
   }
   return {
@@ -249,6 +270,14 @@ describe('every demo goal, judged by the app and by an independent recomputation
     );
     const byId = new Map(goals.map((goal) => [goal.id, goal]));
     const points = db.select().from(schema.progressPoints).all();
+    const students = new Map(
+      db
+        .select()
+        .from(schema.students)
+        .all()
+        .map((s) => [s.id, s.school]),
+    );
+    const calendars = db.select().from(schema.schoolCalendars).all();
     const mismatches: string[] = [];
     const seen = new Set<string>();
     for (const goal of goals) {
@@ -260,7 +289,14 @@ describe('every demo goal, judged by the app and by an independent recomputation
       const own = points
         .filter((p) => versions.has(p.goalId) && p.date <= TODAY)
         .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-      const expected = recompute(goal, plan.startDate, plan.endDate, own);
+      const school = students.get(plan.studentId) ?? '';
+      const expected = recompute(
+        goal,
+        plan.startDate,
+        plan.endDate,
+        own,
+        calendars.filter((c) => c.school === school),
+      );
       const app = asShown(goalProgress(ctx, { goalId: goal.id }));
       if (differs(app, expected)) mismatches.push(`${goal.id}: app ${JSON.stringify(app)} ≠ ${JSON.stringify(expected)}`);
       seen.add(expected.status);

@@ -379,8 +379,27 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
     ).run();
     expect(db.prepare('SELECT path, bytes FROM backups').all()).toEqual([{ path: '/tmp/a.ppbak', bytes: 4096 }]);
   },
-  '0010_goal_mastery': (db) => {
-    // A goal as schema 10 wrote it: its mastery criterion only in the team's words.
+  '0010_school_calendars': (db) => {
+    // A student as schema 10 wrote it; calendars are new, start empty, and one school has one per year.
+    const T = '2026-09-01T12:00:00.000Z';
+    db.prepare(
+      `INSERT INTO students (id, local_id, first_name, last_name, grade, school, created_at, updated_at) VALUES ('student-0001', 'S-1', 'Zebulon', 'Quixote', 7, 'Riverside', ?, ?)`,
+    ).run(T, T);
+    const before = db.prepare('SELECT * FROM students').all();
+
+    migrate(db, 11);
+
+    expect(db.prepare('SELECT * FROM students').all()).toEqual(before);
+    expect(db.prepare('SELECT count(*) AS n FROM school_calendars').get()).toEqual({ n: 0 });
+    const add = db.prepare(
+      "INSERT INTO school_calendars (id, school, year, first_day, last_day, created_at, updated_at) VALUES (?, 'Riverside', ?, '2026-08-26', '2027-06-11', ?, ?)",
+    );
+    add.run('calendar-1', '2026-2027', T, T);
+    expect(db.prepare('SELECT breaks, reporting_periods FROM school_calendars').get()).toEqual({ breaks: '[]', reporting_periods: '[]' });
+    expect(() => add.run('calendar-2', '2026-2027', T, T)).toThrow(/UNIQUE/);
+  },
+  '0011_goal_mastery': (db) => {
+    // A goal as schema 11 wrote it: its mastery criterion only in the team's words.
     const T = '2026-09-01T12:00:00.000Z';
     db.prepare(
       "INSERT INTO students (id, local_id, first_name, last_name, grade, school, created_at, updated_at) VALUES ('student-0001', 'S-1', 'Zebulon', 'Quixote', 7, 'Riverside', ?, ?)",
@@ -393,7 +412,7 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
     ).run(T, T);
     const before = db.prepare('SELECT * FROM goals').get() as Record<string, unknown>;
 
-    migrate(db, 11);
+    migrate(db, 12);
 
     // Null: the judgement keeps reading "4 of 5" from the words until the team sets the criterion.
     expect(db.prepare('SELECT * FROM goals').get()).toEqual({ ...before, mastery: null });

@@ -1,13 +1,14 @@
 /**
  * Every goal of the caseload's active plans with its status, in three queries whatever the size of
- * the caseload: the goals, their earlier versions (an amendment copies a goal, and the points of
+ * the caseload (and one each for the students' schools and the school calendars): the goals, their earlier versions (an amendment copies a goal, and the points of
  * every version belong to it), and the points of each version up to the day. The status is read
  * off the goal's judgement (services/progress-rules/judgement.ts), which looks at the current
  * version's points: its weeks of data, trend, band and last 4 points.
  */
 import { asc, sql } from 'drizzle-orm';
-import { goals } from '../../../db/schema';
+import { goals, students } from '../../../db/schema';
 import type { CaseloadGoal, Measurement } from '../../contract';
+import { calendarsBySchool } from '../calendar/lookup';
 import { askedByVersion, groupBy, idTable, inIds } from '../id-batches';
 import { jsonColumns } from '../json-columns';
 import { goalLineages } from '../progress/goal-lineage';
@@ -54,6 +55,15 @@ export function caseloadGoals(db: Queryable, activePlans: readonly PlanRow[], da
     db,
     rows.map((row) => row.id),
   );
+  const schoolOf = new Map(
+    db
+      .select({ id: students.id, school: students.school })
+      .from(students)
+      .where(inIds(students.id, [...new Set(activePlans.map((plan) => plan.studentId))]))
+      .all()
+      .map((student) => [student.id, student.school]),
+  );
+  const calendars = calendarsBySchool(db);
   const byVersion = pointsUpTo(db, [...askedByVersion(lineages).keys()], day);
   const numbers = new Map<string, number>();
   return rows.flatMap((row) => {
@@ -68,6 +78,7 @@ export function caseloadGoals(db: Queryable, activePlans: readonly PlanRow[], da
       plan.startDate,
       points,
       day,
+      calendars.get(schoolOf.get(plan.studentId) ?? '') ?? null,
     );
     const latest = points.at(-1);
     return [

@@ -7,7 +7,7 @@
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { accommodationGoals, accommodations, assignments } from '../../../db/schema';
+import { accommodationGoals, accommodations, assignments, students } from '../../../db/schema';
 import {
   GOAL_CHART_BOX,
   type GoalJudgement,
@@ -18,6 +18,8 @@ import {
   type PeerRole,
   type progressView,
 } from '../../contract';
+import { firstSchoolDayOnOrAfter, type SchoolCalendar } from '../../contract/school-year';
+import { calendarsForSchool } from '../calendar/lookup';
 import { type ServiceContext, today } from '../context';
 import { findGoalRow, findPlanRow, toGoal } from '../plans/plan-records';
 import { valueRange } from '../plans/plan-rules';
@@ -103,14 +105,21 @@ export interface JudgedGoal {
 
 /**
  * The goal's judgement as of `asOf`. `versionStart` is the start of the plan the goal belongs to
- * (an amendment's start): the aim line and the trend begin there. `points` in date then entry order.
+ * (an amendment's start): the trend begins there, and the aim line on the first school day from
+ * then (the student's school calendars; Mon–Fri without one). `points` in date then entry order.
  */
-export function judgementOf(goal: JudgedGoal, versionStart: string, points: readonly ProgressPointValue[], asOf: string): GoalJudgement {
+export function judgementOf(
+  goal: JudgedGoal,
+  versionStart: string,
+  points: readonly ProgressPointValue[],
+  asOf: string,
+  calendars: readonly SchoolCalendar[] | null,
+): GoalJudgement {
   return judgeGoal({
     asOf,
     goal,
     versionStart,
-    aimStart: versionStart,
+    aimStart: firstSchoolDayOnOrAfter(calendars, versionStart),
     points,
     mastery: goal.mastery ?? masteryFromCriterion(goal.criterion),
     bounds: valueRange(goal.measurement, goal.scaleMax) ?? { min: 0, max: Number.POSITIVE_INFINITY },
@@ -132,7 +141,9 @@ export function goalProgress(ctx: ServiceContext, input: Input): GoalProgress {
   const period = input.periodEndsOn
     ? periodEndingOn(goal.reportingPeriods, input.periodEndsOn)
     : currentPeriod(goal.reportingPeriods, plan.endDate, day);
-  const judgement = judgementOf(goal, plan.startDate, values, [period.endsOn, day].sort()[0] ?? day);
+  const student = ctx.db.select({ school: students.school }).from(students).where(eq(students.id, plan.studentId)).get();
+  const calendars = student ? calendarsForSchool(ctx.db, student.school) : null;
+  const judgement = judgementOf(goal, plan.startDate, values, [period.endsOn, day].sort()[0] ?? day, calendars);
   return {
     chart: goalChart(
       { ...span, measurement: goal.measurement, scaleMax: goal.scaleMax },
