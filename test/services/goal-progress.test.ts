@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriod, roleLabel } from '../../src-main/services/progress/goal-progress';
+import { currentPeriod, goalProgress, roleLabel } from '../../src-main/services/progress/goal-progress';
 import { mentorInput } from '../fixtures/program';
 import { goalInput } from '../fixtures/program-input';
 import { supportedStudent } from './progress-fixture';
@@ -107,6 +107,22 @@ describe('goals.progress', () => {
     });
     const after = await app.call('goals.progress', { goalId: app.math.id });
     expect(after.judgement).toMatchObject({ aimStartsOn: '2026-09-08' });
+  });
+
+  it('knows nothing after today: points dated later are left out of the chart, the points and the judgement', async () => {
+    const app = await supportedStudent();
+    for (const [date, value] of [
+      ['2026-09-15', 45],
+      ['2026-10-06', 50],
+      ['2026-10-13', 55],
+    ] as const) {
+      await app.call('progressPoints.create', { goalId: app.math.id, date, value });
+    }
+    // The same vault read as of 8 October, as a report prepared that day reads it.
+    const then = goalProgress({ ...app.ctx, now: () => new Date('2026-10-08T12:00:00Z') }, { goalId: app.math.id });
+    expect(then.points.map((point) => point.date)).toEqual(['2026-09-15', '2026-10-06']);
+    expect(then.chart.points.map((point) => point.value)).toEqual([45, 50]);
+    expect(then.judgement).toMatchObject({ asOf: '2026-10-08', points: 2, latest: { date: '2026-10-06', value: 50 } });
   });
 
   it('picks the running reporting period, else the last, else the plan end', () => {
