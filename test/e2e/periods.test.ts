@@ -71,7 +71,10 @@ describe('progress mark of a reporting period', () => {
   test('opens the running period and suggests a code with the rule behind it, pre-selected only as a suggestion', async () => {
     expect(await page.getByLabel('Reporting period').inputValue()).toBe(Q2.endsOn);
     const math = goalCard('Goal 1: Math');
-    await waitForText(math, /The whole 95% band \(.+\) falls short: the trend reaches .+ by the goal's end date \(.+\), .+ short of the target of 80%\./);
+    await waitForText(
+      math,
+      /The whole 95% band \(.+\) falls short: the trend reaches .+ by the goal's end date \(.+\), .+ short of the target of 80%\./,
+    );
     expect(await textOf(math.locator('.periods-suggestion strong'))).toBe('Insufficient progress');
     const code = math.getByLabel('Progress code');
     expect(await code.inputValue()).toBe('insufficient');
