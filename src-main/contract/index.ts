@@ -63,6 +63,7 @@ export * from './caseload';
 export * from './common';
 export * from './errors';
 export * from './files';
+export * from './mastery';
 export * from './matching';
 export * from './meetings';
 export * from './mentor-activity';

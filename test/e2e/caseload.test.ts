@@ -69,11 +69,14 @@ describe('caseload', () => {
     const rowan = await call(host, 'staff.create', { name: 'Rowan Ellis', role: 'case_manager' });
     await call(host, 'staff.create', { name: 'Pat Kim', role: 'case_manager' });
 
-    // Maya: the last four points well behind the aim line, and her annual review in 20 days.
+    // Maya: six weeks of data (the least the judgement reads a trend from), the last four points well
+    // behind the aim line, and her annual review in 20 days.
     const maya = await student(
       'Maya Lopez',
       morgan.id,
       [
+        [-42, 20],
+        [-35, 21],
         [-28, 20],
         [-21, 21],
         [-14, 20],
@@ -87,6 +90,8 @@ describe('caseload', () => {
     mayaId = maya.student.id;
     mayaPlanId = maya.plan.id;
     await student('Ari Adams', morgan.id, [
+      [-42, 64],
+      [-35, 67],
       [-28, 70],
       [-21, 72],
       [-14, 75],

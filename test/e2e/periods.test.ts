@@ -39,8 +39,12 @@ describe('progress mark of a reporting period', () => {
     });
     planId = supported.planId;
     [mathId = ''] = supported.goalIds;
-    // Slow growth on the math goal: the trend falls short of the target.
+    // Slow growth on the math goal, six weeks of it by Quarter 1's end (the least the judgement reads
+    // a trend from): the whole band of the trend at the goal's end date falls short of the target.
     for (const [days, value] of [
+      [-49, 41],
+      [-42, 41.5],
+      [-35, 41.5],
       [-28, 42],
       [-21, 42.5],
       [-14, 43],
@@ -69,7 +73,10 @@ describe('progress mark of a reporting period', () => {
     await page.getByLabel('Reporting period').selectOption(Q2.endsOn);
     expect(await page.getByLabel('Reporting period').inputValue()).toBe(Q2.endsOn);
     const math = goalCard('Goal 1: Math');
-    await waitForText(math, /The trend reaches .+ by the goal's end date \(.+\), .+ short of the target of 80%\./);
+    await waitForText(
+      math,
+      /The whole 95% band \(.+\) falls short: the trend reaches .+ by the goal's end date \(.+\), .+ short of the target of 80%\./,
+    );
     expect(await textOf(math.locator('.periods-suggestion strong'))).toBe('Insufficient progress');
     const code = math.getByLabel('Progress code');
     expect(await code.inputValue()).toBe('insufficient');

@@ -26,3 +26,11 @@ describe('goal draft translations', () => {
     });
   });
 });
+
+describe('goal draft mastery criterion', () => {
+  it('sends null until the team sets it (the rules read the words), then k of n as numbers', () => {
+    expect(goalFields(draftWith({}), 'math').mastery).toBeNull();
+    const set: GoalDraft = { ...draftWith({}), mastery: { k: ' 4', n: '5 ', consecutive: false } };
+    expect(goalFields(set, 'math').mastery).toEqual({ k: 4, n: 5, consecutive: false });
+  });
+});

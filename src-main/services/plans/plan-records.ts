@@ -100,6 +100,7 @@ export function toGoal(db: Queryable, row: GoalRow): Goal {
     periods: plan ? periodsForGoal(db, { reportingPeriods }, plan) : reportingPeriods,
     endDate: row.endDate,
     objectives: jsonColumns.goals.objectives.read(row.objectives),
+    mastery: jsonColumns.goals.mastery.read(row.mastery),
     statementTranslations: jsonColumns.goals.statementTranslations.read(row.statementTranslations),
     servedBy: linksFor(db, eq(accommodationGoals.goalId, row.id))
       .map((link) => link.accommodationId)

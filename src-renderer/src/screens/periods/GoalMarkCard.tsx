@@ -126,7 +126,7 @@ function Suggestion({ goal, view, period, code, locked }: SuggestionProps) {
       <p>
         <strong>{code ? code.label : t('periods.suggestion.noCode', { level: t(`progress.levels.${view.suggestion.level}`) })}</strong>
       </p>
-      <p>{rule(goal, view.suggestion, period.endsOn)}</p>
+      <p>{rule(goal, view.judgement, period.endsOn)}</p>
       {locked ? null : <p className="muted">{t('periods.suggestion.hint')}</p>}
     </div>
   );

@@ -1,38 +1,41 @@
 /**
- * The rule behind a suggested progress code, in one sentence with the goal's own numbers ("The trend
- * reaches 78% by Jun 1, 2027, 2 short of the target of 80%."). Worded here from the suggestion's
- * level and facts rather than shown from the service's English, so the sentence follows the UI's
- * language and the goal's measurement.
+ * The rule behind a suggested progress code, in one sentence with the goal's own numbers ("The whole
+ * 95% band falls short: the trend reaches 78% by Jun 1, 2027, 2 short of the target of 80%.").
+ * Worded here from the goal's judgement (docs/progress-rules.md) rather than shown from the
+ * service's English, so the sentence follows the UI's language and the goal's measurement.
  */
 import { useTranslation } from 'react-i18next';
-import type { Goal, GoalProgress } from '../../../../src-main/contract';
+import type { Goal, GoalJudgement } from '../../../../src-main/contract';
 import { useDateFormat } from '../../components/dates';
 
-type Suggestion = GoalProgress['suggestion'];
-
-export function useSuggestionRule(): (goal: Goal, suggestion: Suggestion, periodEnd: string) => string {
+export function useSuggestionRule(): (goal: Goal, judgement: GoalJudgement, periodEnd: string) => string {
   const { t } = useTranslation();
   const formatDate = useDateFormat();
-  return (goal, suggestion, periodEnd) => {
+  return (goal, judgement, periodEnd) => {
     const value = (amount: number) => t(`goals.values.${goal.measurement}`, { value: amount, max: goal.scaleMax ?? '' });
     const target = value(goal.target);
-    const { level, facts } = suggestion;
-    if (level === 'not_introduced' || facts.latest === null) return t('periods.rule.noData', { date: formatDate(periodEnd) });
-    if (level === 'mastered') return t('periods.rule.mastered', { target });
     const end = formatDate(goal.endDate);
-    if (facts.projected !== null) {
-      const projected = value(facts.projected);
-      if (level === 'sufficient') return t('periods.rule.trendMeets', { projected, end, target });
-      if (level === 'insufficient') {
-        const short = Math.round(Math.abs(goal.target - facts.projected) * 10) / 10;
-        return t('periods.rule.trendShort', { projected, end, short, target });
-      }
-      return t('periods.rule.trendFlat', { projected, end, baseline: value(goal.baseline) });
+    const { status, projection, weeks, mastery, recentMedian } = judgement;
+    switch (status) {
+      case 'no_data':
+        return t('periods.rule.noData', { date: formatDate(periodEnd) });
+      case 'not_enough_data':
+        return t('periods.rule.notEnoughWeeks', { withData: weeks.withData, needed: weeks.needed, date: formatDate(judgement.asOf) });
+      case 'mastered':
+        return mastery.consecutive && mastery.k === mastery.n
+          ? t('periods.rule.masteredInARow', { k: mastery.k, target })
+          : t('periods.rule.mastered', { k: mastery.k, n: mastery.n, target });
+      case 'met':
+        return t('periods.rule.met', { end, target });
+      case 'not_met':
+        return t('periods.rule.notMet', { end, median: value(recentMedian ?? goal.baseline), target });
     }
-    // Too few points for a trend: the latest point was compared with the aim line.
-    const latest = value(facts.latest);
-    if (level === 'sufficient') return t('periods.rule.fewOnAim', { count: facts.points, latest });
-    if (level === 'insufficient') return t('periods.rule.fewBehindAim', { count: facts.points, latest });
-    return t('periods.rule.fewAtBaseline', { count: facts.points, latest, baseline: value(goal.baseline) });
+    if (!projection) return t('periods.rule.noData', { date: formatDate(periodEnd) });
+    const band = { projected: value(projection.value), low: value(projection.low), high: value(projection.high), end, target };
+    if (status === 'likely') return t('periods.rule.trendLikely', band);
+    if (status === 'unclear') return t('periods.rule.trendUnclear', band);
+    if (judgement.suggestedLevel === 'no_progress') return t('periods.rule.trendFlat', { ...band, baseline: value(goal.baseline) });
+    const short = Math.round(Math.abs(goal.target - projection.value) * 10) / 10;
+    return t('periods.rule.trendShort', { ...band, short });
   };
 }

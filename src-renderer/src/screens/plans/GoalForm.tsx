@@ -19,6 +19,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { TextInputField } from '../../components/TextInputField';
 import { ObjectiveRows, PeriodRows } from './GoalRows';
 import { type GoalDraft, goalFields, PERCENT, parseNumber, SCALED } from './goal-draft';
+import { MasteryFields } from './MasteryFields';
 import { useRefreshPlans } from './plan-cache';
 
 const AREAS = ['reading', 'writing', 'math', 'social_emotional', 'behavior', 'communication', 'organization', 'independence'] as const;
@@ -192,6 +193,7 @@ export function GoalForm({ plan, initial, goal, translationOnly = false, onDone 
           aria-describedby={aboutValues}
         />
       </div>
+      <MasteryFields criterion={draft.criterion} value={draft.mastery} onChange={(mastery) => set({ mastery })} />
       <PeriodRows plan={plan} rows={draft.reportingPeriods} onChange={(reportingPeriods) => set({ reportingPeriods })} />
       <ObjectiveRows rows={draft.objectives} onChange={(objectives) => set({ objectives })} />
       <FormAlert id={alertId}>{save.isError ? describe(save.error) : null}</FormAlert>

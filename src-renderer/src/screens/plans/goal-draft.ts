@@ -18,6 +18,13 @@ export interface ObjectiveDraft {
   text: string;
 }
 
+/** The structured mastery criterion as typed: k of the last n points, in a row or not. */
+export interface MasteryDraft {
+  k: string;
+  n: string;
+  consecutive: boolean;
+}
+
 export interface GoalDraft {
   area: GoalArea | '';
   statement: string;
@@ -32,6 +39,8 @@ export interface GoalDraft {
   objectives: ObjectiveDraft[];
   /** The statement as the team translated it for families, by language code (the form offers Spanish). */
   translations: Record<string, string>;
+  /** Null: the progress rules read the criterion from its words. */
+  mastery: MasteryDraft | null;
 }
 
 /** Measurements whose values are out of a top number the goal states (rubric levels, trials). */
@@ -61,6 +70,7 @@ export function newGoalDraft(plan: Pick<Plan, 'startDate' | 'endDate'>, periods:
     reportingPeriods: periods,
     objectives: [],
     translations: {},
+    mastery: null,
   };
 }
 
@@ -78,6 +88,7 @@ export function goalDraftFrom(goal: Goal): GoalDraft {
     reportingPeriods: goal.reportingPeriods.map((period, index) => ({ key: index, ...period })),
     objectives: goal.objectives.map((text, index) => ({ key: index, text })),
     translations: { ...goal.statementTranslations },
+    mastery: goal.mastery ? { k: String(goal.mastery.k), n: String(goal.mastery.n), consecutive: goal.mastery.consecutive } : null,
   };
 }
 
@@ -104,6 +115,9 @@ export function goalFields(draft: GoalDraft, area: GoalArea): Omit<InputOf<'goal
     endDate: draft.endDate,
     reportingPeriods: draft.reportingPeriods.map((period) => ({ label: period.label.trim(), endsOn: period.endsOn })),
     objectives: draft.objectives.map((objective) => objective.text.trim()).filter(Boolean),
+    mastery: draft.mastery
+      ? { k: parseNumber(draft.mastery.k), n: parseNumber(draft.mastery.n), consecutive: draft.mastery.consecutive }
+      : null,
     // An emptied translation is removed; translations the form does not show are kept as they were.
     statementTranslations: Object.fromEntries(
       Object.entries(draft.translations)

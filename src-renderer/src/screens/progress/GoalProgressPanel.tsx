@@ -78,7 +78,7 @@ export function GoalProgressPanel({ goal, readOnly }: { goal: Goal; readOnly: bo
                     : t('progress.suggestion.planEnd', { date: formatDate(view.period.endsOn) }),
                 })}
               </strong>{' '}
-              {t(`progress.levels.${view.suggestion.level}`)}
+              {view.judgement.status === 'not_enough_data' ? t('progress.tooEarly') : t(`progress.levels.${view.suggestion.level}`)}
             </p>
             <p className="muted">{view.suggestion.explanation}</p>
           </div>
