@@ -4,7 +4,7 @@
  * track. At risk wins over no data: the last points taken said the support was not working, and a
  * pause in measuring does not make that less true. Pure.
  */
-import type { GoalStatus } from '../../contract';
+import type { CaseloadStudent, GoalStatus } from '../../contract';
 import type { GoalFlagRule } from '../progress-rules/decision-rules';
 
 export function goalStatus(flags: readonly { rule: GoalFlagRule }[], hasPoints: boolean): GoalStatus {
@@ -13,10 +13,24 @@ export function goalStatus(flags: readonly { rule: GoalFlagRule }[], hasPoints: 
   return 'on_track';
 }
 
-export function countStatuses(statuses: readonly GoalStatus[]): { atRisk: number; noData: number; onTrack: number } {
+/**
+ * A goal served by running peer supports of which none was delivered lately has no service, whatever
+ * its data says (except at risk: the points already said the support is not working). A goal no
+ * running support serves is read from its data alone.
+ */
+export function withService(status: GoalStatus, servedBy: readonly { delivered: boolean }[]): GoalStatus {
+  if (status === 'at_risk' || servedBy.length === 0 || servedBy.some((support) => support.delivered)) return status;
+  return 'no_service';
+}
+
+export function countStatuses(statuses: readonly GoalStatus[]): CaseloadStudent['goalCounts'] {
+  const count = (status: GoalStatus) => statuses.filter((candidate) => candidate === status).length;
   return {
-    atRisk: statuses.filter((status) => status === 'at_risk').length,
-    noData: statuses.filter((status) => status === 'no_data').length,
-    onTrack: statuses.filter((status) => status === 'on_track').length,
+    atRisk: count('at_risk'),
+    noService: count('no_service'),
+    noData: count('no_data'),
+    notEnoughData: count('not_enough_data'),
+    unclear: count('unclear'),
+    onTrack: count('on_track'),
   };
 }
