@@ -142,8 +142,9 @@ describe('program health: service and progress reports', () => {
     expect(supportDelivered({ ...support, lastHeld: '2026-11-04' }, TODAY, weekdays)).toBe(true);
     expect(supportDelivered({ ...support, lastHeld: '2026-11-03' }, TODAY, weekdays)).toBe(false);
     expect(supportDelivered(support, TODAY, weekdays)).toBe(false);
-    // A mentor assigned on Monday 16 Nov has had 2 school days: too soon to flag.
+    // A mentor assigned on Monday 16 Nov has had 2 school days: too soon to flag, but nothing is delivered yet either.
     expect(serviceFlags({ ...support, mentorSince: '2026-11-16' }, TODAY, weekdays)).toEqual([]);
+    expect(supportDelivered({ ...support, mentorSince: '2026-11-16' }, TODAY, weekdays)).toBe(false);
     // A break is no gap: the same 10 days with a week off count 5.
     const withBreak: SchoolDayCount = (from, to) =>
       schoolDaysBetween(
