@@ -17,6 +17,7 @@ import { planHandlers } from './handlers/plans';
 import { progressHandlers } from './handlers/progress';
 import { reportHandlers } from './handlers/reports';
 import { rosterHandlers } from './handlers/roster';
+import { schoolCalendarHandlers } from './handlers/school-calendar';
 import { staffHandlers } from './handlers/staff';
 import { studentHandlers } from './handlers/students';
 import { type VaultFolders, vaultHandlers } from './handlers/vault';
@@ -49,6 +50,7 @@ export function createHandlers(session: VaultSession, options: HandlerOptions = 
     ...matchingHandlers(session, options.tasks),
     ...files.handlers,
     ...meetingHandlers(session, files, options.tasks),
+    ...schoolCalendarHandlers(session),
   });
   return absentKeysDropped(refusedOffTheCommandLine(guarded, options.commandLine ?? false));
 }

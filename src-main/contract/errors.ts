@@ -27,6 +27,13 @@ export const ERROR_CODES = [
   'vault_rolled_back',
   'not_found',
   'conflict',
+  'calendar_year_invalid',
+  'calendar_dates_invalid',
+  'calendar_last_before_first',
+  'calendar_break_outside_year',
+  'calendar_period_outside_year',
+  'calendar_periods_overlap',
+  'calendar_ics_unreadable',
   'internal',
 ] as const;
 

@@ -16,6 +16,7 @@ import { progress } from './progress';
 import { progressView } from './progress-view';
 import { reports } from './reports';
 import { roster } from './roster';
+import { schoolCalendar } from './school-calendar';
 import { settings } from './settings';
 import { staff } from './staff';
 import { students } from './students';
@@ -37,6 +38,7 @@ export const contract = {
   ...matching,
   ...files,
   ...meetings,
+  ...schoolCalendar,
 } as const;
 
 export type Contract = typeof contract;
@@ -72,6 +74,8 @@ export * from './progress';
 export * from './progress-view';
 export * from './reports';
 export * from './roster';
+export * from './school-calendar';
+export * from './school-year';
 export * from './settings';
 export * from './staff';
 export * from './students';

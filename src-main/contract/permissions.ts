@@ -123,6 +123,11 @@ export const CHANNEL_ACTIONS: Record<Channel, ChannelAction> = {
   // Every screen reads the auto-lock minutes; nothing in the settings is about a student.
   'settings.get': 'anyone',
   'settings.update': 'settings.program',
+  // Whoever logs sessions or reads fidelity counts school days; a calendar says nothing about a student.
+  'calendar.list': 'students.read',
+  'calendar.save': 'settings.program',
+  'calendar.remove': 'settings.program',
+  'calendar.importIcs': 'settings.program',
   'staff.list': 'staff.read',
   'staff.create': 'members.manage',
   'staff.update': 'members.manage',

@@ -4,8 +4,9 @@
  * all read through here, so a school without a calendar gets [] and the Mon–Fri fallback.
  */
 import { asc, eq } from 'drizzle-orm';
-import { schoolCalendars } from '../../../db/schema';
+import { schoolCalendars, students } from '../../../db/schema';
 import type { SchoolCalendar } from '../../contract/school-year';
+import { inIds } from '../id-batches';
 import { jsonColumns } from '../json-columns';
 import type { Queryable } from '../vault-db';
 
@@ -45,4 +46,19 @@ export function calendarsBySchool(db: Queryable): Map<string, SchoolCalendar[]> 
     bySchool.set(row.school, list);
   }
   return bySchool;
+}
+
+/** Each student's school calendars (by student id): a caseload spans schools. */
+export function calendarsForStudents(db: Queryable, studentIds: readonly string[]): Map<string, SchoolCalendar[]> {
+  const result = new Map<string, SchoolCalendar[]>();
+  if (studentIds.length === 0) return result;
+  const bySchool = calendarsBySchool(db);
+  if (bySchool.size === 0) return result;
+  const rows = db
+    .select({ id: students.id, school: students.school })
+    .from(students)
+    .where(inIds(students.id, [...new Set(studentIds)]))
+    .all();
+  for (const row of rows) result.set(row.id, bySchool.get(row.school) ?? []);
+  return result;
 }

@@ -9,6 +9,7 @@ import { and, gte, lte } from 'drizzle-orm';
 import { accommodations } from '../../../db/schema';
 import type { CaseloadFidelity, Fidelity } from '../../contract';
 import { addDays } from '../../contract/calendar';
+import { calendarsForStudents } from '../calendar/lookup';
 import { inIds } from '../id-batches';
 import { fidelityOf, totalFidelity } from '../progress/fidelity';
 import { fidelitySessionsOf, inForce } from '../progress/fidelity-service';
@@ -47,12 +48,17 @@ export function caseloadFidelity(
     rows.map((row) => row.id),
     window,
   );
+  const calendarsOf = calendarsForStudents(
+    db,
+    plans.map((plan) => plan.studentId),
+  );
   const partsOf = new Map<string, Fidelity[]>();
   for (const row of rows) {
     const plan = planOf.get(row.planId);
     if (!plan) continue;
     const amended = plan.amendsId ? (planOf.get(plan.amendsId) ?? null) : null;
-    const fidelity = fidelityOf({ ...row, ...inForce(row, plan, amended) }, sessionsOf.get(row.id) ?? [], window);
+    const calendars = calendarsOf.get(plan.studentId) ?? [];
+    const fidelity = fidelityOf({ ...row, ...inForce(row, plan, amended) }, sessionsOf.get(row.id) ?? [], window, calendars);
     // A version not in force during the window, with no session in it, has nothing to say about it.
     if (fidelity.from === null && fidelity.heldSessions + fidelity.missedSessions === 0) continue;
     partsOf.set(plan.studentId, [...(partsOf.get(plan.studentId) ?? []), fidelity]);

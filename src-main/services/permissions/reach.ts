@@ -111,6 +111,7 @@ export const STUDENT_REACH: StudentReach = {
   'vault.members': 'none',
   'staff.list': 'none',
   'progressCodes.get': 'none',
+  'calendar.list': 'none',
   'files.chooseSavePath': 'none',
   'files.chooseFolder': 'none',
   // Filters its rows by the context's reach (services/students/students.ts).

@@ -21,6 +21,8 @@ import {
   type SchoolFidelity,
 } from '../../contract';
 import { addDays } from '../../contract/calendar';
+import type { SchoolCalendar } from '../../contract/school-year';
+import { calendarsForStudents } from '../calendar/lookup';
 import { notFound, type ServiceContext, today } from '../context';
 import { inIds } from '../id-batches';
 import type { Queryable } from '../vault-db';
@@ -108,6 +110,7 @@ function describe(
   amended: PlanRow | null,
   list: readonly FidelitySession[],
   range: { from: string; to: string },
+  calendars: readonly SchoolCalendar[],
 ): AccommodationFidelity {
   const dates = inForce(accommodation, plan, amended);
   return {
@@ -117,7 +120,7 @@ function describe(
     settingClass: accommodation.settingClass,
     sessionsPerWeek: accommodation.sessionsPerWeek,
     minutesPerSession: accommodation.minutesPerSession,
-    fidelity: fidelityOf({ ...accommodation, ...dates }, list, range),
+    fidelity: fidelityOf({ ...accommodation, ...dates }, list, range, calendars),
   };
 }
 
@@ -132,7 +135,8 @@ export function fidelityForAccommodation(ctx: ServiceContext, input: InputOf<'fi
   if (!row) throw notFound('accommodation');
   const amended = amendedPlans(ctx.db, [row.plan]).get(row.plan.amendsId ?? '') ?? null;
   const list = fidelitySessionsOf(ctx.db, [row.accommodation.id], range).get(row.accommodation.id) ?? [];
-  return describe(row.accommodation, row.plan, amended, list, range);
+  const calendars = calendarsForStudents(ctx.db, [row.plan.studentId]).get(row.plan.studentId) ?? [];
+  return describe(row.accommodation, row.plan, amended, list, range, calendars);
 }
 
 /** The accommodations of `rows` that ran in the range or have sessions in it, each with its fidelity, and their total. */
@@ -150,6 +154,10 @@ function fidelityOfRows(
     rows.map((row) => row.accommodation.id),
     range,
   );
+  const calendarsOf = calendarsForStudents(
+    db,
+    rows.map((row) => row.plan.studentId),
+  );
   const list = rows
     .map((row) =>
       describe(
@@ -158,6 +166,7 @@ function fidelityOfRows(
         amended.get(row.plan.amendsId ?? '') ?? null,
         byAccommodation.get(row.accommodation.id) ?? [],
         range,
+        calendarsOf.get(row.plan.studentId) ?? [],
       ),
     )
     // A version not in force during the range, with no session in it, has nothing to say about it.

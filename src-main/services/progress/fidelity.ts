@@ -3,14 +3,15 @@
  * against those delivered, over a date range. Pure: plain data in, plain data out.
  *
  * Planned sessions: `sessionsPerWeek` for each Monday–Friday week, prorated by school days when only
- * part of a week falls in the range or in the accommodation's own dates (a week entered on its
- * Wednesday counts 3/5 of the week). Holidays, school closures and testing days are NOT modelled:
- * Peerpath has no school calendar yet, so a week with a holiday still plans a full week and the
- * percentage reads lower than the team would count it. Delivered: held sessions and their minutes.
+ * part of a week falls in the range, in the accommodation's own dates or in the school's calendar (a
+ * week entered on its Wednesday counts 3/5 of the week; a week with a two-day holiday counts 3/5; a
+ * week of winter break plans nothing). Without a calendar for the school every Monday–Friday counts.
+ * Delivered: held sessions and their minutes.
  */
 import type { Fidelity, MissReason } from '../../contract';
 import { MISS_REASONS } from '../../contract';
-import { mondayOf, overlap, schoolDayOf, schoolDaysBetween } from './school-days';
+import { type SchoolCalendar, schoolDaysBetween } from '../../contract/school-year';
+import { mondayOf, overlap, schoolDayOf } from './school-days';
 
 export interface FidelityPlan {
   sessionsPerWeek: number;
@@ -37,12 +38,18 @@ export function percentOf(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 100) : null;
 }
 
-export function fidelityOf(plan: FidelityPlan, sessions: readonly FidelitySession[], range: { from: string; to: string }): Fidelity {
+/** `calendars`: the school's calendars (services/calendar/lookup.ts); [] or null plans every Monday–Friday. */
+export function fidelityOf(
+  plan: FidelityPlan,
+  sessions: readonly FidelitySession[],
+  range: { from: string; to: string },
+  calendars: readonly SchoolCalendar[] | null = null,
+): Fidelity {
   const span = overlap(range, { from: plan.startDate, to: plan.endDate });
   const missesByReason = { ...NO_MISSES };
   const perDay = plan.sessionsPerWeek / 5;
   const weeks = new Map<string, { schoolDays: number; held: number; delivered: number }>();
-  for (const day of span ? schoolDaysBetween(span.from, span.to) : []) {
+  for (const day of span ? schoolDaysBetween(calendars, span.from, span.to) : []) {
     const week = weeks.get(mondayOf(day)) ?? { schoolDays: 0, held: 0, delivered: 0 };
     week.schoolDays += 1;
     weeks.set(mondayOf(day), week);
