@@ -217,4 +217,37 @@ describe('program health: progress reports', () => {
     await app.call('progressMarks.finalize', { planId: plan.id, periodEndsOn: quarter1.endsOn });
     expect(ofRule((await app.call('caseload.dashboard', {})).flags, 'period_not_finalized')).toEqual([]);
   });
+
+  it("reads a goal without periods of its own on its school calendar's reporting periods", async () => {
+    const app = await caseloadVault();
+    const { plan } = await studentWithPlan(app, { firstName: 'Ari', lastName: 'Adams' }, app.me, {}, (planId) =>
+      app.call('goals.create', goalInput(planId, { reportingPeriods: [] })),
+    );
+    expect(ofRule((await app.call('caseload.dashboard', {})).flags, 'period_not_finalized')).toEqual([]);
+    app.db
+      .insert(schoolCalendars)
+      .values({
+        id: 'calendar-riverside',
+        school: 'Riverside Middle School',
+        year: '2026-2027',
+        firstDay: '2026-08-31',
+        lastDay: '2027-06-11',
+        breaks: '[]',
+        reportingPeriods: JSON.stringify([
+          { label: 'Term 1', startsOn: '2026-08-31', endsOn: '2026-09-30' },
+          { label: 'Term 2', startsOn: '2026-10-01', endsOn: '2026-12-18' },
+        ]),
+        createdAt: '2026-08-01T00:00:00Z',
+        updatedAt: '2026-08-01T00:00:00Z',
+      })
+      .run();
+    // Term 1 ended 15 days ago: past the 14-day grace, so urgent.
+    expect(ofRule((await app.call('caseload.dashboard', {})).flags, 'period_not_finalized')).toEqual([
+      expect.objectContaining({
+        severity: 'urgent',
+        facts: { period: 'Term 1', date: '2026-09-30', days: -15, count: 1, of: 1 },
+        link: expect.objectContaining({ planId: plan.id }),
+      }),
+    ]);
+  });
 });

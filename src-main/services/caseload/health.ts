@@ -27,7 +27,7 @@ import type { Queryable } from '../vault-db';
 import { mentorFacts } from './mentor-facts';
 import { pairFacts } from './pair-facts';
 import type { ScopeRecords } from './scope';
-import { openSeatsBySchool, reportingPeriodFacts, schoolDayCounters, supportServiceFacts } from './service-facts';
+import { calendarsOfSchools, openSeatsBySchool, reportingPeriodFacts, schoolDayCount, supportServiceFacts } from './service-facts';
 
 export interface CaseloadHealth {
   /** Each flag once, by kind (HEALTH_KINDS order), urgent first, then by who it is about. */
@@ -109,8 +109,10 @@ export function caseloadHealth(db: Queryable, records: ScopeRecords, day: string
     day,
   );
   const lastHeldOf = new Map(pairs.flatMap((pair) => pair.heldSessions.slice(-1).map((date) => [pair.accommodationId, date] as const)));
-  const countersOf = schoolDayCounters(db, [...new Set(records.students.map((student) => student.school))]);
-  const countFor = (support: { planId: string }): SchoolDayCount => countersOf(schoolOf.get(studentOfSupport(support)) ?? '');
+  const calendarsOf = calendarsOfSchools(db, [...new Set(records.students.map((student) => student.school))]);
+  const calendarsOfPlan = (plan: { studentId: string }) => calendarsOf.get(schoolOf.get(plan.studentId) ?? '') ?? [];
+  const countFor = (support: { planId: string }): SchoolDayCount =>
+    schoolDayCount(calendarsOfPlan({ studentId: studentOfSupport(support) }));
   const deliveredOf = new Map<string, boolean>();
   const service = supportServiceFacts(db, running, assigned, lastHeldOf, day).flatMap((facts) => {
     const support = supportOf.get(facts.accommodationId);
@@ -123,7 +125,10 @@ export function caseloadHealth(db: Queryable, records: ScopeRecords, day: string
     running.map((support) => ({ ...support, school: schoolOf.get(studentOfSupport(support)) ?? '' })),
     assigned,
   );
-  const periods = reportingPeriodFacts(db, activePlans, day);
+  // A goal with no reporting periods of its own has its school calendar's.
+  const periods = reportingPeriodFacts(db, activePlans, day, (plan) =>
+    calendarsOfPlan(plan).flatMap((calendar) => calendar.reportingPeriods.map(({ label, endsOn }) => ({ label, endsOn }))),
+  );
 
   const found: { flag: HealthFlag; link: HealthLink | null }[] = [
     ...service,

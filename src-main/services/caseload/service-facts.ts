@@ -8,7 +8,7 @@
  */
 import { and, isNotNull, lte, sql } from 'drizzle-orm';
 import { accommodationGoals, assignments, goals, progressReports } from '../../../db/schema';
-import { schoolDaysBetween } from '../../contract/school-year';
+import { type SchoolCalendar, schoolDaysBetween } from '../../contract/school-year';
 import { calendarsForSchool } from '../calendar/lookup';
 import { askedByVersion, groupBy, inIds } from '../id-batches';
 import { jsonColumns } from '../json-columns';
@@ -95,9 +95,15 @@ export function openSeatsBySchool(
 /**
  * Each active plan's reporting periods that ended inside it before `day`, with how many of its goals
  * have the period and how many of those have a finalized mark for it (on any version of the goal).
- * A period that ended before this version of the plan began cannot be marked on it, so it is left out.
+ * A goal with no periods of its own has its school calendar's (`calendarPeriodsOf` the plan). A
+ * period that ended before this version of the plan began cannot be marked on it, so it is left out.
  */
-export function reportingPeriodFacts(db: Queryable, activePlans: readonly PlanRow[], day: string): Map<string, ReportingPeriodFacts[]> {
+export function reportingPeriodFacts(
+  db: Queryable,
+  activePlans: readonly PlanRow[],
+  day: string,
+  calendarPeriodsOf: (plan: PlanRow) => readonly { label: string; endsOn: string }[] = () => [],
+): Map<string, ReportingPeriodFacts[]> {
   const result = new Map<string, ReportingPeriodFacts[]>();
   if (activePlans.length === 0) return result;
   const planOf = new Map(activePlans.map((plan) => [plan.id, plan]));
@@ -124,7 +130,8 @@ export function reportingPeriodFacts(db: Queryable, activePlans: readonly PlanRo
     if (!plan) continue;
     const periods = new Map<string, ReportingPeriodFacts>();
     for (const row of rows) {
-      for (const period of jsonColumns.goals.reportingPeriods.read(row.reportingPeriods)) {
+      const own = jsonColumns.goals.reportingPeriods.read(row.reportingPeriods);
+      for (const period of own.length > 0 ? own : calendarPeriodsOf(plan)) {
         if (period.endsOn >= day || period.endsOn < plan.startDate || period.endsOn > plan.endDate) continue;
         const facts = periods.get(period.endsOn) ?? { label: period.label, endsOn: period.endsOn, goals: 0, finalized: 0 };
         facts.goals += 1;
@@ -140,13 +147,14 @@ export function reportingPeriodFacts(db: Queryable, activePlans: readonly PlanRo
   return result;
 }
 
-/** A school-day count for each school: its calendar's school days (breaks and summers left out), or Monday to Friday without one. */
-export function schoolDayCounters(db: Queryable, schools: readonly string[]): (school: string) => SchoolDayCount {
-  const calendarsOf = new Map(schools.map((school) => [school, calendarsForSchool(db, school)]));
-  return (school) => {
-    const calendars = calendarsOf.get(school) ?? [];
-    return (from, to) => schoolDaysBetween(calendars, from, to).length;
-  };
+/** Each school's calendars, every year, oldest first ([] for a school without one). */
+export function calendarsOfSchools(db: Queryable, schools: readonly string[]): Map<string, SchoolCalendar[]> {
+  return new Map(schools.map((school) => [school, calendarsForSchool(db, school)]));
+}
+
+/** A school-day count on a school's calendars: breaks and summers left out, or Monday to Friday without one. */
+export function schoolDayCount(calendars: readonly SchoolCalendar[]): SchoolDayCount {
+  return (from, to) => schoolDaysBetween(calendars, from, to).length;
 }
 
 /** For each goal, the running supports (of `supportIds`) that serve it. */
