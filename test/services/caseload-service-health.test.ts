@@ -150,6 +150,30 @@ describe('program health: service not delivered', () => {
     expect(statusOf.get(onBreak.goal.id)).not.toBe('no_service');
   });
 
+  it("counts the sessions of an amended support's every version, the latest one last", async () => {
+    const app = await caseloadVault();
+    const { plan, extra: support } = await studentWithPlan(app, { firstName: 'Maya', lastName: 'Lopez' }, app.me, {}, (planId) =>
+      app.call('accommodations.create', accommodationInput(planId)),
+    );
+    const sam = await app.call('mentors.create', mentorInput());
+    await app.call('assignments.create', { mentorId: sam.id, accommodationId: support.id, startDate: '2026-09-08' });
+    await app.call('sessions.create', {
+      accommodationId: support.id,
+      date: '2026-09-21',
+      status: 'held',
+      minutes: 20,
+      mentorIds: [sam.id],
+    });
+    const amendment = await app.call('plans.amend', { id: plan.id });
+    await app.call('plans.activate', { id: amendment.plan.id });
+    const copy = amendment.accommodations[0];
+    if (!copy) throw new Error('the amendment copies the support');
+    // Held on the new version 5 school days ago: delivered, though the old version's last session is 18 school days old.
+    await app.call('sessions.create', { accommodationId: copy.id, date: '2026-10-08', status: 'held', minutes: 20, mentorIds: [sam.id] });
+    const flags = (await app.call('health.flags', {})).flags;
+    expect(flags.filter((flag) => flag.rule === 'no_sessions' || flag.rule === 'no_mentor')).toEqual([]);
+  });
+
   it('raises one flag per school with the seats still needing a mentor, as Matching counts them, linking to Matching', async () => {
     const app = await caseloadVault();
     await unservedStudent(app);

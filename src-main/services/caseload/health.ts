@@ -108,7 +108,12 @@ export function caseloadHealth(db: Queryable, records: ScopeRecords, day: string
     running.map((support) => ({ id: support.id, studentId: studentOfSupport(support), settingClass: support.settingClass })),
     day,
   );
-  const lastHeldOf = new Map(pairs.flatMap((pair) => pair.heldSessions.slice(-1).map((date) => [pair.accommodationId, date] as const)));
+  // pair-facts gives the last held session of each version of an amended support: the latest of them counts.
+  const lastHeldOf = new Map(
+    pairs.flatMap((pair) =>
+      pair.heldSessions.length === 0 ? [] : [[pair.accommodationId, [...pair.heldSessions].sort().at(-1) as string] as const],
+    ),
+  );
   const calendarsOf = calendarsOfSchools(db, [...new Set(records.students.map((student) => student.school))]);
   const calendarsOfPlan = (plan: { studentId: string }) => calendarsOf.get(schoolOf.get(plan.studentId) ?? '') ?? [];
   const countFor = (support: { planId: string }): SchoolDayCount =>
