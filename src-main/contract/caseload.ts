@@ -43,12 +43,16 @@ export const HEALTH_RULES = [
   'consent_missing',
   'annual_review_due',
   'reevaluation_due',
+  'no_mentor',
+  'no_sessions',
+  'seats_open',
+  'period_not_finalized',
 ] as const;
 export const HealthRule = z.enum(HEALTH_RULES);
 export type HealthRule = z.infer<typeof HealthRule>;
 
-/** The groups the program-health list shows, in this order. */
-export const HEALTH_KINDS = ['reviews', 'consent', 'one_sided', 'burnout', 'training'] as const;
+/** The groups the program-health list shows, in this order: a service not delivered comes first. */
+export const HEALTH_KINDS = ['service', 'reviews', 'progress_reports', 'consent', 'one_sided', 'burnout', 'training'] as const;
 export const HealthKind = z.enum(HEALTH_KINDS);
 export type HealthKind = z.infer<typeof HealthKind>;
 
@@ -64,6 +68,14 @@ export const HealthFacts = z.object({
   /** Days from today to `date`; negative when it has passed. */
   days: z.number().int().optional(),
   module: TrainingModule.optional(),
+  /** The day a lack began: no mentor since, or no session held since (the last held one, or the start). */
+  since: z.string().optional(),
+  /** School days (the school's calendar, else Monday to Friday) from `since` up to today. */
+  schoolDays: z.number().int().optional(),
+  /** A reporting period's label, e.g. "Quarter 1" (its end date is `date`). */
+  period: z.string().optional(),
+  /** The school a flag about the whole school is about (open seats). */
+  school: z.string().optional(),
 });
 export type HealthFacts = z.infer<typeof HealthFacts>;
 
@@ -79,6 +91,8 @@ export const HealthLink = z.discriminatedUnion('to', [
     accommodation: z.object({ id: Id, role: PeerRole, settingClass: z.string() }).nullable(),
   }),
   z.object({ to: z.literal('mentor'), mentorId: Id, mentorName: z.string() }),
+  /** The Matching page, for seats of a school that still need a mentor. */
+  z.object({ to: z.literal('matching'), school: z.string() }),
 ]);
 export type HealthLink = z.infer<typeof HealthLink>;
 
@@ -87,7 +101,7 @@ export const HealthFlagView = z.object({
   id: z.string(),
   rule: HealthRule,
   kind: HealthKind,
-  /** urgent: overdue, or a mentor assigned without consent; warning: everything else. */
+  /** urgent: overdue, a mentor assigned without consent, or a support without a mentor for the no-session span; warning: everything else. */
   severity: z.enum(['urgent', 'warning']),
   facts: HealthFacts,
   /** What was found and what to do, in plain English (for the CLI and reports; the screen words them from `rule` and `facts`). */
@@ -97,7 +111,13 @@ export const HealthFlagView = z.object({
 });
 export type HealthFlagView = z.infer<typeof HealthFlagView>;
 
-export const GOAL_STATUSES = ['at_risk', 'no_data', 'on_track'] as const;
+/**
+ * A goal on the dashboard, from its judgement (progress-view GoalJudgement) and the delivery of the
+ * peer supports serving it: at risk (unlikely, or not met); no service (supports serve it but none
+ * held a session lately); no data; not enough data for a trend yet; unclear; on track (likely,
+ * mastered or met, with its supports delivered). Only the data earns "on track".
+ */
+export const GOAL_STATUSES = ['at_risk', 'no_service', 'no_data', 'not_enough_data', 'unclear', 'on_track'] as const;
 export const GoalStatus = z.enum(GOAL_STATUSES);
 export type GoalStatus = z.infer<typeof GoalStatus>;
 
@@ -130,7 +150,14 @@ export const CaseloadStudent = z.object({
   /** The student's active plans (at most one of each type). */
   plans: z.array(z.object({ id: Id, type: PlanType, annualReviewDue: z.string(), reevaluationDue: z.string().nullable() })),
   goals: z.array(CaseloadGoal),
-  goalCounts: z.object({ atRisk: z.number().int(), noData: z.number().int(), onTrack: z.number().int() }),
+  goalCounts: z.object({
+    atRisk: z.number().int(),
+    noService: z.number().int(),
+    noData: z.number().int(),
+    notEnoughData: z.number().int(),
+    unclear: z.number().int(),
+    onTrack: z.number().int(),
+  }),
   fidelity: CaseloadFidelity,
   /** The flags about this student's plans and peer supports and about the mentors assigned to them (ids in `flags`). */
   flagIds: z.array(z.string()),

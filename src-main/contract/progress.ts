@@ -304,6 +304,16 @@ export const Fidelity = z.object({
 });
 export type Fidelity = z.infer<typeof Fidelity>;
 
+/**
+ * What the log of sessions can say: nothing recorded (no session held or missed), none missed, or
+ * some missed. "No missed sessions" is only true of a log that has sessions in it; every screen and
+ * report asks here, so none says it of an empty log.
+ */
+export function sessionLog(fidelity: Pick<Fidelity, 'heldSessions' | 'missedSessions'>): 'none_recorded' | 'no_misses' | 'misses' {
+  if (fidelity.missedSessions > 0) return 'misses';
+  return fidelity.heldSessions > 0 ? 'no_misses' : 'none_recorded';
+}
+
 export const AccommodationFidelity = z.object({
   accommodationId: Id,
   planId: Id,

@@ -4,7 +4,7 @@
  * peer supports serving it with fidelity and the mentors by name; check-in highlights; open flags;
  * next steps. Renders a `TeamSummaryView`; reads nothing else.
  */
-import { MISS_REASONS } from '../contract';
+import { MISS_REASONS, sessionLog } from '../contract';
 import { valueRange } from '../services/plans/plan-rules';
 import { goalValue, gradeLevel, longDate, number, percent, shortDate, signed } from './i18n/format';
 import { type ReportText, reportText } from './i18n/index';
@@ -125,7 +125,9 @@ function drawGoal(rd: ReportDocument, text: ReportText, goal: TeamGoal): void {
         (reason) => `${text.t(`common.missReason.${reason}`)} ${fidelity.missesByReason[reason]}`,
       );
       lines.push(
-        reasons.length ? text.t('team.misses', { count: fidelity.missedSessions, reasons: reasons.join(', ') }) : text.t('team.noMisses'),
+        reasons.length
+          ? text.t('team.misses', { count: fidelity.missedSessions, reasons: reasons.join(', ') })
+          : text.t(sessionLog(fidelity) === 'none_recorded' ? 'team.noSessionsRecorded' : 'team.noMisses'),
       );
     } else {
       lines.push(text.t('team.fidelityNone'));

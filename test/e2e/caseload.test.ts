@@ -3,7 +3,8 @@
  * each one's goal status, fidelity and flags; sorts by goals at risk and filters to at-risk
  * students; opens a row to see which goals and which flags; follows a flag's link to the plan;
  * switches to another case manager and the whole program; and reads an empty caseload in plain
- * words. Screenshots and axe at each step, and one at 200% zoom.
+ * words. A student whose supports never had a mentor nor a session is not on track, whatever the
+ * points say, and is under "To act on". Screenshots and axe at each step, and one at 200% zoom.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -32,7 +33,7 @@ describe('caseload', () => {
     caseManagerId: string,
     points: [number, number][],
     annualReviewIn = 300,
-    supports?: (planId: string) => Promise<string>,
+    supports?: (planId: string, goalId: string) => Promise<string>,
   ) {
     const [firstName = '', lastName = ''] = name.split(' ');
     const created = await call(
@@ -50,7 +51,7 @@ describe('caseload', () => {
       status: 'draft',
     });
     const goal = await call(host, 'goals.create', goalInput(plan.id, { reportingPeriods: [], endDate: isoDate(280) }));
-    const supportId = supports ? await supports(plan.id) : null;
+    const supportId = supports ? await supports(plan.id, goal.id) : null;
     await call(host, 'plans.activate', { id: plan.id });
     if (points.length > 0) {
       await call(host, 'progressPoints.createMany', {
@@ -69,16 +70,16 @@ describe('caseload', () => {
     const rowan = await call(host, 'staff.create', { name: 'Rowan Ellis', role: 'case_manager' });
     await call(host, 'staff.create', { name: 'Pat Kim', role: 'case_manager' });
 
-    // Maya: six weeks of data (the least the judgement reads a trend from), the last four points well
-    // behind the aim line, and her annual review in 20 days.
+    // Maya: seven weeks of points well behind the aim line (enough weeks for a verdict), and her annual review in 20 days.
     const maya = await student(
       'Maya Lopez',
       morgan.id,
       [
-        [-42, 20],
-        [-35, 21],
-        [-28, 20],
-        [-21, 21],
+        [-49, 20],
+        [-42, 21],
+        [-35, 20],
+        [-28, 21],
+        [-21, 20],
         [-14, 20],
         [-7, 22],
       ],
@@ -98,6 +99,25 @@ describe('caseload', () => {
       [-7, 78],
     ]);
     await student('Noah Brooks', morgan.id, []);
+    // Cy: three peer supports for 45 days serving his goal, never a mentor, never a session; his points alone read well.
+    await student(
+      'Cy Reyes',
+      morgan.id,
+      [-42, -35, -28, -21, -14, -7].map((days, index) => [days, 46 + 3 * index] as [number, number]),
+      300,
+      async (planId, goalId) => {
+        const ids: string[] = [];
+        for (const settingClass of ['Math 7', 'Science 7', 'Reading 7']) {
+          const support = await call(
+            host,
+            'accommodations.create',
+            accommodationInput(planId, { settingClass, startDate: isoDate(-45), endDate: isoDate(280), goalIds: [goalId] }),
+          );
+          ids.push(support.id);
+        }
+        return ids[0] ?? '';
+      },
+    );
     // Rowan's student, with an overdue review: not on Morgan's caseload.
     await student('Zoe Young', rowan.id, [], -5);
 
@@ -139,14 +159,15 @@ describe('caseload', () => {
   const rowOf = (name: string) => bodyRows().filter({ has: page.getByRole('link', { name, exact: true }) });
 
   test("a case manager sees their own students with each one's goal status, fidelity and flags", async () => {
-    await waitForText(page.getByRole('main'), /3 students · 1 with a goal at risk · 1 with something to act on/);
-    expect(await bodyRows().allTextContents()).toHaveLength(3);
+    await waitForText(page.getByRole('main'), /4 students · 1 with a goal at risk · 2 with something to act on/);
+    expect(await bodyRows().allTextContents()).toHaveLength(4);
     expect(await textOf(page.getByRole('main'))).not.toMatch(/Zoe Young/);
     // Sorted by last name to start with.
     const names = await bodyRows().locator('th > a').allTextContents();
-    expect(names).toEqual(['Ari Adams', 'Noah Brooks', 'Maya Lopez']);
+    expect(names).toEqual(['Ari Adams', 'Noah Brooks', 'Maya Lopez', 'Cy Reyes']);
     await waitForText(rowOf('Maya Lopez'), /IEP, review .*1 at risk.*%.*of .* sessions.*2 flags/);
-    await waitForText(rowOf('Ari Adams'), /1 on track.*No sessions planned.*None/);
+    // Four weekly points are not yet enough for a verdict: not "on track".
+    await waitForText(rowOf('Ari Adams'), /1 not enough data.*No sessions planned.*None/);
     await waitForText(rowOf('Noah Brooks'), /1 no data/);
     await waitForText(
       page.getByRole('main'),
@@ -156,14 +177,32 @@ describe('caseload', () => {
     await expectAccessible(page);
   });
 
+  test('a student whose supports never had a mentor nor a session is not on track, and is under To act on', async () => {
+    const row = rowOf('Cy Reyes');
+    await waitForText(row, /1 without service.*3 flags/);
+    expect(await textOf(row)).not.toMatch(/on track/);
+    const health = page.getByRole('region', { name: 'Program health' });
+    await waitForText(health, /Service not delivered \(4\)/);
+    await waitForText(
+      health,
+      /Cy Reyes, Peer tutor.*No mentor assigned since .* \(\d+ school days\)\..*What to do: Assign a trained mentor/,
+    );
+    await waitForText(health, /Riverside Middle School.*3 seats of peer support still need a mentor\..*What to do: Open Matching/);
+    expect(await health.getByRole('link', { name: 'Open Matching' }).getAttribute('href')).toBe('#/mentors/matching');
+    expect(await textOf(health)).not.toMatch(/Nothing needs attention right now/);
+    await screenshot(page, 'caseload-01b-no-service');
+    await expectAccessible(page);
+  });
+
   test('sorts by goals at risk and filters to the students with a goal at risk', async () => {
     const goalsHeader = page.getByRole('columnheader', { name: /Goals/ });
     await goalsHeader.getByRole('button').click();
     await waitForMatch(async () => (await goalsHeader.getAttribute('aria-sort')) ?? '', /^descending$/);
-    expect(await bodyRows().locator('th > a').allTextContents()).toEqual(['Maya Lopez', 'Noah Brooks', 'Ari Adams']);
+    // At risk first, then without service, then the goals with no verdict (by name).
+    expect(await bodyRows().locator('th > a').allTextContents()).toEqual(['Maya Lopez', 'Cy Reyes', 'Ari Adams', 'Noah Brooks']);
 
     await page.getByRole('checkbox', { name: 'Only students with a goal at risk' }).check();
-    await waitForText(page.getByRole('status').filter({ hasText: /Showing/ }), /Showing 1 of 3 students\./);
+    await waitForText(page.getByRole('status').filter({ hasText: /Showing/ }), /Showing 1 of 4 students\./);
     expect(await bodyRows().locator('th > a').allTextContents()).toEqual(['Maya Lopez']);
     await screenshot(page, 'caseload-02-at-risk-only');
   });
@@ -202,7 +241,7 @@ describe('caseload', () => {
 
     await page.getByLabel('Show the caseload of').selectOption({ label: 'The whole program (every student)' });
     await page.getByRole('heading', { name: 'Whole program', level: 1 }).waitFor();
-    await waitForText(page.getByRole('main'), /4 students/);
+    await waitForText(page.getByRole('main'), /5 students/);
     const health = page.getByRole('region', { name: 'Program health' });
     await waitForText(health, /Urgent.*Zoe Young, IEP.*The annual review was due on/);
     await screenshot(page, 'caseload-05-whole-program');
@@ -219,7 +258,7 @@ describe('caseload', () => {
     await page.getByRole('heading', { name: 'My caseload', level: 1 }).waitFor();
     await page.setViewportSize({ width: 640, height: 400 });
     try {
-      await waitForText(page.getByRole('main'), /3 students/);
+      await waitForText(page.getByRole('main'), /4 students/);
       await screenshot(page, 'caseload-06-double-zoom');
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(640);
     } finally {

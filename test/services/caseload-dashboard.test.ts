@@ -104,7 +104,7 @@ describe('caseload dashboard: goal status', () => {
     // Numbered as on the plan page.
     const detail = await app.call('plans.get', { id: plan.id });
     expect(row?.goals.map((goal) => [goal.number, goal.id])).toEqual(detail.goals.map((goal, index) => [index + 1, goal.id]));
-    expect(row?.goalCounts).toEqual({ atRisk: 1, noData: 2, onTrack: 1 });
+    expect(row?.goalCounts).toEqual({ atRisk: 1, noService: 0, noData: 2, notEnoughData: 0, unclear: 0, onTrack: 1 });
   });
 
   it('follows an amended goal back to the points of its earlier version', async () => {

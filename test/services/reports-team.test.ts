@@ -156,3 +156,23 @@ describe('team summary PDF', () => {
     expect(Buffer.from(preview.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
+
+describe('team summary PDF: sessions', () => {
+  it('says "No sessions recorded." for a support that ran with nothing logged, never "No missed sessions."', {
+    timeout: 120_000,
+  }, async () => {
+    const app = await reportStudent();
+    // The buddy support runs from 8 September; its only session is on 13 October, after this range.
+    const report = await buildReport(app.ctx, {
+      kind: 'team_summary',
+      studentId: app.student.id,
+      from: '2026-09-08',
+      to: '2026-10-12',
+      preparedOn: PREPARED_ON,
+    });
+    const text = pdfText(report.bytes);
+    expect(text).toContain('Mentors: Bartholomew Nakamura (Grade 11)');
+    expect(text).toContain('No sessions recorded.');
+    expect(text).not.toContain('No missed sessions.');
+  });
+});

@@ -8,10 +8,11 @@ import { type CaseloadDashboard, type CaseloadScope, PlanType, type ProgramHealt
 import { type ServiceContext, today } from '../context';
 import { groupBy } from '../id-batches';
 import { caseloadFidelity, fidelityOfStudent, fidelityWindow } from './fidelity';
-import { countStatuses } from './goal-status';
+import { countStatuses, withService } from './goal-status';
 import { caseloadGoals } from './goals';
 import { caseloadHealth } from './health';
 import { scopeRecords } from './scope';
+import { servingSupports } from './service-facts';
 
 export function caseloadDashboard(ctx: ServiceContext, input: { scope: CaseloadScope }): CaseloadDashboard {
   const day = today(ctx);
@@ -20,9 +21,18 @@ export function caseloadDashboard(ctx: ServiceContext, input: { scope: CaseloadS
   const activePlans = records.plans.filter((plan) => plan.status === 'active');
   const studentOfPlan = new Map(activePlans.map((plan) => [plan.id, plan.studentId]));
   const plansOf = groupBy(activePlans, (plan) => plan.studentId);
-  const goalsOf = groupBy(caseloadGoals(ctx.db, activePlans, day), (goal) => studentOfPlan.get(goal.planId));
   const fidelity = caseloadFidelity(ctx.db, records.plans, window);
   const health = caseloadHealth(ctx.db, records, day);
+  // "On track" needs the service too: a goal whose running supports held no session lately has none.
+  const servedBy = servingSupports(ctx.db, [...health.deliveredOf.keys()]);
+  const goals = caseloadGoals(ctx.db, activePlans, day).map((goal) => ({
+    ...goal,
+    status: withService(
+      goal.status,
+      (servedBy.get(goal.id) ?? []).map((id) => ({ delivered: health.deliveredOf.get(id) ?? false })),
+    ),
+  }));
+  const goalsOf = groupBy(goals, (goal) => studentOfPlan.get(goal.planId));
   return {
     scope: records.scope,
     today: day,

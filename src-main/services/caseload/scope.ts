@@ -16,6 +16,7 @@ export interface ScopeStudent {
   id: string;
   name: string;
   grade: number;
+  school: string;
 }
 
 export interface ScopeRecords {
@@ -46,6 +47,7 @@ export function scopeRecords(ctx: ServiceContext, asked: CaseloadScope): ScopeRe
       lastName: students.lastName,
       preferredName: students.preferredName,
       grade: students.grade,
+      school: students.school,
     })
     .from(students)
     .where(and(eq(students.status, 'active'), scope.caseManagerId === null ? undefined : eq(students.caseManagerId, scope.caseManagerId)))
@@ -68,5 +70,9 @@ export function scopeRecords(ctx: ServiceContext, asked: CaseloadScope): ScopeRe
           )
           .orderBy(asc(plans.type), asc(plans.version))
           .all();
-  return { scope, students: rows.map((row) => ({ id: row.id, name: displayName(row), grade: row.grade })), plans: planRows };
+  return {
+    scope,
+    students: rows.map((row) => ({ id: row.id, name: displayName(row), grade: row.grade, school: row.school })),
+    plans: planRows,
+  };
 }

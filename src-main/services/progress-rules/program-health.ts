@@ -1,19 +1,21 @@
 /**
- * Program health: the problems the seeds warn about, found early. One-sided support (the supported
- * student stays disengaged or does not belong while sessions go on, or never takes an active
- * role), mentor burnout risk, training about to expire, consent missing while still assigned, and
- * annual reviews or re-evaluations coming due. Pure: facts in, flags out; every flag says what to
+ * Program health: the problems the seeds warn about, found early. Service not delivered (a running
+ * peer support with no mentor, or with a mentor but no session for a while, and seats left open for
+ * matching), one-sided support (the supported student stays disengaged or does not belong while
+ * sessions go on, or never takes an active role), mentor burnout risk, training about to expire,
+ * consent missing while still assigned, annual reviews or re-evaluations coming due, and reporting
+ * periods that ended without a finalized progress report. Pure: facts in, flags out; every flag says what to
  * do about it, and carries the numbers it quotes so a screen can word it in its own language.
  */
 import type { HealthFacts, HealthKind, HealthRule } from '../../contract';
-import { dateOfDay, dayNumber } from '../../contract/calendar';
+import { addDays, dateOfDay, dayNumber } from '../../contract/calendar';
 
 export type { HealthRule };
 
 export interface HealthFlag {
   rule: HealthRule;
   /** The record the flag is about, so the screen can link to it. */
-  subject: { kind: 'accommodation' | 'mentor' | 'plan'; id: string };
+  subject: { kind: 'accommodation' | 'mentor' | 'plan' | 'school'; id: string };
   severity: 'urgent' | 'warning';
   /** The numbers and dates `message` quotes (a training module by its id, as the mentor record has it). */
   facts: Omit<HealthFacts, 'module'> & { module?: string };
@@ -34,6 +36,10 @@ export const HEALTH_KIND_OF: Readonly<Record<HealthRule, HealthKind>> = {
   consent_missing: 'consent',
   annual_review_due: 'reviews',
   reevaluation_due: 'reviews',
+  no_mentor: 'service',
+  no_sessions: 'service',
+  seats_open: 'service',
+  period_not_finalized: 'progress_reports',
 };
 
 export interface HealthThresholds {
@@ -44,9 +50,20 @@ export interface HealthThresholds {
   /** Weeks of continuous sessions without time off. */
   weeksWithoutBreak: number;
   expiringWithinDays: number;
+  /** School days without a held session after which a support with a mentor is flagged (and no longer counts as delivered). */
+  schoolDaysWithoutSession: number;
+  /** Days after a reporting period ends before its unfinalized progress report becomes urgent. */
+  reportGraceDays: number;
 }
 
-export const DEFAULT_THRESHOLDS: HealthThresholds = { lowRating: 2, sessionsPerWeek: 8, weeksWithoutBreak: 10, expiringWithinDays: 30 };
+export const DEFAULT_THRESHOLDS: HealthThresholds = {
+  lowRating: 2,
+  sessionsPerWeek: 8,
+  weeksWithoutBreak: 10,
+  expiringWithinDays: 30,
+  schoolDaysWithoutSession: 10,
+  reportGraceDays: 14,
+};
 
 export interface CheckInFacts {
   date: string;
@@ -268,4 +285,142 @@ export function reviewFlags(planId: string, warnings: readonly ReviewDue[], toda
           : 'Ask the parents for consent to re-evaluate and plan the assessments.',
     };
   });
+}
+
+/** School days from `from` to `to`, both included (the school's calendar; with none, Monday to Friday). */
+export type SchoolDayCount = (from: string, to: string) => number;
+
+/** What the service rules need about one peer support of an active plan that runs today. */
+export interface SupportServiceFacts {
+  accommodationId: string;
+  startDate: string;
+  /** Mentors whose assignment runs today. */
+  mentorsNow: number;
+  /** The start of the earliest assignment running today; null when none runs. */
+  mentorSince: string | null;
+  /** The day the last assignment of the support (any version) stopped running; null when it never had one. */
+  lastMentorEnded: string | null;
+  /** The last session held on or before today (any version); null when none. */
+  lastHeld: string | null;
+}
+
+/**
+ * Since when the support has lacked service, and for how many school days up to yesterday (today's
+ * session may not be logged yet). Without a mentor: since the last mentor stopped, or the support
+ * started. With one: since the last session held (the days after it count), or else since the
+ * support and its present mentor were both in place.
+ */
+export function serviceGap(support: SupportServiceFacts, today: string, schoolDays: SchoolDayCount): { since: string; days: number } {
+  const yesterday = addDays(today, -1);
+  const count = (from: string) => (from > yesterday ? 0 : schoolDays(from, yesterday));
+  if (support.mentorsNow === 0) {
+    const since = laterOf(support.startDate, support.lastMentorEnded);
+    return { since, days: count(since) };
+  }
+  if (support.lastHeld !== null) return { since: support.lastHeld, days: count(addDays(support.lastHeld, 1)) };
+  const since = laterOf(support.startDate, support.mentorSince);
+  return { since, days: count(since) };
+}
+
+/** A support counts as delivered when a session was held within the no-session span. */
+export function supportDelivered(
+  support: SupportServiceFacts,
+  today: string,
+  schoolDays: SchoolDayCount,
+  thresholds: HealthThresholds = DEFAULT_THRESHOLDS,
+): boolean {
+  return (
+    support.lastHeld !== null && serviceGap({ ...support, mentorsNow: 1 }, today, schoolDays).days < thresholds.schoolDaysWithoutSession
+  );
+}
+
+/**
+ * A running support with no mentor now (urgent once it has lasted the no-session span: the plan
+ * promises a service nobody gives), or with a mentor but no session held for that many school days.
+ */
+export function serviceFlags(
+  support: SupportServiceFacts,
+  today: string,
+  schoolDays: SchoolDayCount,
+  thresholds: HealthThresholds = DEFAULT_THRESHOLDS,
+): HealthFlag[] {
+  const subject = { kind: 'accommodation' as const, id: support.accommodationId };
+  const gap = serviceGap(support, today, schoolDays);
+  const span = thresholds.schoolDaysWithoutSession;
+  if (support.mentorsNow === 0) {
+    return [
+      {
+        rule: 'no_mentor',
+        subject,
+        severity: gap.days >= span ? 'urgent' : 'warning',
+        facts: { since: gap.since, schoolDays: gap.days },
+        message: `No mentor has been assigned to this peer support since ${gap.since} (${gap.days} school days).`,
+        action: 'Assign a trained mentor: open Matching, or pick one on the support.',
+      },
+    ];
+  }
+  if (gap.days < span) return [];
+  return [
+    {
+      rule: 'no_sessions',
+      subject,
+      severity: 'warning',
+      facts: { since: gap.since, schoolDays: gap.days, limit: span },
+      message:
+        support.lastHeld === null
+          ? `No session has been held since ${gap.since} (${gap.days} school days), though a mentor is assigned.`
+          : `No session has been held in the ${gap.days} school days since the last one, on ${gap.since}.`,
+      action: 'Ask the mentor and the teacher what stops the sessions, then log them or change the schedule.',
+    },
+  ];
+}
+
+/** One flag for a school's seats that still need a mentor, counted as Matching counts them. */
+export function seatsOpenFlags(school: string, openSeats: number): HealthFlag[] {
+  if (openSeats <= 0) return [];
+  return [
+    {
+      rule: 'seats_open',
+      subject: { kind: 'school', id: school },
+      severity: 'warning',
+      facts: { count: openSeats, school },
+      message: `${openSeats} ${openSeats === 1 ? 'seat' : 'seats'} of peer support at ${school} still ${openSeats === 1 ? 'needs' : 'need'} a mentor.`,
+      action: 'Open Matching to find a mentor for each open seat.',
+    },
+  ];
+}
+
+export interface ReportingPeriodFacts {
+  label: string;
+  endsOn: string;
+  /** Goals of the plan that have this period. */
+  goals: number;
+  /** Of those, goals whose mark for it is finalized. */
+  finalized: number;
+}
+
+/** Each reporting period of an active plan that ended before today with a goal's progress report not finalized. */
+export function periodFlags(
+  planId: string,
+  periods: readonly ReportingPeriodFacts[],
+  today: string,
+  thresholds: HealthThresholds = DEFAULT_THRESHOLDS,
+): HealthFlag[] {
+  return periods
+    .filter((period) => period.endsOn < today && period.finalized < period.goals)
+    .map((period) => {
+      const days = dayNumber(period.endsOn) - dayNumber(today);
+      return {
+        rule: 'period_not_finalized' as const,
+        subject: { kind: 'plan' as const, id: planId },
+        severity: -days > thresholds.reportGraceDays ? ('urgent' as const) : ('warning' as const),
+        facts: { period: period.label, date: period.endsOn, days, count: period.goals - period.finalized, of: period.goals },
+        message: `${period.label} ended on ${period.endsOn}; the progress report is not finalized (${period.goals - period.finalized} of ${period.goals} goals).`,
+        action: `Finalize the progress report for ${period.label} and send it to the parents.`,
+      };
+    });
+}
+
+function laterOf(date: string, other: string | null): string {
+  return other !== null && other > date ? other : date;
 }

@@ -13,8 +13,15 @@ import { useGradeLabel } from '../students/grades';
 import type { Direction, SortKey } from './caseload-view';
 import { StatusTag, StudentDetails } from './StudentDetails';
 
-const STATUSES: readonly GoalStatus[] = ['at_risk', 'no_data', 'on_track'];
-const COUNT_OF: Record<GoalStatus, keyof CaseloadStudent['goalCounts']> = { at_risk: 'atRisk', no_data: 'noData', on_track: 'onTrack' };
+const STATUSES: readonly GoalStatus[] = ['at_risk', 'no_service', 'no_data', 'not_enough_data', 'unclear', 'on_track'];
+const COUNT_OF: Record<GoalStatus, keyof CaseloadStudent['goalCounts']> = {
+  at_risk: 'atRisk',
+  no_service: 'noService',
+  no_data: 'noData',
+  not_enough_data: 'notEnoughData',
+  unclear: 'unclear',
+  on_track: 'onTrack',
+};
 const COLUMNS = 6;
 
 export interface CaseloadTableProps {

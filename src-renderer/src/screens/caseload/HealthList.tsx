@@ -5,7 +5,15 @@ import { Panel } from '../../components/Panel';
 import { FlagList } from './FlagList';
 
 // The contract's list is a value; the renderer imports types only. `satisfies` keeps the two in step.
-const KIND_ORDER = { reviews: 1, consent: 2, one_sided: 3, burnout: 4, training: 5 } satisfies Record<HealthKind, number>;
+const KIND_ORDER = {
+  service: 1,
+  reviews: 2,
+  progress_reports: 3,
+  consent: 4,
+  one_sided: 5,
+  burnout: 6,
+  training: 7,
+} satisfies Record<HealthKind, number>;
 const KINDS = Object.keys(KIND_ORDER) as HealthKind[];
 
 export function HealthList({ flags }: { flags: readonly HealthFlagView[] }) {

@@ -11,7 +11,10 @@ import { FlagList } from './FlagList';
 
 export const STATUS_TAG: Record<GoalStatus, { className: string; mark: string }> = {
   at_risk: { className: 'tag tag--danger', mark: '!' },
+  no_service: { className: 'tag tag--danger', mark: '∅' },
   no_data: { className: 'tag tag--warn', mark: '?' },
+  not_enough_data: { className: 'tag tag--warn', mark: '…' },
+  unclear: { className: 'tag tag--warn', mark: '~' },
   on_track: { className: 'tag tag--ok', mark: '✓' },
 };
 

@@ -44,9 +44,10 @@ function fold(text: string): string {
     .toLocaleLowerCase();
 }
 
-/** Worse first when descending: goals at risk count most, then goals without data. */
+/** Worse first when descending: goals at risk count most, then goals without service, then goals without a verdict. */
 function statusWeight(row: CaseloadStudent): number {
-  return row.goalCounts.atRisk * 1000 + row.goalCounts.noData;
+  const counts = row.goalCounts;
+  return counts.atRisk * 1_000_000 + counts.noService * 1000 + counts.noData + counts.notEnoughData + counts.unclear;
 }
 
 /** Rows with nothing planned have no fidelity to compare: they go last either way. */

@@ -23,13 +23,23 @@ export function useFlagWords(): (flag: HealthFlagView) => FlagWords {
     const values = {
       ...facts,
       date: facts.date ? formatDate(facts.date) : '',
+      since: facts.since ? formatDate(facts.since) : '',
       module: facts.module ? t(`mentors.training.modules.${facts.module}`) : '',
     };
     const message =
       flag.rule === 'annual_review_due' || flag.rule === 'reevaluation_due'
         ? t(`health.rules.${flag.rule}.${flag.severity === 'urgent' ? 'overdue' : 'dueSoon'}`, values)
         : t(`health.rules.${flag.rule}.message`, values);
-    const action = t(`health.rules.${flag.rule}.action`);
+    const action = t(`health.rules.${flag.rule}.action`, values);
+    if (link.to === 'matching') {
+      return {
+        subject: t('health.subject.school', { school: link.school }),
+        message,
+        action,
+        href: routeHref('mentors', 'matching'),
+        linkLabel: t('health.open.matching'),
+      };
+    }
     if (link.to === 'mentor') {
       return {
         subject: t('health.subject.mentor', { name: link.mentorName }),

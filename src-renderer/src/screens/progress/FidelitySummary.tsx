@@ -6,7 +6,7 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Accommodation, type Fidelity, MISS_REASONS, type PlanDetail } from '../../../../src-main/contract';
+import { type Accommodation, type Fidelity, MISS_REASONS, type PlanDetail, sessionLog } from '../../../../src-main/contract';
 import { useApiQuery } from '../../api-client/react';
 import { todayIso, useDateFormat } from '../../components/dates';
 import { Fact } from '../../components/Fact';
@@ -87,8 +87,8 @@ function FidelityFigures({ fidelity, today }: { fidelity: Fidelity; today: strin
           {t('progress.fidelity.minutesValue', { delivered: fidelity.deliveredMinutes, planned: number.format(fidelity.plannedMinutes) })}
         </Fact>
         <Fact term={t('progress.fidelity.missesTitle')}>
-          {fidelity.missedSessions === 0 ? (
-            t('progress.fidelity.noMisses')
+          {sessionLog(fidelity) !== 'misses' ? (
+            t(sessionLog(fidelity) === 'none_recorded' ? 'progress.fidelity.noSessionsRecorded' : 'progress.fidelity.noMisses')
           ) : (
             <>
               {t('progress.fidelity.missedCount', { count: fidelity.missedSessions })}
