@@ -26,9 +26,9 @@ export function gatherMentorLetter(
   const everyStudent = studentIdentities(reading.db)
     // A mentor linked to their own student record keeps their own name.
     .filter((student) => student.localId !== mentor.localId);
-  const scrub = makeScrubber({
+  const { scrub } = makeScrubber({
     people: everyStudent,
-    keep: [mentor.firstName, mentor.lastName, mentor.preferredName ?? ''],
+    named: [mentor],
     replacement: reportText(input.language ?? 'en').t('letter.redactedStudent'),
   });
   const signer = ctx.actor.staffId
