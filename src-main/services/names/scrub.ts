@@ -237,8 +237,12 @@ function peerPatterns(person: NamedPerson, kept: NamedKeys, patterns: Patterns):
 function addPhrase(patterns: Patterns, kind: IdentityKind, phrase: string): void {
   const parts = words(phrase);
   if (parts.length === 0) return;
-  if (kind !== 'added' && parts.length === 1 && (isParticle(phrase) || isOrdinary(phrase))) return;
-  addPattern(patterns, kind, phrasePattern(phrase));
+  // What the case manager asked to remove is removed as typed, in any case, even an ordinary word.
+  if (kind === 'added') {
+    addPattern(patterns, kind, parts.map((part) => [...part].map(anyCase).join('')).join(SEP));
+  } else if (parts.length > 1 || !(isParticle(phrase) || isOrdinary(phrase))) {
+    addPattern(patterns, kind, phrasePattern(phrase));
+  }
 }
 
 function compile(alternatives: Iterable<string>, flags = 'gu'): RegExp | null {
