@@ -172,10 +172,17 @@ describe('reports', () => {
     await waitForText(preview().locator('.report-preview-facts'), /S-200001 Lopez – parent report/);
     await screenshot(page, 'reports-parent-preview');
     await expectAccessible(page);
+    // The review step: the case manager takes one more word out; the preview is made again with it.
+    const review = preview().getByRole('region', { name: 'Names taken out for the family' });
+    await review.getByRole('textbox', { name: 'Take out another name' }).fill('accuracy');
+    await review.getByRole('button', { name: 'Take it out' }).click();
+    await waitForText(review.locator('.redaction-review-list'), /accuracy.*becomes “\[un compañero\]”/);
+    await screenshot(page, 'reports-parent-review');
+    await expectAccessible(page);
     await saveButton().click();
     await waitForText(savedMessage(), /Saved to .*parent report.*Recorded as a disclosure to Rosa Lopez \(mother\)/);
     const text = pdfText(join(host.dialogs.folder, `S-200001 Lopez – parent report – ${isoDate()}.pdf`));
-    expect(text).toContain(GOAL);
+    expect(text).toContain(GOAL.replace('accuracy', '[un compañero]'));
     expect(text).toContain('Confidencial');
     expect(text).not.toContain('Priyanka');
     expect(text).not.toContain('Okonkwo');
