@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema';
+import { mentorInput } from '../fixtures/program';
 import { tempDir } from '../fixtures/vault';
 import { PREPARED_ON, pdfText, reportStudent } from './reports-fixture';
 
@@ -53,5 +54,63 @@ describe('reviewing a parent report’s redaction', () => {
     expect(unreviewed).toMatchObject({ report: 'parent_report', namesReplaced: null, namesKept: null, namesAdded: null });
     const events = JSON.stringify(app.db.select().from(auditEvents).where(eq(auditEvents.action, 'report.exported')).all());
     for (const word of ['Sam Rivera', 'two-step problems', '"SR"', app.mentor.localId]) expect(events).not.toContain(word);
+  });
+
+  it('keeps the family and staff named where a peer shares their surname', { timeout: 120_000 }, async () => {
+    const app = await reportStudent();
+    // A peer who shares the case manager's surname and the mother's.
+    await app.call('mentors.create', mentorInput({ localId: 'M-777001', firstName: 'Dana', lastName: 'Quill', preferredName: undefined }));
+    await app.call(
+      'mentors.create',
+      mentorInput({ localId: 'M-777002', firstName: 'Ines', lastName: 'Quixote', preferredName: undefined }),
+    );
+    await app.call('progressMarks.save', {
+      goalId: app.math.id,
+      period: { label: 'Progress check 1', endsOn: '2026-10-09' },
+      changes: { narrative: 'Avery Quill called Marisol Quixote; Ms. Quill and Mrs. Quixote agreed. Dana Quill and Ines Quixote helped.' },
+    });
+    const preview = await app.call('reports.preview', {
+      request: {
+        kind: 'parent_report',
+        studentId: app.student.id,
+        language: 'en',
+        recipient: 'Marisol Quixote (mother)',
+        purpose: 'Quarter 1 progress report',
+        preparedOn: PREPARED_ON,
+      },
+    });
+    expect(pdfText(Buffer.from(preview.pdfBase64, 'base64'))).toContain(
+      'Avery Quill called Marisol Quixote; Ms. Quill and Mrs. Quixote agreed. [a peer] and [a peer] helped.',
+    );
+  });
+
+  it('describes a peer by role and grade once 3 mentors of the school share them', { timeout: 120_000 }, async () => {
+    const app = await reportStudent();
+    const school = app.student.school;
+    for (const [localId, firstName] of [
+      ['M-778001', 'Ada'],
+      ['M-778002', 'Ben'],
+      ['M-778003', 'Cy'],
+    ] as const) {
+      const mentor = await app.call(
+        'mentors.create',
+        mentorInput({ localId, firstName, lastName: 'Tutor', preferredName: undefined, grade: 6, school }),
+      );
+      await app.call('assignments.create', { mentorId: mentor.id, accommodationId: app.tutor.id, startDate: '2026-09-10' });
+    }
+    const preview = await app.call('reports.preview', {
+      request: {
+        kind: 'parent_report',
+        studentId: app.student.id,
+        language: 'en',
+        recipient: 'Marisol Quixote (mother)',
+        purpose: 'Quarter 1 progress report',
+        preparedOn: PREPARED_ON,
+      },
+    });
+    const text = pdfText(Buffer.from(preview.pdfBase64, 'base64'));
+    expect(text).toContain('a trained 6th-grade peer tutor');
+    // The fixture's own tutors (grades 7 and 8) now stand among 5 middle-school peer tutors.
+    expect(text).toContain('a trained middle-school peer tutor');
   });
 });

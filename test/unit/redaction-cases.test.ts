@@ -34,6 +34,8 @@ const peers = [
   // Shares the student's first name.
   person('M-1010', 'Mateo', 'Vargas'),
   person('M-1011', 'Samuel', 'Okonkwo', 'Sam'),
+  // Shares the student's initials M.Q.: those stay the student's.
+  person('M-1012', 'Marisol', 'Quiñones'),
 ];
 /** The guardian and a teacher: people a parent report names. */
 const named = ['Ana Lucía Martínez', 'Elena De la Cruz'];
@@ -54,6 +56,7 @@ const CASES: [string, string, string][] = [
     'She will practice long division in May; we can do it with grace.',
     'She will practice long division in May; we can do it with grace.',
   ],
+  ['their full names in lower case are words', 'She will long for grace; may do so.', 'She will long for grace; may do so.'],
   ['those peers by full name', 'Will Long, Grace May and Minh Do came.', `${R}, ${R} and ${R} came.`],
   ['"OT" and "PE" are services, not O.T. and P.E.', 'OT twice a week; Health & PE on Fridays.', 'OT twice a week; Health & PE on Fridays.'],
   ['dotted initials are a person', 'O.T. and P. E. helped.', `${R} and ${R} helped.`],
@@ -78,7 +81,13 @@ const CASES: [string, string, string][] = [
   ['a mentor who shares the student’s first name', 'Mateo read with Mateo Vargas; Mateo V. too.', `Mateo read with ${R}; ${R} too.`],
   ['preferred name, alone and with the surname', 'Sam and Sam Okonkwo and sam.', `${R} and ${R} and ${R}.`],
   ['student number, any case', 'See M-1002 and m-1011.', `See ${R} and ${R}.`],
-  ['the student keeps every name of theirs', 'Mateo Quintero (M.Q., S-100234)', 'Mateo Quintero (M.Q., S-100234)'],
+  [
+    'the student keeps every name of theirs, initials shared with a peer too',
+    'Mateo Quintero (M.Q., S-100234)',
+    'Mateo Quintero (M.Q., S-100234)',
+  ],
+  ['the peer who shares the initials goes by name', 'Marisol Quiñones and Quiñones', `${R} and ${R}`],
+  ['two replacements in a row read as one', 'Núñez Okonkwo came.', `${R} came.`],
   ['accents kept where nothing matched', 'Él leyó con Zoë Núñez en el salón.', `Él leyó con ${R} en el salón.`],
   ['a name inside a longer word stays', 'Samuelson and Núñezes', 'Samuelson and Núñezes'],
 ];
@@ -118,6 +127,11 @@ describe('redaction cases', () => {
         occurrences: 2,
       },
     ]);
+  });
+
+  it('a peer among the named (a peer attending the meeting) is still a peer', () => {
+    const room = scrubberFor(student, { peers, named: [...named, 'Zoë Núñez'], crowds: [] }, R);
+    expect(room.scrub('Zoë Núñez (peer buddy); Zoë came.')).toBe(`${R} (peer buddy); ${R} came.`);
   });
 
   it('purging: what someone still in the vault shares is theirs, a full identity goes', () => {
