@@ -266,6 +266,41 @@ function pickNonOverlapping(candidates: Candidate[]): Candidate[] {
   return picked;
 }
 
+interface Matchers {
+  byKind: { kind: IdentityKind; regex: RegExp | null }[];
+  shelter: RegExp | null;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/**
+ * How a text finds a person: the words of their names that every identity of theirs holds at least
+ * one of (never a particle or a word of two letters or fewer, which half the texts hold), the
+ * longest part of their number, and their initials ("#AS").
+ */
+function lookupKeys(person: NamedPerson): string[] {
+  const allKeys = [...givenNamesOf(person), person.lastName].flatMap((name) => foldKey(name).match(TOKEN) ?? []);
+  const longKeys = allKeys.filter((key) => key.length > 2 && !PARTICLES.has(key));
+  // "Al Di" has no long word: found by every word then.
+  const nameKeys = longKeys.length > 0 ? longKeys : allKeys;
+  const numberKey = (foldKey(person.localId).match(TOKEN) ?? []).sort((a, b) => b.length - a.length)[0];
+  const initials = givenNamesOf(person).map((given) => `#${initial(given)}${initial(person.lastName)}`);
+  return [...new Set([...nameKeys, ...(numberKey ? [numberKey] : []), ...initials])];
+}
+
+/** A folded text's lower-case words, and each pair of capitals that could be initials ("A.S.", "A. S.", "AS"). */
+function textKeys(folded: string): Set<string> {
+  const tokens = folded.match(TOKEN) ?? [];
+  const keys = new Set(tokens.map((token) => token.toLocaleLowerCase()));
+  tokens.forEach((token, at) => {
+    if (token.length === 2) keys.add(`#${token.toLocaleUpperCase()}`);
+    const next = tokens[at + 1];
+    // "A.S.", and "M. Do" (an initial and a surname too short to look up by).
+    if (token.length === 1 && next) keys.add(`#${token}${next[0]}`.toLocaleUpperCase());
+  });
+  return keys;
+}
+
 /** Every way a person's full name is written: first or preferred name with the surname, folded. */
 function fullNameKeys(person: NamedPerson): string[] {
   return givenNamesOf(person).map((given) => foldKey(`${given} ${person.lastName}`));
@@ -279,20 +314,49 @@ export function makeScrubber(rule: ScrubRule): Scrubber {
       typeof person === 'string' ? !peerNames.has(foldKey(person)) : !fullNameKeys(person).some((key) => peerNames.has(key)),
     ),
   );
-  const patterns: Patterns = new Map();
-  for (const person of rule.people) peerPatterns(person, kept, patterns);
-  for (const phrase of rule.words ?? []) addPhrase(patterns, 'name', phrase);
-  for (const phrase of rule.review?.remove ?? []) addPhrase(patterns, 'added', phrase);
-  const byKind = [...patterns].map(([kind, alternatives]) => ({ kind, regex: compile(alternatives) }));
-  // Only a named person's full name that shares a word with a peer's can hold a peer's name inside it.
-  const peerWords = new Set(rule.people.flatMap((person) => words(`${givenNamesOf(person).join(' ')} ${person.lastName}`).map(foldKey)));
-  const shelter = compile(
-    new Set(kept.fullNames.filter((name) => words(name).some((word) => peerWords.has(foldKey(word)))).map(phrasePattern)),
-  );
+  const always: Patterns = new Map();
+  for (const phrase of rule.words ?? []) addPhrase(always, 'name', phrase);
+  for (const phrase of rule.review?.remove ?? []) addPhrase(always, 'added', phrase);
+  // A district holds thousands of people: each text gets the patterns of only those whose words it holds.
+  const index = new Map<string, number[]>();
+  rule.people.forEach((person, at) => {
+    for (const key of lookupKeys(person)) {
+      const list = index.get(key);
+      if (list) list.push(at);
+      else index.set(key, [at]);
+    }
+  });
+  const namedFullNames = [...new Set(kept.fullNames)].map((name) => ({ name, keys: words(name).map(foldKey) }));
+  const matchers = new Map<string, Matchers>();
+
+  function matchersFor(text: string): Matchers {
+    const chosen = new Set<number>();
+    for (const key of textKeys(text)) for (const at of index.get(key) ?? []) chosen.add(at);
+    const cacheKey = [...chosen].sort((x, y) => x - y).join(',');
+    const known = matchers.get(cacheKey);
+    if (known) return known;
+    const patterns: Patterns = new Map([...always].map(([kind, set]) => [kind, new Set(set)]));
+    const peerWords = new Set<string>();
+    for (const at of chosen) {
+      const person = rule.people[at] as NamedPerson;
+      peerPatterns(person, kept, patterns);
+      for (const word of words(`${givenNamesOf(person).join(' ')} ${person.lastName}`)) peerWords.add(foldKey(word));
+    }
+    // Only a named person's full name that shares a word with a peer's can hold a peer's name inside it.
+    const sheltering = namedFullNames.filter(({ keys }) => keys.some((key) => peerWords.has(key))).map(({ name }) => phrasePattern(name));
+    const built = {
+      byKind: [...patterns].map(([kind, alternatives]) => ({ kind, regex: compile(alternatives) })),
+      shelter: compile(new Set(sheltering)),
+    };
+    if (matchers.size > 256) matchers.clear();
+    matchers.set(cacheKey, built);
+    return built;
+  }
   const keep = new Set((rule.review?.keep ?? []).map(foldKey));
 
   function replacements(original: string): Replacement[] {
     const folded = fold(original);
+    const { byKind, shelter } = matchersFor(folded.text);
     const sheltered = spans(shelter, folded.text);
     const candidates = byKind.flatMap(({ kind, regex }) => spans(regex, folded.text).map((span) => ({ ...span, kind })));
     const outside = candidates.filter(
