@@ -1,6 +1,6 @@
 /**
  * The parent report: plain words in English or Spanish from the catalogs, the team's goal statements
- * as written (after the team's own translation, when there is one in the report's language), peers only as "a trained 8th-grade peer tutor" — and no identifier of any mentor
+ * as written (after the team's own translation, when there is one in the report's language), peers only by role and grade, widened where few share them — and no identifier of any mentor
  * anywhere: not in the text, the metadata, the bookmarks, nor the structure tree's alternative texts,
  * even when a narrative typed by the team names one.
  */
