@@ -195,7 +195,9 @@ describe('reports', () => {
     const rows = table.getByRole('row');
     expect(await rows.count()).toBe(3);
     const parentRow = await textOf(rows.nth(1));
-    expect(parentRow).toMatch(/Morgan Diaz.*Parent report, Spanish \(español\).*Maya Lopez.*Rosa Lopez \(mother\).*informe trimestral/);
+    expect(parentRow).toMatch(
+      /Morgan Diaz.*Parent report, Spanish \(español\).*Names reviewed before saving: 1 taken out, 0 kept, 1 added\..*Maya Lopez.*Rosa Lopez \(mother\).*informe trimestral/,
+    );
     expect(await textOf(rows.nth(2))).toMatch(/Team summary.*Maya Lopez.*Internal use \(the team\)/);
     await screenshot(page, 'reports-disclosures');
     await expectAccessible(page);
