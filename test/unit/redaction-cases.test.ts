@@ -36,6 +36,7 @@ const peers = [
   person('M-1011', 'Samuel', 'Okonkwo', 'Sam'),
   // Shares the student's initials M.Q.: those stay the student's.
   person('M-1012', 'Marisol', 'Quiñones'),
+  person('M-1013', 'Sol', 'Herrera'),
 ];
 /** The guardian and a teacher: people a parent report names. */
 const named = ['Ana Lucía Martínez', 'Elena De la Cruz'];
@@ -49,6 +50,7 @@ const CASES: [string, string, string][] = [
     'Dada una lectura de su grado, Mateo responderá preguntas de comprensión de la lectura.',
     'Dada una lectura de su grado, Mateo responderá preguntas de comprensión de la lectura.',
   ],
+  ['a given name that is a Spanish word stays alone, goes in full', 'Leímos al sol; Sol Herrera vino.', `Leímos al sol; ${R} vino.`],
   ['"la señal de la cruz" is Spanish, not De la Cruz', 'Hizo la señal de la cruz.', 'Hizo la señal de la cruz.'],
   // Why 2: people who must be named, and ordinary words that are also names.
   [
