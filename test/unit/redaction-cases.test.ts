@@ -37,6 +37,7 @@ const peers = [
   // Shares the student's initials M.Q.: those stay the student's.
   person('M-1012', 'Marisol', 'Quiñones'),
   person('M-1013', 'Sol', 'Herrera'),
+  person('M-1014', 'Siobhan', "O'Brien"),
 ];
 /** The guardian and a teacher: people a parent report names. */
 const named = ['Ana Lucía Martínez', 'Elena De la Cruz'];
@@ -89,6 +90,7 @@ const CASES: [string, string, string][] = [
     'Mateo Quintero (M.Q., S-100234)',
   ],
   ['the peer who shares the initials goes by name', 'Marisol Quiñones and Quiñones', `${R} and ${R}`],
+  ['an apostrophe in a name, typed either way', "Siobhan O’Brien and O'Brien came.", `${R} and ${R} came.`],
   ['two replacements in a row read as one', 'Núñez Okonkwo came.', `${R} came.`],
   ['accents kept where nothing matched', 'Él leyó con Zoë Núñez en el salón.', `Él leyó con ${R} en el salón.`],
   ['a name inside a longer word stays', 'Samuelson and Núñezes', 'Samuelson and Núñezes'],

@@ -92,8 +92,9 @@ const isParticle = (word: string) => PARTICLES.has(foldKey(word));
 /** A word that is also ordinary text: inside a name it must be capitalised, alone it is never a name. */
 const isOrdinary = (word: string) => COMMON.has(foldKey(word)) || [...foldKey(word)].length <= 2;
 
-/** One letter in either case as a character class; anything else escaped. */
+/** One letter in either case as a character class, an apostrophe as any apostrophe; anything else escaped. */
 function anyCase(char: string): string {
+  if (/['’ʼ]/u.test(char)) return "['’ʼ]";
   const lower = char.toLocaleLowerCase();
   const upper = char.toLocaleUpperCase();
   if (lower === upper || lower.length !== 1 || upper.length !== 1) return escapeRegExp(char);
@@ -102,7 +103,7 @@ function anyCase(char: string): string {
 
 /** A word of a name, folded: particles in any case, ordinary words only capitalised, other names in any case. */
 function wordPattern(word: string): string {
-  const chars = [...fold(word).text].map((char) => (/['’ʼ]/u.test(char) ? "['’ʼ]" : char));
+  const chars = [...fold(word).text];
   if (!isParticle(word) && isOrdinary(word)) {
     const [first = '', ...rest] = chars;
     return escapeRegExp(first.toLocaleUpperCase()) + rest.map(anyCase).join('');
