@@ -6,7 +6,7 @@
  * "A. Sánchez", initials ("A.S.", "Á. S.", bare "AS" in capitals unless a school abbreviation like
  * "OT"), the student number, a first name alone, and a surname alone only where it is distinctive
  * (never a particle like "de" or "la", a word of two letters or fewer, a common English or Spanish
- * word, or a common given name; words/*.json). A compound surname is matched as a whole ("Sánchez De
+ * word, or a common given name; words/*.ts). A compound surname is matched as a whole ("Sánchez De
  * la Cruz", "De la Cruz"). Matching happens on folded text (fold.ts: accents, soft hyphens,
  * zero-width characters, decomposed names) and replaces spans of the ORIGINAL text, so whatever
  * did not match stays exactly as written.
@@ -18,10 +18,10 @@
  * Pure: plain data in, functions out; no database, no Node.
  */
 import { fold, foldKey } from './fold';
-import abbreviations from './words/abbreviations.json';
-import commonWords from './words/common-words.json';
-import givenNames from './words/given-names.json';
-import particleWords from './words/particles.json';
+import { ABBREVIATIONS as ABBREVIATION_LIST } from './words/abbreviations';
+import { COMMON_WORDS } from './words/common-words';
+import { GIVEN_NAMES } from './words/given-names';
+import { PARTICLES as PARTICLE_LIST } from './words/particles';
 
 /** The fields that identify a person; students and mentors both have them. */
 export interface NamedPerson {
@@ -75,10 +75,10 @@ export interface Scrubber {
   replacements(text: string): Replacement[];
 }
 
-const PARTICLES = new Set(particleWords.words);
-const COMMON = new Set(commonWords.words);
-const GIVEN = new Set(givenNames.words);
-const ABBREVIATIONS = new Set(abbreviations.words);
+const PARTICLES = new Set(PARTICLE_LIST);
+const COMMON = new Set(COMMON_WORDS);
+const GIVEN = new Set(GIVEN_NAMES);
+const ABBREVIATIONS = new Set(ABBREVIATION_LIST);
 
 /** Between the words of one name: spaces or a hyphen ("Quixote-Marchetti" = "Quixote Marchetti"). */
 const SEP = '[\\s\\-\\u2010\\u2011]+';
