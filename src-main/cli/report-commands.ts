@@ -126,6 +126,10 @@ function disclosureLine(disclosure: Disclosure, localId: string | null): string 
     `prepared ${disclosure.preparedOn}`,
     disclosure.recipient ? `to: ${disclosure.recipient}` : '-',
     disclosure.purpose ? `for: ${disclosure.purpose}` : '-',
+    // A reviewed parent report says so (counts only), as the record holds it.
+    ...(typeof disclosure.namesReplaced === 'number'
+      ? [`names reviewed: ${disclosure.namesReplaced} replaced, ${disclosure.namesKept ?? 0} kept, ${disclosure.namesAdded ?? 0} added`]
+      : []),
   ].join('\t');
 }
 

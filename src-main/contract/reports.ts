@@ -52,6 +52,28 @@ export const Purpose = z
   .min(1, 'Say why the report is shared, e.g. "quarterly progress report".')
   .max(200, 'Keep the purpose to 200 characters.');
 
+/** A name as the case manager writes it in the review: what to leave as written, or take out too. */
+const ReviewedName = z.string().trim().min(1, 'Give the name to keep or remove.').max(200, 'Keep a name to 200 characters.');
+
+/**
+ * The case manager's review of a parent document's redaction: `keep` undoes replacements (their
+ * found text, as the preview listed it), `remove` takes out more names wherever they stand.
+ */
+export const RedactionReview = z.object({ keep: z.array(ReviewedName).max(500), remove: z.array(ReviewedName).max(500) }).strict();
+export type RedactionReview = z.infer<typeof RedactionReview>;
+
+/** One name a parent document's redaction replaced, with a few words either side where it was first found. */
+export const FoundName = z.object({
+  found: z.string(),
+  replacement: z.string(),
+  before: z.string(),
+  after: z.string(),
+  /** full_name, first_name, surname, initials, student_number … (services/names/scrub.ts). */
+  identityKind: z.string(),
+  occurrences: z.number().int(),
+});
+export type FoundName = z.infer<typeof FoundName>;
+
 /** Left out: `from` is the plan's start, `to` and `preparedOn` are today. */
 const Dates = { from: IsoDate.optional(), to: IsoDate.optional(), preparedOn: IsoDate.optional() };
 
@@ -65,6 +87,8 @@ export const ReportRequest = z.discriminatedUnion('kind', [
       language: Language,
       recipient: Recipient,
       purpose: Purpose,
+      /** The case manager's review of the names taken out; the saved record notes it was done. */
+      redaction: RedactionReview.optional(),
       ...Dates,
     })
     .strict(),
@@ -130,12 +154,23 @@ export const Disclosure = z.object({
   to: z.string().nullable(),
   preparedOn: z.string(),
   language: z.string().nullable(),
+  /**
+   * For a parent report the case manager reviewed before saving: how many names its redaction
+   * replaced, how many they kept and how many they added (never which); null or absent when not reviewed.
+   */
+  namesReplaced: z.number().int().nullable().optional(),
+  namesKept: z.number().int().nullable().optional(),
+  namesAdded: z.number().int().nullable().optional(),
 });
 export type Disclosure = z.infer<typeof Disclosure>;
 
 export const reports = {
   /** The PDF for a preview pane, as base64; nothing is written and nothing recorded. */
-  'reports.preview': { input: z.object({ request: ReportRequest }).strict(), output: ReportFile.extend({ pdfBase64: z.string() }) },
+  'reports.preview': {
+    input: z.object({ request: ReportRequest }).strict(),
+    /** `names`: for a parent report, every name its redaction replaced, for the case manager's review. */
+    output: ReportFile.extend({ pdfBase64: z.string(), names: z.array(FoundName).optional() }),
+  },
   /**
    * Writes the PDF to the path the user chose in a save dialog (never over an existing file) and
    * records it: a parent report as a disclosure, the others as internal use.

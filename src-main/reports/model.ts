@@ -154,12 +154,31 @@ export interface ProtectedIdentity {
 
 // ── The parent's view: nothing in it can name another student ──────────────────────────────────
 
-/** A peer as a parent may learn of them. */
-export interface PeerDescription {
+/** How many mentors of the school serve in a role from a grade: what a description may say without singling one out. */
+export interface MentorCrowd {
   role: PeerRole;
   grade: number;
-  trained: boolean;
+  mentors: number;
 }
+
+/** Who a parent document must not name, who it may, and the school's mentor crowds (services/reports/people.ts). */
+export interface RedactionPeople {
+  peers: readonly ProtectedIdentity[];
+  /** The family, staff and attendees by full name: what they share with a peer stays. */
+  named: readonly string[];
+  crowds: readonly MentorCrowd[];
+}
+
+export type GradeBand = 'elementary' | 'middle' | 'high';
+
+/**
+ * A peer as a parent may learn of them: by role and grade when at least 3 mentors of the school
+ * share both, by role and grade band when that is the smaller crowd, else only as a trained peer.
+ */
+export type PeerDescription =
+  | { scope: 'grade'; role: PeerRole; grade: number; trained: boolean }
+  | { scope: 'band'; role: PeerRole; band: GradeBand; trained: boolean }
+  | { scope: 'any'; trained: boolean };
 
 export interface ParentSupport {
   role: PeerRole;

@@ -58,11 +58,27 @@ export function graphWords(text: ReportText, goal: GoalValueFacts & { endDate: s
   };
 }
 
-/** "a trained 8th-grade peer tutor" / "un estudiante capacitado de 8.º grado (compañero tutor)". */
+/**
+ * "a trained 8th-grade peer tutor" / "un estudiante capacitado de 8.º grado (compañero tutor)"; widened
+ * where the school has too few such mentors (reports/redact.ts `peerDescriptor`): "a trained
+ * middle-school peer tutor", then "a trained peer".
+ */
 export function describePeer(text: ReportText, peer: PeerDescription): string {
-  const values = { grade: gradeWord(text, peer.grade), noun: text.t(`common.peerNoun.${peer.role}`) };
-  // `context` picks the English "an 8th-grade …" variant where one exists.
-  return peer.trained ? text.t('parent.peerTrained', values) : text.t('parent.peerUntrained', { ...values, context: String(peer.grade) });
+  switch (peer.scope) {
+    case 'grade': {
+      const values = { grade: gradeWord(text, peer.grade), noun: text.t(`common.peerNoun.${peer.role}`) };
+      // `context` picks the English "an 8th-grade …" variant where one exists.
+      return peer.trained
+        ? text.t('parent.peerTrained', values)
+        : text.t('parent.peerUntrained', { ...values, context: String(peer.grade) });
+    }
+    case 'band': {
+      const values = { band: text.t(`common.gradeBand.${peer.band}`), noun: text.t(`common.peerNoun.${peer.role}`) };
+      return peer.trained ? text.t('parent.peerBandTrained', values) : text.t('parent.peerBandUntrained', values);
+    }
+    case 'any':
+      return peer.trained ? text.t('parent.peerAnyTrained') : text.t('parent.peerAny');
+  }
 }
 
 /** A progress code's name in the report's language; the label saved with the report when the catalog lacks it. */

@@ -74,9 +74,22 @@ describe('peerpath report: arguments', () => {
 describe('peerpath report: writing and recording', () => {
   it('writes each report only to --out, never over a file, and lists the disclosures', { timeout: 120_000 }, async () => {
     const app = await reportStudent();
+    const out = tempDir();
+    // Saved in the app after the case manager's review of the names: the listing says so, by counts.
+    await app.call('reports.save', {
+      path: join(tempDir(), 'reviewed.pdf'),
+      request: {
+        kind: 'parent_report',
+        studentId: app.student.id,
+        language: 'en',
+        recipient: 'Marisol Quixote (mother)',
+        purpose: 'reviewed',
+        preparedOn: PREPARED_ON,
+        redaction: { keep: ['SR'], remove: [] },
+      },
+    });
     app.session.lock('user');
     const vault = app.dir;
-    const out = tempDir();
 
     const team = await run([
       'report',
@@ -140,6 +153,17 @@ describe('peerpath report: writing and recording', () => {
         'for: informe trimestral',
       ],
       ['Avery Quill', 'internal use', 'team summary', 'student S-100234', '2026-09-01..2026-10-15', 'prepared 2026-10-15', '-', '-'],
+      [
+        'Avery Quill',
+        'disclosure',
+        'parent report',
+        'student S-100234',
+        '2026-09-01..2026-10-15',
+        'prepared 2026-10-15',
+        'to: Marisol Quixote (mother)',
+        'for: reviewed',
+        'names reviewed: 3 replaced, 1 kept, 0 added',
+      ],
     ]);
     const mine = await run(['audit', 'list', '--disclosures', '--student', 'S-100234', '--limit', '1', '--vault', vault]);
     expect(mine.out.split('\n')).toHaveLength(1);

@@ -26,14 +26,14 @@ export function gatherMentorLetter(
   const everyStudent = studentIdentities(reading.db)
     // A mentor linked to their own student record keeps their own name.
     .filter((student) => student.localId !== mentor.localId);
-  const scrub = makeScrubber({
+  const staff = listStaff(reading, { includeArchived: true });
+  const { scrub } = makeScrubber({
     people: everyStudent,
-    keep: [mentor.firstName, mentor.lastName, mentor.preferredName ?? ''],
+    // The mentor and staff stay named; what they share with a student is theirs.
+    named: [mentor, ...staff.map((member) => member.name)],
     replacement: reportText(input.language ?? 'en').t('letter.redactedStudent'),
   });
-  const signer = ctx.actor.staffId
-    ? listStaff(reading, { includeArchived: true }).find((member) => member.id === ctx.actor.staffId)
-    : undefined;
+  const signer = ctx.actor.staffId ? staff.find((member) => member.id === ctx.actor.staffId) : undefined;
   return {
     letterhead: letterheadFor(reading.db, mentor.school),
     preparedOn,
