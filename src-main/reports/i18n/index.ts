@@ -17,8 +17,30 @@ for (const [path, file] of Object.entries(files)) {
   resources[language] = { translation: file.default };
 }
 
-/** Languages a report can be written in, e.g. ["en", "es"]. */
+/** Languages a report can be written in, e.g. ["ar", "en", "es" …]. */
 export const REPORT_LANGUAGES: readonly string[] = Object.keys(resources).sort();
+
+/** What a catalog says of itself: whether a qualified translator reviewed it, and its reading direction. */
+export interface CatalogMeta {
+  reviewed: boolean;
+  reviewer?: string;
+  dir: 'ltr' | 'rtl';
+}
+
+/** The catalog's `_meta`; a catalog without one is taken as unreviewed and left to right. */
+export function catalogMeta(language: string): CatalogMeta {
+  const meta = resources[language]?.translation._meta as Partial<CatalogMeta> | undefined;
+  return {
+    reviewed: meta?.reviewed === true,
+    ...(typeof meta?.reviewer === 'string' ? { reviewer: meta.reviewer } : {}),
+    dir: meta?.dir === 'rtl' ? 'rtl' : 'ltr',
+  };
+}
+
+/** The reading direction of a report language (an unknown one reads left to right). */
+export function languageDirection(language: string): 'ltr' | 'rtl' {
+  return catalogMeta(language).dir;
+}
 
 /** A catalog key such as "team.goalHeading". */
 export type ReportKey = string;
