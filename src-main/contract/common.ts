@@ -26,6 +26,16 @@ export type Slot = z.infer<typeof Slot>;
 
 export const Language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language code such as en or es.');
 
+/**
+ * The languages a report (and meeting mode) can be written in: one catalog file each
+ * (src-main/reports/i18n/locales). `Language` above stays open: a guardian may prefer any language.
+ */
+export const REPORT_LANGUAGE_CODES = ['en', 'es', 'vi', 'zh', 'ar', 'hi', 'uk', 'fr', 'so'] as const;
+export const ReportLanguage = z.enum(REPORT_LANGUAGE_CODES, {
+  error: `Choose a report language: ${REPORT_LANGUAGE_CODES.join(', ')}.`,
+});
+export type ReportLanguage = z.infer<typeof ReportLanguage>;
+
 export const Page = z.object({
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),

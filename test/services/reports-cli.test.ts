@@ -52,8 +52,8 @@ describe('peerpath report: arguments', () => {
     [['report', 'team', '--student', 'S-1', '--out', 'x.pdf', '--from', '2026-02-30'], 'from: That date does not exist.'],
     [['report', 'team', '--student', 'S-1', '--out', 'x.pdf', '--to', '15/10/2026'], 'to: Use a date like 2026-09-14.'],
     [
-      ['report', 'parent', '--student', 'S-1', '--lang', 'fr', '--recipient', 'A', '--purpose', 'B', '--out', 'x.pdf'],
-      'lang: Choose one of: en, es.',
+      ['report', 'parent', '--student', 'S-1', '--lang', 'de', '--recipient', 'A', '--purpose', 'B', '--out', 'x.pdf'],
+      'lang: Choose one of: ar, en, es, fr, hi, so, uk, vi, zh.',
     ],
     [['report', 'parent', '--student', 'S-1', '--lang', 'es', '--purpose', 'B', '--out', 'x.pdf'], 'recipient:'],
     [['report', 'parent', '--student', 'S-1', '--lang', 'es', '--recipient', 'A', '--out', 'x.pdf'], 'purpose:'],

@@ -4,8 +4,10 @@
  * with the first report, not with the app.
  *
  * - DejaVu Sans: Latin with every accent (Vietnamese, French, Somali, Spanish), Greek, Cyrillic
- *   (Ukrainian), Hebrew and many symbols.
- * - Noto Naskh Arabic: Arabic, with the GSUB tables fontkit shapes joined letters from.
+ *   (Ukrainian), Hebrew, Arabic (with the joining forms fontkit shapes from its GSUB table) and many
+ *   symbols. It stays the Arabic face too: each of its Arabic glyphs is one letter, so copying and
+ *   text extraction give the letters as stored, where Noto's Arabic faces draw the dots as marks on
+ *   shared letter bodies and pdftotext then reads تقرير as تقرتر.
  * - Noto Sans Devanagari: Hindi, with the conjuncts and vowel-sign reordering of Indic shaping.
  * - Noto Sans SC: Simplified Chinese, and the CJK ideographs a name may use. Regular only: the face
  *   is 10 MB, a bold one another 10 MB, so Chinese headings print in the regular weight.
@@ -14,8 +16,6 @@
  * build inlines them).
  */
 
-import arabic from '@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf?inline';
-import arabicBold from '@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf?inline';
 import devanagari from '@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf?inline';
 import devanagariBold from '@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf?inline';
 import han from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?inline';
@@ -25,8 +25,6 @@ import bold from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?inline';
 export const FONT_DATA_URLS = {
   regular,
   bold,
-  arabic,
-  arabicBold,
   devanagari,
   devanagariBold,
   han,

@@ -6,12 +6,10 @@
  */
 import { create, type Font } from 'fontkit';
 
-/** The bundled faces by script; `regular` and `bold` are DejaVu Sans, the Latin and Cyrillic face. */
+/** The bundled faces by script; `regular` and `bold` are DejaVu Sans: Latin, Cyrillic and Arabic. */
 export interface ReportFonts {
   regular: Font;
   bold: Font;
-  arabic: Font;
-  arabicBold: Font;
   devanagari: Font;
   devanagariBold: Font;
   /** Simplified Chinese; one weight serves both (see font-data.ts). */
@@ -42,8 +40,6 @@ export function loadFonts(): Promise<ReportFonts> {
   loaded ??= import('./font-data').then(({ FONT_DATA_URLS: urls }) => ({
     regular: parse(urls.regular),
     bold: parse(urls.bold),
-    arabic: parse(urls.arabic),
-    arabicBold: parse(urls.arabicBold),
     devanagari: parse(urls.devanagari),
     devanagariBold: parse(urls.devanagariBold),
     han: parse(urls.han),
@@ -54,14 +50,13 @@ export function loadFonts(): Promise<ReportFonts> {
 /**
  * The faces a document tries, in order, for regular and bold text: the face of the language's own
  * script first (so its punctuation and digits match its letters), then the others for names in any
- * script. Arabic's face has no Latin letters, so a Latin word in an Arabic report falls to DejaVu.
+ * script.
  */
 export function fallbackOrder(language: string, bold: boolean): FaceKey[] {
   const latin: FaceKey = bold ? 'bold' : 'regular';
-  const arabic: FaceKey = bold ? 'arabicBold' : 'arabic';
   const devanagari: FaceKey = bold ? 'devanagariBold' : 'devanagari';
-  const others: FaceKey[] = [latin, arabic, devanagari, 'han'];
-  const own: FaceKey = language === 'zh' ? 'han' : language === 'hi' ? devanagari : language === 'ar' ? arabic : latin;
+  const others: FaceKey[] = [latin, devanagari, 'han'];
+  const own: FaceKey = language === 'zh' ? 'han' : language === 'hi' ? devanagari : latin;
   return [own, ...others.filter((face) => face !== own)];
 }
 

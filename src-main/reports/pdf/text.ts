@@ -39,6 +39,9 @@ interface Line {
   height: number;
 }
 
+/** Each Arabic-script character alone, or a stretch with none. */
+const ARABIC_SIGN_SPLIT =
+  /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]|[^\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+/gu;
 /** Letters of scripts written right to left. */
 const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
 /** Break opportunities: one CJK character, a word (with a dash it ends with), a dash, or spaces. */
@@ -137,7 +140,9 @@ function layoutLine(rd: ReportDocument, text: string, bold: boolean, size: numbe
       // pdfkit shapes word by word and sets the words left to right, so a right-to-left run is set
       // here word by word from the right; fontkit lays out each Arabic word right to left itself,
       // and spaces and punctuation, which it leaves as they are, are turned here.
-      const words = run.rtl ? (letters.match(/\s+|\S+/gu) ?? []).reverse() : [letters];
+      // In a left-to-right stretch, fontkit would still turn a piece holding an Arabic-script sign
+      // ("70٪", Arabic-Indic digits) right to left: each such sign is drawn as a piece of its own.
+      const words = run.rtl ? (letters.match(/\s+|\S+/gu) ?? []).reverse() : (letters.match(ARABIC_SIGN_SPLIT) ?? []);
       for (const word of words) {
         const drawn = run.rtl && !RTL_LETTER.test(word) ? [...word].reverse().join('') : word;
         pieces.push({ face, text: drawn, width: measure(rd, face, drawn) });
