@@ -44,9 +44,11 @@ const ARABIC_SIGN_SPLIT =
   /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]|[^\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+/gu;
 /** Letters of scripts written right to left. */
 const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
-/** Break opportunities: one CJK character, a word (with a dash it ends with), a dash, or spaces. */
+/** Break opportunities: one CJK character, a word (with a dash it ends with), a dash, or spaces; closing punctuation stays with what it follows. */
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff00-\\uffef';
-const TOKEN = new RegExp(`[${CJK}]|[^\\s${CJK}\\-–—]+[\\-–—]?|[\\-–—]|\\s+`, 'gu');
+/** Punctuation that may not begin a line (kinsoku): it stays with the character before it. */
+const CLOSING = '、。，．：；！？）」』】〕〉》”’％';
+const TOKEN = new RegExp(`[${CJK}][${CLOSING}]*|[^\\s${CJK}\\-–—]+[\\-–—]?[${CLOSING}]*|[\\-–—]|\\s+`, 'gu');
 
 function faceOf(rd: ReportDocument, key: FaceKey): Font {
   return rd.fonts[key];
@@ -104,7 +106,7 @@ function mirrored(text: string): string {
 }
 
 /** The line's stretches of one embedding level, in visual order (rule L2 of the bidi algorithm). */
-function visualRuns(line: string, rtlDocument: boolean): { text: string; rtl: boolean }[] {
+export function visualRuns(line: string, rtlDocument: boolean): { text: string; rtl: boolean }[] {
   if (!rtlDocument && !RTL_LETTER.test(line)) return [{ text: line, rtl: false }];
   const { levels } = bidi.getEmbeddingLevels(line, rtlDocument ? 'rtl' : 'ltr');
   const runs: { start: number; end: number; level: number }[] = [];
@@ -131,9 +133,9 @@ function visualRuns(line: string, rtlDocument: boolean): { text: string; rtl: bo
   return runs.map((run) => ({ text: line.slice(run.start, run.end), rtl: run.level % 2 === 1 }));
 }
 
-function layoutLine(rd: ReportDocument, text: string, bold: boolean, size: number): Line {
+function layoutLine(rd: ReportDocument, text: string, bold: boolean, size: number, rtlParagraph: boolean): Line {
   const pieces: Piece[] = [];
-  for (const run of visualRuns(text, rd.rtl)) {
+  for (const run of visualRuns(text, rtlParagraph)) {
     const faced = fontRuns(rd.fonts, rd.faceOrder(bold), run.rtl ? mirrored(run.text) : run.text);
     if (run.rtl) faced.reverse();
     for (const { face, text: letters } of faced) {
@@ -155,13 +157,25 @@ function layoutLine(rd: ReportDocument, text: string, bold: boolean, size: numbe
   return { pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0), ascent, height: ascent + descent };
 }
 
+/**
+ * A paragraph's direction in a right-to-left document, by its first letter (UAX #9 P2): a goal the
+ * team wrote in English reads left to right inside an Arabic report; one with no letter at all
+ * (a date, a number) takes the document's direction.
+ */
+function paragraphIsRtl(paragraph: string): boolean {
+  const first = /\p{L}/u.exec(paragraph)?.[0];
+  return first === undefined || RTL_LETTER.test(first);
+}
+
 function layout(rd: ReportDocument, text: string, box: TextBox): Line[] {
   const size = (rd.doc as unknown as { _fontSize: number })._fontSize;
   const bold = box.bold ?? false;
   return printable(text)
     .split('\n')
-    .flatMap((paragraph) => breakLines(rd, paragraph, box.width, bold))
-    .map((line) => layoutLine(rd, line, bold, size));
+    .flatMap((paragraph) => {
+      const rtlParagraph = rd.rtl && paragraphIsRtl(paragraph);
+      return breakLines(rd, paragraph, box.width, bold).map((line) => layoutLine(rd, line, bold, size, rtlParagraph));
+    });
 }
 
 /** The height `drawText` will take at the current font size, as pdfkit's heightOfString counts it. */
