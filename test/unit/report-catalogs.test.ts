@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPORT_LANGUAGE_CODES } from '../../src-main/contract/common';
+import { REPORT_LANGUAGE_CODES, REPORT_LANGUAGE_REVIEWED } from '../../src-main/contract/common';
 import { catalogMeta, REPORT_LANGUAGES, reportText } from '../../src-main/reports/i18n/index';
 
 const DIR = join(import.meta.dirname, '../../src-main/reports/i18n/locales');
@@ -80,6 +80,9 @@ describe('report catalogs', () => {
     expect(catalogMeta('en')).toEqual({ reviewed: true, dir: 'ltr' });
     expect(catalogMeta('ar').dir).toBe('rtl');
     for (const language of ['vi', 'zh', 'ar', 'hi', 'uk', 'fr', 'so']) expect(catalogMeta(language).reviewed).toBe(false);
+    // The app's notices read the contract's copy of the catalogs' word.
+    for (const language of REPORT_LANGUAGE_CODES)
+      expect([language, REPORT_LANGUAGE_REVIEWED[language]]).toEqual([language, catalogMeta(language).reviewed]);
   });
 
   it('picks plural forms by each language’s rules', () => {

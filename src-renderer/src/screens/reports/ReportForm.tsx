@@ -14,6 +14,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { SelectField } from '../../components/SelectField';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
+import { TranslationReviewNotice } from '../../components/TranslationReviewNotice';
 import { ReportPreview } from './ReportPreview';
 import {
   familyLanguage,
@@ -109,6 +110,7 @@ function ReportFormFields({ student, plan }: { student: Student; plan: Plan }) {
                   : undefined
               }
             />
+            <TranslationReviewNotice language={draft.language} />
             <TextInputField
               label={t('reportsScreen.make.recipient')}
               description={t('reportsScreen.make.recipientHint')}
