@@ -178,9 +178,42 @@ function layout(rd: ReportDocument, text: string, box: TextBox): Line[] {
     });
 }
 
+/** Printable ASCII and line breaks: DejaVu Sans draws every one. */
+const PLAIN_ASCII = /^[\x20-\x7e\n]*$/;
+/** Whether DejaVu has a character, remembered: most report text asks about the same few hundred. */
+const inDejaVu = new Map<number, boolean>();
+
+/**
+ * Text pdfkit can lay out by itself, as it did before reports spoke every script: a left-to-right
+ * document and every character in DejaVu, the Latin face (so one face, and no right-to-left run).
+ * Most of an English or Spanish report is such text, and pdfkit's own line breaking is the fast path.
+ */
+function plainLatin(rd: ReportDocument, shown: string, bold: boolean): boolean {
+  const first = rd.faceOrder(bold)[0];
+  if (rd.rtl || (first !== 'regular' && first !== 'bold')) return false;
+  if (PLAIN_ASCII.test(shown)) return true;
+  const face = rd.fonts.regular;
+  for (const ch of shown) {
+    const code = ch.codePointAt(0) ?? 0;
+    let has = inDejaVu.get(code);
+    if (has === undefined) {
+      has = ch === '\n' || (face.hasGlyphForCodePoint(code) && rd.fonts.bold.hasGlyphForCodePoint(code) && !RTL_LETTER.test(ch));
+      inDejaVu.set(code, has);
+    }
+    if (!has) return false;
+  }
+  return true;
+}
+
 /** The height `drawText` will take at the current font size, as pdfkit's heightOfString counts it. */
 export function textHeight(rd: ReportDocument, text: string, box: TextBox): number {
   const lineGap = box.lineGap ?? 0;
+  const bold = box.bold ?? false;
+  const shown = printable(text);
+  if (plainLatin(rd, shown, bold)) {
+    rd.setFace(rd.faceOrder(bold)[0] ?? 'regular');
+    return rd.doc.heightOfString(shown, { width: box.width, lineGap });
+  }
   const height = layout(rd, text, box).reduce((sum, line) => sum + line.height + lineGap, 0);
   rd.setFace(rd.faceOrder(box.bold ?? false)[0] ?? 'regular');
   return height;
@@ -201,6 +234,13 @@ export function drawText(rd: ReportDocument, text: string, x: number, y: number,
   const { doc } = rd;
   const lineGap = box.lineGap ?? 0;
   const align = box.align ?? (rd.rtl ? 'right' : 'left');
+  const shown = printable(text);
+  if (plainLatin(rd, shown, box.bold ?? false)) {
+    rd.setFace(rd.faceOrder(box.bold ?? false)[0] ?? 'regular');
+    doc.text(shown, x, y, { width: box.width, lineGap, align });
+    doc.x = x;
+    return;
+  }
   let top = y;
   for (const line of layout(rd, text, box)) {
     if (top + line.height > rd.bottom && top > doc.page.margins.top + 1) {
