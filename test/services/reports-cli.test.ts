@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src-main/cli';
 import { type Connect, connectToHost } from '../../src-main/cli/common';
+import { ReportInvocation } from '../../src-main/cli/report-commands';
+import { REPORT_LANGUAGE_CODES } from '../../src-main/contract';
 import { studentInput } from '../fixtures/program-input';
 import { PASSPHRASE, tempDir } from '../fixtures/vault';
 import { PREPARED_ON, pdfText, reportStudent } from './reports-fixture';
@@ -46,6 +48,11 @@ async function run(argv: string[]) {
 afterEach(() => vi.restoreAllMocks());
 
 describe('peerpath report: arguments', () => {
+  it.each(REPORT_LANGUAGE_CODES)('--lang %s names a report language', (lang) => {
+    const invocation = { command: 'report parent', student: 'S-1', lang, recipient: 'A', purpose: 'B', out: 'x.pdf' };
+    expect(ReportInvocation.safeParse(invocation).success).toBe(true);
+  });
+
   it.each([
     [['report', 'team', '--student', 'S-1'], 'wrong arguments for "report team": out:'],
     [['report', 'team', '--student', 'S-1', '--out', 'x.txt'], 'out: Give a file name ending in .pdf.'],
