@@ -186,7 +186,7 @@ describe('report catalogs', () => {
   it('have the same keys as English in every language, apart from plural and context variants', () => {
     const catalog = (language: string) =>
       keys(JSON.parse(readFileSync(join(import.meta.dirname, `../../src-main/reports/i18n/locales/${language}.json`), 'utf8')));
-    const base = (list: string[]) => [...new Set(list.map((key) => key.replace(/_(one|other|many|\d+)$/, '')))].sort();
+    const base = (list: string[]) => [...new Set(list.map((key) => key.replace(/_(zero|one|two|few|many|other|\d+)$/, '')))].sort();
     for (const language of REPORT_LANGUAGES)
       expect({ language, keys: base(catalog(language)) }).toEqual({ language, keys: base(catalog('en')) });
   });

@@ -25,6 +25,7 @@ import {
   type ReportDraft,
   toRequest,
 } from './report-request';
+import { UntranslatedPassages } from './UntranslatedPassages';
 
 export function ReportForm({ studentId }: { studentId: string }) {
   const { t } = useTranslation();
@@ -111,6 +112,7 @@ function ReportFormFields({ student, plan }: { student: Student; plan: Plan }) {
               }
             />
             <TranslationReviewNotice language={draft.language} />
+            <UntranslatedPassages plan={plan} language={draft.language} />
             <TextInputField
               label={t('reportsScreen.make.recipient')}
               description={t('reportsScreen.make.recipientHint')}
