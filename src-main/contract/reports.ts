@@ -5,7 +5,7 @@
  * use — and the disclosure record lists those events. Report settings: school name, logo, paper.
  */
 import { z } from 'zod';
-import { Id, IsoDate, Language, ShortText } from './common';
+import { Id, IsoDate, ReportLanguage, ShortText } from './common';
 
 export const PAPER_SIZES = ['letter', 'a4'] as const;
 export const PaperSize = z.enum(PAPER_SIZES);
@@ -83,8 +83,8 @@ export const ReportRequest = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('parent_report'),
       studentId: Id,
-      /** A language with a report catalog (en, es …); refused otherwise, naming those there are. */
-      language: Language,
+      /** A language with a report catalog (en, es, vi, zh, ar, hi, uk, fr, so); refused otherwise, naming those there are. */
+      language: ReportLanguage,
       recipient: Recipient,
       purpose: Purpose,
       /** The case manager's review of the names taken out; the saved record notes it was done. */

@@ -14,7 +14,7 @@ const REPORTS = join(ROOT, 'src-main/reports');
 
 /** Pure rule modules of services/ the renderer may use (no database, no Node). */
 const PURE_RULES = ['src-main/services/names/scrub.ts', 'src-main/services/names/fold.ts', 'src-main/services/plans/plan-rules.ts'];
-const PACKAGES = ['pdfkit', 'fontkit', 'i18next', 'zod', 'node:crypto', 'dejavu-fonts-ttf/'];
+const PACKAGES = ['pdfkit', 'fontkit', 'i18next', 'zod', 'node:crypto', 'bidi-js', 'dejavu-fonts-ttf/', '@expo-google-fonts/noto-sans-'];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -4,6 +4,7 @@
  * caller can keep a block together with what follows it.
  */
 import { ACCENT, INK, MUTED, type ReportDocument, RULE, TINT } from './document';
+import { drawText, textHeight } from './text';
 
 export interface TextStyle {
   size?: number;
@@ -18,22 +19,24 @@ export interface TextStyle {
 
 const BODY = { size: 9.5, lineGap: 1.5 };
 
-function apply(rd: ReportDocument, style: TextStyle): { width: number; x: number; lineGap: number } {
+/** The style set on the document, and the column it gives: an indent is from the reading side's margin. */
+function apply(rd: ReportDocument, style: TextStyle): { width: number; x: number; lineGap: number; bold: boolean } {
   rd.doc
     .font(style.bold ? 'bold' : 'regular')
     .fontSize(style.size ?? BODY.size)
     .fillColor(style.color ?? INK);
   const indent = style.indent ?? 0;
-  return { x: rd.left + indent, width: rd.width - indent, lineGap: style.lineGap ?? BODY.lineGap };
+  const bold = style.bold ?? false;
+  return { x: rd.rtl ? rd.left : rd.left + indent, width: rd.width - indent, lineGap: style.lineGap ?? BODY.lineGap, bold };
 }
 
 /** The height `paragraph` will take, space after included. */
 export function paragraphHeight(rd: ReportDocument, text: string, style: TextStyle = {}): number {
-  const { width, lineGap } = apply(rd, style);
-  return rd.doc.heightOfString(rd.printable(text), { width, lineGap }) + (style.after ?? 4);
+  const { width, lineGap, bold } = apply(rd, style);
+  return textHeight(rd, text, { width, lineGap, bold }) + (style.after ?? 4);
 }
 
-/** Structure options that keep the real text for screen readers when some characters print as □. */
+/** Structure options that keep the real text for screen readers when some characters print as □ or are dropped. */
 function actualText(text: string, shown: string): PDFKit.Mixins.StructureElementOptions {
   return shown === text.normalize('NFC') ? {} : { actual: text };
 }
@@ -43,8 +46,8 @@ export function paragraph(rd: ReportDocument, parent: PDFKit.PDFStructureElement
   const shown = rd.printable(text);
   parent.add(
     doc.struct(tag, actualText(text, shown), () => {
-      const { x, width, lineGap } = apply(rd, style);
-      doc.text(shown, x, doc.y, { width, lineGap });
+      const { x, width, lineGap, bold } = apply(rd, style);
+      drawText(rd, shown, x, doc.y, { width, lineGap, bold });
     }),
   );
   doc.y += style.after ?? 4;
@@ -85,9 +88,9 @@ function rowHeight(rd: ReportDocument, row: readonly Fact[], width: number): num
   return Math.max(
     ...row.map((fact) => {
       rd.doc.font('regular').fontSize(7.5);
-      const label = rd.doc.heightOfString(rd.printable(fact.label), { width });
+      const label = textHeight(rd, fact.label, { width });
       rd.doc.font('regular').fontSize(9.5);
-      return label + rd.doc.heightOfString(rd.printable(fact.value), { width, lineGap: 1 }) + 7;
+      return label + textHeight(rd, fact.value, { width, lineGap: 1 }) + 7;
     }),
   );
 }
@@ -112,15 +115,17 @@ export function facts(rd: ReportDocument, parent: PDFKit.PDFStructureElement, li
     rd.keepTogether(height);
     const top = doc.y;
     row.forEach((fact, index) => {
-      const x = rd.left + index * (width + GRID_GAP);
+      // Columns follow the reading order: the first pair on the right in a right-to-left report.
+      const column = rd.rtl ? columns - 1 - index : index;
+      const x = rd.left + column * (width + GRID_GAP);
       const label = rd.printable(fact.label);
       const value = rd.printable(fact.value);
       parent.add(
         doc.struct('P', actualText(`${fact.label}: ${fact.value}`, `${label}: ${value}`), () => {
           doc.font('regular').fontSize(7.5).fillColor(MUTED);
-          doc.text(label, x, top, { width });
+          drawText(rd, label, x, top, { width });
           doc.font('regular').fontSize(9.5).fillColor(INK);
-          doc.text(value, x, doc.y + 1, { width, lineGap: 1 });
+          drawText(rd, value, x, doc.y + 1, { width, lineGap: 1 });
         }),
       );
     });
@@ -148,7 +153,8 @@ export function bullets(rd: ReportDocument, parent: PDFKit.PDFStructureElement, 
           .font('regular')
           .fontSize(style.size ?? BODY.size)
           .fillColor(ACCENT);
-        doc.text('•', rd.left + indent - 10, top, { width: 10, lineBreak: false });
+        const bulletX = rd.rtl ? rd.left + rd.width - indent : rd.left + indent - 10;
+        drawText(rd, '•', bulletX, top, { width: 10, align: rd.rtl ? 'right' : 'left' });
       }),
     );
     doc.y = top;
@@ -175,12 +181,12 @@ export function box(rd: ReportDocument, parent: PDFKit.PDFStructureElement, line
   lines.forEach((line, index) => {
     const style = styles[index] ?? {};
     // The right padding is the same as the left: narrow the width by indenting twice, then shift back.
-    const { x, width, lineGap } = apply(rd, { ...style, indent: pad * 2 });
+    const { width, lineGap, bold } = apply(rd, { ...style, indent: pad * 2 });
     const shown = rd.printable(line);
     section.add(
       doc.struct('P', actualText(line, shown), () => {
         apply(rd, style);
-        doc.text(shown, x - pad, doc.y, { width, lineGap });
+        drawText(rd, shown, rd.left + pad, doc.y, { width, lineGap, bold });
       }),
     );
     doc.y += style.after ?? 3;

@@ -19,7 +19,7 @@ import { redactionPeople, withAttendees } from '../reports/people';
 import { getMeeting, recipients } from './meetings';
 
 function checkLanguage(language: string): void {
-  if (!REPORT_LANGUAGES.includes(language)) {
+  if (!(REPORT_LANGUAGES as readonly string[]).includes(language)) {
     throw new AppError('invalid_input', `That language is not available yet; choose one of: ${REPORT_LANGUAGES.join(', ')}.`);
   }
 }

@@ -15,6 +15,7 @@ import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
+import { TranslationReviewNotice } from '../../components/TranslationReviewNotice';
 import { SettingsSection } from './SettingsSection';
 
 export function ReportSettingsSection() {
@@ -26,6 +27,7 @@ export function ReportSettingsSection() {
         <>
           <LetterheadForm settings={settings.data} />
           <LogoField settings={settings.data} />
+          <TranslationReviewNotice />
         </>
       ) : (
         <p role="status">{t('app.working')}</p>
