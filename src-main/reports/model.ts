@@ -59,8 +59,35 @@ export interface GoalValueFacts {
   target: number;
 }
 
+/**
+ * The progress rules' one verdict on a goal as of the report's day (GoalProgress.judgement, from
+ * services/progress-rules): every sentence about where a goal stands is worded from it, so the
+ * quantitative sentence, the suggested code and the flags cannot disagree.
+ */
+export interface GoalJudgement {
+  asOf: string;
+  status: 'no_data' | 'not_enough_data' | 'mastered' | 'likely' | 'unclear' | 'unlikely' | 'met' | 'not_met';
+  weeks: { withData: number; needed: number };
+  latest: { date: string; value: number } | null;
+  /** Median of the last 3 points. */
+  recentMedian: number | null;
+  /** The aim line's value on `asOf` (null before teaching starts). */
+  expectedNow: number | null;
+  suggestedLevel: 'mastered' | 'sufficient' | 'insufficient' | 'no_progress' | 'not_introduced';
+  /** One plain English sentence, from the rules. */
+  reason: string;
+}
+
+/** A short-term objective under a goal; `status` only where the team recorded one. */
+export interface GoalObjective {
+  text: string;
+  status?: string;
+}
+
 export interface PeriodReport {
   periodLabel: string;
+  /** The period's first day: the day after the previous period ended, or the plan's start. */
+  periodStartsOn: string;
   periodEndsOn: string;
   codeSet: ProgressCodeSetId;
   code: string | null;
@@ -107,6 +134,9 @@ export interface TeamGoal extends GoalValueFacts {
   chart: ChartModelView;
   trendMethod: z.infer<typeof TrendMethodSchema>;
   flags: GoalFlagView[];
+  /** Null only when the progress rules give none. */
+  judgement: GoalJudgement | null;
+  objectives: GoalObjective[];
   reports: PeriodReport[];
   supports: TeamSupport[];
 }
@@ -180,7 +210,13 @@ export interface ParentGoal extends GoalValueFacts {
   translatedStatement: string | null;
   endDate: string;
   chart: ChartModelView;
-  reports: Pick<PeriodReport, 'periodLabel' | 'periodEndsOn' | 'codeSet' | 'code' | 'codeLabel' | 'narrative'>[];
+  judgement: GoalJudgement | null;
+  objectives: GoalObjective[];
+  /** The team's sufficiency answer and its reason stay: a family (and a state monitor) is owed them. */
+  reports: Pick<
+    PeriodReport,
+    'periodLabel' | 'periodStartsOn' | 'periodEndsOn' | 'codeSet' | 'code' | 'codeLabel' | 'sufficient' | 'insufficientReason' | 'narrative'
+  >[];
   supports: ParentSupport[];
 }
 
@@ -193,6 +229,8 @@ export interface ParentReportView {
   student: { name: string; grade: number; school: string };
   plan: Pick<PlanFacts, 'type' | 'startDate' | 'endDate' | 'annualReviewDue' | 'caseManagerName'>;
   goals: ParentGoal[];
+  /** Some support serving a goal held at least one session: only then does the intro speak of peers helping. */
+  peersDelivered: boolean;
 }
 
 // ── The mentor's letter: nothing in it can name a student they supported ───────────────────────
@@ -206,4 +244,7 @@ export interface MentorLetterView {
   training: { module: TrainingModule; completedOn: string }[];
   recognition: { date: string; description: string }[];
   signedBy: string | null;
+  /** From report settings: the signer's title ("Special education coordinator") and how to reach them. */
+  signerTitle: string | null;
+  signerContact: string | null;
 }

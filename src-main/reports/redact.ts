@@ -63,12 +63,17 @@ export function redactForParents(team: TeamSummaryView, people: readonly Protect
       baseline: goal.baseline,
       target: goal.target,
       chart: goal.chart,
+      judgement: goal.judgement,
+      objectives: goal.objectives.map((objective) => ({ ...objective, text: scrub(objective.text) })),
       reports: goal.reports.map((report) => ({
         periodLabel: scrub(report.periodLabel),
+        periodStartsOn: report.periodStartsOn,
         periodEndsOn: report.periodEndsOn,
         codeSet: report.codeSet,
         code: report.code,
         codeLabel: report.codeLabel,
+        sufficient: report.sufficient,
+        insufficientReason: report.insufficientReason,
         narrative: report.narrative === null ? null : scrub(report.narrative),
       })),
       supports: goal.supports.map((support) => ({
@@ -81,5 +86,6 @@ export function redactForParents(team: TeamSummaryView, people: readonly Protect
         peers: support.mentors.map((mentor): PeerDescription => ({ role: support.role, grade: mentor.grade, trained: mentor.trained })),
       })),
     })),
+    peersDelivered: team.goals.some((goal) => goal.supports.some((support) => (support.fidelity?.heldSessions ?? 0) > 0)),
   };
 }

@@ -33,7 +33,8 @@ export interface DocumentSetup {
   inputs: unknown;
   /** The footer's own line (for whom, when), under the confidentiality line. */
   footerNote: string;
-  confidential: string;
+  /** The confidentiality line; left out of documents meant to be shown (a mentor's letter). */
+  confidential?: string;
   pageOf: (page: number, pages: number) => string;
 }
 
@@ -224,11 +225,14 @@ export class ReportDocument {
       .lineWidth(0.5)
       .strokeColor(RULE)
       .stroke();
-    doc.font('bold').fontSize(7.5).fillColor(INK);
-    doc.text(this.printable(this.setup.confidential), this.left, top, { width: this.width - numberWidth, lineBreak: false });
+    const { confidential } = this.setup;
+    if (confidential) {
+      doc.font('bold').fontSize(7.5).fillColor(INK);
+      doc.text(this.printable(confidential), this.left, top, { width: this.width - numberWidth, lineBreak: false });
+    }
     doc.font('regular').fontSize(7.5).fillColor(MUTED);
     doc.text(this.setup.pageOf(page, pages), this.left + this.width - numberWidth, top, { width: numberWidth, align: 'right' });
-    doc.text(this.printable(this.setup.footerNote), this.left, top + 11, {
+    doc.text(this.printable(this.setup.footerNote), this.left, confidential ? top + 11 : top, {
       width: this.width - numberWidth,
       height: 20,
       ellipsis: true,

@@ -7,7 +7,15 @@
 import { ne } from 'drizzle-orm';
 import { students } from '../../../db/schema';
 import { AppError, type Mentor, type Plan, TRAINING_MODULES } from '../../contract';
-import type { CheckInHighlight, DateRange, PeriodReport, ProtectedIdentity, TeamMentor, TeamSummaryView } from '../../reports/model';
+import type {
+  CheckInHighlight,
+  DateRange,
+  GoalJudgement,
+  PeriodReport,
+  ProtectedIdentity,
+  TeamMentor,
+  TeamSummaryView,
+} from '../../reports/model';
 import { type ServiceContext, today } from '../context';
 import { listAssignmentsForAccommodation } from '../mentors/assignments';
 import { getMentor, listMentors } from '../mentors/mentors';
@@ -71,6 +79,25 @@ function toTeamMentor(mentor: Mentor, day: string): TeamMentor {
     grade: mentor.grade,
     trained: isTrained(mentor, day),
   };
+}
+
+/** The day after `iso`: a period starts the day after the one before it ends. */
+function dayAfter(iso: string): string {
+  const next = new Date(`${iso}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/** Where the period ending on `endsOn` began: the day after the goal's previous period, else the plan's start. */
+export function periodStart(periodEnds: readonly string[], endsOn: string, planStart: string): string {
+  const before = periodEnds.filter((end) => end < endsOn).sort();
+  const previous = before[before.length - 1];
+  return previous === undefined ? planStart : dayAfter(previous);
+}
+
+/** The rules' judgement when the progress service gives one (GoalProgress.judgement). */
+function judgementOf(progress: object): GoalJudgement | null {
+  return 'judgement' in progress ? (progress.judgement as GoalJudgement) : null;
 }
 
 function within(date: string, range: DateRange): boolean {
@@ -153,11 +180,19 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
       chart: progress.chart,
       trendMethod: 'theil_sen' as const,
       flags: progress.flags,
+      judgement: judgementOf(progress),
+      // The plan records objectives as text only: each is listed, with no status.
+      objectives: goal.objectives.map((objective) => ({ text: objective })),
       reports: marks
         .filter((report) => report.goalId === goal.id)
         .map(
           (report): PeriodReport => ({
             periodLabel: report.period.label,
+            periodStartsOn: periodStart(
+              goal.reportingPeriods.map((period) => period.endsOn),
+              report.period.endsOn,
+              detail.plan.startDate,
+            ),
             periodEndsOn: report.period.endsOn,
             codeSet: report.codeSet,
             code: report.code,

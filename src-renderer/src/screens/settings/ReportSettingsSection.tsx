@@ -16,6 +16,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
 import { SettingsSection } from './SettingsSection';
+import { SignerForm } from './SignerForm';
 
 export function ReportSettingsSection() {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function ReportSettingsSection() {
         <>
           <LetterheadForm settings={settings.data} />
           <LogoField settings={settings.data} />
+          <SignerForm settings={settings.data} />
         </>
       ) : (
         <p role="status">{t('app.working')}</p>
