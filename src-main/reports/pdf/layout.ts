@@ -77,8 +77,18 @@ export interface Fact {
 
 const GRID_GAP = 14;
 
-function cellWidth(rd: ReportDocument, columns: number): number {
-  return (rd.width - GRID_GAP * (columns - 1)) / columns;
+/** A column of the page a block is drawn in: the whole text column unless given (a grid beside a graph). */
+export interface Frame {
+  x: number;
+  width: number;
+}
+
+function columnOf(rd: ReportDocument, frame: Frame | undefined): Frame {
+  return frame ?? { x: rd.left, width: rd.width };
+}
+
+function cellWidth(rd: ReportDocument, columns: number, frame?: Frame): number {
+  return (columnOf(rd, frame).width - GRID_GAP * (columns - 1)) / columns;
 }
 
 function rowHeight(rd: ReportDocument, row: readonly Fact[], width: number): number {
@@ -98,21 +108,22 @@ function rows(facts: readonly Fact[], columns: number): Fact[][] {
   return out;
 }
 
-export function factsHeight(rd: ReportDocument, facts: readonly Fact[], columns: number): number {
-  const width = cellWidth(rd, columns);
+export function factsHeight(rd: ReportDocument, facts: readonly Fact[], columns: number, frame?: Frame): number {
+  const width = cellWidth(rd, columns, frame);
   return rows(facts, columns).reduce((sum, row) => sum + rowHeight(rd, row, width), 0) + 4;
 }
 
 /** Label/value pairs in a grid (small label above its value); each pair reads as one paragraph. */
-export function facts(rd: ReportDocument, parent: PDFKit.PDFStructureElement, list: readonly Fact[], columns = 3): void {
+export function facts(rd: ReportDocument, parent: PDFKit.PDFStructureElement, list: readonly Fact[], columns = 3, frame?: Frame): void {
   const { doc } = rd;
-  const width = cellWidth(rd, columns);
+  const width = cellWidth(rd, columns, frame);
+  const left = columnOf(rd, frame).x;
   for (const row of rows(list, columns)) {
     const height = rowHeight(rd, row, width);
     rd.keepTogether(height);
     const top = doc.y;
     row.forEach((fact, index) => {
-      const x = rd.left + index * (width + GRID_GAP);
+      const x = left + index * (width + GRID_GAP);
       const label = rd.printable(fact.label);
       const value = rd.printable(fact.value);
       parent.add(

@@ -7,6 +7,7 @@
 import { ne } from 'drizzle-orm';
 import { students } from '../../../db/schema';
 import { AppError, type Mentor, type Plan, TRAINING_MODULES } from '../../contract';
+import type { PhaseEvent } from '../../contract/progress-view';
 import type {
   CheckInHighlight,
   DateRange,
@@ -15,6 +16,7 @@ import type {
   ProtectedIdentity,
   TeamMentor,
   TeamSummaryView,
+  TeamSupport,
 } from '../../reports/model';
 import { type ServiceContext, today } from '../context';
 import { listAssignmentsForAccommodation } from '../mentors/assignments';
@@ -100,6 +102,13 @@ function judgementOf(progress: object): GoalJudgement | null {
   return 'judgement' in progress ? (progress.judgement as GoalJudgement) : null;
 }
 
+/** A "peer tutor started" line speaks of a support only when a support of that role held a session: one planned but never delivered is no phase. */
+function delivered(event: PhaseEvent, served: readonly TeamSupport[]): boolean {
+  return (
+    event.kind !== 'support_started' || served.some((support) => support.role === event.role && (support.fidelity?.heldSessions ?? 0) > 0)
+  );
+}
+
 function within(date: string, range: DateRange): boolean {
   return date >= range.from && date <= range.to;
 }
@@ -164,6 +173,10 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
 
   const goals = detail.goals.map((goal, index) => {
     const progress = goalProgress(reading, { goalId: goal.id, method: 'theil_sen' });
+    const served = goal.servedBy.flatMap((id) => {
+      const support = supports.get(id);
+      return support ? [support] : [];
+    });
     return {
       id: goal.id,
       number: index + 1,
@@ -177,7 +190,7 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
       scaleMax: goal.scaleMax,
       baseline: goal.baseline,
       target: goal.target,
-      chart: progress.chart,
+      chart: { ...progress.chart, phases: progress.chart.phases.filter((phase) => delivered(phase.event, served)) },
       trendMethod: 'theil_sen' as const,
       flags: progress.flags,
       judgement: judgementOf(progress),
@@ -202,10 +215,7 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
             narrative: report.narrative,
           }),
         ),
-      supports: goal.servedBy.flatMap((id) => {
-        const support = supports.get(id);
-        return support ? [support] : [];
-      }),
+      supports: served,
     };
   });
 
