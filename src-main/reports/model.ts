@@ -11,6 +11,7 @@ import type {
   Fidelity,
   GOAL_AREAS,
   GoalFlagView,
+  GoalJudgement,
   InsufficientReason,
   Measurement,
   PeerRole,
@@ -57,25 +58,6 @@ export interface GoalValueFacts {
   scaleMax: number | null;
   baseline: number;
   target: number;
-}
-
-/**
- * The progress rules' one verdict on a goal as of the report's day (GoalProgress.judgement, from
- * services/progress-rules): every sentence about where a goal stands is worded from it, so the
- * quantitative sentence, the suggested code and the flags cannot disagree.
- */
-export interface GoalJudgement {
-  asOf: string;
-  status: 'no_data' | 'not_enough_data' | 'mastered' | 'likely' | 'unclear' | 'unlikely' | 'met' | 'not_met';
-  weeks: { withData: number; needed: number };
-  latest: { date: string; value: number } | null;
-  /** Median of the last 3 points. */
-  recentMedian: number | null;
-  /** The aim line's value on `asOf` (null before teaching starts). */
-  expectedNow: number | null;
-  suggestedLevel: 'mastered' | 'sufficient' | 'insufficient' | 'no_progress' | 'not_introduced';
-  /** One plain English sentence, from the rules. */
-  reason: string;
 }
 
 /** A short-term objective under a goal; `status` only where the team recorded one. */
@@ -134,8 +116,8 @@ export interface TeamGoal extends GoalValueFacts {
   chart: ChartModelView;
   trendMethod: z.infer<typeof TrendMethodSchema>;
   flags: GoalFlagView[];
-  /** Null only when the progress rules give none. */
-  judgement: GoalJudgement | null;
+  /** The rules' one verdict as of the report's day: every sentence on where the goal stands is worded from it. */
+  judgement: GoalJudgement;
   objectives: GoalObjective[];
   reports: PeriodReport[];
   supports: TeamSupport[];
@@ -210,7 +192,9 @@ export interface ParentGoal extends GoalValueFacts {
   translatedStatement: string | null;
   endDate: string;
   chart: ChartModelView;
-  judgement: GoalJudgement | null;
+  judgement: GoalJudgement;
+  /** The last measurement's day when data collection stopped (the rules' "no recent data" flag); else null. */
+  dataStoppedSince: string | null;
   objectives: GoalObjective[];
   /** The team's sufficiency answer and its reason stay: a family (and a state monitor) is owed them. */
   reports: Pick<

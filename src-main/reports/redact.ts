@@ -64,6 +64,7 @@ export function redactForParents(team: TeamSummaryView, people: readonly Protect
       target: goal.target,
       chart: goal.chart,
       judgement: goal.judgement,
+      dataStoppedSince: goal.flags.some((flag) => flag.rule === 'no_recent_data') ? (goal.judgement.latest?.date ?? null) : null,
       objectives: goal.objectives.map((objective) => ({ ...objective, text: scrub(objective.text) })),
       reports: goal.reports.map((report) => ({
         periodLabel: scrub(report.periodLabel),

@@ -6,15 +6,28 @@
  * first and kept on one page, two to a page when they fit; check-in highlights; open flags;
  * next steps. Renders a `TeamSummaryView`; reads nothing else.
  */
-import { MISS_REASONS } from '../contract';
+import { type GoalJudgement, MISS_REASONS } from '../contract';
 import { valueRange } from '../services/plans/plan-rules';
 import { goalValue, gradeLevel, longDate, number, percent, shortDate, signed } from './i18n/format';
 import { type ReportText, reportText } from './i18n/index';
-import type { GoalJudgement, GoalObjective, RenderedReport, TeamGoal, TeamSummaryView } from './model';
+import type { GoalObjective, RenderedReport, TeamGoal, TeamSummaryView } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
 import { goalGraph, graphHeight } from './pdf/goal-graph';
-import { bullets, facts, factsHeight, heading, headingHeight, paragraph, paragraphHeight, rule, type TextStyle } from './pdf/layout';
+import {
+  bullets,
+  drawKeptTogether,
+  facts,
+  factsHeight,
+  heading,
+  headingPiece,
+  linesPiece,
+  type Piece,
+  paragraph,
+  paragraphHeight,
+  paragraphPiece,
+  rule,
+} from './pdf/layout';
 import { codeName, graphWords, planTypeWords, roleName, standingWords } from './wording';
 
 function studentName(view: TeamSummaryView): string {
@@ -60,20 +73,6 @@ function goalFacts(text: ReportText, goal: TeamGoal) {
     { label: text.t('team.goalEnds'), value: longDate(text, goal.endDate) },
     { label: text.t('team.projected'), value: summary.projected === null ? '—' : projected(text, goal, summary.projected) },
   ];
-}
-
-/** A part of a goal's block, measured before anything is drawn so the block can be kept on one page. */
-interface Piece {
-  height: number;
-  draw: () => void;
-}
-
-function paragraphPiece(rd: ReportDocument, section: PDFKit.PDFStructureElement, line: string, style: TextStyle = {}): Piece {
-  return { height: paragraphHeight(rd, line, style), draw: () => paragraph(rd, section, line, style) };
-}
-
-function headingPiece(rd: ReportDocument, section: PDFKit.PDFStructureElement, title: string, level: 2 | 3): Piece {
-  return { height: headingHeight(rd, title, level), draw: () => heading(rd, section, title, level) };
 }
 
 /** Share of the column the graph takes; the goal's values sit beside it, so two goals fit on a page. */
@@ -144,33 +143,14 @@ function supportLines(text: ReportText, support: TeamGoal['supports'][number]): 
   return lines;
 }
 
-/** Lines of a block: the first bold, the rest indented. */
-function linesPiece(rd: ReportDocument, section: PDFKit.PDFStructureElement, lines: readonly string[]): Piece {
-  const styles = lines.map(
-    (_, index): TextStyle => (index === 0 ? { bold: true, after: 2 } : { indent: 10, after: index === lines.length - 1 ? 6 : 2 }),
-  );
-  return {
-    height: lines.reduce((sum, line, index) => sum + paragraphHeight(rd, line, styles[index]), 0),
-    draw: () => {
-      lines.forEach((line, index) => {
-        paragraph(rd, section, line, styles[index]);
-      });
-    },
-  };
-}
-
 function goalPieces(rd: ReportDocument, section: PDFKit.PDFStructureElement, text: ReportText, goal: TeamGoal): Piece[][] {
   const title = text.t('team.goalHeading', { number: goal.number, area: text.t(`common.area.${goal.area}`) });
   const { judgement } = goal;
   const head = [
     headingPiece(rd, section, title, 2),
     paragraphPiece(rd, section, goal.statement, { size: 10, after: 5 }),
-    ...(judgement
-      ? [
-          paragraphPiece(rd, section, standingWords(text, goal, judgement, 'team'), { bold: true, after: 3 }),
-          paragraphPiece(rd, section, suggestedLine(text, goal, judgement), { color: MUTED, after: 6 }),
-        ]
-      : []),
+    paragraphPiece(rd, section, standingWords(text, goal, judgement, 'team'), { bold: true, after: 3 }),
+    paragraphPiece(rd, section, suggestedLine(text, goal, judgement), { color: MUTED, after: 6 }),
     graphRow(rd, section, text, goal),
   ];
   const objectives = goal.objectives.length
@@ -215,26 +195,11 @@ function objectiveLine(text: ReportText, objective: GoalObjective): string {
   return objective.status ? text.t('team.objectiveStatus', { text: objective.text, status: objective.status }) : objective.text;
 }
 
-const height = (pieces: readonly Piece[]): number => pieces.reduce((sum, piece) => sum + piece.height, 0);
-
-/**
- * A goal's block on one page when it fits (measured first, so goals pack two to a page when they
- * are short); a longer one keeps its heading with its graph, and each sub-heading with its first entry.
- */
+/** Each goal's block on one page when it fits: measured first, so goals pack two to a page when they are short. */
 function drawGoal(rd: ReportDocument, text: ReportText, goal: TeamGoal): void {
   const section = rd.doc.struct('Sect');
   rd.root.add(section);
-  const groups = goalPieces(rd, section, text, goal);
-  const whole = groups.reduce((sum, group) => sum + height(group), 0);
-  if (whole <= rd.bottom - rd.doc.page.margins.top) rd.keepTogether(whole);
-  groups.forEach((group, index) => {
-    // The heading, statement and graph stay together; a sub-heading stays with its first entry.
-    rd.keepTogether(height(index === 0 ? group : group.slice(0, 2)));
-    for (const piece of group) {
-      rd.keepTogether(piece.height);
-      piece.draw();
-    }
-  });
+  drawKeptTogether(rd, goalPieces(rd, section, text, goal));
   section.end();
   rule(rd, 10);
 }

@@ -2,11 +2,11 @@
  * Sentences both student reports share, worded from the catalog: the goal graph's labels and
  * alternative text, and a peer described by role and grade ("a trained 8th-grade peer tutor").
  */
-import type { PeerRole, PlanType, ProgressCodeSetId } from '../contract';
+import type { GoalJudgement, PeerRole, PlanType, ProgressCodeSetId } from '../contract';
 import type { ChartModelView, PhaseEvent } from '../contract/progress-view';
 import { goalValue, gradeWord, longDate, monthLabel, number, signed } from './i18n/format';
 import type { ReportKey, ReportText } from './i18n/index';
-import type { GoalJudgement, GoalValueFacts, PeerDescription } from './model';
+import type { GoalValueFacts, PeerDescription } from './model';
 import type { GraphWords } from './pdf/goal-graph';
 
 /** A phase line in the report's language, from what it marks ("Peer tutor started", "Nuevo mentor"). */

@@ -215,3 +215,51 @@ export function rule(rd: ReportDocument, space = 8): void {
   });
   doc.y = y + space / 2;
 }
+
+/** A part of a block, measured before anything is drawn so the block can be kept on one page. */
+export interface Piece {
+  height: number;
+  draw: () => void;
+}
+
+export function paragraphPiece(rd: ReportDocument, parent: PDFKit.PDFStructureElement, text: string, style: TextStyle = {}): Piece {
+  return { height: paragraphHeight(rd, text, style), draw: () => paragraph(rd, parent, text, style) };
+}
+
+export function headingPiece(rd: ReportDocument, parent: PDFKit.PDFStructureElement, text: string, level: 2 | 3): Piece {
+  return { height: headingHeight(rd, text, level), draw: () => heading(rd, parent, text, level) };
+}
+
+/** Lines of one entry: the first bold, the rest indented under it. */
+export function linesPiece(rd: ReportDocument, parent: PDFKit.PDFStructureElement, lines: readonly string[]): Piece {
+  const styles = lines.map(
+    (_, index): TextStyle => (index === 0 ? { bold: true, after: 2 } : { indent: 10, after: index === lines.length - 1 ? 6 : 2 }),
+  );
+  return {
+    height: lines.reduce((sum, line, index) => sum + paragraphHeight(rd, line, styles[index]), 0),
+    draw: () => {
+      lines.forEach((line, index) => {
+        paragraph(rd, parent, line, styles[index]);
+      });
+    },
+  };
+}
+
+const heightOf = (pieces: readonly Piece[]): number => pieces.reduce((sum, piece) => sum + piece.height, 0);
+
+/**
+ * Groups of pieces (a heading group, then sub-sections) drawn on one page when they fit together;
+ * otherwise the first group stays together and each later one keeps its heading with its first entry,
+ * so a sub-heading never ends a page apart from what it heads.
+ */
+export function drawKeptTogether(rd: ReportDocument, groups: readonly (readonly Piece[])[]): void {
+  const whole = groups.reduce((sum, group) => sum + heightOf(group), 0);
+  if (whole <= rd.bottom - rd.doc.page.margins.top) rd.keepTogether(whole);
+  groups.forEach((group, index) => {
+    rd.keepTogether(heightOf(index === 0 ? group : group.slice(0, 2)));
+    for (const piece of group) {
+      rd.keepTogether(piece.height);
+      piece.draw();
+    }
+  });
+}

@@ -11,7 +11,6 @@ import type { PhaseEvent } from '../../contract/progress-view';
 import type {
   CheckInHighlight,
   DateRange,
-  GoalJudgement,
   PeriodReport,
   ProtectedIdentity,
   TeamMentor,
@@ -97,11 +96,6 @@ export function periodStart(periodEnds: readonly string[], endsOn: string, planS
   return previous === undefined ? planStart : dayAfter(previous);
 }
 
-/** The rules' judgement when the progress service gives one (GoalProgress.judgement). */
-function judgementOf(progress: object): GoalJudgement | null {
-  return 'judgement' in progress ? (progress.judgement as GoalJudgement) : null;
-}
-
 /** A "peer tutor started" line speaks of a support only when a support of that role held a session: one planned but never delivered is no phase. */
 function delivered(event: PhaseEvent, served: readonly TeamSupport[]): boolean {
   return (
@@ -172,7 +166,8 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
   );
 
   const goals = detail.goals.map((goal, index) => {
-    const progress = goalProgress(reading, { goalId: goal.id, method: 'theil_sen' });
+    // The trend drawn is the one the judgement used (the method chosen by evidence, docs/progress-rules.md).
+    const progress = goalProgress(reading, { goalId: goal.id });
     const served = goal.servedBy.flatMap((id) => {
       const support = supports.get(id);
       return support ? [support] : [];
@@ -191,9 +186,9 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
       baseline: goal.baseline,
       target: goal.target,
       chart: { ...progress.chart, phases: progress.chart.phases.filter((phase) => delivered(phase.event, served)) },
-      trendMethod: 'theil_sen' as const,
+      trendMethod: progress.judgement.method,
       flags: progress.flags,
-      judgement: judgementOf(progress),
+      judgement: progress.judgement,
       // The plan records objectives as text only: each is listed, with no status.
       objectives: goal.objectives.map((objective) => ({ text: objective })),
       reports: marks
