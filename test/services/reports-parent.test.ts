@@ -82,8 +82,9 @@ describe('parent report PDF', () => {
     for (const word of ['undefined', 'NaN', 'null', 'Goal ', 'Page ']) expect(text).not.toContain(word);
 
     // The figures' alternative texts are where a screen reader hears the graphs.
+    // A non-breaking space keeps "%" on the line of its number.
     expect(pdfStrings(report.bytes)).toContain(
-      'Gráfica de 11 mediciones. Punto de partida: 40 %; la meta es 80 % para el 1 de junio de 2027.',
+      'Gráfica de 11 mediciones. Punto de partida: 40\u00a0%; la meta es 80\u00a0% para el 1 de junio de 2027.',
     );
     const info = pdfInfo(report.bytes);
     expect(info.Title).toBe('Informe de progreso — Zebulon Quixote-Marchetti');
