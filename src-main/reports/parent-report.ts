@@ -14,10 +14,12 @@ import { loadFonts } from './pdf/fonts';
 import { goalGraph, graphHeight } from './pdf/goal-graph';
 import {
   box,
-  bullets,
+  bulletsPiece,
+  columnsPiece,
   drawKeptTogether,
   facts,
   factsHeight,
+  halves,
   heading,
   headingPiece,
   linesPiece,
@@ -94,7 +96,7 @@ function drawGlance(rd: ReportDocument, section: PDFKit.PDFStructureElement, tex
 }
 
 /** Share of the column the graph takes; where the student started, the goal and the latest sit beside it. */
-const GRAPH_SHARE = 0.6;
+const GRAPH_SHARE = 0.54;
 
 function graphRow(
   rd: ReportDocument,
@@ -169,34 +171,32 @@ function goalPieces(
   const head = [
     headingPiece(rd, section, title, 2),
     ...statements.flatMap(({ label, body }) => [paragraphPiece(rd, section, label, lead), paragraphPiece(rd, section, body, statement)]),
-    ...standingLines(text, view, goal).map((line) => paragraphPiece(rd, section, line, { bold: true, after: 4 })),
+    ...standingLines(text, view, goal).map((line) => paragraphPiece(rd, section, line, { bold: true, after: 3 })),
     graphRow(rd, section, text, view, goal),
   ];
+  const [left, right] = halves(rd);
   const objectives = goal.objectives.length
     ? [
-        headingPiece(rd, section, text.t('parent.objectives'), 3),
-        {
-          height: goal.objectives.reduce((sum, objective) => sum + paragraphHeight(rd, objective.text, { indent: 12, after: 3 }), 0),
-          draw: () =>
-            bullets(
-              rd,
-              section,
-              goal.objectives.map((objective) => objective.text),
-            ),
-        },
+        headingPiece(rd, section, text.t('parent.objectives'), 3, left),
+        bulletsPiece(
+          rd,
+          section,
+          goal.objectives.map((objective) => objective.text),
+          left,
+        ),
       ]
     : [];
   const progress = [
-    headingPiece(rd, section, text.t('parent.progressHeading'), 3),
-    ...(goal.reports.length === 0 ? [paragraphPiece(rd, section, text.t('parent.noReports'), { color: MUTED })] : []),
-    ...goal.reports.map((report) => linesPiece(rd, section, reportLines(text, goal, report))),
+    headingPiece(rd, section, text.t('parent.progressHeading'), 3, left),
+    ...(goal.reports.length === 0 ? [paragraphPiece(rd, section, text.t('parent.noReports'), { color: MUTED, frame: left })] : []),
+    ...goal.reports.map((report) => linesPiece(rd, section, reportLines(text, goal, report), left)),
   ];
   const supports = [
-    headingPiece(rd, section, text.t('parent.supportHeading'), 3),
-    ...(goal.supports.length === 0 ? [paragraphPiece(rd, section, text.t('parent.noSupports'), { color: MUTED })] : []),
-    ...supportLines(text, goal).map((lines) => linesPiece(rd, section, lines)),
+    headingPiece(rd, section, text.t('parent.supportHeading'), 3, right),
+    ...(goal.supports.length === 0 ? [paragraphPiece(rd, section, text.t('parent.noSupports'), { color: MUTED, frame: right })] : []),
+    ...supportLines(text, goal).map((lines) => linesPiece(rd, section, lines, right)),
   ];
-  return [head, objectives, progress, supports].filter((group) => group.length > 0);
+  return [head, [columnsPiece([...objectives, ...progress], supports, rd)]];
 }
 
 /** Each goal's block kept on one page when it fits, measured first, so short goals pack two to a page. */

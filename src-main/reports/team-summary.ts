@@ -16,9 +16,12 @@ import { loadFonts } from './pdf/fonts';
 import { goalGraph, graphHeight } from './pdf/goal-graph';
 import {
   bullets,
+  bulletsPiece,
+  columnsPiece,
   drawKeptTogether,
   facts,
   factsHeight,
+  halves,
   heading,
   headingPiece,
   linesPiece,
@@ -76,7 +79,7 @@ function goalFacts(text: ReportText, goal: TeamGoal) {
 }
 
 /** Share of the column the graph takes; the goal's values sit beside it, so two goals fit on a page. */
-const GRAPH_SHARE = 0.6;
+const GRAPH_SHARE = 0.54;
 
 /** The graph with the goal's values beside it, as tall as the taller of the two. */
 function graphRow(rd: ReportDocument, section: PDFKit.PDFStructureElement, text: ReportText, goal: TeamGoal): Piece {
@@ -143,36 +146,35 @@ function supportLines(text: ReportText, support: TeamGoal['supports'][number]): 
   return lines;
 }
 
+/**
+ * A goal's block: heading, statement, where it stands with the suggested code, the graph with the
+ * values beside it; then objectives and progress marks beside the peer supports serving it.
+ */
 function goalPieces(rd: ReportDocument, section: PDFKit.PDFStructureElement, text: ReportText, goal: TeamGoal): Piece[][] {
   const title = text.t('team.goalHeading', { number: goal.number, area: text.t(`common.area.${goal.area}`) });
   const { judgement } = goal;
   const head = [
     headingPiece(rd, section, title, 2),
-    paragraphPiece(rd, section, goal.statement, { size: 10, after: 5 }),
-    paragraphPiece(rd, section, standingWords(text, goal, judgement, 'team'), { bold: true, after: 3 }),
-    paragraphPiece(rd, section, suggestedLine(text, goal, judgement), { color: MUTED, after: 6 }),
+    paragraphPiece(rd, section, goal.statement, { size: 10, after: 4 }),
+    paragraphPiece(rd, section, standingWords(text, goal, judgement, 'team'), { bold: true, after: 2 }),
+    paragraphPiece(rd, section, suggestedLine(text, goal, judgement), { color: MUTED, size: 8.5, after: 5 }),
     graphRow(rd, section, text, goal),
   ];
+  const [left, right] = halves(rd);
   const objectives = goal.objectives.length
     ? [
-        headingPiece(rd, section, text.t('team.objectives'), 3),
-        {
-          height: goal.objectives.reduce(
-            (sum, objective) => sum + paragraphHeight(rd, objectiveLine(text, objective), { indent: 12, after: 3 }),
-            0,
-          ),
-          draw: () =>
-            bullets(
-              rd,
-              section,
-              goal.objectives.map((objective) => objectiveLine(text, objective)),
-            ),
-        },
+        headingPiece(rd, section, text.t('team.objectives'), 3, left),
+        bulletsPiece(
+          rd,
+          section,
+          goal.objectives.map((objective) => objectiveLine(text, objective)),
+          left,
+        ),
       ]
     : [];
   const reports = [
-    headingPiece(rd, section, text.t('team.reports'), 3),
-    ...(goal.reports.length === 0 ? [paragraphPiece(rd, section, text.t('team.noReports'), { color: MUTED })] : []),
+    headingPiece(rd, section, text.t('team.reports'), 3, left),
+    ...(goal.reports.length === 0 ? [paragraphPiece(rd, section, text.t('team.noReports'), { color: MUTED, frame: left })] : []),
     ...goal.reports.map((report) => {
       const code = codeName(text, report) ?? text.t('team.noCode');
       let line = text.t('team.reportLine', { period: report.periodLabel, date: longDate(text, report.periodEndsOn), code });
@@ -180,15 +182,15 @@ function goalPieces(rd: ReportDocument, section: PDFKit.PDFStructureElement, tex
         line += ` · ${text.t('team.sufficient', { answer: text.t(report.sufficient ? 'team.yes' : 'team.no') })}`;
         if (report.insufficientReason) line += ` (${text.t(`team.insufficientReason.${report.insufficientReason}`)})`;
       }
-      return linesPiece(rd, section, report.narrative ? [line, report.narrative] : [line]);
+      return linesPiece(rd, section, report.narrative ? [line, report.narrative] : [line], left);
     }),
   ];
   const supports = [
-    headingPiece(rd, section, text.t('team.supports'), 3),
-    ...(goal.supports.length === 0 ? [paragraphPiece(rd, section, text.t('team.noSupports'), { color: MUTED })] : []),
-    ...goal.supports.map((support) => linesPiece(rd, section, supportLines(text, support))),
+    headingPiece(rd, section, text.t('team.supports'), 3, right),
+    ...(goal.supports.length === 0 ? [paragraphPiece(rd, section, text.t('team.noSupports'), { color: MUTED, frame: right })] : []),
+    ...goal.supports.map((support) => linesPiece(rd, section, supportLines(text, support), right)),
   ];
-  return [head, objectives, reports, supports].filter((group) => group.length > 0);
+  return [head, [columnsPiece([...objectives, ...reports], supports, rd)]];
 }
 
 function objectiveLine(text: ReportText, objective: GoalObjective): string {

@@ -14,6 +14,14 @@ export interface TextStyle {
   /** Points of space after the block. */
   after?: number;
   lineGap?: number;
+  /** The column the text goes in; the whole text column unless given. */
+  frame?: Frame;
+}
+
+/** A column of the page a block is drawn in: the whole text column unless given (a grid beside a graph). */
+export interface Frame {
+  x: number;
+  width: number;
 }
 
 const BODY = { size: 9.5, lineGap: 1.5 };
@@ -24,7 +32,8 @@ function apply(rd: ReportDocument, style: TextStyle): { width: number; x: number
     .fontSize(style.size ?? BODY.size)
     .fillColor(style.color ?? INK);
   const indent = style.indent ?? 0;
-  return { x: rd.left + indent, width: rd.width - indent, lineGap: style.lineGap ?? BODY.lineGap };
+  const { x, width } = columnOf(rd, style.frame);
+  return { x: x + indent, width: width - indent, lineGap: style.lineGap ?? BODY.lineGap };
 }
 
 /** The height `paragraph` will take, space after included. */
@@ -51,8 +60,8 @@ export function paragraph(rd: ReportDocument, parent: PDFKit.PDFStructureElement
   doc.x = rd.left;
 }
 
-export function headingHeight(rd: ReportDocument, text: string, level: 2 | 3): number {
-  return paragraphHeight(rd, text, headingStyle(level)) + (level === 2 ? 10 : 4);
+export function headingHeight(rd: ReportDocument, text: string, level: 2 | 3, frame?: Frame): number {
+  return paragraphHeight(rd, text, { ...headingStyle(level), frame }) + (level === 2 ? 10 : 4);
 }
 
 function headingStyle(level: 2 | 3): TextStyle {
@@ -60,14 +69,14 @@ function headingStyle(level: 2 | 3): TextStyle {
 }
 
 /** A section heading (H2, with a bookmark) or a sub-heading (H3). */
-export function heading(rd: ReportDocument, parent: PDFKit.PDFStructureElement, text: string, level: 2 | 3): void {
+export function heading(rd: ReportDocument, parent: PDFKit.PDFStructureElement, text: string, level: 2 | 3, frame?: Frame): void {
   if (level === 2) {
     rd.doc.y += 6;
     rd.doc.outline.addItem(rd.printable(text));
   } else {
     rd.doc.y += 2;
   }
-  paragraph(rd, parent, text, headingStyle(level), `H${level}`);
+  paragraph(rd, parent, text, { ...headingStyle(level), frame }, `H${level}`);
 }
 
 export interface Fact {
@@ -76,12 +85,6 @@ export interface Fact {
 }
 
 const GRID_GAP = 14;
-
-/** A column of the page a block is drawn in: the whole text column unless given (a grid beside a graph). */
-export interface Frame {
-  x: number;
-  width: number;
-}
 
 function columnOf(rd: ReportDocument, frame: Frame | undefined): Frame {
   return frame ?? { x: rd.left, width: rd.width };
@@ -159,7 +162,7 @@ export function bullets(rd: ReportDocument, parent: PDFKit.PDFStructureElement, 
           .font('regular')
           .fontSize(style.size ?? BODY.size)
           .fillColor(ACCENT);
-        doc.text('•', rd.left + indent - 10, top, { width: 10, lineBreak: false });
+        doc.text('•', columnOf(rd, style.frame).x + indent - 10, top, { width: 10, lineBreak: false });
       }),
     );
     doc.y = top;
@@ -216,6 +219,8 @@ export function rule(rd: ReportDocument, space = 8): void {
   doc.y = y + space / 2;
 }
 
+const heightOf = (pieces: readonly Piece[]): number => pieces.reduce((sum, piece) => sum + piece.height, 0);
+
 /** A part of a block, measured before anything is drawn so the block can be kept on one page. */
 export interface Piece {
   height: number;
@@ -226,14 +231,23 @@ export function paragraphPiece(rd: ReportDocument, parent: PDFKit.PDFStructureEl
   return { height: paragraphHeight(rd, text, style), draw: () => paragraph(rd, parent, text, style) };
 }
 
-export function headingPiece(rd: ReportDocument, parent: PDFKit.PDFStructureElement, text: string, level: 2 | 3): Piece {
-  return { height: headingHeight(rd, text, level), draw: () => heading(rd, parent, text, level) };
+export function headingPiece(rd: ReportDocument, parent: PDFKit.PDFStructureElement, text: string, level: 2 | 3, frame?: Frame): Piece {
+  return { height: headingHeight(rd, text, level, frame), draw: () => heading(rd, parent, text, level, frame) };
+}
+
+/** A bulleted list as one piece. */
+export function bulletsPiece(rd: ReportDocument, parent: PDFKit.PDFStructureElement, items: readonly string[], frame?: Frame): Piece {
+  return {
+    height: items.reduce((sum, item) => sum + paragraphHeight(rd, item, { indent: 12, after: 3, frame }), 0),
+    draw: () => bullets(rd, parent, items, { frame }),
+  };
 }
 
 /** Lines of one entry: the first bold, the rest indented under it. */
-export function linesPiece(rd: ReportDocument, parent: PDFKit.PDFStructureElement, lines: readonly string[]): Piece {
+export function linesPiece(rd: ReportDocument, parent: PDFKit.PDFStructureElement, lines: readonly string[], frame?: Frame): Piece {
   const styles = lines.map(
-    (_, index): TextStyle => (index === 0 ? { bold: true, after: 2 } : { indent: 10, after: index === lines.length - 1 ? 6 : 2 }),
+    (_, index): TextStyle =>
+      index === 0 ? { bold: true, after: 2, frame } : { indent: 10, after: index === lines.length - 1 ? 6 : 2, frame },
   );
   return {
     height: lines.reduce((sum, line, index) => sum + paragraphHeight(rd, line, styles[index]), 0),
@@ -244,8 +258,6 @@ export function linesPiece(rd: ReportDocument, parent: PDFKit.PDFStructureElemen
     },
   };
 }
-
-const heightOf = (pieces: readonly Piece[]): number => pieces.reduce((sum, piece) => sum + piece.height, 0);
 
 /**
  * Groups of pieces (a heading group, then sub-sections) drawn on one page when they fit together;
@@ -262,4 +274,31 @@ export function drawKeptTogether(rd: ReportDocument, groups: readonly (readonly 
       piece.draw();
     }
   });
+}
+
+const COLUMN_GAP = 16;
+
+/** The text column split in two, for pieces drawn side by side. */
+export function halves(rd: ReportDocument): [Frame, Frame] {
+  const width = (rd.width - COLUMN_GAP) / 2;
+  return [
+    { x: rd.left, width },
+    { x: rd.left + width + COLUMN_GAP, width },
+  ];
+}
+
+/** Two stacks of pieces side by side (each drawn in its own frame), as tall as the taller one. */
+export function columnsPiece(left: readonly Piece[], right: readonly Piece[], rd: ReportDocument): Piece {
+  const height = Math.max(heightOf(left), heightOf(right));
+  return {
+    height,
+    draw: () => {
+      const top = rd.doc.y;
+      for (const piece of left) piece.draw();
+      rd.doc.y = top;
+      for (const piece of right) piece.draw();
+      rd.doc.x = rd.left;
+      rd.doc.y = top + height;
+    },
+  };
 }
