@@ -90,7 +90,7 @@ export async function renderMentorLetter(view: MentorLetterView, language = 'en'
   paragraph(rd, rd.root, text.t('letter.signOff'), { ...body, after: 26 });
   if (view.signedBy) paragraph(rd, rd.root, text.t('letter.signature', { name: view.signedBy }), { size: 10.5, bold: true, after: 1 });
   if (view.signerTitle) paragraph(rd, rd.root, view.signerTitle, { size: 10, after: 1 });
-  paragraph(rd, rd.root, view.letterhead.schoolName, { size: 10, color: MUTED });
+  paragraph(rd, rd.root, view.letterhead.schoolName, { size: 10, color: MUTED, after: view.signerContact ? 1 : 4 });
   if (view.signerContact) paragraph(rd, rd.root, view.signerContact, { size: 10, color: MUTED });
   return rd.finish();
 }

@@ -47,6 +47,7 @@ describe('mentor recognition letter', () => {
       signerContact: 'a.quill@lakeside.example.org',
     });
     const letter = await buildReport(app.ctx, { kind: 'recognition_letter', mentorId: app.mentor.id, preparedOn: PREPARED_ON });
+    pdfPngs(letter.bytes, 'recognition-letter-signed');
     const text = pdfText(letter.bytes);
     // A letter meant to be shown in a portfolio is not a student education record.
     expect(text).not.toContain('Confidential —');
