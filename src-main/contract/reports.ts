@@ -24,6 +24,10 @@ export const ReportSettings = z.object({
   /** PNG or JPEG, base64; null: no logo. */
   logoBase64: z.string().nullable(),
   paperSize: PaperSize,
+  /** Printed under the signer's name on a mentor's letter ("Special education coordinator"); null: none. */
+  signerTitle: z.string().nullable(),
+  /** How a reader of the letter reaches the signer (an email or phone); null: none. */
+  signerContact: z.string().nullable(),
 });
 export type ReportSettings = z.infer<typeof ReportSettings>;
 
@@ -36,6 +40,8 @@ export const ReportSettingsChanges = z
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The logo must be sent as base64.')
       .nullable(),
     paperSize: PaperSize,
+    signerTitle: ShortText.min(1).nullable(),
+    signerContact: ShortText.min(1).nullable(),
   })
   .partial()
   .strict();

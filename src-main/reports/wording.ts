@@ -2,7 +2,7 @@
  * Sentences both student reports share, worded from the catalog: the goal graph's labels and
  * alternative text, and a peer described by role and grade ("a trained 8th-grade peer tutor").
  */
-import type { PeerRole, ProgressCodeSetId } from '../contract';
+import type { GoalJudgement, PeerRole, PlanType, ProgressCodeSetId } from '../contract';
 import type { ChartModelView, PhaseEvent } from '../contract/progress-view';
 import { goalValue, gradeWord, longDate, monthLabel, number, signed } from './i18n/format';
 import type { ReportKey, ReportText } from './i18n/index';
@@ -93,4 +93,40 @@ export function codeName(
 /** "Peer tutor" for a role, in the report's language. */
 export function roleName(text: ReportText, role: PeerRole): string {
   return text.t(`common.role.${role}`);
+}
+
+/**
+ * How a plan's type reads in every title: its name ("IEP", "504 plan") and the catalog context that
+ * picks a title's 504 wording ("504 plan meeting summary", never "IEP meeting summary" for a 504 plan).
+ */
+export function planTypeWords(type: PlanType, text: ReportText): { name: string; context: string | undefined } {
+  return { name: text.t(`common.planType.${type}`), context: type === '504' ? '504' : undefined };
+}
+
+/**
+ * Where a goal stands, in one sentence worded from the rules' judgement alone: the median of the
+ * last 3 measurements, what the aim line expected by now, the goal and its date, and the verdict.
+ * `team` words it for the team; `parent` in plain words, the verdict as its own sentence.
+ */
+export function standingWords(
+  text: ReportText,
+  goal: GoalValueFacts & { endDate: string },
+  judgement: GoalJudgement,
+  audience: 'team' | 'parent',
+  student = '',
+): string {
+  const { weeks } = judgement;
+  const values = {
+    target: goalValue(text, goal, goal.target),
+    date: longDate(text, goal.endDate),
+    median: judgement.recentMedian === null ? '' : goalValue(text, goal, judgement.recentMedian),
+    expected: judgement.expectedNow === null ? '' : goalValue(text, goal, judgement.expectedNow),
+    withData: weeks.withData,
+    needed: weeks.needed,
+    student,
+  };
+  const variant = judgement.recentMedian === null ? 'standingNoData' : judgement.expectedNow === null ? 'standingNoAim' : 'standing';
+  if (audience === 'team') return text.t(`team.${variant}`, { ...values, verdict: text.t(`team.verdict.${judgement.status}`, values) });
+  const verdict = text.t(`parent.verdict.${judgement.status}`, values);
+  return variant === 'standingNoData' ? verdict : `${text.t(`parent.${variant}`, values)} ${verdict}`;
 }

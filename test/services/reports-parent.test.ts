@@ -48,10 +48,11 @@ describe('parent report PDF', () => {
       'Informe de progreso para la familia',
       'Este informe muestra cómo le va a Zebulon Quixote-Marchetti en las metas de su IEP (Programa de Educación Individualizado).',
       'Cómo leer las gráficas',
-      'La línea discontinua es la línea de meta',
+      'La línea discontinua es la línea de referencia',
       'Meta 1:',
       'La meta, tal como la escribió el equipo:',
-      'Progress check 1: Progreso suficiente',
+      'Progress check 1 (del 1 de septiembre de 2026 al 9 de octubre de 2026): Progreso suficiente',
+      '¿Basta este progreso para alcanzar la meta para el 1 de junio de 2027? Respuesta del equipo: sí.',
       'Comentarios del equipo:',
       'Tutoría entre compañeros en Math 7, 2 veces por semana, 20 minutos cada vez.',
       'Con un compañero capacitado, un compañero capacitado.',
@@ -69,7 +70,7 @@ describe('parent report PDF', () => {
     // The first page lists every goal at a glance, before the graphs.
     const [first = ''] = pdfPages(report.bytes);
     expect(first).toContain('Las metas de un vistazo');
-    expect(first.match(/Meta \d: .+? Comenzó en .+?\. Lo más reciente: .+?\. Meta: .+? para el /g)).toHaveLength(3);
+    expect(first.match(/Meta \d: .+? Punto de partida: .+?\. Lo más reciente: .+?\. Meta: .+? para el /g)).toHaveLength(3);
     // The team's translation comes first, a peer named in it scrubbed; then the goal as they wrote it.
     expect(text).toContain(
       `Matemáticas La meta (traducida por el equipo): ${TRANSLATED.replace('Sam Rivera', '[un compañero]')} La meta, tal como la escribió el equipo: ${app.math.statement}`,
@@ -81,7 +82,10 @@ describe('parent report PDF', () => {
     for (const word of ['undefined', 'NaN', 'null', 'Goal ', 'Page ']) expect(text).not.toContain(word);
 
     // The figures' alternative texts are where a screen reader hears the graphs.
-    expect(pdfStrings(report.bytes)).toContain('Gráfica de 11 mediciones. Comenzó en 40 %; la meta es 80 % para el 1 de junio de 2027.');
+    // A non-breaking space keeps "%" on the line of its number.
+    expect(pdfStrings(report.bytes)).toContain(
+      'Gráfica de 11 mediciones. Punto de partida: 40\u00a0%; la meta es 80\u00a0% para el 1 de junio de 2027.',
+    );
     const info = pdfInfo(report.bytes);
     expect(info.Title).toBe('Informe de progreso — Zebulon Quixote-Marchetti');
     expect(info.Tagged).toBe('yes');

@@ -36,7 +36,8 @@ export interface DocumentSetup {
   inputs: unknown;
   /** The footer's own line (for whom, when), under the confidentiality line. */
   footerNote: string;
-  confidential: string;
+  /** The confidentiality line; left out of documents meant to be shown (a mentor's letter). */
+  confidential?: string;
   pageOf: (page: number, pages: number) => string;
 }
 
@@ -261,14 +262,17 @@ export class ReportDocument {
       .lineWidth(0.5)
       .strokeColor(RULE)
       .stroke();
-    // Page numbers at the end of the reading line, the confidentiality line at its start.
+    // Page numbers at the end of the reading line, the confidentiality line at its start (none on a letter).
     const textLeft = this.rtl ? this.left + numberWidth : this.left;
     const numberLeft = this.rtl ? this.left : this.left + this.width - numberWidth;
-    doc.font('bold').fontSize(7.5).fillColor(INK);
-    drawText(this, this.setup.confidential, textLeft, top, { width: this.width - numberWidth, bold: true });
+    const { confidential } = this.setup;
+    if (confidential) {
+      doc.font('bold').fontSize(7.5).fillColor(INK);
+      drawText(this, confidential, textLeft, top, { width: this.width - numberWidth, bold: true });
+    }
     doc.font('regular').fontSize(7.5).fillColor(MUTED);
     drawText(this, this.setup.pageOf(page, pages), numberLeft, top, { width: numberWidth, align: this.rtl ? 'left' : 'right' });
-    drawText(this, this.setup.footerNote, textLeft, top + 11, { width: this.width - numberWidth });
+    drawText(this, this.setup.footerNote, textLeft, confidential ? top + 11 : top, { width: this.width - numberWidth });
     doc.endMarkedContent();
     doc.page.margins.bottom = bottomMargin;
   }

@@ -30,15 +30,33 @@ export interface GraphWords {
 
 const LEGEND_HEIGHT = 16;
 
-/** The height the graph takes at the column's width, legend included. */
-export function graphHeight(rd: ReportDocument): number {
-  return (rd.width * GOAL_CHART_BOX.height) / GOAL_CHART_BOX.width + LEGEND_HEIGHT + 6;
+/** Where on the page a graph goes: its left edge and width (the text column unless a report packs it beside text). */
+export interface GraphFrame {
+  x: number;
+  width: number;
 }
 
-export function goalGraph(rd: ReportDocument, parent: PDFKit.PDFStructureElement, chart: ChartModelView, words: GraphWords): void {
+/** The legend wraps onto a second row in a frame narrower than this. */
+const ONE_ROW_LEGEND = 420;
+/** The legend's second row, closer under the first. */
+const LEGEND_ROW = 11;
+
+/** The height the graph takes at the frame's width (the column's by default), legend included. */
+export function graphHeight(rd: ReportDocument, frame: GraphFrame = { x: rd.left, width: rd.width }): number {
+  const wrapped = frame.width < ONE_ROW_LEGEND ? LEGEND_ROW : 0;
+  return (frame.width * GOAL_CHART_BOX.height) / GOAL_CHART_BOX.width + LEGEND_HEIGHT + wrapped + 6;
+}
+
+export function goalGraph(
+  rd: ReportDocument,
+  parent: PDFKit.PDFStructureElement,
+  chart: ChartModelView,
+  words: GraphWords,
+  frame: GraphFrame = { x: rd.left, width: rd.width },
+): void {
   const { doc } = rd;
-  const scale = rd.width / GOAL_CHART_BOX.width;
-  const left = rd.left;
+  const scale = frame.width / GOAL_CHART_BOX.width;
+  const left = frame.x;
   const top = doc.y;
   const atX = (x: number) => left + x * scale;
   const atY = (y: number) => top + y * scale;
@@ -143,14 +161,14 @@ export function goalGraph(rd: ReportDocument, parent: PDFKit.PDFStructureElement
       }
       doc.restore();
 
-      legend(rd, top + GOAL_CHART_BOX.height * scale + 4, words);
+      legend(rd, top + GOAL_CHART_BOX.height * scale + 4, words, frame);
     }),
   );
-  doc.x = left;
-  doc.y = top + graphHeight(rd);
+  doc.x = rd.left;
+  doc.y = top + graphHeight(rd, frame);
 }
 
-function legend(rd: ReportDocument, y: number, words: GraphWords): void {
+function legend(rd: ReportDocument, y: number, words: GraphWords, frame: GraphFrame): void {
   const { doc } = rd;
   const items: { label: string; draw: (x: number, mid: number) => void }[] = [
     {
@@ -212,12 +230,17 @@ function legend(rd: ReportDocument, y: number, words: GraphWords): void {
     },
   ];
   doc.font('regular').fontSize(7).fillColor(INK);
-  let x = rd.left + 40;
-  const mid = y + 8;
+  const start = frame.x + (frame.width < ONE_ROW_LEGEND ? 10 : 40);
+  let x = start;
+  let mid = y + 8;
   for (const item of items) {
-    item.draw(x, mid);
     const label = rd.printable(item.label);
     const width = doc.widthOfString(label);
+    if (x > start && x + 18 + width > frame.x + frame.width) {
+      x = start;
+      mid += LEGEND_ROW;
+    }
+    item.draw(x, mid);
     doc.fillColor(INK).text(label, x + 18, mid - 3.6, { width: width + 2, lineBreak: false });
     x += 18 + width + 16;
   }

@@ -13,7 +13,7 @@ import { serviceHoursOf } from '../progress/service-hours';
 import { listStaff } from '../staff';
 import { displayName, studentIdentities } from '../students/students';
 import { asOf, preparedOnOf } from './gather';
-import { letterheadFor } from './settings';
+import { letterheadFor, readReportSettings } from './settings';
 
 export function gatherMentorLetter(
   ctx: ServiceContext,
@@ -34,6 +34,7 @@ export function gatherMentorLetter(
     replacement: reportText(input.language ?? 'en').t('letter.redactedStudent'),
   });
   const signer = ctx.actor.staffId ? staff.find((member) => member.id === ctx.actor.staffId) : undefined;
+  const settings = readReportSettings(reading.db);
   return {
     letterhead: letterheadFor(reading.db, mentor.school),
     preparedOn,
@@ -48,5 +49,7 @@ export function gatherMentorLetter(
       .sort((a, b) => (a.date < b.date ? -1 : 1))
       .map((entry) => ({ date: entry.date, description: scrub(entry.description) })),
     signedBy: signer?.name ?? null,
+    signerTitle: settings.signerTitle,
+    signerContact: settings.signerContact,
   };
 }

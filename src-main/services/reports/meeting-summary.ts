@@ -54,6 +54,7 @@ export function meetingSummaryView(
     letterhead: team.letterhead,
     language: text.language,
     audience,
+    planType: team.plan.type,
     meetingDate: meeting.meetingDate,
     studentName:
       audience === 'team' ? `${team.student.preferredName || team.student.firstName} ${team.student.lastName}` : room.studentName,

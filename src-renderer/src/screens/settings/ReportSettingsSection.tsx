@@ -17,6 +17,7 @@ import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
 import { TranslationReviewNotice } from '../../components/TranslationReviewNotice';
 import { SettingsSection } from './SettingsSection';
+import { SignerForm } from './SignerForm';
 
 export function ReportSettingsSection() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function ReportSettingsSection() {
           <LetterheadForm settings={settings.data} />
           <LogoField settings={settings.data} />
           <TranslationReviewNotice />
+          <SignerForm settings={settings.data} />
         </>
       ) : (
         <p role="status">{t('app.working')}</p>
