@@ -9,7 +9,7 @@ import { type ReportText, reportText } from './i18n/index';
 import type { ParentGoal, ParentReportView, RenderedReport } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
-import { goalGraph, graphHeight } from './pdf/goal-graph';
+import { drawGoalDataTable, drawGoalGraph, graphHeight } from './pdf/goal-graph';
 import { box, facts, factsHeight, heading, headingHeight, paragraph, paragraphHeight, rule } from './pdf/layout';
 import { codeName, describePeer, graphWords, roleName } from './wording';
 
@@ -101,7 +101,9 @@ function drawGoal(rd: ReportDocument, text: ReportText, view: ParentReportView, 
     paragraph(rd, section, body, statement);
   }
   facts(rd, section, list, 3);
-  goalGraph(rd, section, goal.chart, graphWords(text, goal, goal.chart));
+  const graph = graphWords(text, goal, goal.chart);
+  drawGoalGraph({ rd, parent: section }, goal.chart, {}, graph);
+  drawGoalDataTable({ rd, parent: section }, goal.chart, graph);
 
   rd.keepTogether(56);
   heading(rd, section, text.t('parent.progressHeading'), 3);

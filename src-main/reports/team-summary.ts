@@ -11,7 +11,7 @@ import { type ReportText, reportText } from './i18n/index';
 import type { RenderedReport, TeamGoal, TeamSummaryView } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
-import { goalGraph, graphHeight } from './pdf/goal-graph';
+import { drawGoalDataTable, drawGoalGraph, graphHeight } from './pdf/goal-graph';
 import { bullets, facts, factsHeight, heading, headingHeight, paragraph, paragraphHeight, rule } from './pdf/layout';
 import { codeName, graphWords, roleName } from './wording';
 
@@ -73,7 +73,9 @@ function drawGoal(rd: ReportDocument, text: ReportText, goal: TeamGoal): void {
   heading(rd, section, title, 2);
   paragraph(rd, section, goal.statement, statement);
   facts(rd, section, list, 4);
-  goalGraph(rd, section, goal.chart, graphWords(text, goal, goal.chart));
+  const graph = graphWords(text, goal, goal.chart);
+  drawGoalGraph({ rd, parent: section }, goal.chart, {}, graph);
+  drawGoalDataTable({ rd, parent: section }, goal.chart, graph);
 
   rd.keepTogether(60);
   heading(rd, section, text.t('team.reports'), 3);
