@@ -24,7 +24,7 @@ export const CHART_STROKES = {
   trend: { dash: [12, 4, 2, 4], width: 2.5, marker: 'none' },
   aim: { dash: [8, 5], width: 1.6, marker: 'square' },
   goal: { dash: [2, 3], width: 1.6, marker: 'none' },
-  phase: { dash: [1, 4], width: 1, marker: 'none' },
+  phase: { dash: [3, 3], width: 1.2, marker: 'none' },
 } as const satisfies Record<ChartLegendItem, { dash: readonly number[]; width: number; marker: 'circle' | 'square' | 'none' }>;
 
 const Segment = z.object({ x1: z.number(), y1: z.number(), x2: z.number(), y2: z.number() });
@@ -55,6 +55,8 @@ export const ChartModelSchema = z.object({
   aims: z.array(Segment.extend({ version: z.number().int().positive() })),
   /** The target line; `label` is where its words go, clear of the aim line's end. */
   criterion: z.object({ y: z.number(), value: z.number(), label: z.object({ x: z.number(), y: z.number() }) }),
+  /** Where phase labels go: along the plot's top, or its bottom when the goal's label is up there. */
+  phaseLabelsAt: z.enum(['top', 'bottom']),
   /** Axis titles in English, from the measurement ("Percent correct"); reports word their own. */
   axis: z.object({ xTitle: z.string(), yTitle: z.string(), unit: z.string() }),
   /** Counts, rubric levels and trials: ticks are whole numbers. */

@@ -9,7 +9,7 @@ import { type ReportText, reportText } from './i18n/index';
 import type { ParentGoal, ParentReportView, RenderedReport } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
-import { drawGoalDataTable, drawGoalGraph, graphHeight } from './pdf/goal-graph';
+import { drawGoalDataTable, drawGoalGraph, goalDataTableHeight, graphHeight } from './pdf/goal-graph';
 import { box, facts, factsHeight, heading, headingHeight, paragraph, paragraphHeight, rule } from './pdf/layout';
 import { codeName, describePeer, graphWords, roleName } from './wording';
 
@@ -91,7 +91,8 @@ function drawGoal(rd: ReportDocument, text: ReportText, view: ParentReportView, 
     headingHeight(rd, title, 2) +
       statements.reduce((sum, { label, body }) => sum + paragraphHeight(rd, label, lead) + paragraphHeight(rd, body, statement), 0) +
       factsHeight(rd, list, 3) +
-      graphHeight(rd),
+      graphHeight(rd) +
+      goalDataTableHeight(rd, goal.chart),
   );
   const section = rd.doc.struct('Sect');
   rd.root.add(section);

@@ -11,7 +11,7 @@ import { type ReportText, reportText } from './i18n/index';
 import type { RenderedReport, TeamGoal, TeamSummaryView } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
-import { drawGoalDataTable, drawGoalGraph, graphHeight } from './pdf/goal-graph';
+import { drawGoalDataTable, drawGoalGraph, goalDataTableHeight, graphHeight } from './pdf/goal-graph';
 import { bullets, facts, factsHeight, heading, headingHeight, paragraph, paragraphHeight, rule } from './pdf/layout';
 import { codeName, graphWords, roleName } from './wording';
 
@@ -66,7 +66,11 @@ function drawGoal(rd: ReportDocument, text: ReportText, goal: TeamGoal): void {
   const statement = { size: 10, after: 6 };
   // The heading, statement, values and graph go on one page together.
   rd.keepTogether(
-    headingHeight(rd, title, 2) + paragraphHeight(rd, goal.statement, statement) + factsHeight(rd, list, 4) + graphHeight(rd),
+    headingHeight(rd, title, 2) +
+      paragraphHeight(rd, goal.statement, statement) +
+      factsHeight(rd, list, 4) +
+      graphHeight(rd) +
+      goalDataTableHeight(rd, goal.chart),
   );
   const section = rd.doc.struct('Sect');
   rd.root.add(section);

@@ -124,7 +124,8 @@ export function drawGoalGraph(target: GraphTarget, chart: ChartModelView, box: G
       doc.save();
       doc.rect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop).clip();
 
-      // Phase lines first, so the data is drawn over them; labels take three rows in turn so neighbours do not collide.
+      // Phase lines first, so the data is drawn over them; labels take three rows in turn so neighbours do not
+      // collide, along the top unless the goal's label is there.
       doc.font('regular').fontSize(TEXT_SIZE).fillColor(MUTED);
       chart.phases.forEach((phase, index) => {
         dashed(doc, 'phase', scale).moveTo(atX(phase.x), plotTop).lineTo(atX(phase.x), plotBottom).stroke();
@@ -133,7 +134,9 @@ export function drawGoalGraph(target: GraphTarget, chart: ChartModelView, box: G
         if (label) {
           const labelWidth = doc.widthOfString(label);
           const x = atX(phase.x) + 2 + labelWidth > plotRight ? atX(phase.x) - 2 - labelWidth : atX(phase.x) + 2;
-          doc.fillColor(MUTED).text(label, x, plotTop + 2 + (index % 3) * (TEXT_SIZE + 1.5), { lineBreak: false });
+          const row = (index % 3) * (TEXT_SIZE + 1.5);
+          const y = chart.phaseLabelsAt === 'top' ? plotTop + 2 + row : plotBottom - TEXT_SIZE - 3 - row;
+          doc.fillColor(MUTED).text(label, x, y, { lineBreak: false });
         }
       });
 
@@ -224,9 +227,9 @@ function legend(rd: ReportDocument, items: readonly ChartLegendItem[], y: number
 
 const ROW = TEXT_SIZE + 3;
 
-/** Side-by-side column groups: one for a few points, up to three for a year of probes. */
+/** Side-by-side column groups (up to three), so a dozen points take four lines, not twelve. */
 function tableShape(rd: ReportDocument, rows: number): { groups: number; perGroup: number; groupWidth: number } {
-  const groups = rows <= 6 ? 1 : rows <= 16 ? 2 : 3;
+  const groups = Math.min(3, Math.ceil(rows / 4));
   return { groups, perGroup: Math.ceil(rows / groups), groupWidth: rd.width / groups };
 }
 

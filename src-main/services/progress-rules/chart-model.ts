@@ -70,6 +70,7 @@ export interface ChartModel {
   aims: (Segment & { version: number })[];
   /** The target as a horizontal line: what "met" means. */
   criterion: { y: number; value: number; label: { x: number; y: number } };
+  phaseLabelsAt: 'top' | 'bottom';
   axis: ChartAxis;
   wholeNumbers: boolean;
   legend: ChartLegendItem[];
@@ -227,6 +228,9 @@ function versionRanges(versions: readonly ChartVersion[]): { version: ChartVersi
     .filter((range, index, all) => range.to > range.from || index === all.length - 1);
 }
 
+/** The band three rows of phase labels take along the plot's top (box units, at the screens' 13 px). */
+const PHASE_LABEL_BAND = 50;
+
 /** How far right of the plot's left edge the goal's label may reach (box units). */
 const LABEL_WIDTH = 150;
 
@@ -234,7 +238,7 @@ const LABEL_WIDTH = 150;
  * The goal label's text baseline: above the target line, or below it where the plot's top is too
  * near or an aim line passes through the label's place (baseline close to target).
  */
-function goalLabelY(lineY: number, aims: readonly Segment[], rect: Rect): number {
+function goalLabelBaseline(lineY: number, aims: readonly Segment[], rect: Rect): number {
   const above = { top: lineY - LABEL_ROOM, bottom: lineY, baseline: lineY - 4 };
   const below = { top: lineY, bottom: lineY + LABEL_ROOM, baseline: lineY + LABEL_ROOM - 4 };
   const area = { left: rect.left, right: rect.left + LABEL_WIDTH };
@@ -305,6 +309,7 @@ export function goalChart(
 
   const criterionY = round(clamp(toY(goal.target), rect.top, rect.bottom));
   const baselineX = toX(currentStart);
+  const goalLabelY = goalLabelBaseline(criterionY, aims, rect);
   const drawnPhases = phases
     .filter((phase) => dayNumber(phase.date) >= startDay && dayNumber(phase.date) <= endDay)
     .map((phase) => ({ x: round(toX(dayNumber(phase.date))), date: phase.date, label: phase.label, event: phase.event }));
@@ -325,8 +330,10 @@ export function goalChart(
       y: criterionY,
       value: goal.target,
       // At the left end, where the aim line is farthest from the target; above the line unless the plot's top is too near.
-      label: { x: rect.left + 4, y: goalLabelY(criterionY, aims, rect) },
+      label: { x: rect.left + 4, y: goalLabelY },
     },
+    // The goal's label sits at the plot's left; phase labels start at their lines and would run into it.
+    phaseLabelsAt: goalLabelY - LABEL_ROOM < rect.top + PHASE_LABEL_BAND ? 'bottom' : 'top',
     legend: [
       ...(points.length > 0 ? (['points'] as const) : []),
       ...(trendSegment ? (['trend'] as const) : []),

@@ -100,8 +100,8 @@ export function GoalGraph({ chart, points, target, endDate, measurement, pointAc
                 <text
                   className="graph-phase-label"
                   x={flipped ? phase.x - 4 : phase.x + 4}
-                  y={plot.y}
-                  dy={`${1.1 + (index % 3) * 1.25}em`}
+                  y={chart.phaseLabelsAt === 'top' ? plot.y : bottom}
+                  dy={chart.phaseLabelsAt === 'top' ? `${1.1 + (index % 3) * 1.25}em` : `${-0.5 - (index % 3) * 1.25}em`}
                   textAnchor={flipped ? 'end' : 'start'}
                 >
                   {phase.label}
