@@ -148,7 +148,8 @@ export function GoalGraph({ chart, points, target, endDate, measurement, pointAc
             <circle key={`${point.date}-${point.x}-${point.y}`} className="graph-point" cx={point.x} cy={point.y} r={4.5} />
           ))}
           <text className="graph-goal-label" x={chart.criterion.label.x} y={chart.criterion.label.y}>
-            {t('progress.graph.legendItems.goal')} {target}
+            {t('progress.graph.legendItems.goal')}{' '}
+            {t(`goals.values.${measurement}`, { value: target, max: scaleMaxOf(chart, measurement) })}
           </text>
         </g>
       </svg>
