@@ -61,6 +61,7 @@ export * from './caseload';
 export * from './common';
 export * from './errors';
 export * from './files';
+export * from './mastery';
 export * from './matching';
 export * from './meetings';
 export * from './mentor-activity';

@@ -28,7 +28,7 @@ export const CHART_STROKES = {
 } as const satisfies Record<ChartLegendItem, { dash: readonly number[]; width: number; marker: 'circle' | 'square' | 'none' }>;
 
 const Segment = z.object({ x1: z.number(), y1: z.number(), x2: z.number(), y2: z.number() });
-export const TrendMethodSchema = z.enum(['ols', 'theil_sen']);
+export const TrendMethodSchema = z.enum(['ols', 'theil_sen', 'siegel']);
 
 /**
  * What a phase line marks, as data: a peer support starting (with its role), or a new mentor joining
@@ -91,8 +91,45 @@ export const ProgressSuggestionSchema = z.object({
   facts: z.object({ points: z.number().int(), latest: z.number().nullable(), projected: z.number().nullable() }),
 });
 
+/**
+ * The one verdict on a goal as of a day, which the flags, the suggested level, the caseload status
+ * and every sentence derive from (docs/progress-rules.md states each rule and its sources).
+ */
+export const GoalJudgementSchema = z.object({
+  asOf: IsoDate,
+  /** met / not_met only for goals whose end date is before `asOf`. */
+  status: z.enum(['no_data', 'not_enough_data', 'mastered', 'likely', 'unclear', 'unlikely', 'met', 'not_met']),
+  /** Distinct weeks (Monday to Sunday) with data in the current version, and the minimum before a trend is judged. */
+  weeks: z.object({ withData: z.number().int(), needed: z.number().int() }),
+  /** How many points the judgement was made on (the current version's, up to its day). */
+  points: z.number().int(),
+  latest: z.object({ date: IsoDate, value: z.number() }).nullable(),
+  /** The median of the last 3 points of the current version. */
+  recentMedian: z.number().nullable(),
+  /** The aim line's value at `asOf`; null before teaching starts. */
+  expectedNow: z.number().nullable(),
+  goal: z.object({ target: z.number(), endDate: IsoDate, baseline: z.number(), direction: z.enum(['increase', 'decrease']) }),
+  /** When the aim line starts: the later of the version's start and the first school day. */
+  aimStartsOn: IsoDate,
+  /** The trend at the goal's end date with its 95 % band, clamped to the scale. */
+  projection: z.object({ value: z.number(), low: z.number(), high: z.number() }).nullable(),
+  /** The trend's slope per week, signed as the data goes (not "good" or "bad"). */
+  perWeek: z.number().nullable(),
+  method: TrendMethodSchema,
+  /** The team's mastery criterion as applied: k of the last n points at or beyond the target. */
+  mastery: z.object({ k: z.number().int(), n: z.number().int(), consecutive: z.boolean() }),
+  /** The last 4 points against the aim line, when there are 4 in the current version. */
+  lastFour: z.object({ since: IsoDate, position: z.enum(['ahead', 'behind', 'mixed']) }).nullable(),
+  suggestedLevel: z.enum(['mastered', 'sufficient', 'insufficient', 'no_progress', 'not_introduced']),
+  /** One plain English sentence with the exact numbers, worded for the goal's direction. */
+  reason: z.string(),
+});
+export type GoalJudgement = z.infer<typeof GoalJudgementSchema>;
+
 export const GoalProgress = z.object({
   chart: ChartModelSchema,
+  /** The verdict as of today (or as of the asked period's end when that is earlier). */
+  judgement: GoalJudgementSchema,
   flags: z.array(GoalFlagSchema),
   suggestion: ProgressSuggestionSchema,
   /**
@@ -108,12 +145,14 @@ export type GoalProgress = z.infer<typeof GoalProgress>;
 
 export const progressView = {
   /**
-   * The goal graph, its flags and the suggested progress level; Theil–Sen trend unless `ols` is asked.
+   * The goal graph, its judgement, flags and suggested progress level, as of today. `method` picks
+   * the trend line drawn (the judgement's own method when not asked); the judgement always uses the
+   * method chosen by evidence (docs/progress-rules.md).
    * The suggestion is for the period ending on `periodEndsOn` (a past period's report is judged on
    * the points up to its end), else for the running period.
    */
   'goals.progress': {
-    input: z.object({ goalId: Id, method: TrendMethodSchema.default('theil_sen'), periodEndsOn: IsoDate.optional() }).strict(),
+    input: z.object({ goalId: Id, method: TrendMethodSchema.optional(), periodEndsOn: IsoDate.optional() }).strict(),
     output: GoalProgress,
   },
 } as const;

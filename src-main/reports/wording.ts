@@ -4,7 +4,7 @@
  * 8th-grade peer tutor").
  */
 import type { PeerRole, ProgressCodeSetId } from '../contract';
-import type { ChartModelView, PhaseEvent } from '../contract/progress-view';
+import type { ChartModelView, GoalJudgement, PhaseEvent } from '../contract/progress-view';
 import { goalValue, gradeWord, longDate, monthLabel, number, shortDate, signed } from './i18n/format';
 import type { ReportKey, ReportText } from './i18n/index';
 import type { GoalValueFacts, PeerDescription } from './model';
@@ -22,8 +22,8 @@ export function phaseWords(text: ReportText, event: PhaseEvent): string {
   }
 }
 
-/** The judgement's verdict as the alt text needs it (GoalJudgement['status'] from the progress rules). */
-export type JudgementStatus = 'no_data' | 'not_enough_data' | 'mastered' | 'likely' | 'unclear' | 'unlikely' | 'met' | 'not_met';
+/** What the alt text says of the goal's judgement: its verdict. */
+type JudgementStatus = Pick<GoalJudgement, 'status'>;
 
 export interface GraphGoalWords {
   text: ReportText;
@@ -39,7 +39,7 @@ export function axisTitle(text: ReportText, goal: GoalValueFacts): string {
  * The figure's alternative text: how many measurements and what they measure, where the goal
  * started and must reach by when, the latest value with its unit, the trend, and the judgement.
  */
-export function graphAltText(chart: ChartModelView, judgement: { status: JudgementStatus } | null, words: GraphGoalWords): string {
+export function graphAltText(chart: ChartModelView, judgement: JudgementStatus | null, words: GraphGoalWords): string {
   const { text, goal } = words;
   const values = {
     baseline: goalValue(text, goal, goal.baseline),
@@ -64,7 +64,7 @@ export function graphWords(
   text: ReportText,
   goal: GoalValueFacts & { endDate: string },
   chart: ChartModelView,
-  judgement: { status: JudgementStatus } | null = null,
+  judgement: JudgementStatus | null = null,
 ): GraphWords {
   return {
     tick: (label) => {

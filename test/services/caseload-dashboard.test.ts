@@ -61,7 +61,7 @@ describe('caseload dashboard: scope', () => {
 });
 
 describe('caseload dashboard: goal status', () => {
-  it('reads at risk, no data and on track from the decision rules, counting points of earlier versions', async () => {
+  it('reads at risk, no data and on track from the judgement, counting points of earlier versions', async () => {
     const app = await caseloadVault();
     // Aim line: 40 on 1 Sept to 80 on 1 June, about 43 in late September and 46 by mid-October.
     const { student, plan, extra } = await studentWithPlan(app, { firstName: 'Maya', lastName: 'Lopez' }, app.me, {}, async (planId) => ({
@@ -73,17 +73,23 @@ describe('caseload dashboard: goal status', () => {
     const { behind, unmeasured, steady, stale } = extra;
     const points = (goalId: string, values: [string, number][]) =>
       app.call('progressPoints.createMany', { points: values.map(([date, value]) => ({ goalId, date, value })) });
+    // Six weeks of data: the least the judgement needs before it reads a trend.
     await points(behind.id, [
+      ['2026-09-07', 30],
+      ['2026-09-14', 30],
       ['2026-09-21', 30],
       ['2026-09-28', 31],
       ['2026-10-05', 32],
       ['2026-10-12', 33],
     ]);
+    // Two a week, steadily: the whole 95 % band at the goal's date is above the target.
     await points(steady.id, [
-      ['2026-09-21', 45],
-      ['2026-09-28', 43],
-      ['2026-10-05', 48],
-      ['2026-10-12', 47],
+      ['2026-09-07', 42],
+      ['2026-09-14', 44],
+      ['2026-09-21', 46],
+      ['2026-09-28', 48],
+      ['2026-10-05', 50],
+      ['2026-10-12', 52],
     ]);
     // Measured once, six weeks ago: the goal is no longer being measured.
     await points(stale.id, [['2026-09-02', 41]]);
@@ -93,7 +99,7 @@ describe('caseload dashboard: goal status', () => {
     const shown = new Map(row?.goals.map((goal) => [goal.id, [goal.status, goal.latest]]));
     expect(shown.get(behind.id)).toEqual(['at_risk', { date: '2026-10-12', value: 33 }]);
     expect(shown.get(unmeasured.id)).toEqual(['no_data', null]);
-    expect(shown.get(steady.id)).toEqual(['on_track', { date: '2026-10-12', value: 47 }]);
+    expect(shown.get(steady.id)).toEqual(['on_track', { date: '2026-10-12', value: 52 }]);
     expect(shown.get(stale.id)).toEqual(['no_data', { date: '2026-09-02', value: 41 }]);
     // Numbered as on the plan page.
     const detail = await app.call('plans.get', { id: plan.id });
@@ -107,7 +113,11 @@ describe('caseload dashboard: goal status', () => {
       app.call('goals.create', goalInput(planId)),
     );
     await app.call('progressPoints.createMany', {
-      points: ['2026-09-21', '2026-09-28', '2026-10-05', '2026-10-12'].map((date) => ({ goalId: goal.id, date, value: 20 })),
+      points: ['2026-09-07', '2026-09-14', '2026-09-21', '2026-09-28', '2026-10-05', '2026-10-12'].map((date) => ({
+        goalId: goal.id,
+        date,
+        value: 20,
+      })),
     });
     const amendment = await app.call('plans.amend', { id: plan.id });
     await app.call('plans.activate', { id: amendment.plan.id });

@@ -223,7 +223,10 @@ describe('the suggestion for a chosen reporting period', () => {
 
     const early = await app.call('goals.progress', { goalId: goal.id, periodEndsOn: EARLY.endsOn });
     expect(early.period).toEqual(EARLY);
-    expect(early.suggestion).toMatchObject({ level: 'no_progress', sufficient: false, facts: { points: 3, latest: 40 } });
+    // Three weeks of data by the end of September: too few to judge a trend.
+    expect(early.suggestion).toMatchObject({ level: 'not_introduced', sufficient: null, facts: { points: 3, latest: 40 } });
+    expect(early.judgement).toMatchObject({ asOf: EARLY.endsOn, status: 'not_enough_data', weeks: { withData: 3, needed: 6 } });
+    expect(early.suggestion.explanation).toMatch(/^Not enough data yet: 3 of 6 weeks/);
     // The graph still shows every point; only the suggestion stops at the period's end.
     expect(early.chart.points).toHaveLength(6);
 

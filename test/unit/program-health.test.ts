@@ -116,13 +116,18 @@ describe('program health: consent', () => {
 });
 
 describe('caseload: goal status', () => {
-  it('is at risk behind the aim line, no data without points or recent points, else on track', () => {
-    expect(goalStatus([{ rule: 'behind_aim' }], true)).toBe('at_risk');
+  it('is at risk when unlikely, not met or behind the aim line; on track only when the data says so; else no verdict', () => {
+    expect(goalStatus({ status: 'unclear' }, [{ rule: 'behind_aim' }])).toBe('at_risk');
     // At risk wins over a pause in measuring: the last points said the support was not working.
-    expect(goalStatus([{ rule: 'behind_aim' }, { rule: 'no_recent_data' }], true)).toBe('at_risk');
-    expect(goalStatus([], false)).toBe('no_data');
-    expect(goalStatus([{ rule: 'no_recent_data' }], true)).toBe('no_data');
-    expect(goalStatus([{ rule: 'ahead_of_aim' }], true)).toBe('on_track');
-    expect(goalStatus([], true)).toBe('on_track');
+    expect(goalStatus({ status: 'unclear' }, [{ rule: 'behind_aim' }, { rule: 'no_recent_data' }])).toBe('at_risk');
+    expect(goalStatus({ status: 'unlikely' }, [])).toBe('at_risk');
+    expect(goalStatus({ status: 'not_met' }, [])).toBe('at_risk');
+    expect(goalStatus({ status: 'no_data' }, [])).toBe('no_data');
+    expect(goalStatus({ status: 'not_enough_data' }, [])).toBe('no_data');
+    expect(goalStatus({ status: 'unclear' }, [])).toBe('no_data');
+    expect(goalStatus({ status: 'likely' }, [{ rule: 'no_recent_data' }])).toBe('no_data');
+    expect(goalStatus({ status: 'likely' }, [{ rule: 'ahead_of_aim' }])).toBe('on_track');
+    expect(goalStatus({ status: 'mastered' }, [])).toBe('on_track');
+    expect(goalStatus({ status: 'met' }, [])).toBe('on_track');
   });
 });

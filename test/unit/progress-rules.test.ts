@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, dayNumber } from '../../src-main/contract/calendar';
 import { ahead, aimLine } from '../../src-main/services/progress-rules/aim';
 import { goalChart } from '../../src-main/services/progress-rules/chart-model';
-import { decisionFlags } from '../../src-main/services/progress-rules/decision-rules';
 import { mentorHealthFlags, oneSidedSupportFlags } from '../../src-main/services/progress-rules/program-health';
-import { suggestProgress } from '../../src-main/services/progress-rules/progress-suggestion';
 import { ordinaryLeastSquares, theilSen, valueAt } from '../../src-main/services/progress-rules/trend';
 
 const GOAL = { baseline: 40, target: 80, startDate: '2026-09-01', endDate: '2027-05-29' };
@@ -87,107 +85,6 @@ describe('aim line', () => {
   it('knows that lower is better when the goal is to reduce something', () => {
     expect(ahead(REDUCE, 3, 5)).toBeGreaterThan(0);
     expect(ahead(GOAL, 3, 5)).toBeLessThan(0);
-  });
-});
-
-describe('decision rules', () => {
-  it('four points in a row behind the aim line: consider changing the support', () => {
-    const points = weekly(GOAL, '2026-09-14', 6, (i) => (i < 2 ? 2 : -3));
-    expect(decisionFlags(GOAL, points, '2026-10-20')).toEqual([
-      { rule: 'behind_aim', since: '2026-09-28', message: 'The last 4 points are behind the aim line: consider changing the support.' },
-    ]);
-  });
-
-  it('four points in a row ahead of the aim line: consider raising the goal', () => {
-    expect(
-      decisionFlags(
-        GOAL,
-        weekly(GOAL, '2026-09-14', 4, () => 5),
-        '2026-10-06',
-      ).map((flag) => flag.rule),
-    ).toEqual(['ahead_of_aim']);
-  });
-
-  it('for a goal to reduce something, higher points are behind', () => {
-    expect(
-      decisionFlags(
-        REDUCE,
-        weekly(REDUCE, '2026-09-14', 4, () => 2),
-        '2026-10-06',
-      ).map((flag) => flag.rule),
-    ).toEqual(['behind_aim']);
-  });
-
-  it('a mixed run, or fewer than four points, raises no aim flag', () => {
-    expect(
-      decisionFlags(
-        GOAL,
-        weekly(GOAL, '2026-09-14', 4, (i) => (i === 2 ? 1 : -1)),
-        '2026-10-06',
-      ),
-    ).toEqual([]);
-    expect(
-      decisionFlags(
-        GOAL,
-        weekly(GOAL, '2026-09-14', 3, () => -5),
-        '2026-09-30',
-      ),
-    ).toEqual([]);
-  });
-
-  it('no data in three weeks: the goal is not being measured', () => {
-    const points = weekly(GOAL, '2026-09-14', 2, () => 0);
-    expect(decisionFlags(GOAL, points, '2026-10-12')).toEqual([]);
-    expect(decisionFlags(GOAL, points, '2026-10-20')).toEqual([
-      { rule: 'no_recent_data', since: '2026-09-21', message: 'No progress data in the last 3 weeks: the goal is not being measured.' },
-    ]);
-    expect(decisionFlags(GOAL, [], '2026-09-15')).toEqual([]);
-    expect(decisionFlags(GOAL, [], '2026-10-15').map((flag) => flag.rule)).toEqual(['no_recent_data']);
-  });
-});
-
-describe('suggested progress for a reporting period', () => {
-  it('no data: not introduced', () => {
-    expect(suggestProgress(GOAL, [], '2026-11-06')).toMatchObject({ level: 'not_introduced', sufficient: null });
-  });
-
-  it('on the aim line: sufficient, with the projection in the explanation', () => {
-    const result = suggestProgress(
-      GOAL,
-      weekly(GOAL, '2026-09-14', 8, () => 0),
-      '2026-11-06',
-    );
-    expect(result.level).toBe('sufficient');
-    expect(result.facts.projected).toBeCloseTo(80, 0);
-    expect(result.explanation).toMatch(/^At the current trend the goal will be met by 2027-05-29/);
-  });
-
-  it('rising but too slowly: insufficient; flat: no progress; at target three times: mastered', () => {
-    const slow = weekly(GOAL, '2026-09-14', 8, (i) => -i * 0.8);
-    expect(suggestProgress(GOAL, slow, '2026-11-06')).toMatchObject({ level: 'insufficient', sufficient: false });
-    const flat = Array.from({ length: 6 }, (_, i) => ({ date: addDays('2026-09-14', i * 7), value: 40 }));
-    expect(suggestProgress(GOAL, flat, '2026-11-06')).toMatchObject({
-      level: 'no_progress',
-      explanation: 'The trend is flat or moving away from the target.',
-    });
-    const met = [...slow, ...Array.from({ length: 3 }, (_, i) => ({ date: addDays('2026-11-10', i * 7), value: 82 }))];
-    expect(suggestProgress(GOAL, met, '2026-12-01')).toMatchObject({ level: 'mastered', sufficient: true });
-  });
-
-  it('never projects beyond what the measurement allows', () => {
-    const steep = weekly(GOAL, '2026-09-14', 4, (i) => i * 10);
-    expect(suggestProgress(GOAL, steep, '2026-11-06', 'theil_sen', { min: 0, max: 100 }).facts.projected).toBe(100);
-  });
-
-  it('ignores points after the period ends', () => {
-    const points = [...weekly(GOAL, '2026-09-14', 3, () => 0), { date: '2026-12-01', value: 0 }];
-    expect(suggestProgress(GOAL, points, '2026-11-06').facts.points).toBe(3);
-  });
-
-  it('with one or two points, compares the latest with the aim line', () => {
-    expect(suggestProgress(GOAL, [{ date: '2026-10-01', value: 60 }], '2026-11-06')).toMatchObject({ level: 'sufficient' });
-    expect(suggestProgress(GOAL, [{ date: '2026-10-01', value: 41 }], '2026-11-06')).toMatchObject({ level: 'insufficient' });
-    expect(suggestProgress(GOAL, [{ date: '2026-10-01', value: 30 }], '2026-11-06')).toMatchObject({ level: 'no_progress' });
   });
 });
 

@@ -1,30 +1,30 @@
 /**
  * Every goal of the caseload's active plans with its status, in three queries whatever the size of
  * the caseload: the goals, their earlier versions (an amendment copies a goal, and the points of
- * every version count for it), and the last points of each version. The decision rules look at the
- * last four points and the date of the latest, so four per version are all the rules can see.
+ * every version belong to it), and the points of each version up to the day. The status is read
+ * off the goal's judgement (services/progress-rules/judgement.ts), which looks at the current
+ * version's points: its weeks of data, trend, band and last 4 points.
  */
 import { asc, sql } from 'drizzle-orm';
 import { goals } from '../../../db/schema';
-import type { CaseloadGoal } from '../../contract';
+import type { CaseloadGoal, Measurement } from '../../contract';
 import { askedByVersion, groupBy, idTable, inIds } from '../id-batches';
+import { jsonColumns } from '../json-columns';
 import { goalLineages } from '../progress/goal-lineage';
-import { byDate, decisionFlags, type ProgressPointValue, RUN_LENGTH } from '../progress-rules/decision-rules';
+import { judgementOf } from '../progress/goal-progress';
+import { byDate, judgementFlags, type ProgressPointValue } from '../progress-rules/decision-rules';
 import type { Queryable } from '../vault-db';
 import { goalStatus } from './goal-status';
 import type { PlanRow } from './scope';
 
-/** The last `RUN_LENGTH` points on or before `day` of each goal id, by walking its (goal, date) index backwards. */
-function lastPoints(db: Queryable, goalIds: readonly string[], day: string): Map<string, ProgressPointValue[]> {
+/** Every point on or before `day` of each goal id, in date then entry order. */
+function pointsUpTo(db: Queryable, goalIds: readonly string[], day: string): Map<string, ProgressPointValue[]> {
   if (goalIds.length === 0) return new Map();
   const rows = db.all<{ goalId: string; date: string; value: number }>(sql`
-    SELECT ids.value AS goalId, p.date AS date, p.value AS value
+    SELECT p.goal_id AS goalId, p.date AS date, p.value AS value
     FROM ${idTable(goalIds)} AS ids
-    JOIN progress_points p ON p.rowid IN (
-      SELECT rowid FROM progress_points
-      WHERE goal_id = ids.value AND date <= ${day}
-      ORDER BY date DESC LIMIT ${RUN_LENGTH}
-    )`);
+    JOIN progress_points p ON p.goal_id = ids.value AND p.date <= ${day}
+    ORDER BY p.date, p.created_at, p.id`);
   return groupBy(rows, (row) => row.goalId);
 }
 
@@ -41,6 +41,10 @@ export function caseloadGoals(db: Queryable, activePlans: readonly PlanRow[], da
       baseline: goals.baseline,
       target: goals.target,
       endDate: goals.endDate,
+      measurement: goals.measurement,
+      scaleMax: goals.scaleMax,
+      criterion: goals.criterion,
+      mastery: goals.mastery,
     })
     .from(goals)
     .where(inIds(goals.planId, [...planOf.keys()]))
@@ -50,15 +54,21 @@ export function caseloadGoals(db: Queryable, activePlans: readonly PlanRow[], da
     db,
     rows.map((row) => row.id),
   );
-  const byVersion = lastPoints(db, [...askedByVersion(lineages).keys()], day);
+  const byVersion = pointsUpTo(db, [...askedByVersion(lineages).keys()], day);
   const numbers = new Map<string, number>();
   return rows.flatMap((row) => {
     const plan = planOf.get(row.planId);
     if (!plan) return [];
     const number = (numbers.get(row.planId) ?? 0) + 1;
     numbers.set(row.planId, number);
-    const points = byDate((lineages.get(row.id) ?? [row.id]).flatMap((version) => byVersion.get(version) ?? [])).slice(-RUN_LENGTH);
-    const span = { baseline: row.baseline, target: row.target, startDate: plan.startDate, endDate: row.endDate };
+    // Versions are walked newest first, so within a date the stable sort keeps each version's entry order.
+    const points = byDate((lineages.get(row.id) ?? [row.id]).flatMap((version) => byVersion.get(version) ?? []));
+    const judgement = judgementOf(
+      { ...row, measurement: row.measurement as Measurement, mastery: jsonColumns.goals.mastery.read(row.mastery) },
+      plan.startDate,
+      points,
+      day,
+    );
     const latest = points.at(-1);
     return [
       {
@@ -68,7 +78,7 @@ export function caseloadGoals(db: Queryable, activePlans: readonly PlanRow[], da
         // The column only ever holds a GoalArea: the contract validated it on the way in.
         area: row.area as CaseloadGoal['area'],
         statement: row.statement,
-        status: goalStatus(decisionFlags(span, points, day), points.length > 0),
+        status: goalStatus(judgement, judgementFlags(judgement)),
         latest: latest ? { date: latest.date, value: latest.value } : null,
       },
     ];

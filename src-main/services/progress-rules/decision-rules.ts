@@ -1,12 +1,13 @@
 /**
- * The decision rules progress monitoring uses: the last four points all behind the aim line →
- * consider changing the support; all ahead → consider raising the goal; no data for weeks → the
- * goal is not being measured. Each flag carries its rule id (for the catalog) and facts.
+ * The decision-rule flags, derived from the goal's judgement (judgement.ts) so they cannot disagree
+ * with it: the last 4 points all behind the aim line while the goal is not likely to be met →
+ * consider changing the support; all ahead while it is likely to be met → consider a more ambitious
+ * goal; no data for weeks while the goal runs → it is not being measured. "Behind" and "ahead" are
+ * in the goal's direction (for a goal to reduce something, lower is ahead).
  */
-
 import { dayNumber } from '../../contract/calendar';
-import { ahead, aimLine, type GoalSpan } from './aim';
-import { valueAt } from './trend';
+import type { GoalJudgement } from '../../contract/progress-view';
+import { RUN_LENGTH } from './judgement';
 
 export interface ProgressPointValue {
   date: string;
@@ -23,46 +24,37 @@ export interface GoalFlag {
   message: string;
 }
 
-export const RUN_LENGTH = 4;
 export const DEFAULT_NO_DATA_WEEKS = 3;
 
+/** Stable: points of one date keep the order they came in (entry order). */
 export function byDate(points: readonly ProgressPointValue[]): ProgressPointValue[] {
   return [...points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-export function decisionFlags(
-  goal: GoalSpan,
-  points: readonly ProgressPointValue[],
-  today: string,
-  noDataWeeks: number = DEFAULT_NO_DATA_WEEKS,
-): GoalFlag[] {
+export function judgementFlags(judgement: GoalJudgement, noDataWeeks: number = DEFAULT_NO_DATA_WEEKS): GoalFlag[] {
   const flags: GoalFlag[] = [];
-  const sorted = byDate(points).filter((point) => point.date <= today);
-  const aim = aimLine(goal);
-  const lastRun = sorted.slice(-RUN_LENGTH);
-  if (lastRun.length === RUN_LENGTH) {
-    const positions = lastRun.map((point) => ahead(goal, point.value, valueAt(aim, dayNumber(point.date))));
-    const since = lastRun[0]?.date ?? null;
-    if (positions.every((position) => position < 0)) {
-      flags.push({
-        rule: 'behind_aim',
-        since,
-        message: `The last ${RUN_LENGTH} points are behind the aim line: consider changing the support.`,
-      });
-    } else if (positions.every((position) => position > 0)) {
-      flags.push({
-        rule: 'ahead_of_aim',
-        since,
-        message: `The last ${RUN_LENGTH} points are ahead of the aim line: consider raising the goal.`,
-      });
-    }
+  const { lastFour, status } = judgement;
+  if (lastFour?.position === 'behind' && (status === 'unlikely' || status === 'unclear')) {
+    flags.push({
+      rule: 'behind_aim',
+      since: lastFour.since,
+      message: `The last ${RUN_LENGTH} points are all behind the aim line and the goal is ${status === 'unlikely' ? 'unlikely' : 'not clearly likely'} to be met: consider changing the support.`,
+    });
   }
-  const started = dayNumber(today) - dayNumber(goal.startDate) >= noDataWeeks * 7;
-  const last = sorted.at(-1);
-  if (today <= goal.endDate && started && (!last || dayNumber(today) - dayNumber(last.date) > noDataWeeks * 7)) {
+  if (lastFour?.position === 'ahead' && status === 'likely') {
+    flags.push({
+      rule: 'ahead_of_aim',
+      since: lastFour.since,
+      message: `The last ${RUN_LENGTH} points are all ahead of the aim line and the goal is likely to be met: consider a more ambitious goal.`,
+    });
+  }
+  const running = judgement.asOf <= judgement.goal.endDate;
+  const started = dayNumber(judgement.asOf) - dayNumber(judgement.aimStartsOn) >= noDataWeeks * 7;
+  const latest = judgement.latest;
+  if (running && started && (!latest || dayNumber(judgement.asOf) - dayNumber(latest.date) > noDataWeeks * 7)) {
     flags.push({
       rule: 'no_recent_data',
-      since: last?.date ?? null,
+      since: latest?.date ?? null,
       message: `No progress data in the last ${noDataWeeks} weeks: the goal is not being measured.`,
     });
   }

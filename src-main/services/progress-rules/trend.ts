@@ -1,7 +1,9 @@
 /**
  * Trend lines through progress points, x in days. Ordinary least squares is what most progress
  * monitoring tools draw; Theil–Sen (the median of all pairwise slopes) is the robust option one
- * odd probe cannot drag around, which matters with the few points a school term gives.
+ * odd probe cannot drag around; Siegel's repeated medians (the median over points of each point's
+ * median slope) is robust too. Which one the judgement uses was chosen by simulation
+ * (scripts/trend-evidence.ts, docs/progress-rules.md).
  */
 export interface XY {
   x: number;
@@ -13,7 +15,7 @@ export interface Line {
   intercept: number;
 }
 
-export type TrendMethod = 'ols' | 'theil_sen';
+export type TrendMethod = 'ols' | 'theil_sen' | 'siegel';
 
 export function valueAt(line: Line, x: number): number {
   return line.intercept + line.slope * x;
@@ -58,6 +60,21 @@ export function theilSen(points: readonly XY[]): Line | null {
   return { slope, intercept: median(Float64Array.from(points, (p) => p.y - slope * p.x)) };
 }
 
+/** Siegel's repeated medians: for each point the median slope to every other point at another x, then their median. */
+export function siegel(points: readonly XY[]): Line | null {
+  const medians: number[] = [];
+  const slopes = new Float64Array(Math.max(0, points.length - 1));
+  for (const a of points) {
+    let count = 0;
+    for (const b of points) if (b.x !== a.x) slopes[count++] = (b.y - a.y) / (b.x - a.x);
+    if (count > 0) medians.push(median(slopes.subarray(0, count)));
+  }
+  if (medians.length === 0) return null;
+  const slope = median(Float64Array.from(medians));
+  return { slope, intercept: median(Float64Array.from(points, (p) => p.y - slope * p.x)) };
+}
+
 export function trendLine(points: readonly XY[], method: TrendMethod): Line | null {
-  return method === 'ols' ? ordinaryLeastSquares(points) : theilSen(points);
+  if (method === 'ols') return ordinaryLeastSquares(points);
+  return method === 'siegel' ? siegel(points) : theilSen(points);
 }

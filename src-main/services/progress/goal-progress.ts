@@ -9,14 +9,24 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accommodationGoals, accommodations, assignments } from '../../../db/schema';
-import { GOAL_CHART_BOX, type GoalProgress, type PeerRole, type progressView } from '../../contract';
+import {
+  GOAL_CHART_BOX,
+  type GoalJudgement,
+  type GoalProgress,
+  type MasteryCriterion,
+  type Measurement,
+  masteryFromCriterion,
+  type PeerRole,
+  type progressView,
+} from '../../contract';
 import { type ServiceContext, today } from '../context';
 import { findGoalRow, findPlanRow, toGoal } from '../plans/plan-records';
 import { valueRange } from '../plans/plan-rules';
 import type { GoalSpan } from '../progress-rules/aim';
 import { type ChartVersion, goalChart, type Phase } from '../progress-rules/chart-model';
-import { decisionFlags } from '../progress-rules/decision-rules';
-import { suggestProgress } from '../progress-rules/progress-suggestion';
+import { judgementFlags, type ProgressPointValue } from '../progress-rules/decision-rules';
+import { JUDGEMENT_METHOD, judgeGoal } from '../progress-rules/judgement';
+import { suggestionOf } from '../progress-rules/progress-suggestion';
 import type { Queryable } from '../vault-db';
 import { goalVersionIds } from './goal-lineage';
 import { listPointsForGoal } from './points';
@@ -107,27 +117,61 @@ export function currentPeriod(periods: readonly { label: string; endsOn: string 
   return period ? { label: period.label, endsOn: period.endsOn } : { label: null, endsOn: planEnd };
 }
 
+/** What the judgement needs to know of a goal besides its points. */
+export interface JudgedGoal {
+  baseline: number;
+  target: number;
+  endDate: string;
+  measurement: Measurement;
+  scaleMax: number | null;
+  criterion: string;
+  mastery?: MasteryCriterion | null;
+}
+
+/**
+ * The goal's judgement as of `asOf`. `versionStart` is the start of the plan the goal belongs to
+ * (an amendment's start): the aim line and the trend begin there. `points` in date then entry order.
+ */
+export function judgementOf(goal: JudgedGoal, versionStart: string, points: readonly ProgressPointValue[], asOf: string): GoalJudgement {
+  return judgeGoal({
+    asOf,
+    goal,
+    versionStart,
+    aimStart: versionStart,
+    points,
+    mastery: goal.mastery ?? masteryFromCriterion(goal.criterion),
+    bounds: valueRange(goal.measurement, goal.scaleMax) ?? { min: 0, max: Number.POSITIVE_INFINITY },
+  });
+}
+
+/**
+ * As of today: points dated after it are left out everywhere. The judgement, its flags and the
+ * suggestion are as of the asked period's end when that is earlier (a past period's report is judged
+ * on the points up to its end), else as of today.
+ */
 export function goalProgress(ctx: ServiceContext, input: Input): GoalProgress {
   const goal = toGoal(ctx.db, findGoalRow(ctx.db, input.goalId));
   const plan = findPlanRow(ctx.db, goal.planId);
   const day = today(ctx);
-  const points = listPointsForGoal(ctx, { goalId: goal.id });
+  const points = listPointsForGoal(ctx, { goalId: goal.id, to: day });
   const values = points.map((point) => ({ date: point.date, value: point.value }));
   const span: GoalSpan = { baseline: goal.baseline, target: goal.target, startDate: plan.startDate, endDate: goal.endDate };
   const period = input.periodEndsOn
     ? periodEndingOn(goal.reportingPeriods, input.periodEndsOn)
     : currentPeriod(goal.reportingPeriods, plan.endDate, day);
+  const judgement = judgementOf(goal, plan.startDate, values, [period.endsOn, day].sort()[0] ?? day);
   return {
     chart: goalChart(
       { ...span, measurement: goal.measurement, scaleMax: goal.scaleMax },
       values,
       goalPhases(ctx.db, goal.id),
       GOAL_CHART_BOX,
-      input.method,
+      input.method ?? JUDGEMENT_METHOD,
       { versions: goalVersions(ctx.db, goal.id) },
     ),
-    flags: decisionFlags(span, values, day),
-    suggestion: suggestProgress(span, values, period.endsOn, input.method, valueRange(goal.measurement, goal.scaleMax) ?? undefined),
+    judgement,
+    flags: judgementFlags(judgement),
+    suggestion: suggestionOf(judgement),
     period,
     points,
   };
