@@ -163,6 +163,8 @@ describe('axes', () => {
     const cases: ChartGoal[] = [
       { ...PERCENT, measurement: 'frequency', baseline: 2, target: 6 },
       { ...PERCENT, measurement: 'frequency', baseline: 1, target: 3 },
+      // 10 × 1.1 = 11: a step of 2.5 would fit, and is no count.
+      { ...PERCENT, measurement: 'frequency', baseline: 2, target: 10 },
       { ...PERCENT, measurement: 'rubric', scaleMax: 4, baseline: 1, target: 3 },
       { ...PERCENT, measurement: 'rubric', scaleMax: 7, baseline: 1, target: 5 },
       { ...PERCENT, measurement: 'trials', scaleMax: 10, baseline: 3, target: 8 },

@@ -344,7 +344,7 @@ export function goalChart(
     points: points.map((point) => {
       const day = dayNumber(point.date);
       return {
-        x: round(clamp(toX(day), rect.left, rect.right)),
+        x: round(toX(day)),
         y: round(clamp(toY(point.value), rect.top, rect.bottom)),
         date: point.date,
         value: point.value,
