@@ -176,7 +176,7 @@ describe('axes', () => {
       expect(chart.yTicks.length).toBeGreaterThanOrEqual(3);
       for (const tick of chart.yTicks) expect(Number.isInteger(Number(tick.label)), `${goal.measurement} ${tick.label}`).toBe(true);
     }
-    const rubric = goalChart(cases[2] as ChartGoal, [], [], BOX);
+    const rubric = goalChart({ ...PERCENT, measurement: 'rubric', scaleMax: 4, baseline: 1, target: 3 }, [], [], BOX);
     expect(rubric.yTicks.map((tick) => tick.label)).toEqual(['0', '1', '2', '3', '4']);
     expect(rubric.axis.yTitle).toBe('Rubric level (1–4)');
   });
