@@ -3,7 +3,10 @@
  * value with its unit, the goal and its date, and the judgement's verdict; the axis titles name the
  * measurement; an amendment's phase line is worded in each language.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHART_LEGEND_ITEMS, type ChartLegendItem } from '../../src-main/contract';
 import { reportText } from '../../src-main/reports/i18n/index';
 import { axisTitle, graphAltText, phaseWords } from '../../src-main/reports/wording';
 import { goalChart } from '../../src-main/services/progress-rules/chart-model';
@@ -37,5 +40,23 @@ describe('graph words', () => {
     expect(phaseWords(es, { kind: 'amended', version: 2 })).toBe('Plan modificado');
     expect(phaseWords(reportText('en'), { kind: 'amended', version: 2 })).toBe('Plan amended');
     expect(graphAltText(chart, { status: 'likely' }, { text: es, goal })).toContain('Valoración: es probable que alcance la meta.');
+  });
+});
+
+describe('the one legend', () => {
+  it('has the same words in the app and in the reports, item by item', () => {
+    const appWords = (language: string): Record<ChartLegendItem, string> =>
+      JSON.parse(readFileSync(join(import.meta.dirname, `../../src-renderer/src/i18n/locales/${language}/students.json`), 'utf8')).progress
+        .graph.legendItems;
+    const app = appWords('en');
+    const appEs = appWords('es');
+    const key = { points: 'legendPoints', trend: 'legendTrend', aim: 'legendAim', goal: 'legendGoal', phase: 'legendPhase' } as const;
+    for (const [language, words] of [
+      ['en', app],
+      ['es', appEs],
+    ] as const) {
+      const text = reportText(language);
+      for (const item of CHART_LEGEND_ITEMS) expect(words[item], `${language} ${item}`).toBe(text.t(`chart.${key[item]}`));
+    }
   });
 });
