@@ -227,6 +227,8 @@ export const goals = sqliteTable(
     endDate: text('end_date').notNull(),
     /** JSON array of short-term objective texts. */
     objectives: text('objectives').notNull().default('[]'),
+    /** JSON {k, n, consecutive}: k of the last n points at or beyond the target; null = read from `criterion`. */
+    mastery: text('mastery'),
     /** The same goal in the plan version this one's plan amends: points and sessions follow the chain. */
     amendsId: text('amends_id'),
     createdAt: text('created_at').notNull(),

@@ -1,6 +1,7 @@
 /** Plans (IEP or 504), their measurable goals, and the peer-support accommodations that serve them. */
 import { z } from 'zod';
 import { Id, IsoDate, Language, LongText, ShortText, Slot } from './common';
+import { MasteryCriterionSchema } from './mastery';
 import { withRequestId } from './request-id';
 
 export const PlanType = z.enum(['iep', '504']);
@@ -97,6 +98,11 @@ export const GoalInput = z.object({
   reportingPeriods: z.array(ReportingPeriod).max(12).optional(),
   endDate: IsoDate,
   objectives: z.array(LongText.min(1)).max(10).optional(),
+  /**
+   * The mastery criterion the judgement applies (k of the last n points at or beyond the target);
+   * null or absent: read from `criterion`, which stays the team's words (contract/mastery.ts).
+   */
+  mastery: MasteryCriterionSchema.nullable().optional(),
   /** Optional: the statement in a family's language, entered by the team; the statement stays as written. */
   statementTranslations: StatementTranslations.optional(),
 });
@@ -106,6 +112,7 @@ export const Goal = GoalInput.extend({
   id: Id,
   reportingPeriods: z.array(ReportingPeriod),
   objectives: z.array(z.string()),
+  mastery: MasteryCriterionSchema.nullable(),
   statementTranslations: z.record(z.string(), z.string()),
   scaleMax: z.number().nullable(),
   servedBy: z.array(Id),

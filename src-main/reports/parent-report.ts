@@ -11,14 +11,13 @@ import { type ReportText, reportText } from './i18n/index';
 import type { ParentGoal, ParentReportView, RenderedReport } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
-import { goalGraph, graphHeight } from './pdf/goal-graph';
+import { graphBesideTable } from './pdf/goal-graph';
 import {
   box,
   bulletsPiece,
   columnsPiece,
   drawKeptTogether,
   facts,
-  factsHeight,
   halves,
   heading,
   headingPiece,
@@ -95,30 +94,14 @@ function drawGlance(rd: ReportDocument, section: PDFKit.PDFStructureElement, tex
   rd.doc.y += 4;
 }
 
-/** Share of the column the graph takes; where the student started, the goal and the latest sit beside it. */
+/** Share of the column the graph takes; its data table sits beside it, so two goals fit on a page. */
 const GRAPH_SHARE = 0.54;
 
-function graphRow(
-  rd: ReportDocument,
-  section: PDFKit.PDFStructureElement,
-  text: ReportText,
-  view: ParentReportView,
-  goal: ParentGoal,
-): Piece {
-  const graphFrame = { x: rd.left, width: rd.width * GRAPH_SHARE };
-  const factsFrame = { x: rd.left + graphFrame.width + 14, width: rd.width - graphFrame.width - 14 };
-  const list = goalFacts(text, view, goal);
-  const height = Math.max(graphHeight(rd, graphFrame), factsHeight(rd, list, 1, factsFrame));
-  return {
-    height,
-    draw: () => {
-      const top = rd.doc.y;
-      facts(rd, section, list, 1, factsFrame);
-      rd.doc.y = top;
-      goalGraph(rd, section, goal.chart, graphWords(text, goal, goal.chart), graphFrame);
-      rd.doc.y = top + height;
-    },
-  };
+/** Where the student started, the goal and the latest, in one line. */
+function valuesLine(text: ReportText, view: ParentReportView, goal: ParentGoal): string {
+  return goalFacts(text, view, goal)
+    .map((fact) => `${fact.label}: ${fact.value}`)
+    .join(' · ');
 }
 
 /** Where the goal stands, the verdict, and anything a family must be told plainly: an ended goal, data that stopped. */
@@ -172,7 +155,8 @@ function goalPieces(
     headingPiece(rd, section, title, 2),
     ...statements.flatMap(({ label, body }) => [paragraphPiece(rd, section, label, lead), paragraphPiece(rd, section, body, statement)]),
     ...standingLines(text, view, goal).map((line) => paragraphPiece(rd, section, line, { bold: true, after: 3 })),
-    graphRow(rd, section, text, view, goal),
+    paragraphPiece(rd, section, valuesLine(text, view, goal), { size: 9, after: 5 }),
+    graphBesideTable({ rd, parent: section }, goal.chart, graphWords(text, goal, goal.chart, goal.judgement), GRAPH_SHARE),
   ];
   const [left, right] = halves(rd);
   const objectives = goal.objectives.length

@@ -13,14 +13,13 @@ import { type ReportText, reportText } from './i18n/index';
 import type { GoalObjective, RenderedReport, TeamGoal, TeamSummaryView } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
-import { goalGraph, graphHeight } from './pdf/goal-graph';
+import { graphBesideTable } from './pdf/goal-graph';
 import {
   bullets,
   bulletsPiece,
   columnsPiece,
   drawKeptTogether,
   facts,
-  factsHeight,
   halves,
   heading,
   headingPiece,
@@ -78,25 +77,14 @@ function goalFacts(text: ReportText, goal: TeamGoal) {
   ];
 }
 
-/** Share of the column the graph takes; the goal's values sit beside it, so two goals fit on a page. */
+/** Share of the column the graph takes; its data table sits beside it, so two goals fit on a page. */
 const GRAPH_SHARE = 0.54;
 
-/** The graph with the goal's values beside it, as tall as the taller of the two. */
-function graphRow(rd: ReportDocument, section: PDFKit.PDFStructureElement, text: ReportText, goal: TeamGoal): Piece {
-  const graphFrame = { x: rd.left, width: rd.width * GRAPH_SHARE };
-  const factsFrame = { x: rd.left + graphFrame.width + 14, width: rd.width - graphFrame.width - 14 };
-  const list = goalFacts(text, goal);
-  const height = Math.max(graphHeight(rd, graphFrame), factsHeight(rd, list, 2, factsFrame));
-  return {
-    height,
-    draw: () => {
-      const top = rd.doc.y;
-      facts(rd, section, list, 2, factsFrame);
-      rd.doc.y = top;
-      goalGraph(rd, section, goal.chart, graphWords(text, goal, goal.chart), graphFrame);
-      rd.doc.y = top + height;
-    },
-  };
+/** The goal's values in one line: "Baseline: 40% · Goal: 80% · Latest: …". */
+function valuesLine(text: ReportText, goal: TeamGoal): string {
+  return goalFacts(text, goal)
+    .map((fact) => `${fact.label}: ${fact.value}`)
+    .join(' · ');
 }
 
 /** "Suggested code: Sufficient progress · recorded: Insufficient progress. <the rules' reason>" */
@@ -147,8 +135,8 @@ function supportLines(text: ReportText, support: TeamGoal['supports'][number]): 
 }
 
 /**
- * A goal's block: heading, statement, where it stands with the suggested code, the graph with the
- * values beside it; then objectives and progress marks beside the peer supports serving it.
+ * A goal's block: heading, statement, where it stands with the suggested code, its values in one
+ * line, the graph with its data table beside it; then objectives and progress marks beside the peer supports serving it.
  */
 function goalPieces(rd: ReportDocument, section: PDFKit.PDFStructureElement, text: ReportText, goal: TeamGoal): Piece[][] {
   const title = text.t('team.goalHeading', { number: goal.number, area: text.t(`common.area.${goal.area}`) });
@@ -157,8 +145,9 @@ function goalPieces(rd: ReportDocument, section: PDFKit.PDFStructureElement, tex
     headingPiece(rd, section, title, 2),
     paragraphPiece(rd, section, goal.statement, { size: 10, after: 4 }),
     paragraphPiece(rd, section, standingWords(text, goal, judgement, 'team'), { bold: true, after: 2 }),
-    paragraphPiece(rd, section, suggestedLine(text, goal, judgement), { color: MUTED, size: 8.5, after: 5 }),
-    graphRow(rd, section, text, goal),
+    paragraphPiece(rd, section, suggestedLine(text, goal, judgement), { color: MUTED, size: 8.5, after: 3 }),
+    paragraphPiece(rd, section, valuesLine(text, goal), { size: 8.5, after: 5 }),
+    graphBesideTable({ rd, parent: section }, goal.chart, graphWords(text, goal, goal.chart, judgement), GRAPH_SHARE),
   ];
   const [left, right] = halves(rd);
   const objectives = goal.objectives.length

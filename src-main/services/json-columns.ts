@@ -84,12 +84,31 @@ const statementTranslations: JsonColumn<Translations, string | null, Translation
   write: (value) => (Object.keys(value).length > 0 ? JSON.stringify(value) : null),
 };
 
+const Mastery = z.object({ k: z.number().int(), n: z.number().int(), consecutive: z.boolean() });
+type Mastery = z.infer<typeof Mastery>;
+
+/** goals.mastery: null until the team sets it (the judgement then reads it from their words). */
+const mastery: JsonColumn<Mastery | null, string | null> = {
+  read(text) {
+    const parsed = parse(text);
+    const checked = parsed.ok ? Mastery.safeParse(parsed.value) : null;
+    return checked?.success ? checked.data : null;
+  },
+  readExact(text) {
+    if (text === null) return null;
+    const parsed = parse(text);
+    return parsed.ok && Mastery.safeParse(parsed.value).success ? (parsed.value as Mastery) : undefined;
+  },
+  write: (value) => (value ? JSON.stringify(value) : null),
+};
+
 /** Per table, per JSON column. */
 export const jsonColumns = {
   goals: {
     reportingPeriods: listColumn(ReportingPeriodEntry),
     objectives: Words,
     statementTranslations,
+    mastery,
   },
   accommodations: { slots: Slots },
   mentors: { interests: Words, availability: Slots },

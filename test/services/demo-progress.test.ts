@@ -161,7 +161,7 @@ describe('the default demo, judged by the progress rules', () => {
       const values = (pointsOf.get(goal.id) ?? []).map((point) => ({ date: point.date, value: point.value }));
       const period = currentPeriod(JSON.parse(goal.reportingPeriods), plan.endDate, TODAY);
       const judgement = judgementOf(
-        { ...goal, measurement: goal.measurement as 'percent' },
+        { ...goal, measurement: goal.measurement as 'percent', mastery: jsonColumns.goals.mastery.read(goal.mastery) },
         plan.startDate,
         values,
         period.endsOn < TODAY ? period.endsOn : TODAY,

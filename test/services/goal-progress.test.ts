@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentPeriod, roleLabel } from '../../src-main/services/progress/goal-progress';
 import { mentorInput } from '../fixtures/program';
+import { goalInput } from '../fixtures/program-input';
 import { supportedStudent } from './progress-fixture';
 
 describe('goals.progress', () => {
@@ -56,6 +57,39 @@ describe('goals.progress', () => {
     expect(view.suggestion.level).toBe('not_introduced');
     expect(view.flags.map((flag) => flag.rule)).toEqual(['no_recent_data']);
     await expect(app.call('goals.progress', { goalId: 'goal-nobody' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('judges mastery by the structured criterion the team set, else by the one its words say; refuses k above n', async () => {
+    const app = await supportedStudent(async ({ call, planId }) => {
+      const twoInARow = await call('goals.create', goalInput(planId, { mastery: { k: 2, n: 2, consecutive: true } }));
+      const fromWords = await call('goals.create', goalInput(planId, { area: 'reading' }));
+      // While the plan is a draft the team may set the criterion, change it or clear it.
+      const changed = await call('goals.update', { id: fromWords.id, changes: { mastery: { k: 2, n: 3, consecutive: false } } });
+      expect(changed.mastery).toEqual({ k: 2, n: 3, consecutive: false });
+      await expect(
+        call('goals.update', { id: fromWords.id, changes: { mastery: { k: 4, n: 3, consecutive: false } } }),
+      ).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+      const cleared = await call('goals.update', { id: fromWords.id, changes: { mastery: null } });
+      return { twoInARow, fromWords: cleared };
+    });
+    const { twoInARow, fromWords } = app.extra;
+    expect(twoInARow.mastery).toEqual({ k: 2, n: 2, consecutive: true });
+    expect(fromWords.mastery).toBeNull();
+    for (const goal of [twoInARow, fromWords]) {
+      for (const [date, value] of [
+        ['2026-10-06', 82],
+        ['2026-10-13', 85],
+      ] as const) {
+        await app.call('progressPoints.create', { goalId: goal.id, date, value });
+      }
+    }
+    const set = await app.call('goals.progress', { goalId: twoInARow.id });
+    expect(set.judgement).toMatchObject({ status: 'mastered', mastery: { k: 2, n: 2, consecutive: true } });
+    // "80% in 4 of 5 consecutive probes": two points are not yet five.
+    const words = await app.call('goals.progress', { goalId: fromWords.id });
+    expect(words.judgement).toMatchObject({ status: 'not_enough_data', mastery: { k: 4, n: 5, consecutive: false } });
   });
 
   it('picks the running reporting period, else the last, else the plan end', () => {

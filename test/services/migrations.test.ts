@@ -379,6 +379,25 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
     ).run();
     expect(db.prepare('SELECT path, bytes FROM backups').all()).toEqual([{ path: '/tmp/a.ppbak', bytes: 4096 }]);
   },
+  '0010_goal_mastery': (db) => {
+    // A goal as schema 10 wrote it: its mastery criterion only in the team's words.
+    const T = '2026-09-01T12:00:00.000Z';
+    db.prepare(
+      "INSERT INTO students (id, local_id, first_name, last_name, grade, school, created_at, updated_at) VALUES ('student-0001', 'S-1', 'Zebulon', 'Quixote', 7, 'Riverside', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO plans (id, student_id, type, start_date, end_date, annual_review_due, status, created_at, updated_at) VALUES ('plan-000001', 'student-0001', 'iep', '2026-09-01', '2027-06-15', '2027-06-01', 'active', ?, ?)",
+    ).run(T, T);
+    db.prepare(
+      "INSERT INTO goals (id, plan_id, area, statement, measurement, baseline, target, criterion, measured_every, end_date, created_at, updated_at) VALUES ('goal-000001', 'plan-000001', 'math', 'Solves two-step problems.', 'percent', 40, 80, '80% in 4 of 5 consecutive probes', 'weekly', '2027-06-01', ?, ?)",
+    ).run(T, T);
+    const before = db.prepare('SELECT * FROM goals').get() as Record<string, unknown>;
+
+    migrate(db, 11);
+
+    // Null: the judgement keeps reading "4 of 5" from the words until the team sets the criterion.
+    expect(db.prepare('SELECT * FROM goals').get()).toEqual({ ...before, mastery: null });
+  },
 };
 
 describe('migrations', () => {

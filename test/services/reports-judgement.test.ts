@@ -7,13 +7,14 @@
  * goals packed into far fewer than ten pages.
  */
 import { describe, expect, it } from 'vitest';
+import type { ReportLanguage } from '../../src-main/contract';
 import { renderMeetingSummary } from '../../src-main/reports/meeting-summary';
 import { buildReport } from '../../src-main/services/reports/export';
 import { accommodationInput, goalInput, planInput, studentInput } from '../fixtures/program-input';
 import { supportedStudent } from './progress-fixture';
 import { PREPARED_ON, pdfPages, pdfPngs, pdfText, reportStudent } from './reports-fixture';
 
-const parentRequest = (studentId: string, preparedOn = PREPARED_ON, language = 'en') => ({
+const parentRequest = (studentId: string, preparedOn = PREPARED_ON, language: ReportLanguage = 'en') => ({
   kind: 'parent_report' as const,
   studentId,
   language,

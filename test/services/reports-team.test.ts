@@ -72,9 +72,9 @@ describe('team summary PDF', () => {
     pages.forEach((page, index) => {
       expect(page).toContain('Confidential — student education record');
       expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
-      // Each goal heading has its graph (whose legend ends "Change in support") after it on the same page.
+      // Each goal heading has its graph (whose legend always lists the "Aim line") after it on the same page.
       for (const match of page.matchAll(/Goal \d — [A-Z][a-z-]+/g)) {
-        expect(page.indexOf('Change in support', match.index)).toBeGreaterThan(match.index ?? 0);
+        expect(page.indexOf('Aim line', match.index)).toBeGreaterThan(match.index ?? 0);
       }
     });
   });

@@ -9,6 +9,7 @@ import { asc, sql } from 'drizzle-orm';
 import { goals } from '../../../db/schema';
 import type { CaseloadGoal, Measurement } from '../../contract';
 import { askedByVersion, groupBy, idTable, inIds } from '../id-batches';
+import { jsonColumns } from '../json-columns';
 import { goalLineages } from '../progress/goal-lineage';
 import { judgementOf } from '../progress/goal-progress';
 import { byDate, judgementFlags, type ProgressPointValue } from '../progress-rules/decision-rules';
@@ -43,6 +44,7 @@ export function caseloadGoals(db: Queryable, activePlans: readonly PlanRow[], da
       measurement: goals.measurement,
       scaleMax: goals.scaleMax,
       criterion: goals.criterion,
+      mastery: goals.mastery,
     })
     .from(goals)
     .where(inIds(goals.planId, [...planOf.keys()]))
@@ -61,7 +63,12 @@ export function caseloadGoals(db: Queryable, activePlans: readonly PlanRow[], da
     numbers.set(row.planId, number);
     // Versions are walked newest first, so within a date the stable sort keeps each version's entry order.
     const points = byDate((lineages.get(row.id) ?? [row.id]).flatMap((version) => byVersion.get(version) ?? []));
-    const judgement = judgementOf({ ...row, measurement: row.measurement as Measurement }, plan.startDate, points, day);
+    const judgement = judgementOf(
+      { ...row, measurement: row.measurement as Measurement, mastery: jsonColumns.goals.mastery.read(row.mastery) },
+      plan.startDate,
+      points,
+      day,
+    );
     const latest = points.at(-1);
     return [
       {

@@ -167,6 +167,8 @@ function addGoals(
       id,
       planId: plan.planId,
       amendsId: null,
+      // The judgement reads the criterion from the template's words ("4 of 5 consecutive probes").
+      mastery: null,
       area: core.area,
       statement: core.statement,
       measurement: core.measurement,

@@ -48,6 +48,7 @@ export function buildExport(db: Queryable, now: Date): ExportFile {
         reportingPeriods: json(jsonColumns.goals.reportingPeriods, row.reportingPeriods, 'a goal'),
         objectives: json(jsonColumns.goals.objectives, row.objectives, 'a goal'),
         statementTranslations: json(jsonColumns.goals.statementTranslations, row.statementTranslations, 'a goal'),
+        mastery: json(jsonColumns.goals.mastery, row.mastery, 'a goal'),
       })),
     accommodations: db
       .select()

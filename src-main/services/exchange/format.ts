@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Id, IsoDate, Language, Slot } from '../../contract/common';
+import { MasteryCriterionSchema } from '../../contract/mastery';
 import { CommunicationMode } from '../../contract/matching';
 import { MeetingDecision } from '../../contract/meetings';
 import { TrainingModule } from '../../contract/mentors';
@@ -103,6 +104,8 @@ export const GoalRecord = z
     objectives: z.array(Text).max(50),
     /** The statement as the team translated it, by language code; null when none (vault schema 7). */
     statementTranslations: z.record(Language, Text.min(1)).nullable(),
+    /** The structured mastery criterion; null when read from `criterion` (added after format version 1). */
+    mastery: MasteryCriterionSchema.nullable(),
     amendsId: Id.nullable(),
     createdAt: Stamp,
     updatedAt: Stamp,
@@ -417,9 +420,10 @@ export const LATER_TABLES = [
  * accommodations, with schema 7 goals' translated statements. A file written by an earlier Peerpath
  * has none; the importer reads a missing one as null.
  */
-export const LATER_FIELDS = { goals: ['amendsId', 'statementTranslations'], accommodations: ['amendsId'] } as const satisfies Partial<
-  Record<ExportTable, readonly string[]>
->;
+export const LATER_FIELDS = {
+  goals: ['amendsId', 'statementTranslations', 'mastery'],
+  accommodations: ['amendsId'],
+} as const satisfies Partial<Record<ExportTable, readonly string[]>>;
 export type ExportCounts = Record<ExportTable, number>;
 
 export function countsOf(data: Pick<ExportFile, ExportTable>): ExportCounts {

@@ -143,6 +143,7 @@ export function importExport(ctx: ServiceContext, raw: unknown): ImportResult {
         reportingPeriods: jsonColumns.goals.reportingPeriods.write(g.reportingPeriods),
         objectives: jsonColumns.goals.objectives.write(g.objectives),
         statementTranslations: jsonColumns.goals.statementTranslations.write(g.statementTranslations ?? {}),
+        mastery: jsonColumns.goals.mastery.write(g.mastery ?? null),
       })),
       'goals',
     );

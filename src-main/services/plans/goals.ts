@@ -42,6 +42,7 @@ export function createGoal(ctx: ServiceContext, input: GoalInput): Goal {
         scaleMax: input.scaleMax ?? null,
         reportingPeriods: goalColumns.reportingPeriods.write(input.reportingPeriods ?? []),
         objectives: goalColumns.objectives.write(input.objectives ?? []),
+        mastery: goalColumns.mastery.write(input.mastery ?? null),
         statementTranslations: goalColumns.statementTranslations.write(input.statementTranslations ?? {}),
         createdAt: at,
         updatedAt: at,
@@ -59,12 +60,13 @@ export function updateGoal(ctx: ServiceContext, input: { id: string; changes: Pa
     const current = toGoal(tx, findGoalRow(tx, input.id));
     const merged = { ...current, ...input.changes };
     assertGoalMakesSense(tx, current.planId, merged, Object.keys(input.changes));
-    const { reportingPeriods, objectives, statementTranslations, ...fields } = input.changes;
+    const { reportingPeriods, objectives, statementTranslations, mastery, ...fields } = input.changes;
     tx.update(goals)
       .set({
         ...fields,
         ...(reportingPeriods ? { reportingPeriods: goalColumns.reportingPeriods.write(reportingPeriods) } : {}),
         ...(objectives ? { objectives: goalColumns.objectives.write(objectives) } : {}),
+        ...(mastery !== undefined ? { mastery: goalColumns.mastery.write(mastery) } : {}),
         ...(statementTranslations ? { statementTranslations: goalColumns.statementTranslations.write(statementTranslations) } : {}),
         updatedAt: ctx.now().toISOString(),
       })

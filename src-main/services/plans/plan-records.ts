@@ -92,6 +92,7 @@ export function toGoal(db: Queryable, row: GoalRow): Goal {
     reportingPeriods: jsonColumns.goals.reportingPeriods.read(row.reportingPeriods),
     endDate: row.endDate,
     objectives: jsonColumns.goals.objectives.read(row.objectives),
+    mastery: jsonColumns.goals.mastery.read(row.mastery),
     statementTranslations: jsonColumns.goals.statementTranslations.read(row.statementTranslations),
     servedBy: linksFor(db, eq(accommodationGoals.goalId, row.id))
       .map((link) => link.accommodationId)
