@@ -97,9 +97,14 @@ function drawGlance(rd: ReportDocument, section: PDFKit.PDFStructureElement, tex
 /** Share of the column the graph takes; its data table sits beside it, so two goals fit on a page. */
 const GRAPH_SHARE = 0.54;
 
-/** Where the student started, the goal and the latest, in one line. */
+/**
+ * Where the student started and the latest, in one line; the goal too when the standing sentence
+ * above it does not already say it (no measurements yet).
+ */
 function valuesLine(text: ReportText, view: ParentReportView, goal: ParentGoal): string {
+  const goalSaid = goal.judgement.recentMedian !== null;
   return goalFacts(text, view, goal)
+    .filter((fact) => !(goalSaid && fact.label === text.t('parent.goalValue')))
     .map((fact) => `${fact.label}: ${fact.value}`)
     .join(' · ');
 }

@@ -80,9 +80,14 @@ function goalFacts(text: ReportText, goal: TeamGoal) {
 /** Share of the column the graph takes; its data table sits beside it, so two goals fit on a page. */
 const GRAPH_SHARE = 0.54;
 
-/** The goal's values in one line: "Baseline: 40% · Goal: 80% · Latest: …". */
+/**
+ * The goal's values in one line: "Baseline: 40% · Latest: … · Trend: …". The target and the goal
+ * date are left out: the standing sentence above it already says both.
+ */
 function valuesLine(text: ReportText, goal: TeamGoal): string {
+  const inStanding = new Set([text.t('team.target'), text.t('team.goalEnds')]);
   return goalFacts(text, goal)
+    .filter((fact) => !inStanding.has(fact.label))
     .map((fact) => `${fact.label}: ${fact.value}`)
     .join(' · ');
 }
@@ -146,7 +151,7 @@ function goalPieces(rd: ReportDocument, section: PDFKit.PDFStructureElement, tex
     paragraphPiece(rd, section, goal.statement, { size: 10, after: 4 }),
     paragraphPiece(rd, section, standingWords(text, goal, judgement, 'team'), { bold: true, after: 2 }),
     paragraphPiece(rd, section, suggestedLine(text, goal, judgement), { color: MUTED, size: 8.5, after: 3 }),
-    paragraphPiece(rd, section, valuesLine(text, goal), { size: 8.5, after: 5 }),
+    paragraphPiece(rd, section, valuesLine(text, goal), { size: 8, after: 4 }),
     graphBesideTable({ rd, parent: section }, goal.chart, graphWords(text, goal, goal.chart, judgement), GRAPH_SHARE),
   ];
   const [left, right] = halves(rd);

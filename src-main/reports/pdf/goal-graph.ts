@@ -290,19 +290,45 @@ function legend(
 }
 
 const ROW = TEXT_SIZE + 3;
-/** A column group narrower than this cuts its dates and values short. */
-const GROUP_WIDTH = 110;
+const CELL_GAP = 6;
+const GROUP_GAP = 10;
 
-/** Side-by-side column groups (up to three, as many as the box holds), so a dozen points take four lines, not twelve. */
-function tableShape(width: number, rows: number): { groups: number; perGroup: number; groupWidth: number } {
-  const groups = Math.max(1, Math.min(3, Math.floor(width / GROUP_WIDTH), Math.ceil(rows / 4)));
-  return { groups, perGroup: Math.ceil(rows / groups), groupWidth: width / groups };
+interface TableShape {
+  cells: string[][];
+  groups: number;
+  perGroup: number;
+  groupWidth: number;
+  /** Each column's left edge within its group, from the widest word it holds. */
+  columns: number[];
+}
+
+/**
+ * Side-by-side column groups, as many as fit the box with every value whole (up to three), so a
+ * dozen points take four lines, not twelve; a value with its unit ("55% of intervals") takes room.
+ */
+function tableShape(rd: ReportDocument, chart: ChartModelView, words: GraphWords, width: number): TableShape {
+  const cells = chart.table.map((row) => [words.date(row.date), words.value(row.value), words.value(row.aimValue)]);
+  const headings = [words.table.date, words.table.value, words.table.expected];
+  rd.doc.fontSize(TEXT_SIZE);
+  const widths = headings.map((heading, index) =>
+    Math.max(textWidth(rd, heading, true), ...cells.map((cell) => textWidth(rd, cell[index] ?? ''))),
+  );
+  const [date = 0, value = 0, aim = 0] = widths;
+  const needed = date + value + aim + 2 * CELL_GAP + GROUP_GAP;
+  const groups = Math.max(1, Math.min(3, Math.floor((width + GROUP_GAP) / needed), Math.ceil(cells.length / 4)));
+  return {
+    cells,
+    groups,
+    perGroup: Math.ceil(cells.length / groups),
+    groupWidth: width / groups,
+    columns: [0, date + CELL_GAP, date + value + 2 * CELL_GAP],
+  };
 }
 
 /** The height `drawGoalDataTable` takes in its box (0 with no points). */
-export function goalDataTableHeight(rd: ReportDocument, chart: ChartModelView, box: GraphBox = {}): number {
+export function goalDataTableHeight(rd: ReportDocument, chart: ChartModelView, words: GraphWords, box: GraphBox = {}): number {
   if (chart.table.length === 0) return 0;
-  return ROW * (tableShape(box.width ?? rd.width, chart.table.length).perGroup + 2) + 6;
+  return ROW * (tableShape(rd, chart, words, box.width ?? rd.width).perGroup + 2) + 6;
 }
 
 /**
@@ -315,9 +341,8 @@ export function drawGoalDataTable(target: GraphTarget, chart: ChartModelView, wo
   if (chart.table.length === 0) return;
   const left = box.x ?? rd.left;
   const width = box.width ?? rd.width;
-  rd.keepTogether(goalDataTableHeight(rd, chart, box));
-  const { groups, perGroup, groupWidth } = tableShape(width, chart.table.length);
-  const columns = [0, 0.36, 0.66].map((share) => share * (groupWidth - 12));
+  rd.keepTogether(goalDataTableHeight(rd, chart, words, box));
+  const { cells, groups, perGroup, groupWidth, columns } = tableShape(rd, chart, words, width);
   const top = doc.y;
   const table = doc.struct('Table');
   parent.add(table);
@@ -345,19 +370,19 @@ export function drawGoalDataTable(target: GraphTarget, chart: ChartModelView, wo
     .lineWidth(0.4)
     .strokeColor(RULE)
     .stroke();
-  chart.table.forEach((row, index) => {
+  cells.forEach((row, index) => {
     const group = Math.floor(index / perGroup);
     const x = left + group * groupWidth;
     const y = top + ROW * (2 + (index % perGroup));
     const tr = doc.struct('TR');
     table.add(tr);
-    [words.date(row.date), words.value(row.value), words.value(row.aimValue)].forEach((text, column) => {
+    row.forEach((text, column) => {
       tr.add(cell('TD', text, x + (columns[column] ?? 0), y, false));
     });
   });
   table.end();
   doc.x = rd.left;
-  doc.y = top + goalDataTableHeight(rd, chart, box);
+  doc.y = top + goalDataTableHeight(rd, chart, words, box);
 }
 
 /**
@@ -371,7 +396,7 @@ export function graphBesideTable(target: GraphTarget, chart: ChartModelView, wor
   const tableWidth = rd.width - graphWidth - gap;
   const graphBox = { x: rd.rtl ? rd.left + tableWidth + gap : rd.left, width: graphWidth };
   const tableBox = { x: rd.rtl ? rd.left : rd.left + graphWidth + gap, width: tableWidth };
-  const height = Math.max(graphHeight(rd, graphBox, chart, words), goalDataTableHeight(rd, chart, tableBox));
+  const height = Math.max(graphHeight(rd, graphBox, chart, words), goalDataTableHeight(rd, chart, words, tableBox));
   return {
     height,
     draw: () => {
