@@ -95,7 +95,7 @@ function drawGlance(rd: ReportDocument, section: PDFKit.PDFStructureElement, tex
 }
 
 /** Share of the column the graph takes; its data table sits beside it, so two goals fit on a page. */
-const GRAPH_SHARE = 0.54;
+const GRAPH_SHARE = 0.5;
 
 /**
  * Where the student started and the latest, in one line; the goal too when the standing sentence

@@ -78,7 +78,7 @@ function goalFacts(text: ReportText, goal: TeamGoal) {
 }
 
 /** Share of the column the graph takes; its data table sits beside it, so two goals fit on a page. */
-const GRAPH_SHARE = 0.54;
+const GRAPH_SHARE = 0.5;
 
 /**
  * The goal's values in one line: "Baseline: 40% · Latest: … · Trend: …". The target and the goal
