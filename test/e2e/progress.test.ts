@@ -66,7 +66,10 @@ describe('progress', () => {
     const rows = panel.getByRole('table').locator('tbody tr');
     await waitForText(panel.getByRole('table'), /52/);
     expect(await rows.count()).toBe(4);
-    await waitForText(panel, /Sufficient progress|Insufficient progress|No progress|Mastered/);
+    await waitForText(
+      panel,
+      /Suggested progress for .*: (Sufficient progress|Insufficient progress|No progress|Mastered|Not yet introduced)/,
+    );
     await waitForMatch(async () => (await graph.getAttribute('aria-label')) ?? '', /4 points: the latest is 52/);
 
     const calls = host.calls.filter((channel) => channel === 'goals.progress').length;
