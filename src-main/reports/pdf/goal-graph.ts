@@ -130,6 +130,9 @@ export function drawGoalGraph(target: GraphTarget, chart: ChartModelView, box: G
         doc.fillColor(MUTED);
         label(rd, words.tick(tick.label), left, atY(tick.y) - size / 2, { room: plotLeft - left - 4, align: 'right' });
       }
+      // A month's name that would run into the one before it is left out (its tick stays): in a narrow
+      // graph or a language with long month names the model's spacing is not enough.
+      let monthsEnd = Number.NEGATIVE_INFINITY;
       chart.xTicks.forEach((tick, index) => {
         doc
           .moveTo(atX(tick.x), plotBottom)
@@ -138,8 +141,10 @@ export function drawGoalGraph(target: GraphTarget, chart: ChartModelView, box: G
           .strokeColor(MUTED)
           .stroke();
         const month = words.month(tick.label, index === 0 || tick.label.endsWith('-01'));
+        const monthStart = atX(tick.x) - textWidth(rd, month) / 2;
+        if (monthStart < monthsEnd + 4) return;
         doc.fillColor(MUTED);
-        label(rd, month, atX(tick.x) - 30, plotBottom + 5, { room: 60, align: 'center' });
+        monthsEnd = monthStart + label(rd, month, monthStart, plotBottom + 5);
       });
       // Axis titles: the y title turned up the left edge, the x title centred under the months.
       doc.fontSize(size).fillColor(INK);
