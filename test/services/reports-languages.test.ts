@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REPORT_LANGUAGES } from '../../src-main/reports/i18n/index';
+import { REPORT_LANGUAGES, reportText } from '../../src-main/reports/i18n/index';
 import { buildReport } from '../../src-main/services/reports/export';
 import { tempDir } from '../fixtures/vault';
 import { PREPARED_ON, pdfPngs, reportStudent } from './reports-fixture';
@@ -71,6 +71,12 @@ describe('parent report in every language', () => {
         expect({ language, name, found: text.includes(name) }).toEqual({ language, name, found: true });
       }
       expect({ language, boxes: text.match(/[□\uFFFD]/g) }).toEqual({ language, boxes: null });
+      // The graph's words go through the same text layout: a multi-word Arabic label reads in order.
+      // (pdftotext moves Devanagari's nasal sign in any text, so Hindi is left to the eye.)
+      const words = reportText(language);
+      const graphLabels =
+        language === 'hi' ? [] : [words.t('chart.legendPhase'), words.t('chart.newMentor'), words.t('chart.tableCaption')];
+      for (const label of graphLabels) expect({ language, label, found: text.includes(label) }).toEqual({ language, label, found: true });
       const embedded = fonts(report.bytes);
       // Every face is a subset (ABCDEF+Name), none is a whole font file.
       for (const line of embedded.split('\n').slice(2).filter(Boolean)) expect(line).toMatch(/^[A-Z]{6}\+\S+ .* yes yes yes /);
