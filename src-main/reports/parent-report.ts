@@ -11,7 +11,7 @@ import { type ReportText, reportText } from './i18n/index';
 import type { ParentGoal, ParentReportView, RenderedReport } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
-import { graphBesideTable } from './pdf/goal-graph';
+import { besideBoxes, graphBesideTable } from './pdf/goal-graph';
 import {
   box,
   bulletsPiece,
@@ -160,8 +160,9 @@ function goalPieces(
     headingPiece(rd, section, title, 2),
     ...statements.flatMap(({ label, body }) => [paragraphPiece(rd, section, label, lead), paragraphPiece(rd, section, body, statement)]),
     ...standingLines(text, view, goal).map((line) => paragraphPiece(rd, section, line, { bold: true, after: 3 })),
-    paragraphPiece(rd, section, valuesLine(text, view, goal), { size: 9, after: 5 }),
-    graphBesideTable({ rd, parent: section }, goal.chart, graphWords(text, goal, goal.chart, goal.judgement), GRAPH_SHARE),
+    graphBesideTable({ rd, parent: section }, goal.chart, graphWords(text, goal, goal.chart, goal.judgement), GRAPH_SHARE, [
+      paragraphPiece(rd, section, valuesLine(text, view, goal), { size: 8.5, after: 5, frame: besideBoxes(rd, GRAPH_SHARE).table }),
+    ]),
   ];
   const [left, right] = halves(rd);
   const objectives = goal.objectives.length

@@ -13,7 +13,7 @@ import { type ReportText, reportText } from './i18n/index';
 import type { GoalObjective, RenderedReport, TeamGoal, TeamSummaryView } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
-import { graphBesideTable } from './pdf/goal-graph';
+import { besideBoxes, graphBesideTable } from './pdf/goal-graph';
 import {
   bullets,
   bulletsPiece,
@@ -151,8 +151,9 @@ function goalPieces(rd: ReportDocument, section: PDFKit.PDFStructureElement, tex
     paragraphPiece(rd, section, goal.statement, { size: 10, after: 4 }),
     paragraphPiece(rd, section, standingWords(text, goal, judgement, 'team'), { bold: true, after: 2 }),
     paragraphPiece(rd, section, suggestedLine(text, goal, judgement), { color: MUTED, size: 8.5, after: 3 }),
-    paragraphPiece(rd, section, valuesLine(text, goal), { size: 8, after: 4 }),
-    graphBesideTable({ rd, parent: section }, goal.chart, graphWords(text, goal, goal.chart, judgement), GRAPH_SHARE),
+    graphBesideTable({ rd, parent: section }, goal.chart, graphWords(text, goal, goal.chart, judgement), GRAPH_SHARE, [
+      paragraphPiece(rd, section, valuesLine(text, goal), { size: 8, after: 5, frame: besideBoxes(rd, GRAPH_SHARE).table }),
+    ]),
   ];
   const [left, right] = halves(rd);
   const objectives = goal.objectives.length

@@ -390,25 +390,41 @@ export function drawGoalDataTable(target: GraphTarget, chart: ChartModelView, wo
   doc.y = top + goalDataTableHeight(rd, chart, words, box);
 }
 
-/**
- * The graph with its data table beside it (the graph on the reading side at `share` of the column),
- * as tall as the taller of the two, so a goal's block stays short enough to pack two to a page.
- */
-export function graphBesideTable(target: GraphTarget, chart: ChartModelView, words: GraphWords, share: number): Piece {
-  const { rd } = target;
+/** The graph's box at `share` of the column on the reading side, and the box beside it for its table. */
+export function besideBoxes(rd: ReportDocument, share: number): { graph: GraphBox; table: { x: number; width: number } } {
   const gap = 14;
   const graphWidth = rd.width * share;
   const tableWidth = rd.width - graphWidth - gap;
-  const graphBox = { x: rd.rtl ? rd.left + tableWidth + gap : rd.left, width: graphWidth };
-  const tableBox = { x: rd.rtl ? rd.left : rd.left + graphWidth + gap, width: tableWidth };
-  const height = Math.max(graphHeight(rd, graphBox, chart, words), goalDataTableHeight(rd, chart, words, tableBox));
+  return {
+    graph: { x: rd.rtl ? rd.left + tableWidth + gap : rd.left, width: graphWidth },
+    table: { x: rd.rtl ? rd.left : rd.left + graphWidth + gap, width: tableWidth },
+  };
+}
+
+/**
+ * The graph with its data table beside it (the graph on the reading side at `share` of the column),
+ * `aside` (the goal's values, drawn in the table's box) above the table; as tall as the taller side,
+ * so a goal's block stays short enough to pack two to a page.
+ */
+export function graphBesideTable(
+  target: GraphTarget,
+  chart: ChartModelView,
+  words: GraphWords,
+  share: number,
+  aside: readonly Piece[] = [],
+): Piece {
+  const { rd } = target;
+  const boxes = besideBoxes(rd, share);
+  const asideHeight = aside.reduce((sum, piece) => sum + piece.height, 0);
+  const height = Math.max(graphHeight(rd, boxes.graph, chart, words), asideHeight + goalDataTableHeight(rd, chart, words, boxes.table));
   return {
     height,
     draw: () => {
       const top = rd.doc.y;
-      drawGoalGraph(target, chart, graphBox, words);
+      drawGoalGraph(target, chart, boxes.graph, words);
       rd.doc.y = top;
-      drawGoalDataTable(target, chart, words, tableBox);
+      for (const piece of aside) piece.draw();
+      drawGoalDataTable(target, chart, words, boxes.table);
       rd.doc.x = rd.left;
       rd.doc.y = top + height;
     },
