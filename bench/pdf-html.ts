@@ -101,8 +101,10 @@ export function goalSvg(chart: ChartModelView, words: GraphWords): string {
     `<line x1="${aim.x1}" y1="${aim.y1}" x2="${aim.x2}" y2="${aim.y2}" stroke="${AIM}" stroke-width="1.4" stroke-dasharray="6 4"/>`,
   );
   const { baseline } = chart;
-  parts.push(`<rect x="${baseline.x - 3.5}" y="${baseline.y - 3.5}" width="7" height="7" fill="#fff" stroke="${AIM}"/>`);
-  parts.push(svgText(baseline.x + 7, baseline.y + 12, words.start, ''));
+  if (baseline) {
+    parts.push(`<rect x="${baseline.x - 3.5}" y="${baseline.y - 3.5}" width="7" height="7" fill="#fff" stroke="${AIM}"/>`);
+    parts.push(svgText(baseline.x + 7, baseline.y + 12, words.start, ''));
+  }
   if (chart.points.length > 1) {
     const line = chart.points.map((point) => `${point.x},${point.y}`).join(' ');
     parts.push(`<polyline points="${line}" fill="none" stroke="${POINT}" stroke-opacity="0.55" stroke-width="0.8"/>`);

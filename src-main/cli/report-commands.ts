@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
-import { type Disclosure, IsoDate, Purpose, Recipient } from '../contract';
+import { type Disclosure, IsoDate, Purpose, Recipient, type ReportLanguage } from '../contract';
 import type { BatchScope, BatchStatus } from '../contract/reports';
 import { REPORT_LANGUAGES } from '../reports/i18n/index';
 import { CommandFailed, type Connection, call, describe, type Io, parseCommandLine, UsageError, unlocked, withPeerpath } from './common';
@@ -36,7 +36,7 @@ export const ReportInvocation = z.discriminatedUnion('command', [
   z.object({
     command: z.literal('report parent'),
     student: Text,
-    lang: z.enum(REPORT_LANGUAGES as [string, ...string[]], `Choose one of: ${REPORT_LANGUAGES.join(', ')}.`),
+    lang: z.enum(REPORT_LANGUAGES as [ReportLanguage, ...ReportLanguage[]], `Choose one of: ${REPORT_LANGUAGES.join(', ')}.`),
     recipient: Recipient,
     purpose: Purpose,
     out: PdfFile,
@@ -126,6 +126,10 @@ function disclosureLine(disclosure: Disclosure, localId: string | null): string 
     `prepared ${disclosure.preparedOn}`,
     disclosure.recipient ? `to: ${disclosure.recipient}` : '-',
     disclosure.purpose ? `for: ${disclosure.purpose}` : '-',
+    // A reviewed parent report says so (counts only), as the record holds it.
+    ...(typeof disclosure.namesReplaced === 'number'
+      ? [`names reviewed: ${disclosure.namesReplaced} replaced, ${disclosure.namesKept ?? 0} kept, ${disclosure.namesAdded ?? 0} added`]
+      : []),
   ].join('\t');
 }
 

@@ -26,6 +26,31 @@ export type Slot = z.infer<typeof Slot>;
 
 export const Language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language code such as en or es.');
 
+/**
+ * The languages a report (and meeting mode) can be written in: one catalog file each
+ * (src-main/reports/i18n/locales). `Language` above stays open: a guardian may prefer any language.
+ */
+export const REPORT_LANGUAGE_CODES = ['en', 'es', 'vi', 'zh', 'ar', 'hi', 'uk', 'fr', 'so'] as const;
+export const ReportLanguage = z.enum(REPORT_LANGUAGE_CODES, {
+  error: `Choose a report language: ${REPORT_LANGUAGE_CODES.join(', ')}.`,
+});
+export type ReportLanguage = z.infer<typeof ReportLanguage>;
+/**
+ * Whether a qualified translator has reviewed each report catalog, as the catalog's `_meta` says
+ * (a test keeps the two equal): the app tells the team when a language is not yet reviewed.
+ */
+export const REPORT_LANGUAGE_REVIEWED: Readonly<Record<ReportLanguage, boolean>> = {
+  en: true,
+  es: false,
+  vi: false,
+  zh: false,
+  ar: false,
+  hi: false,
+  uk: false,
+  fr: false,
+  so: false,
+};
+
 export const Page = z.object({
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),

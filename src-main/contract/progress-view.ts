@@ -10,6 +10,23 @@ import { ProgressPoint } from './progress';
 /** The box every screen draws the goal graph in (the SVG viewBox). */
 export const GOAL_CHART_BOX = { width: 640, height: 280 } as const;
 
+/** The one legend: its items, in order, for the app's graph and every report. */
+export const CHART_LEGEND_ITEMS = ['points', 'trend', 'aim', 'goal', 'phase'] as const;
+export type ChartLegendItem = (typeof CHART_LEGEND_ITEMS)[number];
+
+/**
+ * How each line is told apart without colour (greyscale print, colour-blind readers): a dash
+ * pattern (SVG stroke-dasharray, in box units; empty = solid) and a marker shape. Screens and PDFs
+ * draw from these, so the legend means the same everywhere.
+ */
+export const CHART_STROKES = {
+  points: { dash: [], width: 1, marker: 'circle' },
+  trend: { dash: [12, 4, 2, 4], width: 2.5, marker: 'none' },
+  aim: { dash: [8, 5], width: 1.6, marker: 'square' },
+  goal: { dash: [2, 3], width: 1.6, marker: 'none' },
+  phase: { dash: [3, 3], width: 1.2, marker: 'none' },
+} as const satisfies Record<ChartLegendItem, { dash: readonly number[]; width: number; marker: 'circle' | 'square' | 'none' }>;
+
 const Segment = z.object({ x1: z.number(), y1: z.number(), x2: z.number(), y2: z.number() });
 export const TrendMethodSchema = z.enum(['ols', 'theil_sen', 'siegel']);
 
@@ -20,6 +37,8 @@ export const TrendMethodSchema = z.enum(['ols', 'theil_sen', 'siegel']);
 export const PhaseEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('support_started'), role: PeerRole }),
   z.object({ kind: z.literal('mentor_changed') }),
+  /** A new version of the plan took effect: the goal's baseline, target or dates may have changed. */
+  z.object({ kind: z.literal('amended'), version: z.number().int().positive() }),
 ]);
 export type PhaseEvent = z.infer<typeof PhaseEvent>;
 
@@ -28,9 +47,22 @@ export const ChartModelSchema = z.object({
   yDomain: z.tuple([z.number(), z.number()]),
   xTicks: z.array(z.object({ x: z.number(), label: z.string() })),
   yTicks: z.array(z.object({ y: z.number(), label: z.string() })),
-  baseline: z.object({ x: z.number(), y: z.number(), value: z.number() }),
+  /** The current version's baseline marker; null when its date lies left of the plot. */
+  baseline: z.object({ x: z.number(), y: z.number(), value: z.number() }).nullable(),
+  /** The current version's aim line, clipped to the plot. */
   aim: Segment,
-  criterion: z.object({ y: z.number(), value: z.number() }),
+  /** Each plan version's own aim line, oldest first, over the days it was in force (clipped to the plot). */
+  aims: z.array(Segment.extend({ version: z.number().int().positive() })),
+  /** The target line; `label` is where its words go, clear of the aim line's end. */
+  criterion: z.object({ y: z.number(), value: z.number(), label: z.object({ x: z.number(), y: z.number() }) }),
+  /** Where phase labels go: along the plot's top, or its bottom when the goal's label is up there. */
+  phaseLabelsAt: z.enum(['top', 'bottom']),
+  /** Axis titles in English, from the measurement ("Percent correct"); reports word their own. */
+  axis: z.object({ xTitle: z.string(), yTitle: z.string(), unit: z.string() }),
+  /** Counts, rubric levels and trials: ticks are whole numbers. */
+  wholeNumbers: z.boolean(),
+  /** What the graph shows, in the order the one legend lists it. */
+  legend: z.array(z.enum(CHART_LEGEND_ITEMS)),
   points: z.array(z.object({ x: z.number(), y: z.number(), date: z.string(), value: z.number(), aimValue: z.number() })),
   trend: Segment.extend({ method: TrendMethodSchema, perWeek: z.number() }).nullable(),
   phases: z.array(z.object({ x: z.number(), date: z.string(), label: z.string(), event: PhaseEvent })),

@@ -5,7 +5,7 @@
  * use — and the disclosure record lists those events. Report settings: school name, logo, paper.
  */
 import { z } from 'zod';
-import { Id, IsoDate, Language, ShortText } from './common';
+import { Id, IsoDate, ReportLanguage, ShortText } from './common';
 
 export const PAPER_SIZES = ['letter', 'a4'] as const;
 export const PaperSize = z.enum(PAPER_SIZES);
@@ -24,6 +24,10 @@ export const ReportSettings = z.object({
   /** PNG or JPEG, base64; null: no logo. */
   logoBase64: z.string().nullable(),
   paperSize: PaperSize,
+  /** Printed under the signer's name on a mentor's letter ("Special education coordinator"); null: none. */
+  signerTitle: z.string().nullable(),
+  /** How a reader of the letter reaches the signer (an email or phone); null: none. */
+  signerContact: z.string().nullable(),
 });
 export type ReportSettings = z.infer<typeof ReportSettings>;
 
@@ -36,6 +40,8 @@ export const ReportSettingsChanges = z
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The logo must be sent as base64.')
       .nullable(),
     paperSize: PaperSize,
+    signerTitle: ShortText.min(1).nullable(),
+    signerContact: ShortText.min(1).nullable(),
   })
   .partial()
   .strict();
@@ -52,6 +58,28 @@ export const Purpose = z
   .min(1, 'Say why the report is shared, e.g. "quarterly progress report".')
   .max(200, 'Keep the purpose to 200 characters.');
 
+/** A name as the case manager writes it in the review: what to leave as written, or take out too. */
+const ReviewedName = z.string().trim().min(1, 'Give the name to keep or remove.').max(200, 'Keep a name to 200 characters.');
+
+/**
+ * The case manager's review of a parent document's redaction: `keep` undoes replacements (their
+ * found text, as the preview listed it), `remove` takes out more names wherever they stand.
+ */
+export const RedactionReview = z.object({ keep: z.array(ReviewedName).max(500), remove: z.array(ReviewedName).max(500) }).strict();
+export type RedactionReview = z.infer<typeof RedactionReview>;
+
+/** One name a parent document's redaction replaced, with a few words either side where it was first found. */
+export const FoundName = z.object({
+  found: z.string(),
+  replacement: z.string(),
+  before: z.string(),
+  after: z.string(),
+  /** full_name, first_name, surname, initials, student_number … (services/names/scrub.ts). */
+  identityKind: z.string(),
+  occurrences: z.number().int(),
+});
+export type FoundName = z.infer<typeof FoundName>;
+
 /** Left out: `from` is the plan's start, `to` and `preparedOn` are today. */
 const Dates = { from: IsoDate.optional(), to: IsoDate.optional(), preparedOn: IsoDate.optional() };
 
@@ -61,10 +89,12 @@ export const ReportRequest = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('parent_report'),
       studentId: Id,
-      /** A language with a report catalog (en, es …); refused otherwise, naming those there are. */
-      language: Language,
+      /** A language with a report catalog (en, es, vi, zh, ar, hi, uk, fr, so); refused otherwise, naming those there are. */
+      language: ReportLanguage,
       recipient: Recipient,
       purpose: Purpose,
+      /** The case manager's review of the names taken out; the saved record notes it was done. */
+      redaction: RedactionReview.optional(),
       ...Dates,
     })
     .strict(),
@@ -130,12 +160,23 @@ export const Disclosure = z.object({
   to: z.string().nullable(),
   preparedOn: z.string(),
   language: z.string().nullable(),
+  /**
+   * For a parent report the case manager reviewed before saving: how many names its redaction
+   * replaced, how many they kept and how many they added (never which); null or absent when not reviewed.
+   */
+  namesReplaced: z.number().int().nullable().optional(),
+  namesKept: z.number().int().nullable().optional(),
+  namesAdded: z.number().int().nullable().optional(),
 });
 export type Disclosure = z.infer<typeof Disclosure>;
 
 export const reports = {
   /** The PDF for a preview pane, as base64; nothing is written and nothing recorded. */
-  'reports.preview': { input: z.object({ request: ReportRequest }).strict(), output: ReportFile.extend({ pdfBase64: z.string() }) },
+  'reports.preview': {
+    input: z.object({ request: ReportRequest }).strict(),
+    /** `names`: for a parent report, every name its redaction replaced, for the case manager's review. */
+    output: ReportFile.extend({ pdfBase64: z.string(), names: z.array(FoundName).optional() }),
+  },
   /**
    * Writes the PDF to the path the user chose in a save dialog (never over an existing file) and
    * records it: a parent report as a disclosure, the others as internal use.

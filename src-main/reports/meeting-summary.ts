@@ -1,11 +1,12 @@
 /**
  * The meeting summary: attendees, date, the decisions (as proposals, or applied on a date) and the
- * notes of one IEP meeting — a team version that names the mentors of each peer support, and a
+ * notes of one IEP (or 504 plan) meeting, named by `planTypeWords` — a team version that names the mentors of each peer support, and a
  * parent version built from the redacted view (peers by role and grade, names scrubbed from every
  * text the team typed), in the family's language. Saved beside the team summary and parent report,
  * in the same document frame and fonts. Pure: the view (built by services/reports/meeting-summary.ts)
  * in, the PDF out.
  */
+import type { PlanType } from '../contract';
 import type { Attendee, MeetingDecision } from '../contract/meetings';
 import { longDate } from './i18n/format';
 import { type ReportText, reportText } from './i18n/index';
@@ -13,6 +14,7 @@ import type { DateRange, Letterhead, RenderedReport } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
 import { bullets, facts, heading, paragraph, paragraphHeight, rule } from './pdf/layout';
+import { planTypeWords } from './wording';
 
 export type MeetingAudience = 'team' | 'parent';
 
@@ -20,6 +22,8 @@ export interface MeetingSummaryView {
   letterhead: Letterhead;
   language: string;
   audience: MeetingAudience;
+  /** Names the meeting in every title: an IEP meeting or a 504 plan meeting. */
+  planType: PlanType;
   meetingDate: string;
   studentName: string;
   range: DateRange;
@@ -29,20 +33,22 @@ export interface MeetingSummaryView {
 }
 
 function footer(text: ReportText, view: MeetingSummaryView): string {
-  const date = longDate(text, view.meetingDate);
-  return view.audience === 'team' ? text.t('meeting.footerTeam', { date }) : text.t('meeting.footerParent', { date });
+  const values = { date: longDate(text, view.meetingDate), context: planTypeWords(view.planType, text).context };
+  return view.audience === 'team' ? text.t('meeting.footerTeam', values) : text.t('meeting.footerParent', values);
 }
 
 export async function renderMeetingSummary(view: MeetingSummaryView): Promise<RenderedReport> {
   const text = reportText(view.language);
   const date = longDate(text, view.meetingDate);
   const range = text.t('common.dateRange', { from: longDate(text, view.range.from), to: longDate(text, view.range.to) });
+  const { context } = planTypeWords(view.planType, text);
   const rd = new ReportDocument({
     fonts: await loadFonts(),
     letterhead: view.letterhead,
     language: view.language,
-    title: text.t('meeting.documentTitle', { student: view.studentName }),
-    subject: view.audience === 'team' ? text.t('meeting.subjectTeam', { date }) : text.t('meeting.subjectParent', { date }),
+    title: text.t('meeting.documentTitle', { student: view.studentName, context }),
+    subject:
+      view.audience === 'team' ? text.t('meeting.subjectTeam', { date, context }) : text.t('meeting.subjectParent', { date, context }),
     preparedOn: view.meetingDate,
     inputs: view,
     footerNote: footer(text, view),
@@ -50,8 +56,8 @@ export async function renderMeetingSummary(view: MeetingSummaryView): Promise<Re
     pageOf: (page, pages) => text.t('common.pageOf', { page, pages }),
   });
   rd.letterhead(
-    text.t('meeting.title'),
-    view.audience === 'team' ? `${view.studentName} · ${text.t('meeting.subtitleTeam')}` : view.studentName,
+    text.t('meeting.title', { context }),
+    view.audience === 'team' ? `${view.studentName} · ${text.t('meeting.subtitleTeam', { context })}` : view.studentName,
     rd.root,
   );
   const intro = rd.doc.struct('Sect');

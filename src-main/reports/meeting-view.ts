@@ -7,7 +7,7 @@
 import type { PresenterView, Proposal } from '../contract/meetings';
 import { goalValue, gradeLevel, longDate } from './i18n/format';
 import { type ReportText, reportText } from './i18n/index';
-import type { ParentSupport, ProtectedIdentity, TeamSummaryView } from './model';
+import type { ParentSupport, RedactionPeople, TeamSummaryView } from './model';
 import { redactForParents, scrubberFor } from './redact';
 import { describePeer, graphWords, roleName } from './wording';
 
@@ -38,10 +38,10 @@ function supportWords(text: ReportText, accommodationId: string, support: Parent
   };
 }
 
-export function presenterView(team: TeamSummaryView, people: readonly ProtectedIdentity[], facts: MeetingFacts): PresenterView {
+export function presenterView(team: TeamSummaryView, people: RedactionPeople, facts: MeetingFacts): PresenterView {
   const text = reportText(facts.language);
   const parent = redactForParents(team, people, { language: facts.language, preparedFor: '', replacement: text.t('parent.redactedPeer') });
-  const scrub = scrubberFor(team.student, people, text.t('parent.redactedPeer'));
+  const { scrub } = scrubberFor(team.student, people, text.t('parent.redactedPeer'));
   const range = text.t('common.dateRange', { from: longDate(text, team.range.from), to: longDate(text, team.range.to) });
 
   const accommodations = new Map<string, PresenterView['accommodations'][number]>();

@@ -11,6 +11,7 @@ import type {
   Fidelity,
   GOAL_AREAS,
   GoalFlagView,
+  GoalJudgement,
   InsufficientReason,
   Measurement,
   PeerRole,
@@ -59,8 +60,16 @@ export interface GoalValueFacts {
   target: number;
 }
 
+/** A short-term objective under a goal; `status` only where the team recorded one. */
+export interface GoalObjective {
+  text: string;
+  status?: string;
+}
+
 export interface PeriodReport {
   periodLabel: string;
+  /** The period's first day: the day after the previous period ended, or the plan's start. */
+  periodStartsOn: string;
   periodEndsOn: string;
   codeSet: ProgressCodeSetId;
   code: string | null;
@@ -107,6 +116,9 @@ export interface TeamGoal extends GoalValueFacts {
   chart: ChartModelView;
   trendMethod: z.infer<typeof TrendMethodSchema>;
   flags: GoalFlagView[];
+  /** The rules' one verdict as of the report's day: every sentence on where the goal stands is worded from it. */
+  judgement: GoalJudgement;
+  objectives: GoalObjective[];
   reports: PeriodReport[];
   supports: TeamSupport[];
 }
@@ -154,12 +166,31 @@ export interface ProtectedIdentity {
 
 // ── The parent's view: nothing in it can name another student ──────────────────────────────────
 
-/** A peer as a parent may learn of them. */
-export interface PeerDescription {
+/** How many mentors of the school serve in a role from a grade: what a description may say without singling one out. */
+export interface MentorCrowd {
   role: PeerRole;
   grade: number;
-  trained: boolean;
+  mentors: number;
 }
+
+/** Who a parent document must not name, who it may, and the school's mentor crowds (services/reports/people.ts). */
+export interface RedactionPeople {
+  peers: readonly ProtectedIdentity[];
+  /** The family, staff and attendees by full name: what they share with a peer stays. */
+  named: readonly string[];
+  crowds: readonly MentorCrowd[];
+}
+
+export type GradeBand = 'elementary' | 'middle' | 'high';
+
+/**
+ * A peer as a parent may learn of them: by role and grade when at least 3 mentors of the school
+ * share both, by role and grade band when that is the smaller crowd, else only as a trained peer.
+ */
+export type PeerDescription =
+  | { scope: 'grade'; role: PeerRole; grade: number; trained: boolean }
+  | { scope: 'band'; role: PeerRole; band: GradeBand; trained: boolean }
+  | { scope: 'any'; trained: boolean };
 
 export interface ParentSupport {
   role: PeerRole;
@@ -180,7 +211,15 @@ export interface ParentGoal extends GoalValueFacts {
   translatedStatement: string | null;
   endDate: string;
   chart: ChartModelView;
-  reports: Pick<PeriodReport, 'periodLabel' | 'periodEndsOn' | 'codeSet' | 'code' | 'codeLabel' | 'narrative'>[];
+  judgement: GoalJudgement;
+  /** The last measurement's day when data collection stopped (the rules' "no recent data" flag); else null. */
+  dataStoppedSince: string | null;
+  objectives: GoalObjective[];
+  /** The team's sufficiency answer and its reason stay: a family (and a state monitor) is owed them. */
+  reports: Pick<
+    PeriodReport,
+    'periodLabel' | 'periodStartsOn' | 'periodEndsOn' | 'codeSet' | 'code' | 'codeLabel' | 'sufficient' | 'insufficientReason' | 'narrative'
+  >[];
   supports: ParentSupport[];
 }
 
@@ -193,6 +232,8 @@ export interface ParentReportView {
   student: { name: string; grade: number; school: string };
   plan: Pick<PlanFacts, 'type' | 'startDate' | 'endDate' | 'annualReviewDue' | 'caseManagerName'>;
   goals: ParentGoal[];
+  /** Some support serving a goal held at least one session: only then does the intro speak of peers helping. */
+  peersDelivered: boolean;
 }
 
 // ── The mentor's letter: nothing in it can name a student they supported ───────────────────────
@@ -206,4 +247,7 @@ export interface MentorLetterView {
   training: { module: TrainingModule; completedOn: string }[];
   recognition: { date: string; description: string }[];
   signedBy: string | null;
+  /** From report settings: the signer's title ("Special education coordinator") and how to reach them. */
+  signerTitle: string | null;
+  signerContact: string | null;
 }

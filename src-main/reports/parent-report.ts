@@ -1,6 +1,8 @@
 /**
- * The parent report: the same goals and graphs as the team's, in short plain sentences in the
- * family's language, every fixed string from the catalog. It renders a `ParentReportView` — made
+ * The parent report: the same goals, graphs and judgement as the team's, in short plain sentences in
+ * the family's language, every fixed string from the catalog — where each goal stands, the team's
+ * sufficiency answer and reason, the period's dates, objectives, and plainly an overdue yearly review,
+ * an ended goal or data that stopped. Each goal's block is measured first and kept on one page. It renders a `ParentReportView` — made
  * only by `redact.ts` — so peers can appear only as a role and a grade. The footer says for whom and
  * when it was prepared.
  */
@@ -9,9 +11,24 @@ import { type ReportText, reportText } from './i18n/index';
 import type { ParentGoal, ParentReportView, RenderedReport } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
-import { goalGraph, graphHeight } from './pdf/goal-graph';
-import { box, facts, factsHeight, heading, headingHeight, paragraph, paragraphHeight, rule } from './pdf/layout';
-import { codeName, describePeer, graphWords, roleName } from './wording';
+import { besideBoxes, graphBesideTable } from './pdf/goal-graph';
+import {
+  box,
+  bulletsPiece,
+  columnsPiece,
+  drawKeptTogether,
+  facts,
+  halves,
+  heading,
+  headingPiece,
+  linesPiece,
+  type Piece,
+  paragraph,
+  paragraphHeight,
+  paragraphPiece,
+  rule,
+} from './pdf/layout';
+import { codeName, describePeer, graphWords, planTypeWords, roleName, standingWords } from './wording';
 
 function rangeText(text: ReportText, range: { from: string; to: string }): string {
   return text.t('common.dateRange', { from: longDate(text, range.from), to: longDate(text, range.to) });
@@ -77,54 +94,106 @@ function drawGlance(rd: ReportDocument, section: PDFKit.PDFStructureElement, tex
   rd.doc.y += 4;
 }
 
-function drawGoal(rd: ReportDocument, text: ReportText, view: ParentReportView, goal: ParentGoal): void {
+/** Share of the column the graph takes; its data table sits beside it, so two goals fit on a page. */
+const GRAPH_SHARE = 0.5;
+
+/**
+ * Where the student started and the latest, in one line; the goal too when the standing sentence
+ * above it does not already say it (no measurements yet).
+ */
+function valuesLine(text: ReportText, view: ParentReportView, goal: ParentGoal): string {
+  const goalSaid = goal.judgement.recentMedian !== null;
+  return goalFacts(text, view, goal)
+    .filter((fact) => !(goalSaid && fact.label === text.t('parent.goalValue')))
+    .map((fact) => `${fact.label}: ${fact.value}`)
+    .join(' · ');
+}
+
+/** Where the goal stands, the verdict, and anything a family must be told plainly: an ended goal, data that stopped. */
+function standingLines(text: ReportText, view: ParentReportView, goal: ParentGoal): string[] {
+  const { judgement } = goal;
+  const lines = [standingWords(text, goal, judgement, 'parent', view.student.name)];
+  const ended = goal.endDate < view.preparedOn;
+  if (ended && judgement.status !== 'met' && judgement.status !== 'not_met')
+    lines.push(text.t('parent.goalEnded', { date: longDate(text, goal.endDate) }));
+  if (goal.dataStoppedSince && !ended) lines.push(text.t('parent.dataStopped', { date: longDate(text, goal.dataStoppedSince) }));
+  return lines;
+}
+
+/** A period's mark with its dates, the team's answer on sufficiency and its reason, and their notes. */
+function reportLines(text: ReportText, goal: ParentGoal, report: ParentGoal['reports'][number]): string[] {
+  const lines = [
+    text.t('parent.progressLineDates', {
+      period: report.periodLabel,
+      from: longDate(text, report.periodStartsOn),
+      to: longDate(text, report.periodEndsOn),
+      code: codeName(text, report) ?? '—',
+    }),
+  ];
+  if (report.sufficient !== null) {
+    lines.push(
+      text.t('parent.sufficient', { date: longDate(text, goal.endDate), answer: text.t(report.sufficient ? 'parent.yes' : 'parent.no') }),
+    );
+    if (report.insufficientReason)
+      lines.push(text.t('parent.why', { reason: text.t(`team.insufficientReason.${report.insufficientReason}`) }));
+  }
+  if (report.narrative) lines.push(`${text.t('parent.teamNotes')} ${report.narrative}`);
+  return lines;
+}
+
+function goalPieces(
+  rd: ReportDocument,
+  section: PDFKit.PDFStructureElement,
+  text: ReportText,
+  view: ParentReportView,
+  goal: ParentGoal,
+): Piece[][] {
   const title = text.t('parent.goalHeading', { number: goal.number, area: text.t(`common.area.${goal.area}`) });
-  const list = goalFacts(text, view, goal);
   const lead = { color: MUTED, size: 8.5, after: 1 };
-  const statement = { size: 10.5, after: 6 };
+  const statement = { size: 10.5, after: 5 };
   // The team's translation, when there is one for this language, comes first; the statement as written always follows.
   const statements = [
     ...(goal.translatedStatement === null ? [] : [{ label: text.t('parent.goalTranslated'), body: goal.translatedStatement }]),
     { label: text.t('parent.goalAsWritten'), body: goal.statement },
   ];
-  rd.keepTogether(
-    headingHeight(rd, title, 2) +
-      statements.reduce((sum, { label, body }) => sum + paragraphHeight(rd, label, lead) + paragraphHeight(rd, body, statement), 0) +
-      factsHeight(rd, list, 3) +
-      graphHeight(rd),
-  );
+  const head = [
+    headingPiece(rd, section, title, 2),
+    ...statements.flatMap(({ label, body }) => [paragraphPiece(rd, section, label, lead), paragraphPiece(rd, section, body, statement)]),
+    ...standingLines(text, view, goal).map((line) => paragraphPiece(rd, section, line, { bold: true, after: 3 })),
+    graphBesideTable({ rd, parent: section }, goal.chart, graphWords(text, goal, goal.chart, goal.judgement), GRAPH_SHARE, [
+      paragraphPiece(rd, section, valuesLine(text, view, goal), { size: 8.5, after: 5, frame: besideBoxes(rd, GRAPH_SHARE).table }),
+    ]),
+  ];
+  const [left, right] = halves(rd);
+  const objectives = goal.objectives.length
+    ? [
+        headingPiece(rd, section, text.t('parent.objectives'), 3, left),
+        bulletsPiece(
+          rd,
+          section,
+          goal.objectives.map((objective) => objective.text),
+          left,
+        ),
+      ]
+    : [];
+  const progress = [
+    headingPiece(rd, section, text.t('parent.progressHeading'), 3, left),
+    ...(goal.reports.length === 0 ? [paragraphPiece(rd, section, text.t('parent.noReports'), { color: MUTED, frame: left })] : []),
+    ...goal.reports.map((report) => linesPiece(rd, section, reportLines(text, goal, report), left)),
+  ];
+  const supports = [
+    headingPiece(rd, section, text.t('parent.supportHeading'), 3, right),
+    ...(goal.supports.length === 0 ? [paragraphPiece(rd, section, text.t('parent.noSupports'), { color: MUTED, frame: right })] : []),
+    ...supportLines(text, goal).map((lines) => linesPiece(rd, section, lines, right)),
+  ];
+  return [head, [columnsPiece([...objectives, ...progress], supports, rd)]];
+}
+
+/** Each goal's block kept on one page when it fits, measured first, so short goals pack two to a page. */
+function drawGoal(rd: ReportDocument, text: ReportText, view: ParentReportView, goal: ParentGoal): void {
   const section = rd.doc.struct('Sect');
   rd.root.add(section);
-  heading(rd, section, title, 2);
-  for (const { label, body } of statements) {
-    paragraph(rd, section, label, lead);
-    paragraph(rd, section, body, statement);
-  }
-  facts(rd, section, list, 3);
-  goalGraph(rd, section, goal.chart, graphWords(text, goal, goal.chart));
-
-  rd.keepTogether(56);
-  heading(rd, section, text.t('parent.progressHeading'), 3);
-  if (goal.reports.length === 0) paragraph(rd, section, text.t('parent.noReports'), { color: MUTED });
-  for (const report of goal.reports) {
-    const line = text.t('parent.progressLine', { period: report.periodLabel, code: codeName(text, report) ?? '—' });
-    rd.keepTogether(paragraphHeight(rd, line, { bold: true }) + 30);
-    paragraph(rd, section, line, { bold: true, after: 2 });
-    if (report.narrative) {
-      paragraph(rd, section, text.t('parent.teamNotes'), { indent: 10, color: MUTED, size: 8.5, after: 1 });
-      paragraph(rd, section, report.narrative, { indent: 10, after: 6 });
-    }
-  }
-
-  rd.keepTogether(56);
-  heading(rd, section, text.t('parent.supportHeading'), 3);
-  if (goal.supports.length === 0) paragraph(rd, section, text.t('parent.noSupports'), { color: MUTED });
-  for (const lines of supportLines(text, goal)) {
-    rd.keepTogether(lines.reduce((sum, line) => sum + paragraphHeight(rd, line, { after: 2 }), 0));
-    lines.forEach((line, index) => {
-      paragraph(rd, section, line, index === 0 ? { bold: true, after: 2 } : { indent: 10, after: index === lines.length - 1 ? 6 : 2 });
-    });
-  }
+  drawKeptTogether(rd, goalPieces(rd, section, text, view, goal));
   section.end();
   rule(rd, 10);
 }
@@ -149,9 +218,18 @@ export async function renderParentReport(view: ParentReportView): Promise<Render
 
   const intro = rd.doc.struct('Sect');
   rd.root.add(intro);
-  const planName = text.t(`common.planType.${view.plan.type}`);
+  const planName = planTypeWords(view.plan.type, text).name;
   paragraph(rd, intro, text.t('parent.intro', { student, plan: planName, range }), { size: 10.5, after: 4 });
-  paragraph(rd, intro, text.t('parent.introSupport', { student }), { size: 10.5, after: 8 });
+  // Peers are said to help only where a peer support held a session; a support only planned is not help given.
+  if (view.peersDelivered) paragraph(rd, intro, text.t('parent.introSupport', { student }), { size: 10.5, after: 4 });
+  if (view.plan.annualReviewDue < view.preparedOn) {
+    paragraph(rd, intro, text.t('parent.reviewOverdue', { date: longDate(text, view.plan.annualReviewDue) }), {
+      size: 10.5,
+      bold: true,
+      after: 4,
+    });
+  }
+  rd.doc.y += 4;
   heading(rd, intro, text.t('parent.aboutStudent'), 3);
   facts(rd, intro, [
     { label: text.t('parent.student'), value: student },

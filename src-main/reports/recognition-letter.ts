@@ -25,7 +25,7 @@ export async function renderMentorLetter(view: MentorLetterView, language = 'en'
     preparedOn: view.preparedOn,
     inputs: view,
     footerNote: text.t('letter.footer', { date: longDate(text, view.preparedOn) }),
-    confidential: text.t('common.confidential'),
+    // A letter for a portfolio is meant to be shown: no "Confidential — student education record" line.
     pageOf: (page, pages) => text.t('common.pageOf', { page, pages }),
   });
   rd.letterhead(text.t('letter.heading'), longDate(text, view.preparedOn), rd.root);
@@ -89,6 +89,8 @@ export async function renderMentorLetter(view: MentorLetterView, language = 'en'
   rd.keepTogether(60);
   paragraph(rd, rd.root, text.t('letter.signOff'), { ...body, after: 26 });
   if (view.signedBy) paragraph(rd, rd.root, text.t('letter.signature', { name: view.signedBy }), { size: 10.5, bold: true, after: 1 });
-  paragraph(rd, rd.root, view.letterhead.schoolName, { size: 10, color: MUTED });
+  if (view.signerTitle) paragraph(rd, rd.root, view.signerTitle, { size: 10, after: 1 });
+  paragraph(rd, rd.root, view.letterhead.schoolName, { size: 10, color: MUTED, after: view.signerContact ? 1 : 4 });
+  if (view.signerContact) paragraph(rd, rd.root, view.signerContact, { size: 10, color: MUTED });
   return rd.finish();
 }

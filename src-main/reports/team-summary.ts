@@ -1,19 +1,36 @@
 /**
- * The IEP meeting summary for the team: student and plan; then each goal with its statement, values,
- * trend, progress codes and narratives, its graph (never on another page than its heading), the
- * peer supports serving it with fidelity and the mentors by name; check-in highlights; open flags;
+ * The IEP (or 504 plan) meeting summary for the team: student and plan; then each goal with its
+ * statement, where it stands (one sentence from the rules' judgement) and the suggested code beside
+ * the recorded one, its graph with the values beside it, objectives, progress codes and narratives,
+ * the peer supports serving it with fidelity and the mentors by name — each goal's block measured
+ * first and kept on one page, two to a page when they fit; check-in highlights; open flags;
  * next steps. Renders a `TeamSummaryView`; reads nothing else.
  */
-import { MISS_REASONS, sessionLog } from '../contract';
+import { type GoalJudgement, MISS_REASONS, sessionLog } from '../contract';
 import { valueRange } from '../services/plans/plan-rules';
 import { goalValue, gradeLevel, longDate, number, percent, shortDate, signed } from './i18n/format';
 import { type ReportText, reportText } from './i18n/index';
-import type { RenderedReport, TeamGoal, TeamSummaryView } from './model';
+import type { GoalObjective, RenderedReport, TeamGoal, TeamSummaryView } from './model';
 import { MUTED, ReportDocument } from './pdf/document';
 import { loadFonts } from './pdf/fonts';
-import { goalGraph, graphHeight } from './pdf/goal-graph';
-import { bullets, facts, factsHeight, heading, headingHeight, paragraph, paragraphHeight, rule } from './pdf/layout';
-import { codeName, graphWords, roleName } from './wording';
+import { besideBoxes, graphBesideTable } from './pdf/goal-graph';
+import {
+  bullets,
+  bulletsPiece,
+  columnsPiece,
+  drawKeptTogether,
+  facts,
+  halves,
+  heading,
+  headingPiece,
+  linesPiece,
+  type Piece,
+  paragraph,
+  paragraphHeight,
+  paragraphPiece,
+  rule,
+} from './pdf/layout';
+import { codeName, graphWords, planTypeWords, roleName, standingWords } from './wording';
 
 function studentName(view: TeamSummaryView): string {
   const { student } = view;
@@ -60,83 +77,126 @@ function goalFacts(text: ReportText, goal: TeamGoal) {
   ];
 }
 
-function drawGoal(rd: ReportDocument, text: ReportText, goal: TeamGoal): void {
-  const title = text.t('team.goalHeading', { number: goal.number, area: text.t(`common.area.${goal.area}`) });
-  const list = goalFacts(text, goal);
-  const statement = { size: 10, after: 6 };
-  // The heading, statement, values and graph go on one page together.
-  rd.keepTogether(
-    headingHeight(rd, title, 2) + paragraphHeight(rd, goal.statement, statement) + factsHeight(rd, list, 4) + graphHeight(rd),
+/** Share of the column the graph takes; its data table sits beside it, so two goals fit on a page. */
+const GRAPH_SHARE = 0.5;
+
+/**
+ * The goal's values in one line: "Baseline: 40% · Latest: … · Trend: …". The target and the goal
+ * date are left out: the standing sentence above it already says both.
+ */
+function valuesLine(text: ReportText, goal: TeamGoal): string {
+  const inStanding = new Set([text.t('team.target'), text.t('team.goalEnds')]);
+  return goalFacts(text, goal)
+    .filter((fact) => !inStanding.has(fact.label))
+    .map((fact) => `${fact.label}: ${fact.value}`)
+    .join(' · ');
+}
+
+/** "Suggested code: Sufficient progress · recorded: Insufficient progress. <the rules' reason>" */
+function suggestedLine(text: ReportText, goal: TeamGoal, judgement: GoalJudgement): string {
+  const recorded = goal.reports.at(-1);
+  return text.t('team.suggested', {
+    suggested: text.t(`common.code.federal_default.${judgement.suggestedLevel}`),
+    recorded: (recorded && codeName(text, recorded)) ?? text.t('team.notRecorded'),
+    reason: judgement.reason,
+  });
+}
+
+function supportLines(text: ReportText, support: TeamGoal['supports'][number]): string[] {
+  const lines = [
+    text.t('team.supportLine', {
+      role: roleName(text, support.role),
+      setting: support.settingClass,
+      perWeek: support.sessionsPerWeek,
+      minutes: support.minutesPerSession,
+    }),
+    `${text.t('team.mentors')}: ${
+      support.mentors.length
+        ? support.mentors
+            .map((mentor) => `${mentor.preferredName || mentor.firstName} ${mentor.lastName} (${gradeLevel(text, mentor.grade)})`)
+            .join(', ')
+        : text.t('team.noMentors')
+    }`,
+  ];
+  const fidelity = support.fidelity;
+  if (!fidelity || fidelity.from === null) return [...lines, text.t('team.fidelityNone')];
+  lines.push(
+    text.t('team.fidelity', {
+      held: fidelity.heldSessions,
+      planned: number(text, fidelity.plannedSessions),
+      sessionsPercent: percent(text, fidelity.sessionsPercent),
+      delivered: fidelity.deliveredMinutes,
+      plannedMinutes: fidelity.plannedMinutes,
+      minutesPercent: percent(text, fidelity.minutesPercent),
+    }),
   );
+  const reasons = MISS_REASONS.filter((reason) => fidelity.missesByReason[reason] > 0).map(
+    (reason) => `${text.t(`common.missReason.${reason}`)} ${fidelity.missesByReason[reason]}`,
+  );
+  if (reasons.length) lines.push(text.t('team.misses', { count: fidelity.missedSessions, reasons: reasons.join(', ') }));
+  // Nothing missed because nothing was recorded is not "no missed sessions".
+  else lines.push(text.t(sessionLog(fidelity) === 'none_recorded' ? 'team.noSessions' : 'team.noMisses'));
+  return lines;
+}
+
+/**
+ * A goal's block: heading, statement, where it stands with the suggested code, its values in one
+ * line, the graph with its data table beside it; then objectives and progress marks beside the peer supports serving it.
+ */
+function goalPieces(rd: ReportDocument, section: PDFKit.PDFStructureElement, text: ReportText, goal: TeamGoal): Piece[][] {
+  const title = text.t('team.goalHeading', { number: goal.number, area: text.t(`common.area.${goal.area}`) });
+  const { judgement } = goal;
+  const head = [
+    headingPiece(rd, section, title, 2),
+    paragraphPiece(rd, section, goal.statement, { size: 10, after: 4 }),
+    paragraphPiece(rd, section, standingWords(text, goal, judgement, 'team'), { bold: true, after: 2 }),
+    paragraphPiece(rd, section, suggestedLine(text, goal, judgement), { color: MUTED, size: 8.5, after: 3 }),
+    graphBesideTable({ rd, parent: section }, goal.chart, graphWords(text, goal, goal.chart, judgement), GRAPH_SHARE, [
+      paragraphPiece(rd, section, valuesLine(text, goal), { size: 8, after: 5, frame: besideBoxes(rd, GRAPH_SHARE).table }),
+    ]),
+  ];
+  const [left, right] = halves(rd);
+  const objectives = goal.objectives.length
+    ? [
+        headingPiece(rd, section, text.t('team.objectives'), 3, left),
+        bulletsPiece(
+          rd,
+          section,
+          goal.objectives.map((objective) => objectiveLine(text, objective)),
+          left,
+        ),
+      ]
+    : [];
+  const reports = [
+    headingPiece(rd, section, text.t('team.reports'), 3, left),
+    ...(goal.reports.length === 0 ? [paragraphPiece(rd, section, text.t('team.noReports'), { color: MUTED, frame: left })] : []),
+    ...goal.reports.map((report) => {
+      const code = codeName(text, report) ?? text.t('team.noCode');
+      let line = text.t('team.reportLine', { period: report.periodLabel, date: longDate(text, report.periodEndsOn), code });
+      if (report.sufficient !== null) {
+        line += ` · ${text.t('team.sufficient', { answer: text.t(report.sufficient ? 'team.yes' : 'team.no') })}`;
+        if (report.insufficientReason) line += ` (${text.t(`team.insufficientReason.${report.insufficientReason}`)})`;
+      }
+      return linesPiece(rd, section, report.narrative ? [line, report.narrative] : [line], left);
+    }),
+  ];
+  const supports = [
+    headingPiece(rd, section, text.t('team.supports'), 3, right),
+    ...(goal.supports.length === 0 ? [paragraphPiece(rd, section, text.t('team.noSupports'), { color: MUTED, frame: right })] : []),
+    ...goal.supports.map((support) => linesPiece(rd, section, supportLines(text, support), right)),
+  ];
+  return [head, [columnsPiece([...objectives, ...reports], supports, rd)]];
+}
+
+function objectiveLine(text: ReportText, objective: GoalObjective): string {
+  return objective.status ? text.t('team.objectiveStatus', { text: objective.text, status: objective.status }) : objective.text;
+}
+
+/** Each goal's block on one page when it fits: measured first, so goals pack two to a page when they are short. */
+function drawGoal(rd: ReportDocument, text: ReportText, goal: TeamGoal): void {
   const section = rd.doc.struct('Sect');
   rd.root.add(section);
-  heading(rd, section, title, 2);
-  paragraph(rd, section, goal.statement, statement);
-  facts(rd, section, list, 4);
-  goalGraph(rd, section, goal.chart, graphWords(text, goal, goal.chart));
-
-  rd.keepTogether(60);
-  heading(rd, section, text.t('team.reports'), 3);
-  if (goal.reports.length === 0) paragraph(rd, section, text.t('team.noReports'), { color: MUTED });
-  for (const report of goal.reports) {
-    const code = codeName(text, report) ?? text.t('team.noCode');
-    let line = text.t('team.reportLine', { period: report.periodLabel, date: longDate(text, report.periodEndsOn), code });
-    if (report.sufficient !== null) {
-      line += ` · ${text.t('team.sufficient', { answer: text.t(report.sufficient ? 'team.yes' : 'team.no') })}`;
-      if (report.insufficientReason) line += ` (${text.t(`team.insufficientReason.${report.insufficientReason}`)})`;
-    }
-    rd.keepTogether(paragraphHeight(rd, line, { bold: true }) + 24);
-    paragraph(rd, section, line, { bold: true, after: 2 });
-    if (report.narrative) paragraph(rd, section, report.narrative, { indent: 10, after: 5 });
-  }
-
-  rd.keepTogether(60);
-  heading(rd, section, text.t('team.supports'), 3);
-  if (goal.supports.length === 0) paragraph(rd, section, text.t('team.noSupports'), { color: MUTED });
-  for (const support of goal.supports) {
-    const lines = [
-      text.t('team.supportLine', {
-        role: roleName(text, support.role),
-        setting: support.settingClass,
-        perWeek: support.sessionsPerWeek,
-        minutes: support.minutesPerSession,
-      }),
-      `${text.t('team.mentors')}: ${
-        support.mentors.length
-          ? support.mentors
-              .map((mentor) => `${mentor.preferredName || mentor.firstName} ${mentor.lastName} (${gradeLevel(text, mentor.grade)})`)
-              .join(', ')
-          : text.t('team.noMentors')
-      }`,
-    ];
-    const fidelity = support.fidelity;
-    if (fidelity && fidelity.from !== null) {
-      lines.push(
-        text.t('team.fidelity', {
-          held: fidelity.heldSessions,
-          planned: number(text, fidelity.plannedSessions),
-          sessionsPercent: percent(text, fidelity.sessionsPercent),
-          delivered: fidelity.deliveredMinutes,
-          plannedMinutes: fidelity.plannedMinutes,
-          minutesPercent: percent(text, fidelity.minutesPercent),
-        }),
-      );
-      const reasons = MISS_REASONS.filter((reason) => fidelity.missesByReason[reason] > 0).map(
-        (reason) => `${text.t(`common.missReason.${reason}`)} ${fidelity.missesByReason[reason]}`,
-      );
-      lines.push(
-        reasons.length
-          ? text.t('team.misses', { count: fidelity.missedSessions, reasons: reasons.join(', ') })
-          : text.t(sessionLog(fidelity) === 'none_recorded' ? 'team.noSessionsRecorded' : 'team.noMisses'),
-      );
-    } else {
-      lines.push(text.t('team.fidelityNone'));
-    }
-    rd.keepTogether(lines.reduce((sum, line) => sum + paragraphHeight(rd, line, { after: 2 }), 0));
-    lines.forEach((line, index) => {
-      paragraph(rd, section, line, index === 0 ? { bold: true, after: 2 } : { indent: 10, after: index === lines.length - 1 ? 6 : 2 });
-    });
-  }
+  drawKeptTogether(rd, goalPieces(rd, section, text, goal));
   section.end();
   rule(rd, 10);
 }
@@ -228,11 +288,12 @@ export async function renderTeamSummary(view: TeamSummaryView, language = 'en'):
   const text = reportText(language);
   const name = studentName(view);
   const range = rangeText(text, view.range);
+  const planType = planTypeWords(view.plan.type, text);
   const rd = new ReportDocument({
     fonts: await loadFonts(),
     letterhead: view.letterhead,
     language,
-    title: text.t('team.documentTitle', { student: name }),
+    title: text.t('team.documentTitle', { student: name, context: planType.context }),
     subject: text.t('team.subject', { range }),
     preparedOn: view.preparedOn,
     inputs: view,
@@ -240,7 +301,11 @@ export async function renderTeamSummary(view: TeamSummaryView, language = 'en'):
     confidential: text.t('common.confidential'),
     pageOf: (page, pages) => text.t('common.pageOf', { page, pages }),
   });
-  rd.letterhead(text.t('team.title'), `${text.t('team.subtitle')} · ${range}`, rd.root);
+  rd.letterhead(
+    text.t('team.title', { context: planType.context }),
+    `${text.t('team.subtitle', { context: planType.context })} · ${range}`,
+    rd.root,
+  );
 
   const intro = rd.doc.struct('Sect');
   rd.root.add(intro);
@@ -254,7 +319,7 @@ export async function renderTeamSummary(view: TeamSummaryView, language = 'en'):
     {
       label: text.t('team.plan'),
       value: text.t('team.planDates', {
-        type: text.t(`common.planType.${plan.type}`),
+        type: planType.name,
         version: plan.version,
         range: rangeText(text, { from: plan.startDate, to: plan.endDate }),
       }),

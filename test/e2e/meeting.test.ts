@@ -125,7 +125,8 @@ describe('IEP meeting mode', () => {
     await page.getByText('Goal 1 of 2').waitFor();
     expect(await page.getByRole('navigation', { name: 'Sections' }).count()).toBe(0);
     await expectNoMentorInDom();
-    await waitForText(page.getByRole('main'), /a trained 8th-grade peer tutor/);
+    // The school's only peer tutor of that grade would be singled out by "8th-grade": the description widens.
+    await waitForText(page.getByRole('main'), /With a trained peer\./);
     await waitForText(page.getByRole('main'), /\[a peer\] models the first step/);
   });
 
@@ -161,9 +162,11 @@ describe('IEP meeting mode', () => {
     await page.getByText('Meta 2 de 2').waitFor();
     await page.getByRole('heading', { name: /Meta 2/ }).waitFor();
     // The graph speaks Spanish too: its legend, its table and the summary a screen reader reads.
-    await page.getByText(/Cuadrado: punto de partida/).waitFor();
+    await page.getByRole('list', { name: 'Leyenda' }).getByText('Tendencia').waitFor();
     await page.getByText('Mostrar los datos como tabla').waitFor();
-    expect(await page.locator('.graph-phase-label').allTextContents()).toContain('Nuevo compañero');
+    // The mentor joined before this goal's first point, where the graph's x-axis now starts: no phase line,
+    // and no English one either.
+    expect(await page.locator('.graph-phase-label').allTextContents()).not.toContain('New mentor');
     await page.getByRole('img', { name: /^Gráfica de la meta/ }).waitFor();
     await expectNoMentorInDom();
     await expectAccessible(page);

@@ -84,6 +84,7 @@ describe('progress', () => {
     expect(await rows.count()).toBe(4);
     await screenshot(page, 'progress-01-goal-graph');
     await graph.screenshot({ path: `${SCREENSHOTS}/progress-01b-graph-only.png`, caret: 'initial' });
+    await panel.locator('.goal-graph').screenshot({ path: `${SCREENSHOTS}/progress-01c-graph-legend.png`, caret: 'initial' });
     await expectAccessible(page);
   });
 

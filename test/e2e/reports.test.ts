@@ -172,10 +172,17 @@ describe('reports', () => {
     await waitForText(preview().locator('.report-preview-facts'), /S-200001 Lopez – parent report/);
     await screenshot(page, 'reports-parent-preview');
     await expectAccessible(page);
+    // The review step: the case manager takes one more word out; the preview is made again with it.
+    const review = preview().getByRole('region', { name: 'Names taken out for the family' });
+    await review.getByRole('textbox', { name: 'Take out another name' }).fill('accuracy');
+    await review.getByRole('button', { name: 'Take it out' }).click();
+    await waitForText(review.locator('.redaction-review-list'), /accuracy.*becomes “\[un compañero\]”/);
+    await screenshot(page, 'reports-parent-review');
+    await expectAccessible(page);
     await saveButton().click();
     await waitForText(savedMessage(), /Saved to .*parent report.*Recorded as a disclosure to Rosa Lopez \(mother\)/);
     const text = pdfText(join(host.dialogs.folder, `S-200001 Lopez – parent report – ${isoDate()}.pdf`));
-    expect(text).toContain(GOAL);
+    expect(text).toContain(GOAL.replace('accuracy', '[un compañero]'));
     expect(text).toContain('Confidencial');
     expect(text).not.toContain('Priyanka');
     expect(text).not.toContain('Okonkwo');
@@ -188,7 +195,9 @@ describe('reports', () => {
     const rows = table.getByRole('row');
     expect(await rows.count()).toBe(3);
     const parentRow = await textOf(rows.nth(1));
-    expect(parentRow).toMatch(/Morgan Diaz.*Parent report, Spanish \(español\).*Maya Lopez.*Rosa Lopez \(mother\).*informe trimestral/);
+    expect(parentRow).toMatch(
+      /Morgan Diaz.*Parent report, Spanish \(español\).*Names reviewed before saving: 1 taken out, 0 kept, 1 added\..*Maya Lopez.*Rosa Lopez \(mother\).*informe trimestral/,
+    );
     expect(await textOf(rows.nth(2))).toMatch(/Team summary.*Maya Lopez.*Internal use \(the team\)/);
     await screenshot(page, 'reports-disclosures');
     await expectAccessible(page);

@@ -125,7 +125,8 @@ describe('meeting mode', () => {
       expect(shown).not.toContain(mentor.id);
     }
     expect(shown).not.toContain('Otto');
-    expect(shown).toContain('a trained 7th-grade peer tutor');
+    // The fixture's school has too few peer tutors per grade to name one: the description widens.
+    expect(shown).toContain('a trained peer');
     expect(view.checkIns.map((checkIn) => checkIn.whatsWorking)).toContain(
       '[a peer] models the first step, then Zebulon finishes the problem alone.',
     );

@@ -4,6 +4,7 @@
  * where they were. (Fidelity splits the weeks between versions at the amendment: progress-fidelity.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
+import { goalPhases } from '../../src-main/services/progress/goal-progress';
 import { mentorInput } from '../fixtures/program';
 import { supportedStudent } from './progress-fixture';
 
@@ -46,8 +47,10 @@ describe('plan versions', () => {
     expect(progress.chart.table.map((row) => row.value)).toEqual([45, 55]);
     // The old version still shows only its own history.
     expect((await app.call('progressPoints.listForGoal', { goalId: app.math.id })).map((point) => point.value)).toEqual([45]);
-    // The accommodation's copy started on the same day as the original, so the graph gains no phase line.
-    expect(progress.chart.phases.map((phase) => phase.label)).toEqual(['Peer tutor started']);
+    // The accommodation's copy started on the same day as the original, and the amended plan on the same
+    // day as the first, so the goal gains no phase line; the graph starts at its first point, after that start.
+    expect(goalPhases(app.ctx.db, app.goalCopy.id).map((phase) => phase.label)).toEqual(['Peer tutor started']);
+    expect(progress.chart.phases).toEqual([]);
   });
 
   it('running assignments move to the new version; finished ones stay with the old', async () => {

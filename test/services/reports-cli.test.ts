@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src-main/cli';
 import { type Connect, connectToHost } from '../../src-main/cli/common';
+import { ReportInvocation } from '../../src-main/cli/report-commands';
+import { REPORT_LANGUAGE_CODES } from '../../src-main/contract';
 import { studentInput } from '../fixtures/program-input';
 import { PASSPHRASE, tempDir } from '../fixtures/vault';
 import { PREPARED_ON, pdfText, reportStudent } from './reports-fixture';
@@ -46,14 +48,19 @@ async function run(argv: string[]) {
 afterEach(() => vi.restoreAllMocks());
 
 describe('peerpath report: arguments', () => {
+  it.each(REPORT_LANGUAGE_CODES)('--lang %s names a report language', (lang) => {
+    const invocation = { command: 'report parent', student: 'S-1', lang, recipient: 'A', purpose: 'B', out: 'x.pdf' };
+    expect(ReportInvocation.safeParse(invocation).success).toBe(true);
+  });
+
   it.each([
     [['report', 'team', '--student', 'S-1'], 'wrong arguments for "report team": out:'],
     [['report', 'team', '--student', 'S-1', '--out', 'x.txt'], 'out: Give a file name ending in .pdf.'],
     [['report', 'team', '--student', 'S-1', '--out', 'x.pdf', '--from', '2026-02-30'], 'from: That date does not exist.'],
     [['report', 'team', '--student', 'S-1', '--out', 'x.pdf', '--to', '15/10/2026'], 'to: Use a date like 2026-09-14.'],
     [
-      ['report', 'parent', '--student', 'S-1', '--lang', 'fr', '--recipient', 'A', '--purpose', 'B', '--out', 'x.pdf'],
-      'lang: Choose one of: en, es.',
+      ['report', 'parent', '--student', 'S-1', '--lang', 'de', '--recipient', 'A', '--purpose', 'B', '--out', 'x.pdf'],
+      'lang: Choose one of: ar, en, es, fr, hi, so, uk, vi, zh.',
     ],
     [['report', 'parent', '--student', 'S-1', '--lang', 'es', '--purpose', 'B', '--out', 'x.pdf'], 'recipient:'],
     [['report', 'parent', '--student', 'S-1', '--lang', 'es', '--recipient', 'A', '--out', 'x.pdf'], 'purpose:'],
@@ -74,9 +81,22 @@ describe('peerpath report: arguments', () => {
 describe('peerpath report: writing and recording', () => {
   it('writes each report only to --out, never over a file, and lists the disclosures', { timeout: 120_000 }, async () => {
     const app = await reportStudent();
+    const out = tempDir();
+    // Saved in the app after the case manager's review of the names: the listing says so, by counts.
+    await app.call('reports.save', {
+      path: join(tempDir(), 'reviewed.pdf'),
+      request: {
+        kind: 'parent_report',
+        studentId: app.student.id,
+        language: 'en',
+        recipient: 'Marisol Quixote (mother)',
+        purpose: 'reviewed',
+        preparedOn: PREPARED_ON,
+        redaction: { keep: ['SR'], remove: [] },
+      },
+    });
     app.session.lock('user');
     const vault = app.dir;
-    const out = tempDir();
 
     const team = await run([
       'report',
@@ -140,6 +160,17 @@ describe('peerpath report: writing and recording', () => {
         'for: informe trimestral',
       ],
       ['Avery Quill', 'internal use', 'team summary', 'student S-100234', '2026-09-01..2026-10-15', 'prepared 2026-10-15', '-', '-'],
+      [
+        'Avery Quill',
+        'disclosure',
+        'parent report',
+        'student S-100234',
+        '2026-09-01..2026-10-15',
+        'prepared 2026-10-15',
+        'to: Marisol Quixote (mother)',
+        'for: reviewed',
+        'names reviewed: 3 replaced, 1 kept, 0 added',
+      ],
     ]);
     const mine = await run(['audit', 'list', '--disclosures', '--student', 'S-100234', '--limit', '1', '--vault', vault]);
     expect(mine.out.split('\n')).toHaveLength(1);

@@ -2,7 +2,8 @@
  * A student worth a report: the progress fixture's IEP (math, engagement and writing goals; a peer
  * tutor in Math 7 serving the first two) plus a second mentor, a peer buddy at lunch, six weeks of
  * points and sessions (some missed), check-ins that name the mentor, and a progress mark whose
- * narrative names the mentor too — so a parent report has something to redact. Clock: 2026-10-15.
+ * narrative names the mentor too — so a parent report has something to redact — and two short-term
+ * objectives under the math goal. Clock: 2026-10-15.
  * Also the PDF tools the report tests read files with (poppler). Synthetic data only.
  */
 import { execFileSync } from 'node:child_process';
@@ -54,6 +55,7 @@ export async function reportStudent() {
           { label: 'Progress check 1', endsOn: '2026-10-09' },
           { label: 'Quarter 1', endsOn: '2026-11-06' },
         ],
+        objectives: ['Solve one-step problems with 90% accuracy by December.', 'Explain each step aloud.'],
       },
     });
     return { buddy, math: mathWithCheck };

@@ -39,4 +39,20 @@ describe('mentor recognition letter', () => {
       for (const place of places) expect(place).not.toContain(word);
     }
   });
+
+  it('carries no confidentiality banner, and prints the signer title and contact from report settings', { timeout: 120_000 }, async () => {
+    const app = await reportStudent();
+    await app.call('reportSettings.update', {
+      signerTitle: 'Special education coordinator',
+      signerContact: 'a.quill@lakeside.example.org',
+    });
+    const letter = await buildReport(app.ctx, { kind: 'recognition_letter', mentorId: app.mentor.id, preparedOn: PREPARED_ON });
+    pdfPngs(letter.bytes, 'recognition-letter-signed');
+    const text = pdfText(letter.bytes);
+    // A letter meant to be shown in a portfolio is not a student education record.
+    expect(text).not.toContain('Confidential —');
+    expect(text).not.toContain('student education record');
+    expect(text).toContain('Sincerely, Avery Quill Special education coordinator Lakeside Middle School a.quill@lakeside.example.org');
+    expect(text).toContain('Letter of recognition · prepared October 15, 2026');
+  });
 });

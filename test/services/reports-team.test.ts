@@ -48,7 +48,7 @@ describe('team summary PDF', () => {
     expect(text).toContain('Avery Quill');
     for (const goal of [app.math, app.engagement, app.rubric]) expect(text).toContain(goal.statement);
     // Math: baseline 40, target 80, latest 67 (42 + 10 × 2.5) on Oct 14; engagement 20 → 70, latest 55.
-    expect(text).toContain('Baseline 40% Target 80% Latest 67% on Oct 14 Trend +5 per week (Theil‑Sen)');
+    expect(text).toContain('Baseline: 40% · Latest: 67% on Oct 14 · Trend: +5 per week (least squares)');
     expect(text).toContain('55% of intervals on Oct 14');
     expect(text).toContain('level 1 of 4');
     expect(text).toContain('Progress check 1 (ends October 9, 2026): Sufficient progress · Sufficient to meet the goal: yes');
@@ -72,9 +72,9 @@ describe('team summary PDF', () => {
     pages.forEach((page, index) => {
       expect(page).toContain('Confidential — student education record');
       expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
-      // Each goal heading has its graph (whose legend ends "Change in support") after it on the same page.
+      // Each goal heading has its graph (whose legend always lists the "Aim line") after it on the same page.
       for (const match of page.matchAll(/Goal \d — [A-Z][a-z-]+/g)) {
-        expect(page.indexOf('Change in support', match.index)).toBeGreaterThan(match.index ?? 0);
+        expect(page.indexOf('Aim line', match.index)).toBeGreaterThan(match.index ?? 0);
       }
     });
   });

@@ -19,7 +19,7 @@ describe('phase line words', () => {
 
   it('are worded in Spanish from the kind, not from the English', () => {
     const es = reportText('es');
-    expect(phaseWords(es, { kind: 'support_started', role: 'peer_tutor' })).toBe(`Inicio: ${es.t('common.role.peer_tutor')}`);
+    expect(phaseWords(es, { kind: 'support_started', role: 'peer_tutor' })).toBe(`Comienzo del apoyo: ${es.t('common.role.peer_tutor')}`);
     expect(phaseWords(es, { kind: 'mentor_changed' })).toBe('Nuevo compañero');
   });
 });

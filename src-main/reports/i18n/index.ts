@@ -4,6 +4,7 @@
  * reference and the fallback for a key a catalog lacks.
  */
 import i18next, { type TFunction } from 'i18next';
+import { REPORT_LANGUAGE_CODES, type ReportLanguage } from '../../contract/common';
 
 const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*.json', { eager: true });
 
@@ -17,8 +18,30 @@ for (const [path, file] of Object.entries(files)) {
   resources[language] = { translation: file.default };
 }
 
-/** Languages a report can be written in, e.g. ["en", "es"]. */
-export const REPORT_LANGUAGES: readonly string[] = Object.keys(resources).sort();
+/** Languages a report can be written in, sorted: the contract's codes that have a catalog (a test checks they all do). */
+export const REPORT_LANGUAGES: readonly ReportLanguage[] = REPORT_LANGUAGE_CODES.filter((code) => code in resources).sort();
+
+/** What a catalog says of itself: whether a qualified translator reviewed it, and its reading direction. */
+export interface CatalogMeta {
+  reviewed: boolean;
+  reviewer?: string;
+  dir: 'ltr' | 'rtl';
+}
+
+/** The catalog's `_meta`; a catalog without one is taken as unreviewed and left to right. */
+export function catalogMeta(language: string): CatalogMeta {
+  const meta = resources[language]?.translation._meta as Partial<CatalogMeta> | undefined;
+  return {
+    reviewed: meta?.reviewed === true,
+    ...(typeof meta?.reviewer === 'string' ? { reviewer: meta.reviewer } : {}),
+    dir: meta?.dir === 'rtl' ? 'rtl' : 'ltr',
+  };
+}
+
+/** The reading direction of a report language (an unknown one reads left to right). */
+export function languageDirection(language: string): 'ltr' | 'rtl' {
+  return catalogMeta(language).dir;
+}
 
 /** A catalog key such as "team.goalHeading". */
 export type ReportKey = string;
@@ -36,7 +59,7 @@ const instances = new Map<string, TFunction>();
 
 /** The catalog of one language; an unknown language is refused by the caller, never silently replaced. */
 export function reportText(language: string): ReportText {
-  if (!REPORT_LANGUAGES.includes(language)) throw new Error(`reportText: no catalog for "${language}"`);
+  if (!(REPORT_LANGUAGES as readonly string[]).includes(language)) throw new Error(`reportText: no catalog for "${language}"`);
   let translate = instances.get(language);
   if (!translate) {
     const instance = i18next.createInstance();

@@ -1,5 +1,6 @@
 /**
- * One report document: pdfkit set up for every report the same way — embedded DejaVu Sans, Letter
+ * One report document: pdfkit set up for every report the same way — the bundled faces (fonts.ts),
+ * the reading direction of its language, Letter
  * or A4, a tagged PDF (structure tree, document language, title shown by viewers) — plus the page
  * frame (letterhead, and a footer with page numbers and the confidentiality line on every page) and
  * the bytes at the end. Output is deterministic: the dates come from the "prepared on" day and the
@@ -8,8 +9,10 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { PaperSize } from '../../contract/reports';
+import { languageDirection } from '../i18n/index';
 import type { Letterhead } from '../model';
-import { printable, type ReportFonts, type ShapedWords, shapedWords } from './fonts';
+import { type FaceKey, fallbackOrder, printable, type ReportFonts, type ShapedWords, shapedWords } from './fonts';
+import { drawText } from './text';
 
 export const INK = '#1b1f24';
 export const MUTED = '#4d5661';
@@ -33,7 +36,8 @@ export interface DocumentSetup {
   inputs: unknown;
   /** The footer's own line (for whom, when), under the confidentiality line. */
   footerNote: string;
-  confidential: string;
+  /** The confidentiality line; left out of documents meant to be shown (a mentor's letter). */
+  confidential?: string;
   pageOf: (page: number, pages: number) => string;
 }
 
@@ -63,7 +67,12 @@ export class ReportDocument {
   /** The tagged structure's root: every heading, paragraph and figure hangs under it. */
   readonly root: PDFKit.PDFStructureElement;
   readonly fonts: ReportFonts;
+  /** Right-to-left: text aligned right, columns mirrored where the reading order matters. */
+  readonly rtl: boolean;
   private readonly setup: DocumentSetup;
+  private readonly order: { regular: FaceKey[]; bold: FaceKey[] };
+  private readonly names = {} as Record<FaceKey, string>;
+  private readonly shaping = new Set<FaceKey>();
 
   constructor(setup: DocumentSetup) {
     this.setup = setup;
@@ -91,15 +100,24 @@ export class ReportDocument {
     });
     // pdfkit derives the trailer ID from the info dictionary only; ours follows the content's inputs.
     (this.doc as unknown as { _id: Uint8Array })._id = fingerprint([setup.inputs, setup.letterhead, setup.language]);
-    // pdfkit takes an already parsed fontkit face as a font source (its typings list only bytes and paths).
-    this.doc.registerFont('regular', setup.fonts.regular as unknown as string);
-    this.doc.registerFont('bold', setup.fonts.bold as unknown as string);
-    // pdfkit keeps the words it has shaped per document (the font's layoutCache); ours are shared across
-    // documents. Regular first: pdfkit names fonts F1, F2 in the order they are first set, and the bytes show it.
-    for (const name of ['regular', 'bold'] as const) {
-      this.doc.font(name);
-      (this.doc as unknown as { _font: { layoutCache: ShapedWords } })._font.layoutCache = shapedWords(setup.fonts[name]);
+    this.rtl = languageDirection(setup.language) === 'rtl';
+    this.order = { regular: fallbackOrder(setup.language, false), bold: fallbackOrder(setup.language, true) };
+    // "regular" and "bold" name the language's own faces (the goal graph draws in them); every other
+    // face is registered under its key. Arabic's own face has no Latin digits or letters, so in an
+    // Arabic report the graph keeps DejaVu, which has both scripts.
+    const own = {
+      regular: this.rtl ? 'regular' : (this.order.regular[0] ?? 'regular'),
+      bold: this.rtl ? 'bold' : (this.order.bold[0] ?? 'bold'),
+    };
+    for (const key of Object.keys(setup.fonts) as FaceKey[]) {
+      this.names[key] = key === own.regular ? 'regular' : key === own.bold ? 'bold' : `face-${key}`;
+      // pdfkit takes an already parsed fontkit face as a font source (its typings list only bytes and paths).
+      this.doc.registerFont(this.names[key], setup.fonts[key] as unknown as string);
     }
+    if (own.bold === own.regular) this.doc.registerFont('bold', setup.fonts[own.bold as FaceKey] as unknown as string);
+    // Regular first: pdfkit names fonts F1, F2 in the order they are first set, and the bytes show it.
+    this.setFace(own.regular as FaceKey);
+    this.setFace(own.bold as FaceKey);
     this.doc.font('regular').fillColor(INK);
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
@@ -118,9 +136,26 @@ export class ReportDocument {
     return this.doc.page.height - this.doc.page.margins.bottom;
   }
 
-  /** The text as the bundled font can draw it. */
+  /** The text ready to draw (NFC, no invisible characters or controls). */
   printable(text: string): string {
-    return printable(this.fonts, text);
+    return printable(text);
+  }
+
+  /** The faces regular or bold text tries, in order. */
+  faceOrder(bold: boolean): readonly FaceKey[] {
+    return bold ? this.order.bold : this.order.regular;
+  }
+
+  /**
+   * Makes `key` the current font. pdfkit keeps the words it has shaped per document (the font's
+   * layoutCache); ours are shared across documents.
+   */
+  setFace(key: FaceKey): void {
+    this.doc.font(this.names[key]);
+    if (!this.shaping.has(key)) {
+      (this.doc as unknown as { _font: { layoutCache: ShapedWords } })._font.layoutCache = shapedWords(this.fonts[key]);
+      this.shaping.add(key);
+    }
   }
 
   /** Starts a new page unless `height` more points fit on this one (keeps a block together). */
@@ -143,13 +178,16 @@ export class ReportDocument {
     const top = doc.y;
     const logoBox = { width: 110, height: 44 };
     const textWidth = this.setup.letterhead.logo ? this.width - logoBox.width - 12 : this.width;
+    // The logo sits at the end of the reading line: right in left-to-right, left in right-to-left.
+    const textLeft = this.rtl && this.setup.letterhead.logo ? logoBox.width + 12 : 0;
+    const logoLeft = this.rtl ? this.left : this.left + this.width - logoBox.width;
     if (this.setup.letterhead.logo) {
       const logo = this.setup.letterhead.logo;
       this.artifact(() => {
         try {
-          doc.image(Buffer.from(logo), this.left + this.width - logoBox.width, top, {
+          doc.image(Buffer.from(logo), logoLeft, top, {
             fit: [logoBox.width, logoBox.height],
-            align: 'right',
+            ...(this.rtl ? {} : { align: 'right' as const }),
           });
         } catch {
           // A logo pdfkit cannot read is left out rather than failing the report; settings check it on upload.
@@ -159,21 +197,21 @@ export class ReportDocument {
     parent.add(
       doc.struct('P', {}, () => {
         doc.font('bold').fontSize(10).fillColor(ACCENT);
-        doc.text(this.printable(this.setup.letterhead.schoolName), this.left, top, { width: textWidth });
+        drawText(this, this.setup.letterhead.schoolName, this.left + textLeft, top, { width: textWidth, bold: true });
       }),
     );
     doc.moveDown(0.3);
     parent.add(
       doc.struct('H1', {}, () => {
         doc.font('bold').fontSize(19).fillColor(INK);
-        doc.text(this.printable(title), this.left, doc.y, { width: textWidth });
+        drawText(this, title, this.left + textLeft, doc.y, { width: textWidth, bold: true });
       }),
     );
     if (subtitle) {
       parent.add(
         doc.struct('P', {}, () => {
           doc.font('regular').fontSize(10).fillColor(MUTED);
-          doc.text(this.printable(subtitle), this.left, doc.y + 2, { width: textWidth });
+          drawText(this, subtitle, this.left + textLeft, doc.y + 2, { width: textWidth });
         }),
       );
     }
@@ -224,15 +262,17 @@ export class ReportDocument {
       .lineWidth(0.5)
       .strokeColor(RULE)
       .stroke();
-    doc.font('bold').fontSize(7.5).fillColor(INK);
-    doc.text(this.printable(this.setup.confidential), this.left, top, { width: this.width - numberWidth, lineBreak: false });
+    // Page numbers at the end of the reading line, the confidentiality line at its start (none on a letter).
+    const textLeft = this.rtl ? this.left + numberWidth : this.left;
+    const numberLeft = this.rtl ? this.left : this.left + this.width - numberWidth;
+    const { confidential } = this.setup;
+    if (confidential) {
+      doc.font('bold').fontSize(7.5).fillColor(INK);
+      drawText(this, confidential, textLeft, top, { width: this.width - numberWidth, bold: true });
+    }
     doc.font('regular').fontSize(7.5).fillColor(MUTED);
-    doc.text(this.setup.pageOf(page, pages), this.left + this.width - numberWidth, top, { width: numberWidth, align: 'right' });
-    doc.text(this.printable(this.setup.footerNote), this.left, top + 11, {
-      width: this.width - numberWidth,
-      height: 20,
-      ellipsis: true,
-    });
+    drawText(this, this.setup.pageOf(page, pages), numberLeft, top, { width: numberWidth, align: this.rtl ? 'left' : 'right' });
+    drawText(this, this.setup.footerNote, textLeft, confidential ? top + 11 : top, { width: this.width - numberWidth });
     doc.endMarkedContent();
     doc.page.margins.bottom = bottomMargin;
   }

@@ -101,7 +101,7 @@ export interface MeetingStartInput {
  * meeting as its purpose — so `audit list --disclosures` lists it with the reports.
  */
 export function startMeeting(ctx: ServiceContext, input: MeetingStartInput): Meeting {
-  if (!REPORT_LANGUAGES.includes(input.language)) {
+  if (!(REPORT_LANGUAGES as readonly string[]).includes(input.language)) {
     throw new AppError(
       'invalid_input',
       `Meeting mode is not available in that language yet; choose one of: ${REPORT_LANGUAGES.join(', ')}.`,

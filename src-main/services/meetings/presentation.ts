@@ -13,12 +13,13 @@ import { presenterView } from '../../reports/meeting-view';
 import type { RenderReport } from '../../reports/render';
 import type { ServiceContext } from '../context';
 import { type BuiltReport, requirePdfPath, saveBuilt } from '../reports/export';
-import { gatherTeamSummary, protectedIdentities } from '../reports/gather';
+import { gatherTeamSummary } from '../reports/gather';
 import { buildMeetingSummary } from '../reports/meeting-summary';
+import { redactionPeople, withAttendees } from '../reports/people';
 import { getMeeting, recipients } from './meetings';
 
 function checkLanguage(language: string): void {
-  if (!REPORT_LANGUAGES.includes(language)) {
+  if (!(REPORT_LANGUAGES as readonly string[]).includes(language)) {
     throw new AppError('invalid_input', `That language is not available yet; choose one of: ${REPORT_LANGUAGES.join(', ')}.`);
   }
 }
@@ -29,7 +30,7 @@ export function presentMeeting(ctx: ServiceContext, meetingId: string, language:
   const shownIn = language ?? meeting.language;
   checkLanguage(shownIn);
   const team = gatherTeamSummary(ctx, { studentId: meeting.studentId, from: meeting.from, to: meeting.to });
-  return presenterView(team, protectedIdentities(ctx, meeting.studentId), {
+  return presenterView(team, withAttendees(redactionPeople(ctx, meeting.studentId), meeting.attendees), {
     meetingId: meeting.id,
     language: shownIn,
     proposals: meeting.proposals,

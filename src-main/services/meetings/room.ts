@@ -9,15 +9,16 @@ import type { Meeting, Proposal } from '../../contract/meetings';
 import { reportText } from '../../reports/i18n/index';
 import { scrubberFor } from '../../reports/redact';
 import type { ServiceContext } from '../context';
-import { protectedIdentities } from '../reports/gather';
+import { redactionPeople, withAttendees } from '../reports/people';
 import { getStudent } from '../students/students';
 
 type Scrub = (text: string) => string;
 
 /** The scrubber for a meeting's room: the meeting's student keeps their own names; peers and other students become "[a peer]". */
-function roomScrubber(ctx: ServiceContext, meeting: Pick<Meeting, 'studentId' | 'language'>): Scrub {
+function roomScrubber(ctx: ServiceContext, meeting: Pick<Meeting, 'studentId' | 'language' | 'attendees'>): Scrub {
   const student = getStudent(ctx, meeting.studentId);
-  return scrubberFor(student, protectedIdentities(ctx, meeting.studentId), reportText(meeting.language).t('parent.redactedPeer'));
+  const people = withAttendees(redactionPeople(ctx, meeting.studentId), meeting.attendees);
+  return scrubberFor(student, people, reportText(meeting.language).t('parent.redactedPeer')).scrub;
 }
 
 function scrubProposal(proposal: Proposal, scrub: Scrub): Proposal {
@@ -35,6 +36,10 @@ export function meetingForRoom(ctx: ServiceContext, meeting: Meeting): Meeting {
 }
 
 /** A proposal just recorded, as the room may see it (`meeting` is the one it belongs to). */
-export function proposalForRoom(ctx: ServiceContext, meeting: Pick<Meeting, 'studentId' | 'language'>, proposal: Proposal): Proposal {
+export function proposalForRoom(
+  ctx: ServiceContext,
+  meeting: Pick<Meeting, 'studentId' | 'language' | 'attendees'>,
+  proposal: Proposal,
+): Proposal {
   return scrubProposal(proposal, roomScrubber(ctx, meeting));
 }

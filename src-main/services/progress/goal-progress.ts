@@ -3,7 +3,8 @@
  * decision-rule flags as of today, and the suggested progress level for the reporting period asked
  * for, or else the one that is running (the next one ending on or after today, else the last one,
  * else the plan's end).
- * Phase lines mark when each accommodation serving the goal started and when a mentor joined it.
+ * Phase lines mark when each accommodation serving the goal started, when a mentor joined it, and
+ * when an amended plan version took effect (each version draws its own aim line).
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -24,7 +25,7 @@ import { type ServiceContext, today } from '../context';
 import { findGoalRow, findPlanRow, toGoal } from '../plans/plan-records';
 import { valueRange } from '../plans/plan-rules';
 import type { GoalSpan } from '../progress-rules/aim';
-import { goalChart, type Phase } from '../progress-rules/chart-model';
+import { type ChartVersion, goalChart, type Phase } from '../progress-rules/chart-model';
 import { judgementFlags, type ProgressPointValue } from '../progress-rules/decision-rules';
 import { JUDGEMENT_METHOD, judgeGoal } from '../progress-rules/judgement';
 import { suggestionOf } from '../progress-rules/progress-suggestion';
@@ -40,7 +41,22 @@ export function roleLabel(role: PeerRole | string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Accommodation starts ("Peer tutor started") and later mentor assignments ("New mentor"), one line per date. */
+/** Every version of the goal with its own baseline, target and dates, oldest first (the last is `goalId`'s). */
+export function goalVersions(db: Queryable, goalId: string): ChartVersion[] {
+  return goalVersionIds(db, goalId)
+    .map((id) => {
+      const goal = findGoalRow(db, id);
+      const plan = findPlanRow(db, goal.planId);
+      return { version: plan.version, baseline: goal.baseline, target: goal.target, startDate: plan.startDate, endDate: goal.endDate };
+    })
+    .reverse();
+}
+
+/**
+ * Accommodation starts ("Peer tutor started"), later mentor assignments ("New mentor") and plan
+ * amendments that took effect after the version before them ("Plan amended"), one line per date
+ * (an amendment wins its date: the team reads the new aim line from there).
+ */
 export function goalPhases(db: Queryable, goalId: string): Phase[] {
   // Every version of the goal: an amendment's copies start on the same dates, so they add no line.
   const served = db
@@ -51,6 +67,17 @@ export function goalPhases(db: Queryable, goalId: string): Phase[] {
     .orderBy(asc(accommodations.startDate))
     .all();
   const byDate = new Map<string, Phase>();
+  const versions = goalVersions(db, goalId);
+  versions.forEach((version, index) => {
+    const before = versions[index - 1];
+    if (before && version.startDate > before.startDate) {
+      byDate.set(version.startDate, {
+        date: version.startDate,
+        label: 'Plan amended',
+        event: { kind: 'amended', version: version.version },
+      });
+    }
+  });
   for (const accommodation of served) {
     if (!byDate.has(accommodation.startDate)) {
       byDate.set(accommodation.startDate, {
@@ -149,6 +176,7 @@ export function goalProgress(ctx: ServiceContext, input: Input): GoalProgress {
       goalPhases(ctx.db, goal.id),
       GOAL_CHART_BOX,
       input.method ?? JUDGEMENT_METHOD,
+      { versions: goalVersions(ctx.db, goal.id) },
     ),
     judgement,
     flags: judgementFlags(judgement),

@@ -24,6 +24,10 @@ export interface ExportRecord {
   to: string | null;
   preparedOn: string;
   language: string | null;
+  /** Set when the case manager reviewed a parent document's redaction: counts only, never a name. */
+  namesReplaced?: number | null;
+  namesKept?: number | null;
+  namesAdded?: number | null;
 }
 
 /** What the audit event holds: the record without the subject, which is the event's entity. */
@@ -36,6 +40,9 @@ const Detail = z.object({
   to: z.string().nullable(),
   preparedOn: z.string(),
   language: z.string().nullable(),
+  namesReplaced: z.number().int().nullable().optional(),
+  namesKept: z.number().int().nullable().optional(),
+  namesAdded: z.number().int().nullable().optional(),
 });
 
 export function exportAuditRecord(record: ExportRecord): ChangeRecord {

@@ -10,17 +10,20 @@ import { AppError } from '../../contract';
 import type { ReportRequest } from '../../contract/reports';
 import { REPORT_LANGUAGES, reportText } from '../../reports/i18n/index';
 import type { RenderedReport } from '../../reports/model';
-import { redactForParents } from '../../reports/redact';
+import { type FoundName, redactForParents, reviewList } from '../../reports/redact';
 import { type RenderReport, renderReport } from '../../reports/render';
 import { change, type ServiceContext } from '../context';
 import { getMentor } from '../mentors/mentors';
 import { type ExportRecord, exportAuditRecord } from './disclosure';
-import { gatherTeamSummary, protectedIdentities } from './gather';
+import { gatherTeamSummary } from './gather';
 import { gatherMentorLetter } from './letter';
+import { redactionPeople } from './people';
 
 export interface BuiltReport extends RenderedReport {
   fileName: string;
   record: ExportRecord;
+  /** For a parent document: the names its redaction replaced, for the case manager's review. */
+  names?: FoundName[];
 }
 
 /** A name any file system takes: no path separators, reserved or control characters, at most 180 characters. */
@@ -66,14 +69,19 @@ export async function buildReport(ctx: ServiceContext, request: ReportRequest, r
         );
       }
       const team = gatherTeamSummary(ctx, request);
-      const view = redactForParents(team, protectedIdentities(ctx, team.student.id), {
+      const found: Parameters<typeof reviewList>[0][number][] = [];
+      const view = redactForParents(team, redactionPeople(ctx, team.student.id), {
         language: request.language,
         preparedFor: request.recipient,
         replacement: reportText(request.language).t('parent.redactedPeer'),
+        review: request.redaction,
+        onReplacement: (replacement, text) => found.push({ replacement, text }),
       });
+      const { redaction } = request;
       return {
         ...(await render({ kind: 'parent_report', view })),
         fileName: reportFileName(team.student.localId, team.student.lastName, 'parent report', team.preparedOn),
+        names: reviewList(found),
         record: {
           use: 'disclosure',
           report: 'parent_report',
@@ -84,6 +92,10 @@ export async function buildReport(ctx: ServiceContext, request: ReportRequest, r
           ...team.range,
           preparedOn: team.preparedOn,
           language: request.language,
+          // The review happened (counts only, never a name): the disclosure record says so.
+          namesReplaced: redaction ? found.length : null,
+          namesKept: redaction ? redaction.keep.length : null,
+          namesAdded: redaction ? redaction.remove.length : null,
         },
       };
     }
@@ -117,6 +129,7 @@ export function previewOf(built: BuiltReport) {
     pages: built.pages,
     bytes: built.bytes.length,
     pdfBase64: Buffer.from(built.bytes).toString('base64'),
+    ...(built.names ? { names: built.names } : {}),
   };
 }
 

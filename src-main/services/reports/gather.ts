@@ -7,7 +7,16 @@
 import { ne } from 'drizzle-orm';
 import { students } from '../../../db/schema';
 import { AppError, type Mentor, type Plan, TRAINING_MODULES } from '../../contract';
-import type { CheckInHighlight, DateRange, PeriodReport, ProtectedIdentity, TeamMentor, TeamSummaryView } from '../../reports/model';
+import type { PhaseEvent } from '../../contract/progress-view';
+import type {
+  CheckInHighlight,
+  DateRange,
+  PeriodReport,
+  ProtectedIdentity,
+  TeamMentor,
+  TeamSummaryView,
+  TeamSupport,
+} from '../../reports/model';
 import { type ServiceContext, today } from '../context';
 import { listAssignmentsForAccommodation } from '../mentors/assignments';
 import { getMentor, listMentors } from '../mentors/mentors';
@@ -73,6 +82,27 @@ function toTeamMentor(mentor: Mentor, day: string): TeamMentor {
   };
 }
 
+/** The day after `iso`: a period starts the day after the one before it ends. */
+function dayAfter(iso: string): string {
+  const next = new Date(`${iso}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/** Where the period ending on `endsOn` began: the day after the goal's previous period, else the plan's start. */
+export function periodStart(periodEnds: readonly string[], endsOn: string, planStart: string): string {
+  const before = periodEnds.filter((end) => end < endsOn).sort();
+  const previous = before[before.length - 1];
+  return previous === undefined ? planStart : dayAfter(previous);
+}
+
+/** A "peer tutor started" line speaks of a support only when a support of that role held a session: one planned but never delivered is no phase. */
+function delivered(event: PhaseEvent, served: readonly TeamSupport[]): boolean {
+  return (
+    event.kind !== 'support_started' || served.some((support) => support.role === event.role && (support.fidelity?.heldSessions ?? 0) > 0)
+  );
+}
+
 function within(date: string, range: DateRange): boolean {
   return date >= range.from && date <= range.to;
 }
@@ -136,7 +166,12 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
   );
 
   const goals = detail.goals.map((goal, index) => {
-    const progress = goalProgress(reading, { goalId: goal.id, method: 'theil_sen' });
+    // The trend drawn is the one the judgement used (the method chosen by evidence, docs/progress-rules.md).
+    const progress = goalProgress(reading, { goalId: goal.id });
+    const served = goal.servedBy.flatMap((id) => {
+      const support = supports.get(id);
+      return support ? [support] : [];
+    });
     return {
       id: goal.id,
       number: index + 1,
@@ -150,14 +185,22 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
       scaleMax: goal.scaleMax,
       baseline: goal.baseline,
       target: goal.target,
-      chart: progress.chart,
-      trendMethod: 'theil_sen' as const,
+      chart: { ...progress.chart, phases: progress.chart.phases.filter((phase) => delivered(phase.event, served)) },
+      trendMethod: progress.judgement.method,
       flags: progress.flags,
+      judgement: progress.judgement,
+      // The plan records objectives as text only: each is listed, with no status.
+      objectives: goal.objectives.map((objective) => ({ text: objective })),
       reports: marks
         .filter((report) => report.goalId === goal.id)
         .map(
           (report): PeriodReport => ({
             periodLabel: report.period.label,
+            periodStartsOn: periodStart(
+              goal.reportingPeriods.map((period) => period.endsOn),
+              report.period.endsOn,
+              detail.plan.startDate,
+            ),
             periodEndsOn: report.period.endsOn,
             codeSet: report.codeSet,
             code: report.code,
@@ -167,10 +210,7 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
             narrative: report.narrative,
           }),
         ),
-      supports: goal.servedBy.flatMap((id) => {
-        const support = supports.get(id);
-        return support ? [support] : [];
-      }),
+      supports: served,
     };
   });
 

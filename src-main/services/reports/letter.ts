@@ -13,7 +13,7 @@ import { serviceHoursOf } from '../progress/service-hours';
 import { listStaff } from '../staff';
 import { displayName, studentIdentities } from '../students/students';
 import { asOf, preparedOnOf } from './gather';
-import { letterheadFor } from './settings';
+import { letterheadFor, readReportSettings } from './settings';
 
 export function gatherMentorLetter(
   ctx: ServiceContext,
@@ -26,14 +26,15 @@ export function gatherMentorLetter(
   const everyStudent = studentIdentities(reading.db)
     // A mentor linked to their own student record keeps their own name.
     .filter((student) => student.localId !== mentor.localId);
-  const scrub = makeScrubber({
+  const staff = listStaff(reading, { includeArchived: true });
+  const { scrub } = makeScrubber({
     people: everyStudent,
-    keep: [mentor.firstName, mentor.lastName, mentor.preferredName ?? ''],
+    // The mentor and staff stay named; what they share with a student is theirs.
+    named: [mentor, ...staff.map((member) => member.name)],
     replacement: reportText(input.language ?? 'en').t('letter.redactedStudent'),
   });
-  const signer = ctx.actor.staffId
-    ? listStaff(reading, { includeArchived: true }).find((member) => member.id === ctx.actor.staffId)
-    : undefined;
+  const signer = ctx.actor.staffId ? staff.find((member) => member.id === ctx.actor.staffId) : undefined;
+  const settings = readReportSettings(reading.db);
   return {
     letterhead: letterheadFor(reading.db, mentor.school),
     preparedOn,
@@ -48,5 +49,7 @@ export function gatherMentorLetter(
       .sort((a, b) => (a.date < b.date ? -1 : 1))
       .map((entry) => ({ date: entry.date, description: scrub(entry.description) })),
     signedBy: signer?.name ?? null,
+    signerTitle: settings.signerTitle,
+    signerContact: settings.signerContact,
   };
 }

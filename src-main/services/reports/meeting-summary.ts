@@ -9,26 +9,27 @@ import type { Meeting, Proposal } from '../../contract/meetings';
 import { reportText } from '../../reports/i18n/index';
 import type { MeetingAudience, MeetingSummaryView } from '../../reports/meeting-summary';
 import { presenterView } from '../../reports/meeting-view';
-import type { ProtectedIdentity, TeamSummaryView } from '../../reports/model';
+import type { RedactionPeople, TeamSummaryView } from '../../reports/model';
 import { scrubberFor } from '../../reports/redact';
 import { type RenderReport, renderReport } from '../../reports/render';
 import { roleName } from '../../reports/wording';
 import type { ServiceContext } from '../context';
 import { displayName } from '../students/students';
 import { type BuiltReport, reportFileName } from './export';
-import { gatherTeamSummary, protectedIdentities } from './gather';
+import { gatherTeamSummary } from './gather';
+import { redactionPeople, withAttendees } from './people';
 
 /** The summary's data for one audience; the parent's comes from the redacted view only. */
 export function meetingSummaryView(
   team: TeamSummaryView,
-  people: readonly ProtectedIdentity[],
+  people: RedactionPeople,
   meeting: Pick<Meeting, 'id' | 'meetingDate' | 'attendees' | 'proposals'>,
   audience: MeetingAudience,
   language: string,
 ): MeetingSummaryView {
   const text = reportText(audience === 'team' ? 'en' : language);
   const room = presenterView(team, people, { meetingId: meeting.id, language: text.language, proposals: [] });
-  const scrub = audience === 'team' ? (value: string) => value : scrubberFor(team.student, people, text.t('parent.redactedPeer'));
+  const scrub = audience === 'team' ? (value: string) => value : scrubberFor(team.student, people, text.t('parent.redactedPeer')).scrub;
   const goalTitles = new Map(room.goals.map((goal) => [goal.id, goal.title]));
   const supports = new Map(
     team.goals.flatMap((goal) =>
@@ -53,6 +54,7 @@ export function meetingSummaryView(
     letterhead: team.letterhead,
     language: text.language,
     audience,
+    planType: team.plan.type,
     meetingDate: meeting.meetingDate,
     studentName:
       audience === 'team' ? `${team.student.preferredName || team.student.firstName} ${team.student.lastName}` : room.studentName,
@@ -93,7 +95,13 @@ export async function buildMeetingSummary(
     to: meeting.to,
     preparedOn: meeting.meetingDate,
   });
-  const view = meetingSummaryView(team, protectedIdentities(ctx, meeting.studentId), meeting, request.version, request.language);
+  const view = meetingSummaryView(
+    team,
+    withAttendees(redactionPeople(ctx, meeting.studentId), meeting.attendees),
+    meeting,
+    request.version,
+    request.language,
+  );
   const forFamily = request.version === 'parent';
   const what = forFamily ? `meeting summary (family, ${view.language})` : 'meeting summary (team)';
   return {

@@ -1,7 +1,8 @@
 /**
  * The reports' settings, kept in the vault's settings table under their own keys: the school name
  * printed at the top (else the student's or mentor's school), an optional PNG/JPEG logo, and the
- * paper size (Letter unless the school picks A4).
+ * paper size (Letter unless the school picks A4), and the title and contact printed under the
+ * signer of a mentor's letter.
  */
 import { eq, inArray } from 'drizzle-orm';
 import { settings } from '../../../db/schema';
@@ -11,9 +12,21 @@ import type { Letterhead } from '../../reports/model';
 import { change, type ServiceContext } from '../context';
 import type { Queryable } from '../vault-db';
 
-const KEYS = { schoolName: 'reports.schoolName', logoBase64: 'reports.logo', paperSize: 'reports.paperSize' } as const;
+const KEYS = {
+  schoolName: 'reports.schoolName',
+  logoBase64: 'reports.logo',
+  paperSize: 'reports.paperSize',
+  signerTitle: 'reports.signerTitle',
+  signerContact: 'reports.signerContact',
+} as const;
 
-const DEFAULT_REPORT_SETTINGS: ReportSettings = { schoolName: null, logoBase64: null, paperSize: 'letter' };
+const DEFAULT_REPORT_SETTINGS: ReportSettings = {
+  schoolName: null,
+  logoBase64: null,
+  paperSize: 'letter',
+  signerTitle: null,
+  signerContact: null,
+};
 
 export function readReportSettings(db: Queryable): ReportSettings {
   const rows = db
@@ -27,10 +40,16 @@ export function readReportSettings(db: Queryable): ReportSettings {
   };
   const schoolName = value(KEYS.schoolName);
   const logo = value(KEYS.logoBase64);
+  const text = (key: string): string | null => {
+    const stored = value(key);
+    return typeof stored === 'string' ? stored : null;
+  };
   return {
     schoolName: typeof schoolName === 'string' ? schoolName : null,
     logoBase64: typeof logo === 'string' ? logo : null,
     paperSize: PaperSize.catch(DEFAULT_REPORT_SETTINGS.paperSize).parse(value(KEYS.paperSize) ?? undefined),
+    signerTitle: text(KEYS.signerTitle),
+    signerContact: text(KEYS.signerContact),
   };
 }
 

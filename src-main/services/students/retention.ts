@@ -10,7 +10,7 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import { guardians, mentors, staff, students } from '../../../db/schema';
 import { AppError, type Student } from '../../contract';
 import { change, expectChanged, forgetFreedPages, type ServiceContext } from '../context';
-import { identifyingWords, makeScrubber, type NamedPerson } from '../names/scrub';
+import { makeScrubber, type NamedPerson } from '../names/scrub';
 import type { VaultTx } from '../vault-db';
 import { findStudentRow, toStudent } from './students';
 
@@ -113,10 +113,11 @@ function assertConfirmed(localId: string, confirmLocalId: string): void {
 export const PURGED_MENTION = 'a former student';
 
 /**
- * The scrubber for a purged student's mentions in everyone else's records: their names, student
- * number, initials and their guardians' full names. A single name or a pair of initials that
- * someone still in the vault shares (another student, a mentor, a staff member) is left alone:
- * it may well be about them, and changing their records would be silently wrong.
+ * The scrubber for a purged student's mentions in everyone else's records: their identities (full
+ * names, number, initials, distinctive surname …) and their guardians' full names. What someone
+ * still in the vault shares — a single name, a pair of initials, "first + initial" (another
+ * student, a mentor, a staff member) — is left alone: it may well be about them, and changing their
+ * records would be silently wrong. A full identity of the purged student goes even so.
  */
 function purgeScrubber(tx: VaultTx, row: NamedPerson, guardianNames: readonly string[]): (text: string) => string {
   const others: NamedPerson[] = [
@@ -134,26 +135,12 @@ function purgeScrubber(tx: VaultTx, row: NamedPerson, guardianNames: readonly st
       .from(mentors)
       .all(),
   ];
-  const taken = new Set<string>();
-  for (const person of others) for (const word of identifyingWords(person)) taken.add(word.trim().toLocaleLowerCase());
-  for (const { name } of tx.select({ name: staff.name }).from(staff).all()) {
-    taken.add(name.trim().toLocaleLowerCase());
-    for (const part of name.split(/\s+/)) taken.add(part.toLocaleLowerCase());
-  }
-  const keep = identifyingWords(row).filter((word) => taken.has(word.trim().toLocaleLowerCase()));
-  const initialsOf = (person: NamedPerson) =>
-    [person.firstName, person.preferredName]
-      .filter((first): first is string => Boolean(first?.trim()))
-      .map((first) => `${[...first.trim()][0] ?? ''}${[...person.lastName.trim()][0] ?? ''}`.toLocaleUpperCase());
-  const othersInitials = new Set(others.flatMap(initialsOf));
-  const sharesInitials = initialsOf(row).some((pair) => othersInitials.has(pair));
-  return makeScrubber({
-    // Without the person, the scrubber removes the same words but no initials.
-    people: sharesInitials ? [] : [row],
-    words: [...(sharesInitials ? identifyingWords(row) : []), ...guardianNames],
-    keep,
-    replacement: PURGED_MENTION,
-  });
+  const staffNames = tx
+    .select({ name: staff.name })
+    .from(staff)
+    .all()
+    .map(({ name }) => name);
+  return makeScrubber({ people: [row], words: guardianNames, named: [...others, ...staffNames], replacement: PURGED_MENTION }).scrub;
 }
 
 /**
@@ -184,9 +171,9 @@ export function purgeStudent(ctx: ServiceContext, input: { id: string; confirmLo
 
 const DEIDENTIFIED = 'the student';
 
-/** Replaces every whole-word occurrence of these names in free text (the one name rule, services/names/scrub.ts). */
+/** Replaces every whole occurrence of these names in free text (the one name rule, services/names/scrub.ts). */
 export function scrubNames(text: string, names: readonly string[]): string {
-  return makeScrubber({ people: [], words: names, replacement: DEIDENTIFIED })(text);
+  return makeScrubber({ people: [], words: names, replacement: DEIDENTIFIED }).scrub(text);
 }
 
 export function deidentifyStudent(ctx: ServiceContext, input: { id: string; confirmLocalId: string }): Student {
@@ -194,8 +181,8 @@ export function deidentifyStudent(ctx: ServiceContext, input: { id: string; conf
     const row = findStudentRow(tx, input.id);
     assertConfirmed(row.localId, input.confirmLocalId);
     if (row.status === 'deidentified') throw new AppError('conflict', 'This record is already de-identified.');
-    // Names, both full names, last-name parts, the student number and initials: the same rule as a parent report's.
-    const scrub = makeScrubber({ people: [row], replacement: DEIDENTIFIED });
+    // The student's identities (names, number, initials …) in their own records: the same rule as a parent report's.
+    const { scrub } = makeScrubber({ people: [row], replacement: DEIDENTIFIED });
     const code = randomBytes(3).toString('hex').toUpperCase();
     const at = ctx.now().toISOString();
     tx.update(students)

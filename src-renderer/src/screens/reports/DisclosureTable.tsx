@@ -51,6 +51,15 @@ export function DisclosureTable({ rows, showSubject }: { rows: readonly Disclosu
                 {t(`reportsScreen.disclosures.kinds.${row.report}`, {
                   language: row.language && isReportLanguage(row.language) ? t(`reportsScreen.languages.${row.language}`) : row.language,
                 })}
+                {typeof row.namesReplaced === 'number' ? (
+                  <span className="cell-note">
+                    {t('reportsScreen.disclosures.namesReviewed', {
+                      replaced: row.namesReplaced,
+                      kept: row.namesKept ?? 0,
+                      added: row.namesAdded ?? 0,
+                    })}
+                  </span>
+                ) : null}
               </th>
               {showSubject ? (
                 <td>

@@ -14,6 +14,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { SelectField } from '../../components/SelectField';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
+import { TranslationReviewNotice } from '../../components/TranslationReviewNotice';
 import { ReportPreview } from './ReportPreview';
 import {
   familyLanguage,
@@ -24,6 +25,7 @@ import {
   type ReportDraft,
   toRequest,
 } from './report-request';
+import { UntranslatedPassages } from './UntranslatedPassages';
 
 export function ReportForm({ studentId }: { studentId: string }) {
   const { t } = useTranslation();
@@ -109,6 +111,8 @@ function ReportFormFields({ student, plan }: { student: Student; plan: Plan }) {
                   : undefined
               }
             />
+            <TranslationReviewNotice language={draft.language} />
+            <UntranslatedPassages plan={plan} language={draft.language} />
             <TextInputField
               label={t('reportsScreen.make.recipient')}
               description={t('reportsScreen.make.recipientHint')}

@@ -4,15 +4,16 @@
  * then `reports.save`, which writes the file there and records it. The confirmation says where it
  * went and how it was recorded.
  */
-import { useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { ReportRequest } from '../../../../src-main/contract';
+import type { RedactionReview, ReportRequest } from '../../../../src-main/contract';
 import { useApi, useApiQuery } from '../../api-client/react';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { useServiceError } from '../../components/service-error';
 import { usePdfUrl } from './pdf-url';
+import { RedactionReviewPanel } from './RedactionReviewPanel';
 
 export interface ReportPreviewProps {
   request: ReportRequest;
@@ -27,15 +28,22 @@ type SaveState =
   | { state: 'saved'; path: string }
   | { state: 'failed'; error: unknown };
 
-export function ReportPreview({ request, stale = false }: ReportPreviewProps) {
+export function ReportPreview({ request: asked, stale = false }: ReportPreviewProps) {
   const { t } = useTranslation();
   const describe = useServiceError();
   const api = useApi();
   const client = useQueryClient();
   const alertId = useId();
   const headingId = useId();
+  // A parent report is previewed and saved with the case manager's review of its names (RedactionReviewPanel).
+  const [review, setReview] = useState<RedactionReview>({ keep: [], remove: [] });
+  const request: ReportRequest = asked.kind === 'parent_report' ? { ...asked, redaction: review } : asked;
   // Kept only while the preview is on screen: the bytes are a student's record.
-  const preview = useApiQuery('reports.preview', { request }, { gcTime: 0, staleTime: Number.POSITIVE_INFINITY });
+  const preview = useApiQuery(
+    'reports.preview',
+    { request },
+    { gcTime: 0, staleTime: Number.POSITIVE_INFINITY, placeholderData: keepPreviousData },
+  );
   const url = usePdfUrl(preview.data?.pdfBase64);
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   // Chromium says whether it can show PDFs inline (Electron's viewer; not in a headless browser).
@@ -96,11 +104,12 @@ export function ReportPreview({ request, stale = false }: ReportPreviewProps) {
               <p className="report-preview-fallback">{t('reportsScreen.preview.fallback')}</p>
             </object>
           ) : null}
+          {preview.data.names ? <RedactionReviewPanel names={preview.data.names} review={review} onChange={setReview} /> : null}
           {stale ? <p className="notice notice--warning">{t('reportsScreen.preview.stale')}</p> : null}
           <div className="actions">
             <Button
               className="button button--primary"
-              isDisabled={stale}
+              isDisabled={stale || preview.isPlaceholderData}
               data-busy={save.state === 'saving' || undefined}
               onPress={() => {
                 const fileName = preview.data?.fileName;

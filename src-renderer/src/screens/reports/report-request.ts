@@ -3,11 +3,11 @@
  * (the same choice as the engine's: the active IEP, else the active 504 plan, else the last that
  * ended), its start as the default "from", and the family's language when there is a report in it.
  */
-import type { Plan, ReportRequest, Student } from '../../../../src-main/contract';
+import { type Plan, REPORT_LANGUAGE_CODES, type ReportLanguage, type ReportRequest, type Student } from '../../../../src-main/contract';
 
 /** Languages with a parent-report catalog (src-main/reports/i18n/locales). */
-export const REPORT_LANGUAGES = ['en', 'es'] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+export const REPORT_LANGUAGES = REPORT_LANGUAGE_CODES;
+export type { ReportLanguage };
 
 export interface ReportDraft {
   kind: 'team_summary' | 'parent_report';

@@ -15,7 +15,9 @@ import { SelectField } from '../../components/SelectField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useServiceError } from '../../components/service-error';
 import { TextInputField } from '../../components/TextInputField';
+import { TranslationReviewNotice } from '../../components/TranslationReviewNotice';
 import { SettingsSection } from './SettingsSection';
+import { SignerForm } from './SignerForm';
 
 export function ReportSettingsSection() {
   const { t } = useTranslation();
@@ -26,6 +28,8 @@ export function ReportSettingsSection() {
         <>
           <LetterheadForm settings={settings.data} />
           <LogoField settings={settings.data} />
+          <TranslationReviewNotice />
+          <SignerForm settings={settings.data} />
         </>
       ) : (
         <p role="status">{t('app.working')}</p>
