@@ -105,8 +105,11 @@ describe('goals.progress', () => {
       breaks: [],
       reportingPeriods: [],
     });
+    await app.call('progressPoints.create', { goalId: app.math.id, date: '2026-10-06', value: 50 });
     const after = await app.call('goals.progress', { goalId: app.math.id });
     expect(after.judgement).toMatchObject({ aimStartsOn: '2026-09-08' });
+    // The graph draws the same aim line: 40 → 80 from 8 September to 1 June (266 days), 28 days in.
+    expect(after.chart.table[0]?.aimValue).toBeCloseTo(40 + (40 * 28) / 266, 1);
   });
 
   it('knows nothing after today: points dated later are left out of the chart, the points and the judgement', async () => {

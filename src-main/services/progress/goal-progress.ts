@@ -164,10 +164,16 @@ export function goalProgress(ctx: ServiceContext, input: Input): GoalProgress {
   const day = today(ctx);
   const points = listPointsForGoal(ctx, { goalId: goal.id, to: day });
   const values = points.map((point) => ({ date: point.date, value: point.value }));
-  const span: GoalSpan = { baseline: goal.baseline, target: goal.target, startDate: plan.startDate, endDate: goal.endDate };
   const period = input.periodEndsOn ? periodEndingOn(goal.periods, input.periodEndsOn) : currentPeriod(goal.periods, plan.endDate, day);
   const student = ctx.db.select({ school: students.school }).from(students).where(eq(students.id, plan.studentId)).get();
   const calendars = student ? calendarsForSchool(ctx.db, student.school) : null;
+  // The graph's aim line is the judgement's: from the first school day of the version, not a summer plan start.
+  const span: GoalSpan = {
+    baseline: goal.baseline,
+    target: goal.target,
+    startDate: firstSchoolDayOnOrAfter(calendars, plan.startDate),
+    endDate: goal.endDate,
+  };
   const judgement = judgementOf(goal, plan.startDate, values, [period.endsOn, day].sort()[0] ?? day, calendars);
   return {
     chart: goalChart(
