@@ -228,7 +228,9 @@ describe('what the reports say about each goal', () => {
     const parent = await buildReport(app.ctx, parentRequest(app.student.id));
     pdfPngs(team.bytes, 'nine-goals-team');
     pdfPngs(parent.bytes, 'nine-goals-parent');
-    expect(team.pages).toBeLessThanOrEqual(7);
+    // Goals made in the same instant are numbered by their random ids, so the pairs on a page vary
+    // from run to run (6 or 7 pages seen); one goal a page was 10.
+    expect(team.pages).toBeLessThanOrEqual(8);
     expect(parent.pages).toBeLessThanOrEqual(8);
     // No page ends with a goal's support heading apart from its goal.
     for (const page of pdfPages(team.bytes)) {
