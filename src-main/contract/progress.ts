@@ -435,6 +435,8 @@ export const ProgressMark = z.object({
   narrative: z.string().nullable(),
   finalizedAt: z.string().nullable(),
   amendments: z.array(z.object({ at: z.string(), note: z.string() })),
+  /** ISO instant it was first written: a report as of an earlier day leaves it out. */
+  createdAt: z.string(),
 });
 export type ProgressMark = z.infer<typeof ProgressMark>;
 

@@ -194,6 +194,12 @@ describe('what the reports say about each goal', () => {
       period: { label: 'Quarter 1', endsOn: '2026-11-06' },
       changes: { code: 'insufficient', sufficient: false, insufficientReason: 'more_time' },
     });
+    // Written after the day, for a period that ended before it: it did not exist on that day.
+    await call('progressMarks.save', {
+      goalId: app.math.id,
+      period: { label: 'Early check', endsOn: '2026-10-02' },
+      changes: { code: 'sufficient', sufficient: true, narrative: 'Written after the day.' },
+    });
     const after = {
       team: await buildReport(app.ctx, { kind: 'team_summary', studentId: app.student.id, preparedOn: day }),
       parent: await buildReport(app.ctx, parentRequest(app.student.id, day)),
@@ -205,6 +211,7 @@ describe('what the reports say about each goal', () => {
     expect(Buffer.from(after.today.bytes).equals(Buffer.from(before.today.bytes))).toBe(false);
     expect(pdfText(after.today.bytes)).toContain('New seating works.');
     expect(pdfText(after.team.bytes)).not.toContain('New seating works.');
+    expect(pdfText(after.today.bytes)).toContain('Written after the day.');
   });
 
   it('packs nine goals into far fewer than ten pages, each goal block on one page', { timeout: 240_000 }, async () => {

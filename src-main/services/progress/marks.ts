@@ -35,6 +35,7 @@ function toMark(row: MarkRow): ProgressMark {
     narrative: row.narrative,
     finalizedAt: row.finalizedAt,
     amendments: jsonColumns.progressReports.amendments.read(row.amendments),
+    createdAt: row.createdAt,
   };
 }
 

@@ -125,7 +125,10 @@ export function gatherTeamSummary(ctx: ServiceContext, input: ReportDates & { st
   const fidelity = new Map(
     fidelityForStudent(reading, { studentId: student.id, ...range }).accommodations.map((item) => [item.accommodationId, item.fidelity]),
   );
-  const marks = listMarksForPlan(reading, { planId: chosen.id }).filter((mark) => within(mark.period.endsOn, range));
+  // A mark first written after the day the report is prepared on did not exist then.
+  const marks = listMarksForPlan(reading, { planId: chosen.id }).filter(
+    (mark) => within(mark.period.endsOn, range) && mark.createdAt.slice(0, 10) <= preparedOn,
+  );
 
   const assigned = new Map(
     detail.accommodations.map((accommodation) => [
