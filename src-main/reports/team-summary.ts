@@ -95,6 +95,13 @@ function valuesLine(text: ReportText, goal: TeamGoal): string {
 /** "Suggested code: Sufficient progress · recorded: Insufficient progress. <the rules' reason>" */
 function suggestedLine(text: ReportText, goal: TeamGoal, judgement: GoalJudgement): string {
   const recorded = goal.reports.at(-1);
+  // Too little data is no code at all: "not yet introduced" would say nobody taught the goal.
+  if (judgement.status === 'not_enough_data') {
+    return text.t('team.suggestedNone', {
+      recorded: (recorded && codeName(text, recorded)) ?? text.t('team.notRecorded'),
+      reason: judgement.reason,
+    });
+  }
   return text.t('team.suggested', {
     suggested: text.t(`common.code.federal_default.${judgement.suggestedLevel}`),
     recorded: (recorded && codeName(text, recorded)) ?? text.t('team.notRecorded'),

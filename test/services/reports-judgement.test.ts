@@ -167,6 +167,15 @@ describe('what the reports say about each goal', () => {
     }
   });
 
+  it('suggests no code from too little data (never "not yet introduced" for a goal with measurements)', { timeout: 120_000 }, async () => {
+    const app = await reportStudent();
+    await app.call('progressPoints.create', { goalId: app.rubric.id, date: '2026-10-05', value: 2 });
+    await app.call('progressPoints.create', { goalId: app.rubric.id, date: '2026-10-12', value: 2 });
+    const text = pdfText((await buildReport(app.ctx, { kind: 'team_summary', studentId: app.student.id, preparedOn: PREPARED_ON })).bytes);
+    expect(text).toContain('Suggested code: none yet, too little data to judge · recorded: none yet. Not enough data yet: 2 of 6 weeks');
+    expect(text).not.toContain('Not yet introduced');
+  });
+
   it('a report as of a day is byte-identical after points, sessions, check-ins and marks are added after that day', {
     timeout: 180_000,
   }, async () => {

@@ -124,7 +124,13 @@ function Suggestion({ goal, view, period, code, locked }: SuggestionProps) {
     <div className="periods-suggestion">
       <h3 className="subform-title">{t('periods.suggestion.title')}</h3>
       <p>
-        <strong>{code ? code.label : t('periods.suggestion.noCode', { level: t(`progress.levels.${view.suggestion.level}`) })}</strong>
+        <strong>
+          {view.judgement.status === 'not_enough_data'
+            ? t('progress.tooEarly')
+            : code
+              ? code.label
+              : t('periods.suggestion.noCode', { level: t(`progress.levels.${view.suggestion.level}`) })}
+        </strong>
       </p>
       <p>{rule(goal, view.judgement, period.endsOn)}</p>
       {locked ? null : <p className="muted">{t('periods.suggestion.hint')}</p>}
