@@ -90,9 +90,8 @@ describe('caseload', () => {
     );
     mayaId = maya.student.id;
     mayaPlanId = maya.plan.id;
+    // Ari: four weekly points, too few weeks for a verdict.
     await student('Ari Adams', morgan.id, [
-      [-42, 64],
-      [-35, 67],
       [-28, 70],
       [-21, 72],
       [-14, 75],
