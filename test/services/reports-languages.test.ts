@@ -30,6 +30,7 @@ const STUDENT = { firstName: '小明', lastName: '王' };
 const GUARDIAN = 'محمد العلي';
 const GRANDMOTHER = 'अनन्या';
 const VIETNAMESE = 'Nguyễn Thị Ánh';
+const THAI = 'สมชาย ใจดี';
 
 /**
  * The text in reading order: pdftotext's default mode puts right-to-left words back in reading
@@ -60,14 +61,14 @@ describe('parent report in every language', () => {
         kind: 'parent_report',
         studentId: app.student.id,
         language,
-        recipient: `${GUARDIAN}, ${GRANDMOTHER}, ${VIETNAMESE}`,
+        recipient: `${GUARDIAN}, ${GRANDMOTHER}, ${VIETNAMESE}, ${THAI}`,
         purpose: 'quarterly progress report',
         preparedOn: PREPARED_ON,
       });
       pdfPngs(report.bytes, `parent-report-lang-${language}`);
       const text = readingText(report.bytes);
       expect({ language, script: SCRIPT[language]?.test(text) }).toEqual({ language, script: true });
-      for (const name of [STUDENT.firstName, STUDENT.lastName, GUARDIAN, GRANDMOTHER, VIETNAMESE]) {
+      for (const name of [STUDENT.firstName, STUDENT.lastName, GUARDIAN, GRANDMOTHER, VIETNAMESE, THAI]) {
         expect({ language, name, found: text.includes(name) }).toEqual({ language, name, found: true });
       }
       expect({ language, boxes: text.match(/[□\uFFFD]/g) }).toEqual({ language, boxes: null });

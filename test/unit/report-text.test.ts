@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fallbackOrder, fontRuns, loadFonts } from '../../src-main/reports/pdf/fonts';
 import { visualRuns } from '../../src-main/reports/pdf/text';
 
-const NAMES = ['王小明', 'محمد العلي', 'अनन्या शर्मा', 'Nguyễn Thị Ánh', 'Олена Ковальчук', 'Zoë Núñez'];
+const NAMES = ['王小明', 'محمد العلي', 'अनन्या शर्मा', 'สมชาย ใจดี', 'Nguyễn Thị Ánh', 'Олена Ковальчук', 'Zoë Núñez'];
 
 describe('font runs', () => {
   it('draws every name, in every report language, with a face that has each of its characters', async () => {
@@ -41,7 +41,9 @@ describe('font runs', () => {
 
   it('prints □ only for a character no bundled face has', async () => {
     const fonts = await loadFonts();
-    expect(fontRuns(fonts, fallbackOrder('en', false), 'ก')).toEqual([{ face: 'regular', text: '□' }]);
+    // Khmer: no bundled face has it (Thai, Chinese, Devanagari, Arabic, Cyrillic and Latin each have one).
+    expect(fontRuns(fonts, fallbackOrder('en', false), 'ក')).toEqual([{ face: 'regular', text: '□' }]);
+    expect(fontRuns(fonts, fallbackOrder('en', true), 'สมชาย')).toEqual([{ face: 'thaiBold', text: 'สมชาย' }]);
   });
 });
 

@@ -9,6 +9,7 @@
  *   text extraction give the letters as stored, where Noto's Arabic faces draw the dots as marks on
  *   shared letter bodies and pdftotext then reads تقرير as تقرتر.
  * - Noto Sans Devanagari: Hindi, with the conjuncts and vowel-sign reordering of Indic shaping.
+ * - Noto Sans Thai: Thai names (regular and bold; 50 KB each).
  * - Noto Sans SC: Simplified Chinese, and the CJK ideographs a name may use. Regular only: the face
  *   is 10 MB, a bold one another 10 MB, so Chinese headings print in the regular weight.
  *
@@ -19,6 +20,8 @@
 import devanagari from '@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf?inline';
 import devanagariBold from '@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf?inline';
 import han from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?inline';
+import thai from '@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf?inline';
+import thaiBold from '@expo-google-fonts/noto-sans-thai/700Bold/NotoSansThai_700Bold.ttf?inline';
 import regular from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?inline';
 import bold from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?inline';
 
@@ -28,4 +31,6 @@ export const FONT_DATA_URLS = {
   devanagari,
   devanagariBold,
   han,
+  thai,
+  thaiBold,
 } as const;

@@ -14,6 +14,8 @@ export interface ReportFonts {
   devanagariBold: Font;
   /** Simplified Chinese; one weight serves both (see font-data.ts). */
   han: Font;
+  thai: Font;
+  thaiBold: Font;
 }
 
 export type FaceKey = keyof ReportFonts;
@@ -43,6 +45,8 @@ export function loadFonts(): Promise<ReportFonts> {
     devanagari: parse(urls.devanagari),
     devanagariBold: parse(urls.devanagariBold),
     han: parse(urls.han),
+    thai: parse(urls.thai),
+    thaiBold: parse(urls.thaiBold),
   }));
   return loaded;
 }
@@ -55,7 +59,7 @@ export function loadFonts(): Promise<ReportFonts> {
 export function fallbackOrder(language: string, bold: boolean): FaceKey[] {
   const latin: FaceKey = bold ? 'bold' : 'regular';
   const devanagari: FaceKey = bold ? 'devanagariBold' : 'devanagari';
-  const others: FaceKey[] = [latin, devanagari, 'han'];
+  const others: FaceKey[] = [latin, devanagari, 'han', bold ? 'thaiBold' : 'thai'];
   const own: FaceKey = language === 'zh' ? 'han' : language === 'hi' ? devanagari : latin;
   return [own, ...others.filter((face) => face !== own)];
 }
