@@ -141,7 +141,17 @@ function zodArbitrary(schema: AnySchema, pools: Pools, where: Where): fc.Arbitra
       const named = idsFor(where, pools).filter(accepts);
       if (named.length)
         return fc.oneof({ arbitrary: fc.constantFrom(...named), weight: 6 }, { arbitrary: fc.constantFrom(...fromPool), weight: 1 });
-      if (hasPattern) return fromPool.length ? fc.constantFrom(...fromPool) : fc.constant('x').filter(accepts);
+      if (hasPattern) {
+        if (fromPool.length) return fc.constantFrom(...fromPool);
+        // Nothing in the vault fits (a new kind of value): strings made from the pattern itself. A
+        // filter over random text would search forever and hang the run.
+        const pattern = ((def.checks as { _zod: { def: { pattern?: RegExp } } }[] | undefined) ?? [])
+          .map((check) => check._zod.def.pattern)
+          .find((found) => found instanceof RegExp);
+        if (!pattern)
+          throw new Error(`contract-fuzz: no pool value fits ${where.channel} ${where.key} and it has no pattern to generate from`);
+        return fc.stringMatching(pattern).filter(accepts);
+      }
       return fromPool.length ? fc.oneof({ arbitrary: fc.constantFrom(...fromPool), weight: 2 }, { arbitrary: random, weight: 1 }) : random;
     }
     case 'number': {
@@ -235,6 +245,7 @@ function poolsFrom(all: (query: ReturnType<typeof sql>) => Record<string, unknow
   for (const list of ids.values()) for (const id of list.slice(0, 3)) strings.add(id);
   for (const date of column(sql`SELECT date AS value FROM sessions ORDER BY random() LIMIT 10`)) strings.add(date);
   for (const date of column(sql`SELECT start_date AS value FROM plans LIMIT 3`)) strings.add(date);
+  for (const year of column(sql`SELECT year AS value FROM school_calendars LIMIT 3`)) strings.add(year);
   for (const date of ['2026-09-01', '2026-10-01', '2026-12-18', '2027-06-30', '2025-01-01', '2030-02-28']) strings.add(date);
   for (const word of ['en', 'es', 'fr', 'a.b@example.org', 'Quarter 1', 'Avery Quill', 'S-100234', 'iVBORw0KGgo=', ' ', ''])
     strings.add(word);
