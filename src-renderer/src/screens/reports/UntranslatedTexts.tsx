@@ -2,15 +2,15 @@
  * The other passages a parent report prints as the team typed them — progress notes, period names,
  * class names — each without a translation into the report's language gets a labelled field. Saved
  * together (translations.save), they are kept for next time and the preview is made again with them.
+ * A group with a button, not a form: it sits inside the report form, and a form inside a form submits the outer one.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ReportLanguage } from '../../../../src-main/contract';
 import { useApiMutation, useApiQuery } from '../../api-client/react';
 import { FormAlert } from '../../components/FormAlert';
-import { SubmitButton } from '../../components/SubmitButton';
-import { SubmitForm } from '../../components/SubmitForm';
 import { useServiceError } from '../../components/service-error';
 import { TextAreaField } from '../../components/TextAreaField';
 
@@ -34,17 +34,7 @@ export function UntranslatedTexts({ studentId, language }: { studentId: string; 
   if (untranslated.length === 0) return <p>{t('reportsScreen.untranslated.allTexts', { language: languageName })}</p>;
   const keyOf = (passage: { kind: string; source: string }) => `${passage.kind}:${passage.source}`;
   return (
-    <SubmitForm
-      className="stack form"
-      aria-label={t('reportsScreen.untranslated.textsTitle', { language: languageName })}
-      onSubmit={() => {
-        const items = untranslated.flatMap((passage) => {
-          const translated = typed[keyOf(passage)]?.trim();
-          return translated ? [{ kind: passage.kind, source: passage.source, translated }] : [];
-        });
-        return items.length > 0 ? save.mutateAsync({ language, items }) : undefined;
-      }}
-    >
+    <section className="stack form" aria-label={t('reportsScreen.untranslated.textsTitle', { language: languageName })}>
       <p>{t('reportsScreen.untranslated.textsIntro', { language: languageName, count: untranslated.length })}</p>
       {untranslated.map((passage) => (
         <div key={keyOf(passage)} className="stack">
@@ -60,8 +50,21 @@ export function UntranslatedTexts({ studentId, language }: { studentId: string; 
       ))}
       <FormAlert id={alertId}>{save.isError ? describe(save.error) : null}</FormAlert>
       <div className="actions">
-        <SubmitButton pending={save.isPending}>{t('reportsScreen.untranslated.saveTexts')}</SubmitButton>
+        <Button
+          className="button button--primary"
+          isDisabled={save.isPending}
+          aria-describedby={alertId}
+          onPress={() => {
+            const items = untranslated.flatMap((passage) => {
+              const translated = typed[keyOf(passage)]?.trim();
+              return translated ? [{ kind: passage.kind, source: passage.source, translated }] : [];
+            });
+            if (items.length > 0) save.mutate({ language, items });
+          }}
+        >
+          {t('reportsScreen.untranslated.saveTexts')}
+        </Button>
       </div>
-    </SubmitForm>
+    </section>
   );
 }
