@@ -774,3 +774,24 @@ export const removedRecords = sqliteTable(
   },
   (table) => [index('removed_records_plan_idx').on(table.planId)],
 );
+
+/**
+ * The team's translation of a passage a parent report prints (a narrative, a period name, a class
+ * name), kept for next time. Keyed by a hash of the English text, not by the record: the same English
+ * finds its translation again, and once the English changes the old translation no longer applies.
+ */
+export const translations = sqliteTable(
+  'translations',
+  {
+    /** narrative | period_label | class_name */
+    kind: text('kind').notNull(),
+    /** SHA-256 (hex) of the English text. */
+    sourceHash: text('source_hash').notNull(),
+    /** The English text, so the list can show what was translated. */
+    source: text('source').notNull(),
+    language: text('language').notNull(),
+    translated: text('translated').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.kind, table.sourceHash, table.language] })],
+);

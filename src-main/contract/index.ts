@@ -20,6 +20,7 @@ import { schoolCalendar } from './school-calendar';
 import { settings } from './settings';
 import { staff } from './staff';
 import { students } from './students';
+import { translations } from './translations';
 import { vault } from './vault';
 
 export const contract = {
@@ -39,6 +40,7 @@ export const contract = {
   ...files,
   ...meetings,
   ...schoolCalendar,
+  ...translations,
 } as const;
 
 export type Contract = typeof contract;
@@ -79,4 +81,5 @@ export * from './school-year';
 export * from './settings';
 export * from './staff';
 export * from './students';
+export * from './translations';
 export * from './vault';

@@ -218,6 +218,8 @@ export const CHANNEL_ACTIONS: Record<Channel, ChannelAction> = {
   'health.flags': 'program.read',
   'reports.preview': 'reports.make',
   'reports.save': 'reports.make',
+  'translations.list': 'reports.make',
+  'translations.save': 'reports.make',
   'reports.findByNumber': 'reports.make',
   'reports.disclosures': 'disclosures.read',
   'reports.batchStart': 'reports.make',

@@ -161,6 +161,11 @@ describe('reports', () => {
     await page.getByRole('radio', { name: 'Report for a parent or guardian' }).check();
     const language = page.getByLabel('Language of the report');
     expect(await language.inputValue()).toBe('es');
+    // The class name the team typed is offered for translation, kept, and then no longer listed.
+    const texts = page.getByRole('region', { name: /Progress notes, period names and class names still in English/ });
+    await texts.getByRole('textbox', { name: 'Translation of this class name' }).fill('Matemáticas 7');
+    await texts.getByRole('button', { name: 'Keep these translations' }).click();
+    await waitForText(page.locator('main'), /Every progress note, period name and class name has a Spanish \(español\) translation/);
     await page.getByRole('button', { name: 'Preview' }).click();
     // The required fields stop the preview and say why.
     await waitForText(page.locator('.field-error').first(), /.+/);
@@ -184,6 +189,8 @@ describe('reports', () => {
     const text = pdfText(join(host.dialogs.folder, `S-200001 Lopez – parent report – ${isoDate()}.pdf`));
     expect(text).toContain(GOAL.replace('accuracy', '[un compañero]'));
     expect(text).toContain('Confidencial');
+    expect(text).toContain('Matemáticas 7');
+    expect(text).not.toContain('Math 7');
     expect(text).not.toContain('Priyanka');
     expect(text).not.toContain('Okonkwo');
   });

@@ -417,6 +417,17 @@ const CHECKS: Record<string, (db: SqliteDatabase) => void> = {
     // Null: the judgement keeps reading "4 of 5" from the words until the team sets the criterion.
     expect(db.prepare('SELECT * FROM goals').get()).toEqual({ ...before, mastery: null });
   },
+  '0012_translations': (db) => {
+    // New and empty; one translation per kind, English text and language.
+    migrate(db, 13);
+    expect(db.prepare('SELECT count(*) AS n FROM translations').get()).toEqual({ n: 0 });
+    const add = db.prepare(
+      "INSERT INTO translations (kind, source_hash, source, language, translated, updated_at) VALUES ('narrative', 'h1', 'Reads well.', ?, ?, '2026-09-01T12:00:00.000Z')",
+    );
+    add.run('es', 'Lee bien.');
+    add.run('vi', 'Đọc tốt.');
+    expect(() => add.run('es', 'Lee muy bien.')).toThrow(/UNIQUE|PRIMARY/);
+  },
 };
 
 describe('migrations', () => {

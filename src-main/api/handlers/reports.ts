@@ -4,6 +4,7 @@ import { listDisclosures } from '../../services/reports/disclosure';
 import { previewReport, saveReport } from '../../services/reports/export';
 import { findByNumber } from '../../services/reports/lookup';
 import { readReportSettings, updateReportSettings } from '../../services/reports/settings';
+import { listTranslations, saveTranslations } from '../../services/reports/translations';
 import type { VaultSession } from '../../services/vault-session';
 import type { TaskRunner } from '../../workers/pool';
 import type { FileChoices } from './files';
@@ -21,6 +22,8 @@ export function reportHandlers(session: VaultSession, files?: Pick<FileChoices, 
     },
     'reports.findByNumber': (input) => findByNumber(session.context(), input),
     'reports.disclosures': (input) => listDisclosures(session.context(), input),
+    'translations.list': (input) => listTranslations(session.context(), input),
+    'translations.save': (input) => saveTranslations(session.context(), input),
     'reports.batchStart': ({ scope, folder, from, to, preparedOn }) => {
       session.context();
       files?.claim('folder', folder);
@@ -30,5 +33,5 @@ export function reportHandlers(session: VaultSession, files?: Pick<FileChoices, 
     'reports.batchCancel': ({ jobId }) => batches.cancel(jobId),
     'reportSettings.get': () => readReportSettings(session.context().db),
     'reportSettings.update': (changes) => updateReportSettings(session.context(), changes),
-  } satisfies HandlerGroup<'reports.' | 'reportSettings.'>;
+  } satisfies HandlerGroup<'reports.' | 'reportSettings.' | 'translations.'>;
 }

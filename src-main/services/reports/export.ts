@@ -18,6 +18,7 @@ import { type ExportRecord, exportAuditRecord } from './disclosure';
 import { gatherTeamSummary } from './gather';
 import { gatherMentorLetter } from './letter';
 import { redactionPeople } from './people';
+import { translateTeamView } from './translations';
 
 export interface BuiltReport extends RenderedReport {
   fileName: string;
@@ -68,7 +69,8 @@ export async function buildReport(ctx: ServiceContext, request: ReportRequest, r
           `There is no parent report in that language yet; choose one of: ${REPORT_LANGUAGES.join(', ')}.`,
         );
       }
-      const team = gatherTeamSummary(ctx, request);
+      // The team's translations replace the English before redaction reads it.
+      const team = translateTeamView(ctx, gatherTeamSummary(ctx, request), request.language);
       const found: Parameters<typeof reviewList>[0][number][] = [];
       const view = redactForParents(team, redactionPeople(ctx, team.student.id), {
         language: request.language,

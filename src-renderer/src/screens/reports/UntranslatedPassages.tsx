@@ -2,7 +2,7 @@
  * Before a parent report in another language is saved: the team-typed passages it would print in
  * English, each with a field for its translation, kept for next time. Goal statements are offered
  * (their translations live on the goal, `statementTranslations`); narratives, period names and
- * class names have no place for a translation yet, so the list only says they stay as written.
+ * class names follow (UntranslatedTexts: kept in the translations table by their English text).
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { SubmitForm } from '../../components/SubmitForm';
 import { useServiceError } from '../../components/service-error';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useRefreshPlans } from '../plans/plan-cache';
+import { UntranslatedTexts } from './UntranslatedTexts';
 
 export function UntranslatedPassages({ plan, language }: { plan: Plan; language: ReportLanguage }) {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ export function UntranslatedPassages({ plan, language }: { plan: Plan; language:
       {untranslated.map((goal) => (
         <GoalTranslation key={goal.id} goal={goal} language={language} />
       ))}
-      <p className="field-description">{t('reportsScreen.untranslated.notYet')}</p>
+      <UntranslatedTexts studentId={plan.studentId} language={language} />
     </section>
   );
 }
