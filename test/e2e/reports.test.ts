@@ -19,6 +19,7 @@ import { call, createVaultDirectly, isoDate } from './flows';
 import { type Host, startHost } from './host';
 
 const GOAL = 'Given two-step word problems, Maya will solve them with 80% accuracy.';
+const GOAL_ES = 'Dados problemas de dos pasos, Maya los resolverá con un 80 % de precisión.';
 const SCHOOL = 'Riverside Middle School';
 const OTHER_SCHOOL = 'Hillcrest Middle School';
 
@@ -166,6 +167,11 @@ describe('reports', () => {
     await texts.getByRole('textbox', { name: 'Translation of this class name' }).fill('Matemáticas 7');
     await texts.getByRole('button', { name: 'Keep these translations' }).click();
     await waitForText(page.locator('main'), /Every progress note, period name and class name has a Spanish \(español\) translation/);
+    // The goal statement too: its own button keeps it, inside the report form without submitting it.
+    await page.getByRole('group', { name: 'Translation of this goal' }).getByRole('textbox').fill(GOAL_ES);
+    await page.getByRole('button', { name: 'Keep this translation' }).click();
+    await waitForText(page.locator('main'), /Every goal statement has a Spanish \(español\) translation/);
+    expect(await page.locator('.field-error').count()).toBe(0);
     await page.getByRole('button', { name: 'Preview' }).click();
     // The required fields stop the preview and say why.
     await waitForText(page.locator('.field-error').first(), /.+/);
@@ -179,15 +185,15 @@ describe('reports', () => {
     await expectAccessible(page);
     // The review step: the case manager takes one more word out; the preview is made again with it.
     const review = preview().getByRole('region', { name: 'Names taken out for the family' });
-    await review.getByRole('textbox', { name: 'Take out another name' }).fill('accuracy');
+    await review.getByRole('textbox', { name: 'Take out another name' }).fill('precisión');
     await review.getByRole('button', { name: 'Take it out' }).click();
-    await waitForText(review.locator('.redaction-review-list'), /accuracy.*becomes “\[un compañero\]”/);
+    await waitForText(review.locator('.redaction-review-list'), /precisión.*becomes “\[un compañero\]”/);
     await screenshot(page, 'reports-parent-review');
     await expectAccessible(page);
     await saveButton().click();
     await waitForText(savedMessage(), /Saved to .*parent report.*Recorded as a disclosure to Rosa Lopez \(mother\)/);
     const text = pdfText(join(host.dialogs.folder, `S-200001 Lopez – parent report – ${isoDate()}.pdf`));
-    expect(text).toContain(GOAL.replace('accuracy', '[un compañero]'));
+    expect(text).toContain(GOAL_ES.replace('precisión', '[un compañero]'));
     expect(text).toContain('Confidencial');
     expect(text).toContain('Matemáticas 7');
     expect(text).not.toContain('Math 7');

@@ -5,12 +5,11 @@
  * class names follow (UntranslatedTexts: kept in the translations table by their English text).
  */
 import { useId, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Goal, Plan, ReportLanguage } from '../../../../src-main/contract';
 import { useApiMutation, useApiQuery } from '../../api-client/react';
 import { FormAlert } from '../../components/FormAlert';
-import { SubmitButton } from '../../components/SubmitButton';
-import { SubmitForm } from '../../components/SubmitForm';
 import { useServiceError } from '../../components/service-error';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useRefreshPlans } from '../plans/plan-cache';
@@ -37,6 +36,7 @@ export function UntranslatedPassages({ plan, language }: { plan: Plan; language:
   );
 }
 
+/** A group with a button, not a form: it sits inside the report form, and a form inside a form submits the outer one. */
 function GoalTranslation({ goal, language }: { goal: Goal; language: ReportLanguage }) {
   const { t } = useTranslation();
   const describe = useServiceError();
@@ -45,22 +45,22 @@ function GoalTranslation({ goal, language }: { goal: Goal; language: ReportLangu
   const [text, setText] = useState('');
   const update = useApiMutation('goals.update', { onSuccess: () => refresh() });
   return (
-    <SubmitForm
-      className="stack form"
-      aria-label={t('reportsScreen.untranslated.goal')}
-      onSubmit={() =>
-        update.mutateAsync({
-          id: goal.id,
-          changes: { statementTranslations: { ...goal.statementTranslations, [language]: text.trim() } },
-        })
-      }
-    >
+    <div className="stack form" role="group" aria-label={t('reportsScreen.untranslated.goal')}>
       <p className="statement">{goal.statement}</p>
-      <TextAreaField label={t('reportsScreen.untranslated.goal')} lang={language} value={text} onChange={setText} isRequired />
+      <TextAreaField label={t('reportsScreen.untranslated.goal')} lang={language} value={text} onChange={setText} />
       <FormAlert id={alertId}>{update.isError ? describe(update.error) : null}</FormAlert>
       <div className="actions">
-        <SubmitButton pending={update.isPending}>{t('reportsScreen.untranslated.save')}</SubmitButton>
+        <Button
+          className="button button--primary"
+          isDisabled={update.isPending || text.trim() === ''}
+          aria-describedby={alertId}
+          onPress={() =>
+            update.mutate({ id: goal.id, changes: { statementTranslations: { ...goal.statementTranslations, [language]: text.trim() } } })
+          }
+        >
+          {t('reportsScreen.untranslated.save')}
+        </Button>
       </div>
-    </SubmitForm>
+    </div>
   );
 }
