@@ -45,7 +45,7 @@ function GoalTranslation({ goal, language }: { goal: Goal; language: ReportLangu
   const [text, setText] = useState('');
   const update = useApiMutation('goals.update', { onSuccess: () => refresh() });
   return (
-    <div className="stack form" role="group" aria-label={t('reportsScreen.untranslated.goal')}>
+    <fieldset className="stack form" aria-label={t('reportsScreen.untranslated.goal')}>
       <p className="statement">{goal.statement}</p>
       <TextAreaField label={t('reportsScreen.untranslated.goal')} lang={language} value={text} onChange={setText} />
       <FormAlert id={alertId}>{update.isError ? describe(update.error) : null}</FormAlert>
@@ -61,6 +61,6 @@ function GoalTranslation({ goal, language }: { goal: Goal; language: ReportLangu
           {t('reportsScreen.untranslated.save')}
         </Button>
       </div>
-    </div>
+    </fieldset>
   );
 }
