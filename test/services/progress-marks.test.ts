@@ -71,6 +71,8 @@ describe('progress marks', () => {
       narrative: null,
       finalizedAt: null,
       amendments: [],
+      // The clock of the fixture: when the mark was first written.
+      createdAt: '2026-10-15T15:00:00.000Z',
     });
     await expect(
       app.call('progressMarks.save', { goalId: app.math.id, period: Q1, changes: { insufficientReason: 'absences' } }),
